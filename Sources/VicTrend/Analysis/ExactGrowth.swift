@@ -1,0 +1,95 @@
+/// Exact integer arithmetic for growth targets: `base × (a/b)^years`, rounded up, with no floating point.
+///
+/// The common case (small powers) runs in 64/128-bit machine arithmetic; larger powers fall back to an
+/// arbitrary-precision natural number, so the answer is exact for any gap.
+enum ExactGrowth {
+    /// The smallest whole number `q` with `q ≥ base × (a/b)^years`, i.e. ⌈base × (a/b)^years⌉;
+    /// `nil` when that number exceeds `Int.max`. `base ≥ 0`, `b > 0`, `years ≥ 0`.
+    static func ceilScaled(_ base: Int, by a: UInt64, over b: UInt64, years: Int) -> Int? {
+        precondition(base >= 0 && b > 0 && years >= 0)
+        if base == 0 { return 0 }
+        if let numerator = power(a, years), let denominator = power(b, years) {
+            let product = UInt64(base).multipliedFullWidth(by: numerator)
+            guard product.high < denominator else { return nil }
+            let (quotient, remainder) = denominator.dividingFullWidth(product)
+            guard quotient < UInt64(Int.max) else {
+                return quotient == UInt64(Int.max) && remainder == 0 ? Int.max : nil
+            }
+            return Int(quotient) + (remainder == 0 ? 0 : 1)
+        }
+        return slowCeilScaled(base, by: a, over: b, years: years)
+    }
+
+    /// The same as `ceilScaled`, always through `Natural` (kept separate so tests can compare the two).
+    static func slowCeilScaled(_ base: Int, by a: UInt64, over b: UInt64, years: Int) -> Int? {
+        var target = Natural(UInt64(base))
+        var denominator = Natural(1)
+        for _ in 0..<years {
+            target.multiply(by: a)
+            denominator.multiply(by: b)
+        }
+        // Smallest q with q × denominator ≥ target, by bisection over [0, Int.max].
+        if denominator.multiplied(by: UInt64(Int.max)) < target { return nil }
+        var low: UInt64 = 0
+        var high = UInt64(Int.max)
+        while low < high {
+            let middle = low + (high - low) / 2
+            if denominator.multiplied(by: middle) < target {
+                low = middle + 1
+            } else {
+                high = middle
+            }
+        }
+        return Int(low)
+    }
+
+    /// `value^exponent`, or `nil` on overflow.
+    static func power(_ value: UInt64, _ exponent: Int) -> UInt64? {
+        var result: UInt64 = 1
+        for _ in 0..<exponent {
+            let (product, overflow) = result.multipliedReportingOverflow(by: value)
+            if overflow { return nil }
+            result = product
+        }
+        return result
+    }
+}
+
+/// A natural number of any size, with just the operations exact target tests need.
+struct Natural: Comparable {
+    /// Little-endian 64-bit limbs without high zero limbs (zero is `[]`).
+    private(set) var limbs: [UInt64]
+
+    init(_ value: UInt64) {
+        limbs = value == 0 ? [] : [value]
+    }
+
+    mutating func multiply(by factor: UInt64) {
+        if factor == 0 {
+            limbs = []
+            return
+        }
+        var carry: UInt64 = 0
+        for index in limbs.indices {
+            let (high, low) = limbs[index].multipliedFullWidth(by: factor)
+            let (sum, overflow) = low.addingReportingOverflow(carry)
+            limbs[index] = sum
+            carry = high &+ (overflow ? 1 : 0)
+        }
+        if carry != 0 { limbs.append(carry) }
+    }
+
+    func multiplied(by factor: UInt64) -> Natural {
+        var copy = self
+        copy.multiply(by: factor)
+        return copy
+    }
+
+    static func < (lhs: Natural, rhs: Natural) -> Bool {
+        if lhs.limbs.count != rhs.limbs.count { return lhs.limbs.count < rhs.limbs.count }
+        for index in lhs.limbs.indices.reversed() where lhs.limbs[index] != rhs.limbs[index] {
+            return lhs.limbs[index] < rhs.limbs[index]
+        }
+        return false
+    }
+}

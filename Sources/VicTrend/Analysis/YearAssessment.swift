@@ -1,0 +1,51 @@
+/// How one country-year measures up against the target, compared with the country's previous
+/// reported year (its base).
+public struct YearAssessment: Sendable, Hashable {
+    /// Whether the year met the target.
+    public enum Status: String, Sendable, Hashable {
+        /// victims ≥ required_victims.
+        case met
+        /// victims < required_victims; `shortfall` says by how many.
+        case shortfall
+        /// No comparison is possible (first reported year, or a base of zero); see `flags`.
+        case notAssessed = "not-assessed"
+    }
+
+    /// Facts about the comparison that a reader must see next to the figure.
+    public enum Flag: String, Sendable, Hashable, CaseIterable {
+        /// The country's first reported year: there is nothing to compare with.
+        case firstYear = "first-year"
+        /// The base year's count is 0: growth from zero is undefined.
+        case zeroBase = "zero-base"
+        /// The base year is more than one year earlier; growth is annualised over the gap.
+        case gap
+    }
+
+    /// The country key.
+    public var country: String
+    /// The year assessed.
+    public var year: Int
+    /// Identified victims in `year`.
+    public var victims: Int
+    /// The previous reported year of the same country, if any.
+    public var baseYear: Int?
+    /// Identified victims in `baseYear`.
+    public var baseVictims: Int?
+    /// Annualised growth, (victims / base_victims)^(1 / years_elapsed) − 1, as a fraction
+    /// (0.1 = 10%). `nil` when not assessed. −1 when victims fell to 0.
+    public var growthRate: Double?
+    /// ⌈base_victims × (1 + target)^years_elapsed⌉: the fewest victims that meet the target, computed
+    /// exactly. `nil` when not assessed.
+    public var requiredVictims: Int?
+    /// max(0, required_victims − victims), in victims. `nil` when not assessed.
+    public var shortfall: Int?
+    /// Met, short, or not assessed.
+    public var status: Status
+    /// Flags in canonical order (`Flag.allCases` order).
+    public var flags: [Flag]
+    /// Where the year's figure was read.
+    public var location: SourceLocation
+
+    /// Years between base and assessed year (1 for consecutive years), or `nil` in the first year.
+    public var yearsElapsed: Int? { baseYear.map { year - $0 } }
+}

@@ -1,0 +1,370 @@
+import CLibCSV
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Streams one delimited text file through libcsv and hands each record, with its physical line, to a
+/// handler.
+///
+/// The file is read in fixed-size chunks (never whole). Each chunk is fed to libcsv one physical line
+/// at a time, so every callback libcsv makes happens while the reader knows which line it is on: that
+/// is how records get exact line numbers even when quoted cells contain line breaks. Parsing is strict
+/// (`CSV_STRICT | CSV_STRICT_FINI`): a stray or unclosed quote is a diagnostic, never a quoted run that
+/// silently swallows the following lines.
+///
+/// Accepted: quoted cells with embedded delimiters, quotes (`""`) and line breaks; LF, CR LF and CR line
+/// endings; a UTF-8 byte-order mark; `,` `;` or tab as the delimiter, detected from the header line.
+/// Blank lines are not records.
+final class CSVReader {
+    /// Limits and choices for one read.
+    struct Options {
+        /// The delimiter, or `nil` to detect it from the first line.
+        var delimiter: UInt8?
+        /// Bytes read from the file at a time (at least 4).
+        var chunkSize = 1 << 16
+        /// Largest cell accepted, in bytes; a larger one is almost always an unclosed quote.
+        var maxCellBytes = 1 << 20
+        /// Most cells accepted in one row.
+        var maxCells = 10_000
+    }
+
+    /// The path, as the user gave it (used in every location).
+    let path: String
+    /// The delimiter in use (detected or given); valid once reading has started.
+    private(set) var delimiter = UInt8(ascii: ",")
+    /// Number of records delivered so far (the header included).
+    private(set) var recordCount = 0
+
+    private let options: Options
+    private let parser: UnsafeMutablePointer<csv_parser>
+    private var record = CSVRecord()
+    private var handler: ((CSVRecord, CSVReader) -> Void)?
+    private var stopDiagnostic: Diagnostic?
+
+    // Physical position tracking.
+    private var line = 1
+    private var atLineStart = true
+    private var pendingCarriageReturn = false
+    // The raw bytes of the row in progress: `carry` (from earlier chunks) + chunk[rawStart..<segmentEnd].
+    private var chunk = UnsafeRawBufferPointer(start: nil, count: 0)
+    private var carry: [UInt8] = []
+    private var rawStart = 0
+    private var rawStartLine = 1
+    private var segmentEnd = 0
+
+    private static let lineFeed = UInt8(ascii: "\n")
+    private static let carriageReturn = UInt8(ascii: "\r")
+    private static let rowNotBegun: Int32 = 0
+    private static let fieldBegun: Int32 = 2
+    private static let fieldMightHaveEnded: Int32 = 3
+
+    init(path: String, options: Options = Options()) {
+        self.path = path
+        var options = options
+        options.chunkSize = max(options.chunkSize, 4)
+        self.options = options
+        parser = .allocate(capacity: 1)
+        csv_init(parser, UInt8(CSV_STRICT | CSV_STRICT_FINI))
+    }
+
+    deinit {
+        csv_free(parser)
+        parser.deallocate()
+    }
+
+    /// Reads the whole file, calling `body` once per record (the header is the first record).
+    ///
+    /// Returns `nil` when the file was read to the end, or the diagnostic that stopped it (a quote
+    /// error, an oversized cell, an empty file). Throws only when the file cannot be read at all.
+    /// Inside `body`, `location(ofCell:)` points at cells of the record being delivered.
+    func read(_ body: (CSVRecord, CSVReader) -> Void) throws(InputError) -> Diagnostic? {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            throw .cannotOpen(path: path, reason: InputError.systemReason())
+        }
+        defer { close(descriptor) }
+        var status = stat()
+        if fstat(descriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR {
+            throw .isDirectory(path: path)
+        }
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: options.chunkSize, alignment: 16)
+        defer { buffer.deallocate() }
+
+        return try withoutActuallyEscaping(body) { (body) throws(InputError) -> Diagnostic? in
+            handler = body
+            defer { handler = nil }
+            var isFirstChunk = true
+            while stopDiagnostic == nil {
+                let count = try fill(buffer, from: descriptor)
+                if count == 0 { break }
+                let bytes = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
+                var start = 0
+                if isFirstChunk {
+                    isFirstChunk = false
+                    if count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
+                        start = 3
+                    }
+                    delimiter =
+                        options.delimiter
+                        ?? Self.detectDelimiter(UnsafeRawBufferPointer(rebasing: bytes[start...]))
+                    csv_set_delim(parser, delimiter)
+                }
+                process(bytes, from: start)
+            }
+            if stopDiagnostic == nil {
+                finish()
+            }
+            if stopDiagnostic == nil && recordCount == 0 {
+                stopDiagnostic = Diagnostic(
+                    .emptyFile, at: SourceLocation(file: path, line: 1),
+                    "the file is empty: expected a header row naming the columns, e.g. country,year,victims")
+            }
+            return stopDiagnostic
+        }
+    }
+
+    /// The physical location of cell `index` (0-based) of the record being delivered: its first
+    /// non-blank character. Only valid inside the `read` handler.
+    func location(ofCell index: Int) -> SourceLocation {
+        let map = RawRowMap(rawRecordBytes(), startLine: rawStartLine, delimiter: delimiter)
+        let starts = map.fieldStarts
+        let position =
+            index < starts.count ? starts[index] : (starts.last ?? .init(line: record.line, column: 1))
+        return SourceLocation(file: path, line: position.line, column: position.column)
+    }
+
+    /// The location of the record being delivered, without a column.
+    var recordLocation: SourceLocation { SourceLocation(file: path, line: record.line) }
+
+    // MARK: - Chunks and lines
+
+    /// Reads until `buffer` is full or the file ends; returns the byte count (0 at the end).
+    private func fill(_ buffer: UnsafeMutableRawBufferPointer, from descriptor: Int32) throws(InputError)
+        -> Int
+    {
+        var total = 0
+        while total < buffer.count {
+            guard let base = buffer.baseAddress else { return 0 }
+            let got = Glibc.read(descriptor, base + total, buffer.count - total)
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw .readFailed(path: path, reason: InputError.systemReason())
+            }
+            if got == 0 { break }
+            total += got
+        }
+        return total
+    }
+
+    /// Feeds `bytes[start...]` to libcsv one physical line at a time.
+    private func process(_ bytes: UnsafeRawBufferPointer, from start: Int) {
+        chunk = bytes
+        rawStart = start
+        var index = start
+        let count = bytes.count
+        if pendingCarriageReturn {
+            pendingCarriageReturn = false
+            if index < count && bytes[index] == Self.lineFeed {
+                // The LF of a CR LF pair split across chunks: same line break, no new line.
+                if !feed(from: index, to: index + 1) { return }
+                index += 1
+            }
+        }
+        while index < count {
+            var end = index
+            while end < count && bytes[end] != Self.lineFeed && bytes[end] != Self.carriageReturn {
+                end += 1
+            }
+            var endsLine = false
+            if end < count {
+                endsLine = true
+                if bytes[end] == Self.carriageReturn {
+                    if end + 1 < count {
+                        end += bytes[end + 1] == Self.lineFeed ? 2 : 1
+                    } else {
+                        end += 1
+                        pendingCarriageReturn = true
+                    }
+                } else {
+                    end += 1
+                }
+            }
+            if atLineStart && parser.pointee.pstate == Self.rowNotBegun {
+                carry.removeAll(keepingCapacity: true)
+                rawStart = index
+                rawStartLine = line
+            }
+            if !feed(from: index, to: end) { return }
+            if endsLine { line += 1 }
+            atLineStart = endsLine
+            index = end
+        }
+        // Keep the bytes of a row (or line) that continues in the next chunk.
+        if parser.pointee.pstate != Self.rowNotBegun || !atLineStart {
+            carry.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[rawStart..<count]))
+        } else {
+            carry.removeAll(keepingCapacity: true)
+        }
+        chunk = UnsafeRawBufferPointer(start: nil, count: 0)
+        rawStart = 0
+        segmentEnd = 0
+    }
+
+    /// Feeds one segment to libcsv; false when reading must stop (the diagnostic is set).
+    private func feed(from start: Int, to end: Int) -> Bool {
+        guard let base = chunk.baseAddress else { return false }
+        segmentEnd = end
+        let context = Unmanaged.passUnretained(self).toOpaque()
+        let consumed = csv_parse(parser, base + start, end - start, cellCallback, rowCallback, context)
+        if stopDiagnostic != nil { return false }
+        if consumed < end - start {
+            stopDiagnostic = parseFailure(atChunkOffset: start + consumed)
+            return false
+        }
+        if parser.pointee.entry_pos > options.maxCellBytes {
+            stopDiagnostic = oversized(
+                "a cell is longer than \(options.maxCellBytes) bytes; this is almost always a quote "
+                    + "that is never closed")
+            return false
+        }
+        return true
+    }
+
+    /// Ends parsing: delivers a last row without a final line break, or reports an unclosed quote.
+    private func finish() {
+        chunk = UnsafeRawBufferPointer(start: nil, count: 0)
+        rawStart = 0
+        segmentEnd = 0
+        let context = Unmanaged.passUnretained(self).toOpaque()
+        if csv_fini(parser, cellCallback, rowCallback, context) != 0 && stopDiagnostic == nil {
+            stopDiagnostic = unterminatedQuote()
+        }
+    }
+
+    // MARK: - libcsv callbacks
+
+    fileprivate func appendCell(_ bytes: UnsafeMutableRawPointer?, _ count: Int) {
+        guard stopDiagnostic == nil else { return }
+        if record.count >= options.maxCells {
+            stopDiagnostic = oversized(
+                "a row has more than \(options.maxCells) cells; check the delimiter and the quoting")
+            return
+        }
+        record.append(UnsafeRawBufferPointer(start: bytes, count: bytes == nil ? 0 : count))
+    }
+
+    fileprivate func endRecord() {
+        guard stopDiagnostic == nil else { return }
+        record.line = rawStartLine
+        recordCount += 1
+        handler?(record, self)
+        record.removeAll()
+    }
+
+    // MARK: - Diagnostics about the text itself
+
+    /// The raw bytes of the row being read: carried bytes plus the current chunk up to the segment end.
+    private func rawRecordBytes(through chunkOffset: Int? = nil) -> [UInt8] {
+        var bytes = carry
+        let end = chunkOffset.map { $0 + 1 } ?? segmentEnd
+        if chunk.baseAddress != nil && end > rawStart {
+            bytes.append(
+                contentsOf: UnsafeRawBufferPointer(rebasing: chunk[rawStart..<min(end, chunk.count)]))
+        }
+        return bytes
+    }
+
+    private func parseFailure(atChunkOffset offset: Int) -> Diagnostic {
+        guard csv_error(parser) == CSV_EPARSE else {
+            return oversized("a cell is too large to hold in memory")
+        }
+        let raw = rawRecordBytes(through: offset)
+        let map = RawRowMap(raw, startLine: rawStartLine, delimiter: delimiter, through: raw.count - 1)
+        let here = map.end
+        let offending = raw.last.map { Self.describe($0) } ?? "a character"
+        let state = parser.pointee.pstate
+        if state == Self.fieldMightHaveEnded, let opened = map.openingQuotes.last ?? nil {
+            if opened.line < here.line {
+                return Diagnostic(
+                    .unterminatedQuote,
+                    at: SourceLocation(file: path, line: opened.line, column: opened.column),
+                    "the quote that opens this cell is not closed on line \(opened.line); it runs on to line "
+                        + "\(here.line), column \(here.column), where \(offending) follows the next quote. "
+                        + "Close the quote on line \(opened.line), or remove it")
+            }
+            return Diagnostic(
+                .strayQuote, at: SourceLocation(file: path, line: here.line, column: here.column),
+                "\(offending) after the closing quote of a quoted cell; a quoted cell must end at its quote "
+                    + "(write a quote inside a quoted cell as \"\")")
+        }
+        return Diagnostic(
+            .strayQuote, at: SourceLocation(file: path, line: here.line, column: here.column),
+            "quote character inside an unquoted cell; to keep it, enclose the whole cell in quotes and "
+                + "double the inner quote (\"\"), otherwise remove it")
+    }
+
+    private func unterminatedQuote() -> Diagnostic {
+        let raw = rawRecordBytes()
+        let map = RawRowMap(raw, startLine: rawStartLine, delimiter: delimiter)
+        let opened = (map.openingQuotes.last ?? nil) ?? RawRowMap.Position(line: rawStartLine, column: 1)
+        let lines = map.end.line - opened.line + 1
+        let extent = lines > 1 ? " and runs to the end of the file (\(lines) lines)" : ""
+        return Diagnostic(
+            .unterminatedQuote, at: SourceLocation(file: path, line: opened.line, column: opened.column),
+            "the quote that opens this cell is never closed\(extent); add the closing quote")
+    }
+
+    private func oversized(_ message: String) -> Diagnostic {
+        Diagnostic(.oversizedRecord, at: SourceLocation(file: path, line: rawStartLine), message)
+    }
+
+    /// A byte as it reads in a message: `'x'`, or its hex value for control and non-ASCII bytes.
+    private static func describe(_ byte: UInt8) -> String {
+        if byte >= 0x21 && byte < 0x7F {
+            return "'\(Character(Unicode.Scalar(byte)))'"
+        }
+        let hex = String(byte, radix: 16, uppercase: true)
+        return "byte 0x\(hex.count == 1 ? "0" + hex : hex)"
+    }
+
+    // MARK: - Delimiter detection
+
+    /// The delimiter of a file: whichever of `,` `;` and tab occurs most often outside quotes on the
+    /// first line (ties and a line with none go to `,`).
+    static func detectDelimiter(_ bytes: UnsafeRawBufferPointer) -> UInt8 {
+        let candidates: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t")]
+        var counts = [0, 0, 0]
+        var inQuotes = false
+        for byte in bytes {
+            if byte == UInt8(ascii: "\"") {
+                inQuotes.toggle()
+            } else if !inQuotes && (byte == lineFeed || byte == carriageReturn) {
+                break
+            } else if !inQuotes, let index = candidates.firstIndex(of: byte) {
+                counts[index] += 1
+            }
+        }
+        var best = 0
+        for index in 1..<candidates.count where counts[index] > counts[best] {
+            best = index
+        }
+        return candidates[best]
+    }
+}
+
+private func cellCallback(
+    _ bytes: UnsafeMutableRawPointer?, _ count: Int, _ context: UnsafeMutableRawPointer?
+) {
+    guard let context else { return }
+    Unmanaged<CSVReader>.fromOpaque(context).takeUnretainedValue().appendCell(bytes, count)
+}
+
+private func rowCallback(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
+    guard let context else { return }
+    Unmanaged<CSVReader>.fromOpaque(context).takeUnretainedValue().endRecord()
+}

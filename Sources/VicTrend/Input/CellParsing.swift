@@ -1,0 +1,143 @@
+/// Reads years and counts straight from cell bytes, and explains what is wrong when they are not valid.
+///
+/// No `String` is built on the success path: the digits are accumulated from the bytes libcsv hands
+/// over. Blanks (space, tab) around the value are ignored, quoted or not.
+enum CellParsing {
+    /// Why a cell is not a valid value, worded for the person who wrote it.
+    struct Problem: Error, Equatable {
+        var code: DiagnosticCode
+        var message: String
+    }
+
+    /// A four-digit year, 1000–9999.
+    static func year(_ cell: ArraySlice<UInt8>) -> Result<Int, Problem> {
+        let digits = trimmed(cell)
+        if digits.count == 4, let value = unsignedInteger(digits), value >= 1000 {
+            return .success(value)
+        }
+        let shown = show(cell)
+        if digits.isEmpty {
+            return .failure(
+                Problem(
+                    code: .invalidYear, message: "the year is empty; expected a four-digit year, e.g. 2015"))
+        }
+        if let dot = digits.firstIndex(of: UInt8(ascii: ".")), dot - digits.startIndex == 4,
+            digits[digits.index(after: dot)...].allSatisfy({ $0 == UInt8(ascii: "0") }),
+            let value = unsignedInteger(digits[..<dot])
+        {
+            return .failure(
+                Problem(code: .invalidYear, message: "year \(shown) has a decimal part; write it as \(value)")
+            )
+        }
+        return .failure(
+            Problem(code: .invalidYear, message: "expected a four-digit year such as 2015, found \(shown)"))
+    }
+
+    /// A non-negative whole number of victims that fits in 64 bits (signed).
+    static func count(_ cell: ArraySlice<UInt8>) -> Result<Int, Problem> {
+        let text = trimmed(cell)
+        if !text.isEmpty, let value = unsignedInteger(text) {
+            return .success(value)
+        }
+        return .failure(countProblem(text, shown: show(cell)))
+    }
+
+    private static func countProblem(_ text: ArraySlice<UInt8>, shown: String) -> Problem {
+        func invalid(_ message: String) -> Problem { Problem(code: .invalidCount, message: message) }
+        let isDigit = { (byte: UInt8) in byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        if text.isEmpty {
+            return invalid(
+                "the count is empty; expected a non-negative whole number of victims (write 0 for none, "
+                    + "and leave out the row when there is no figure)")
+        }
+        if text.allSatisfy(isDigit) {
+            return Problem(
+                code: .countTooLarge,
+                message: "the count \(shown) is too large: victrend accepts counts up to \(Int.max) (64 bits)"
+            )
+        }
+        let body = text.dropFirst()
+        if let sign = text.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+"), !body.isEmpty,
+            body.allSatisfy(isDigit)
+        {
+            if sign == UInt8(ascii: "-") {
+                return invalid("the count \(shown) is negative; a number of victims cannot be below 0")
+            }
+            return invalid("the count \(shown) has a sign; write it without '+'")
+        }
+        let digitsOnly = String(decoding: text.filter(isDigit), as: UTF8.self)
+        for separator in [",", " ", "'", "\u{A0}"] {
+            if isGrouped(text, by: separator) {
+                return invalid(
+                    "the count \(shown) has a thousands separator; write the digits only: \(digitsOnly)")
+            }
+        }
+        if let dot = text.firstIndex(of: UInt8(ascii: ".")) {
+            let whole = text[..<dot]
+            let fraction = text[text.index(after: dot)...]
+            if !whole.isEmpty, whole.allSatisfy(isDigit), !fraction.isEmpty, fraction.allSatisfy(isDigit) {
+                if fraction.allSatisfy({ $0 == UInt8(ascii: "0") }) {
+                    let wholeText = String(decoding: whole, as: UTF8.self)
+                    let grouped =
+                        isGrouped(text, by: ".") ? " (or \(digitsOnly) if '.' separates thousands)" : ""
+                    return invalid(
+                        "the count \(shown) has a decimal part; write it as \(wholeText)\(grouped)")
+                }
+                if isGrouped(text, by: ".") {
+                    return invalid(
+                        "the count \(shown) is not a whole number; if '.' separates thousands, write "
+                            + "\(digitsOnly)")
+                }
+                return invalid(
+                    "the count \(shown) is not a whole number; counts of victims are whole numbers")
+            }
+        }
+        return invalid("expected a non-negative whole number of victims, found \(shown)")
+    }
+
+    /// True for `1,234` / `12,345,678` style grouping with the given separator.
+    private static func isGrouped(_ text: ArraySlice<UInt8>, by separator: String) -> Bool {
+        let parts = String(decoding: text, as: UTF8.self).split(
+            separator: separator, omittingEmptySubsequences: false)
+        let isDigits = { (part: Substring) in
+            !part.isEmpty && part.unicodeScalars.allSatisfy { $0.value >= 48 && $0.value <= 57 }
+        }
+        guard parts.count >= 2, let first = parts.first, first.count <= 3, isDigits(first) else {
+            return false
+        }
+        return parts.dropFirst().allSatisfy { $0.count == 3 && isDigits($0) }
+    }
+
+    /// The digits as a value, or `nil` if any byte is not a digit or the value exceeds `Int.max`.
+    static func unsignedInteger(_ digits: ArraySlice<UInt8>) -> Int? {
+        guard !digits.isEmpty else { return nil }
+        var value = 0
+        for byte in digits {
+            let digit = Int(byte) &- 48
+            guard digit >= 0 && digit <= 9 else { return nil }
+            let (times10, overflow1) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflow2) = times10.addingReportingOverflow(digit)
+            if overflow1 || overflow2 { return nil }
+            value = sum
+        }
+        return value
+    }
+
+    /// The cell without surrounding spaces and tabs.
+    static func trimmed(_ cell: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        guard let first = cell.firstIndex(where: { !isBlank($0) }),
+            let last = cell.lastIndex(where: { !isBlank($0) })
+        else { return cell[cell.endIndex...] }
+        return cell[first...last]
+    }
+
+    /// A cell quoted for a message; long cells are shortened.
+    static func show(_ cell: ArraySlice<UInt8>) -> String {
+        let text = String(decoding: cell, as: UTF8.self)
+        if text.count > 40 {
+            return "'\(text.prefix(37))...'"
+        }
+        return "'\(text)'"
+    }
+}

@@ -1,0 +1,119 @@
+/// Which header cells hold the country, the year and the count.
+///
+/// Header names are compared after normalising: case-insensitive, surrounding blanks removed, and runs
+/// of spaces, hyphens and dots read as `_` (so `Identified victims`, `identified-victims` and
+/// `IDENTIFIED_VICTIMS` are the same name).
+public struct ColumnMapping: Sendable, Equatable {
+    /// 0-based index of the country column.
+    public var country: Int
+    /// 0-based index of the year column.
+    public var year: Int
+    /// 0-based index of the count column.
+    public var count: Int
+
+    /// A role a column plays, with the header names it is recognised by (in the order tried).
+    public enum Role: String, Sendable, CaseIterable {
+        case country
+        case year
+        case count
+
+        /// Header names that identify the role when no override is given.
+        public var aliases: [String] {
+            switch self {
+            case .country: return ["country", "country_code", "iso3", "geo"]
+            case .year: return ["year", "time_period"]
+            case .count: return ["victims", "identified_victims", "count", "value", "obs_value"]
+            }
+        }
+
+        /// The command-line option that names this column explicitly.
+        var option: String { "--\(rawValue)-column" }
+    }
+
+    /// Column names given by the user, overriding the aliases (matched like header names).
+    public struct Overrides: Sendable, Equatable {
+        public var country: String?
+        public var year: String?
+        public var count: String?
+
+        public init(country: String? = nil, year: String? = nil, count: String? = nil) {
+            self.country = country
+            self.year = year
+            self.count = count
+        }
+
+        func name(for role: Role) -> String? {
+            switch role {
+            case .country: return country
+            case .year: return year
+            case .count: return count
+            }
+        }
+    }
+
+    /// Finds the three columns in `header`, or explains (one diagnostic per role) why it cannot.
+    static func resolve(
+        header: [String], overrides: Overrides, at location: SourceLocation
+    ) -> Result<ColumnMapping, DiagnosticList> {
+        let names = header.map(normalise)
+        var found: [Role: Int] = [:]
+        var problems: [Diagnostic] = []
+        let shownHeader = header.map { "'\($0)'" }.joined(separator: ", ")
+        for role in Role.allCases {
+            let wanted = overrides.name(for: role).map { [normalise($0)] } ?? role.aliases
+            let matches = names.indices.filter { wanted.contains(names[$0]) }
+            if matches.count == 1 {
+                found[role] = matches[0]
+            } else if matches.isEmpty {
+                let expectation =
+                    overrides.name(for: role).map { "a column named '\($0)' (\(role.option))" }
+                    ?? "a \(role.rawValue) column, named one of: \(role.aliases.joined(separator: ", "))"
+                problems.append(
+                    Diagnostic(
+                        .missingColumn, at: location,
+                        "expected \(expectation); the header has \(header.count) "
+                            + "column\(header.count == 1 ? "" : "s"): \(shownHeader)"
+                            + (header.count == 1 ? ". Is the delimiter right? (--delimiter)" : "")))
+            } else {
+                let candidates = matches.map { "'\(header[$0])' (column \($0 + 1))" }.joined(separator: ", ")
+                problems.append(
+                    Diagnostic(
+                        .ambiguousColumn, at: location,
+                        "several columns could be the \(role.rawValue): \(candidates); choose one with "
+                            + "\(role.option)"))
+            }
+        }
+        if problems.isEmpty, let country = found[.country], let year = found[.year], let count = found[.count]
+        {
+            if Set([country, year, count]).count < 3 {
+                return .failure(
+                    DiagnosticList(diagnostics: [
+                        Diagnostic(
+                            .ambiguousColumn, at: location,
+                            "one column cannot be two of country, year and count; check the --*-column options"
+                        )
+                    ]))
+            }
+            return .success(ColumnMapping(country: country, year: year, count: count))
+        }
+        return .failure(DiagnosticList(diagnostics: problems))
+    }
+
+    /// The comparable form of a header name.
+    static func normalise(_ name: String) -> String {
+        var result = ""
+        var pendingSeparator = false
+        for character in name.lowercased() {
+            if character == " " || character == "-" || character == "." || character == "_"
+                || character == "\t"
+            {
+                pendingSeparator = !result.isEmpty
+            } else {
+                if pendingSeparator { result.append("_") }
+                pendingSeparator = false
+                result.append(character)
+            }
+        }
+        return result
+    }
+}

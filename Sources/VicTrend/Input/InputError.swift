@@ -1,0 +1,35 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Failures that stop victrend before the content of a file can be judged: the file cannot be read at
+/// all. (Problems in the content are `Diagnostic`s, not errors.) The command-line tool exits with 2.
+public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file could not be opened (missing, no permission, ...).
+    case cannotOpen(path: String, reason: String)
+    /// The path names a directory, not a file.
+    case isDirectory(path: String)
+    /// Reading failed part-way (an I/O error).
+    case readFailed(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .cannotOpen(let path, let reason):
+            return "\(path): cannot open: \(reason)"
+        case .isDirectory(let path):
+            return "\(path): is a directory; give the path of a CSV file"
+        case .readFailed(let path, let reason):
+            return "\(path): read error: \(reason)"
+        }
+    }
+
+    /// The C library's text for the current `errno`.
+    static func systemReason(_ code: Int32 = errno) -> String {
+        guard let text = strerror(code) else { return "error \(code)" }
+        return String(cString: text)
+    }
+}

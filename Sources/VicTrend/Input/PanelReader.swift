@@ -1,0 +1,190 @@
+/// Reads one or more CSV files in the long layout (one row per country and year) into a `Panel`.
+///
+/// All files form one panel: a country-year given in two files is a duplicate. Every row is either
+/// accepted or reported; rows whose cells are all empty (spreadsheets export blank rows as `,,`) are
+/// not data and are passed over, as blank lines are.
+public struct PanelReader: Sendable {
+    /// How to read the files.
+    public struct Options: Sendable {
+        /// The delimiter (`,` `;` or tab), or `nil` to detect it per file from the header line.
+        public var delimiter: UInt8?
+        /// Column names that override the header aliases.
+        public var columns: ColumnMapping.Overrides
+        /// Most diagnostics kept (all are counted).
+        public var diagnosticLimit: Int
+        /// Bytes read at a time; small values are for tests of chunk boundaries.
+        public var chunkSize: Int
+
+        public init(
+            delimiter: UInt8? = nil, columns: ColumnMapping.Overrides = .init(), diagnosticLimit: Int = 1000,
+            chunkSize: Int = 1 << 16
+        ) {
+            self.delimiter = delimiter
+            self.columns = columns
+            self.diagnosticLimit = diagnosticLimit
+            self.chunkSize = chunkSize
+        }
+    }
+
+    /// What reading produced.
+    public struct Result: Sendable {
+        /// Every accepted observation. Not fit for a report when `log.hasErrors`.
+        public var panel: Panel
+        /// Every finding, in file and line order.
+        public var log: DiagnosticLog
+        /// Data rows read (accepted or not), over all files.
+        public var rowCount: Int
+    }
+
+    public var options: Options
+
+    public init(options: Options = Options()) {
+        self.options = options
+    }
+
+    /// Reads `paths` in order. Throws only when a file cannot be read at all.
+    public func read(_ paths: [String]) throws(InputError) -> Result {
+        var builder = PanelBuilder()
+        var log = DiagnosticLog(limit: options.diagnosticLimit)
+        var rowCount = 0
+        for path in paths {
+            rowCount += try read(path, into: &builder, log: &log)
+        }
+        return Result(panel: builder.build(), log: log, rowCount: rowCount)
+    }
+
+    /// Reads one file; returns the number of data rows it had.
+    private func read(_ path: String, into builder: inout PanelBuilder, log: inout DiagnosticLog)
+        throws(InputError)
+        -> Int
+    {
+        var readerOptions = CSVReader.Options()
+        readerOptions.delimiter = options.delimiter
+        readerOptions.chunkSize = options.chunkSize
+        let reader = CSVReader(path: path, options: readerOptions)
+        var rows = LongLayoutRows(overrides: options.columns)
+        let stop = try reader.read { record, reader in
+            rows.receive(record, from: reader, builder: &builder, log: &log)
+        }
+        if let stop {
+            log.add(stop)
+        } else if rows.headerAccepted && rows.dataRows == 0 {
+            log.add(
+                Diagnostic(
+                    .noDataRows, at: SourceLocation(file: path, line: 1),
+                    "the file has a header but no data rows; expected one row per country and year"))
+        }
+        return rows.dataRows
+    }
+}
+
+/// Turns the records of one long-layout file into observations.
+struct LongLayoutRows {
+    let overrides: ColumnMapping.Overrides
+    private(set) var mapping: ColumnMapping?
+    private(set) var header: [String] = []
+    private(set) var headerAccepted = false
+    private(set) var dataRows = 0
+    private var headerSeen = false
+    private var lastCountryBytes: [UInt8] = []
+    private var lastCountry = ""
+
+    init(overrides: ColumnMapping.Overrides) {
+        self.overrides = overrides
+    }
+
+    mutating func receive(
+        _ record: CSVRecord, from reader: CSVReader, builder: inout PanelBuilder, log: inout DiagnosticLog
+    ) {
+        guard headerSeen else {
+            headerSeen = true
+            readHeader(record, from: reader, log: &log)
+            return
+        }
+        guard let mapping, !record.isBlank else { return }
+        dataRows += 1
+        guard record.count == header.count else {
+            log.add(cellCountProblem(record, from: reader))
+            return
+        }
+        var problems = 0
+        var country: String?
+        let countryCell = CellParsing.trimmed(record[mapping.country])
+        if countryCell.isEmpty {
+            problems += 1
+            log.add(
+                Diagnostic(
+                    .emptyCountry, at: reader.location(ofCell: mapping.country),
+                    "the country is empty; every row needs the country it counts"))
+        } else if countryCell.elementsEqual(lastCountryBytes) {
+            country = lastCountry
+        } else if let text = String(validating: countryCell, as: UTF8.self) {
+            lastCountryBytes = Array(countryCell)
+            lastCountry = text
+            country = text
+        } else {
+            problems += 1
+            log.add(Self.invalidUTF8(at: reader.location(ofCell: mapping.country)))
+        }
+        var year: Int?
+        switch CellParsing.year(record[mapping.year]) {
+        case .success(let value): year = value
+        case .failure(let problem):
+            problems += 1
+            log.add(Diagnostic(problem.code, at: reader.location(ofCell: mapping.year), problem.message))
+        }
+        var victims: Int?
+        switch CellParsing.count(record[mapping.count]) {
+        case .success(let value): victims = value
+        case .failure(let problem):
+            problems += 1
+            log.add(Diagnostic(problem.code, at: reader.location(ofCell: mapping.count), problem.message))
+        }
+        guard problems == 0, let country, let year, let victims else { return }
+        let observation = Observation(
+            country: country, year: year, victims: victims, location: reader.recordLocation)
+        if let duplicate = builder.add(observation) {
+            log.add(duplicate)
+        }
+    }
+
+    private mutating func readHeader(_ record: CSVRecord, from reader: CSVReader, log: inout DiagnosticLog) {
+        var cells: [String] = []
+        for index in 0..<record.count {
+            guard let text = String(validating: record[index], as: UTF8.self) else {
+                log.add(Self.invalidUTF8(at: reader.location(ofCell: index)))
+                return
+            }
+            cells.append(text)
+        }
+        header = cells
+        switch ColumnMapping.resolve(header: cells, overrides: overrides, at: reader.recordLocation) {
+        case .success(let found):
+            mapping = found
+            headerAccepted = true
+        case .failure(let problems):
+            log.add(contentsOf: problems.diagnostics)
+        }
+    }
+
+    private func cellCountProblem(_ record: CSVRecord, from reader: CSVReader) -> Diagnostic {
+        let expected = "the header has \(header.count) (\(header.joined(separator: ", ")))"
+        if record.count < header.count {
+            return Diagnostic(
+                .missingCells, at: reader.recordLocation,
+                "this row has \(record.count) cell\(record.count == 1 ? "" : "s") but \(expected); "
+                    + "every row needs a cell for every column, even if empty")
+        }
+        return Diagnostic(
+            .extraCells, at: reader.location(ofCell: header.count),
+            "this row has \(record.count) cells but \(expected); a delimiter inside a value (such as "
+                + "the ',' in 1,234) splits it in two: remove it or quote the value")
+    }
+
+    private static func invalidUTF8(at location: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            .invalidUTF8, at: location,
+            "this cell is not valid UTF-8; the file was probably saved in another encoding (such as "
+                + "Windows-1252): save it as UTF-8")
+    }
+}

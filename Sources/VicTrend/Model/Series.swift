@@ -1,0 +1,14 @@
+/// All figures of one country, in increasing year order, at most one per year.
+public struct Series: Sendable, Hashable {
+    /// The country key shared by every observation.
+    public var country: String
+    /// Observations sorted by `year`, years unique. Missing years are simply absent (a gap).
+    public var observations: [Observation]
+
+    /// Creates a series; `observations` are sorted by year. Callers guarantee unique years
+    /// (`PanelBuilder` rejects duplicates with a diagnostic).
+    public init(country: String, observations: [Observation]) {
+        self.country = country
+        self.observations = observations.sorted { $0.year < $1.year }
+    }
+}

@@ -1,0 +1,43 @@
+/// One row per country and year, sorted by country then year:
+/// `country,year,victims,base_year,base_victims,growth_rate,required_victims,shortfall,status,flags`.
+///
+/// `growth_rate` is a fraction with 4 decimals (`0.1234`); cells that do not apply are empty; `flags`
+/// are joined with `;`. Cells that need it are quoted as RFC 4180 says.
+public enum CSVReporter: Reporter {
+    public static let identifier = "csv"
+
+    /// The header row, in order.
+    public static let columns = [
+        "country", "year", "victims", "base_year", "base_victims", "growth_rate", "required_victims",
+        "shortfall", "status", "flags",
+    ]
+
+    public static func report(_ report: TrendReport) -> String {
+        var output = columns.joined(separator: ",") + "\n"
+        for row in report.assessments {
+            let growth = row.growthRate.map { NumberFormatting.fixed($0, decimals: 4) } ?? ""
+            let flags = row.flags.map(\.rawValue).joined(separator: ";")
+            let cells: [String] = [
+                field(row.country), String(row.year), String(row.victims), optional(row.baseYear),
+                optional(row.baseVictims), growth, optional(row.requiredVictims), optional(row.shortfall),
+                row.status.rawValue, flags,
+            ]
+            output += cells.joined(separator: ",")
+            output += "\n"
+        }
+        return output
+    }
+
+    private static func optional(_ value: Int?) -> String {
+        value.map(String.init) ?? ""
+    }
+
+    /// A text cell, quoted when it holds a delimiter, a quote or a line break.
+    static func field(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" })
+        else {
+            return text
+        }
+        return "\"" + text.replacing("\"", with: "\"\"") + "\""
+    }
+}

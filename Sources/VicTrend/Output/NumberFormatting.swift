@@ -1,0 +1,41 @@
+/// Locale-independent number formatting shared by the writers (the same bytes on every machine).
+enum NumberFormatting {
+    /// `value` rounded half away from zero to `decimals` places, ASCII minus: `0.1234`, `-0.0400`.
+    /// Never prints `-0.0000`.
+    static func fixed(_ value: Double, decimals: Int) -> String {
+        guard value.isFinite else { return value.isNaN ? "NaN" : (value < 0 ? "-inf" : "inf") }
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        let scaled = (value * scale).rounded(.toNearestOrAwayFromZero)
+        guard abs(scaled) < 9.0e18 else { return "\(value)" }
+        let units = Int(scaled)
+        let magnitude = units.magnitude
+        var divisor: UInt = 1
+        for _ in 0..<decimals { divisor *= 10 }
+        let whole = magnitude / divisor
+        var fraction = String(magnitude % divisor)
+        while fraction.count < decimals { fraction = "0" + fraction }
+        let sign = units < 0 ? "-" : ""
+        return decimals == 0 ? "\(sign)\(whole)" : "\(sign)\(whole).\(fraction)"
+    }
+
+    /// A growth fraction as a signed percentage with one decimal and a true minus sign:
+    /// `+12.3%`, `−4.0%`, `0.0%`.
+    static func percent(_ fraction: Double) -> String {
+        let text = fixed(fraction * 100, decimals: 1)
+        if text == "0.0" { return "0.0%" }
+        if text.hasPrefix("-") { return "\u{2212}" + text.dropFirst() + "%" }
+        return "+" + text + "%"
+    }
+
+    /// An integer with `,` between thousands: `1,234,567`.
+    static func grouped(_ value: some BinaryInteger) -> String {
+        let digits = String(value.magnitude)
+        var result = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { result.append(",") }
+            result.append(digit)
+        }
+        return value < 0 ? "-" + result : result
+    }
+}

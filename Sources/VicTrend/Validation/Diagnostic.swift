@@ -1,0 +1,56 @@
+/// A finding about the input: what is wrong, where, and how serious it is.
+///
+/// The library returns diagnostics as values and never prints them; the command-line tool renders them
+/// (`file:line:col: error[VT103]: message`) and turns errors into a non-zero exit code.
+public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
+    /// How much a finding matters.
+    public enum Severity: String, Sendable, Hashable, Comparable {
+        /// The input cannot be used as it is; no report is produced.
+        case error
+        /// Suspicious but usable.
+        case warning
+        /// Worth knowing; nothing is wrong.
+        case info
+
+        public static func < (lhs: Severity, rhs: Severity) -> Bool {
+            lhs.rank < rhs.rank
+        }
+
+        private var rank: Int {
+            switch self {
+            case .error: return 0
+            case .warning: return 1
+            case .info: return 2
+            }
+        }
+    }
+
+    /// Stable identifier of the rule that produced the finding.
+    public var code: DiagnosticCode
+    /// Severity; by default the code's own.
+    public var severity: Severity
+    /// Where the finding applies; `nil` for findings about the whole run.
+    public var location: SourceLocation?
+    /// What is wrong and what would be right, in one or two sentences.
+    public var message: String
+
+    public init(
+        _ code: DiagnosticCode, severity: Severity? = nil, at location: SourceLocation?, _ message: String
+    ) {
+        self.code = code
+        self.severity = severity ?? code.defaultSeverity
+        self.location = location
+        self.message = message
+    }
+
+    /// Compiler-style text: `file:line:col: error[VT103]: message`.
+    public var description: String {
+        let prefix = location.map { "\($0): " } ?? ""
+        return "\(prefix)\(severity.rawValue)[\(code.rawValue)]: \(message)"
+    }
+}
+
+extension Sequence<Diagnostic> {
+    /// True when any diagnostic is an error.
+    public var containsErrors: Bool { contains { $0.severity == .error } }
+}

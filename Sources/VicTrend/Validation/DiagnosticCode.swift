@@ -1,0 +1,71 @@
+/// The catalogue of findings. Codes are stable: a code once published keeps its meaning.
+///
+/// `VT0xx`: the file as a whole (reading, encoding, structure, header).
+/// `VT1xx`: a single cell. `VT2xx`: consistency between rows or files.
+public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
+    /// The file has no header row (it is empty or holds only blank lines).
+    case emptyFile = "VT001"
+    /// The file has a header but no data rows.
+    case noDataRows = "VT002"
+    /// Bytes that are not valid UTF-8 (often a file saved as Windows-1252 or Latin-1).
+    case invalidUTF8 = "VT003"
+    /// A quoted field whose closing quote never comes.
+    case unterminatedQuote = "VT004"
+    /// A quote inside an unquoted field, or text right after a closing quote.
+    case strayQuote = "VT005"
+    /// A field or a row too large to be real data (usually a quote that swallowed the file).
+    case oversizedRecord = "VT006"
+    /// A required column (country, year or count) is not in the header.
+    case missingColumn = "VT010"
+    /// More than one header cell could be the same required column.
+    case ambiguousColumn = "VT011"
+    /// A row has fewer cells than the header.
+    case missingCells = "VT020"
+    /// A row has more cells than the header.
+    case extraCells = "VT021"
+    /// The country cell is empty.
+    case emptyCountry = "VT101"
+    /// The year is not a four-digit whole number.
+    case invalidYear = "VT102"
+    /// The count is not a non-negative whole number.
+    case invalidCount = "VT103"
+    /// The count does not fit in 64 bits.
+    case countTooLarge = "VT104"
+    /// The same country and year appear more than once.
+    case duplicateObservation = "VT201"
+    /// A figure so large that the target arithmetic would exceed 64 bits.
+    case requiredCountOverflow = "VT202"
+
+    /// The severity a finding of this code has unless a rule says otherwise.
+    public var defaultSeverity: Diagnostic.Severity {
+        switch self {
+        case .emptyFile, .noDataRows, .invalidUTF8, .unterminatedQuote, .strayQuote, .oversizedRecord,
+            .missingColumn, .ambiguousColumn, .missingCells, .extraCells,
+            .emptyCountry, .invalidYear, .invalidCount, .countTooLarge, .duplicateObservation,
+            .requiredCountOverflow:
+            return .error
+        }
+    }
+
+    /// One-line summary of the rule, for catalogues and SARIF rule help.
+    public var summary: String {
+        switch self {
+        case .emptyFile: return "The file is empty: expected a header row."
+        case .noDataRows: return "The file has a header but no data rows."
+        case .invalidUTF8: return "The file is not valid UTF-8."
+        case .unterminatedQuote: return "A quoted field is never closed."
+        case .strayQuote: return "A quote character where none may stand."
+        case .oversizedRecord: return "A field or row is larger than any real input."
+        case .missingColumn: return "A required column is missing from the header."
+        case .ambiguousColumn: return "Several header cells could be the same required column."
+        case .missingCells: return "A row has fewer cells than the header."
+        case .extraCells: return "A row has more cells than the header."
+        case .emptyCountry: return "The country cell is empty."
+        case .invalidYear: return "The year is not a four-digit whole number."
+        case .invalidCount: return "The count is not a non-negative whole number."
+        case .countTooLarge: return "The count is too large for 64 bits."
+        case .duplicateObservation: return "A country and year appear more than once."
+        case .requiredCountOverflow: return "The target arithmetic for a figure exceeds 64 bits."
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import VicTrend
+
+/// Options shared by every subcommand that reads input files.
+struct InputOptions: ParsableArguments {
+    @Argument(
+        help: ArgumentHelp(
+            "CSV files with one row per country and year; several files are read as one panel.",
+            valueName: "input"))
+    var inputs: [String] = []
+
+    @Option(
+        help: ArgumentHelp(
+            "Cell delimiter: comma, semicolon or tab. By default it is detected from each file's header line.",
+            valueName: "delimiter"))
+    var delimiter: DelimiterArgument?
+
+    @Option(
+        help: ArgumentHelp(
+            "Header of the country column (default: the one named country, country_code, iso3 or geo).",
+            valueName: "name"))
+    var countryColumn: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Header of the year column (default: the one named year or time_period).", valueName: "name"))
+    var yearColumn: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Header of the count column (default: victims, identified_victims, count, value or obs_value).",
+            valueName: "name"))
+    var countColumn: String?
+
+    func validate() throws {
+        if inputs.isEmpty {
+            throw ValidationError("give at least one input CSV file, e.g. samples/small/example.csv")
+        }
+    }
+
+    /// The library's reading options.
+    var readerOptions: PanelReader.Options {
+        PanelReader.Options(
+            delimiter: delimiter?.byte,
+            columns: ColumnMapping.Overrides(country: countryColumn, year: yearColumn, count: countColumn))
+    }
+}
+
+/// `--delimiter`: `comma`/`,`, `semicolon`/`;`, or `tab`.
+struct DelimiterArgument: ExpressibleByArgument {
+    let byte: UInt8
+
+    init?(argument: String) {
+        switch argument.lowercased() {
+        case ",", "comma": byte = UInt8(ascii: ",")
+        case ";", "semicolon": byte = UInt8(ascii: ";")
+        case "\t", "\\t", "tab": byte = UInt8(ascii: "\t")
+        default: return nil
+        }
+    }
+
+    static var allValueStrings: [String] { ["comma", "semicolon", "tab"] }
+}

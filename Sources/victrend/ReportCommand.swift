@@ -1,0 +1,117 @@
+import ArgumentParser
+import VicTrend
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// `victrend report`: growth, shortfalls and status for every country-year, as CSV or Markdown.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Assess every country-year against the growth target and print a trend table.",
+        discussion: """
+            Each year of a country is compared with its previous reported year (the base). Growth is \
+            annualised over gaps: (victims / base_victims)^(1 / years) - 1. A year meets the target \
+            when victims >= ceil(base_victims x (1 + target)^years), computed exactly.
+
+            Example: with the default 10% target, 100 victims in 2014 and 109 in 2015 give \
+            growth_rate 0.0900, required_victims 110, shortfall 1, status shortfall:
+
+              victrend report samples/small/example.csv
+              victrend report --format markdown --output review.md data/2013.csv data/2014.csv
+
+            Any error in the input is printed as file:line:column and no report is written (exit 1).
+            """
+    )
+
+    @OptionGroup var input: InputOptions
+
+    @Option(
+        name: .shortAndLong,
+        help: ArgumentHelp(
+            "Output format: csv (one row per country-year) or markdown (a review-ready report).",
+            valueName: "format"))
+    var format = FormatArgument(.csv)
+
+    @Option(
+        name: .shortAndLong,
+        help: ArgumentHelp(
+            "Write the report to this file (atomically: all or nothing) instead of standard output.",
+            valueName: "file"))
+    var output: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Required growth a year as a decimal fraction, read exactly: 0.10 means 10%.", valueName: "rate"))
+    var targetRate = "0.10"
+
+    func validate() throws {
+        do {
+            _ = try TargetRate(parsing: targetRate)
+        } catch {
+            throw ValidationError(error.description)
+        }
+        if let output {
+            for path in input.inputs where Self.sameFile(path, output) {
+                throw ValidationError("--output \(output) is one of the inputs; refusing to write over it")
+            }
+        }
+    }
+
+    func run() throws {
+        let target: TargetRate
+        do {
+            target = try TargetRate(parsing: targetRate)
+        } catch {
+            throw ValidationError(error.description)
+        }
+        let result: PanelReader.Result
+        do {
+            result = try PanelReader(options: input.readerOptions).read(input.inputs)
+        } catch {
+            Terminal.error("victrend: \(error.description)")
+            throw ExitCode(2)
+        }
+        DiagnosticPrinter.print(result.log)
+        guard !result.log.hasErrors else {
+            DiagnosticPrinter.printRefusal(result.log, files: input.inputs.count)
+            throw ExitCode(1)
+        }
+        let report: TrendReport
+        switch TrendAnalysis.assess(result.panel, target: target, inputs: input.inputs) {
+        case .success(let value):
+            report = value
+        case .failure(let list):
+            var log = DiagnosticLog()
+            log.add(contentsOf: list.diagnostics)
+            DiagnosticPrinter.print(log)
+            DiagnosticPrinter.printRefusal(log, files: input.inputs.count)
+            throw ExitCode(1)
+        }
+        let text = format.format.reporter.report(report)
+        if let output {
+            do {
+                try AtomicFile.write(text, to: output)
+            } catch {
+                Terminal.error("victrend: \(error.description)")
+                throw ExitCode(2)
+            }
+        } else if !Terminal.output(text) {
+            Terminal.error("victrend: cannot write to standard output: \(String(cString: strerror(errno)))")
+            throw ExitCode(2)
+        }
+    }
+
+    /// True when both paths name the same existing file (same device and inode).
+    static func sameFile(_ first: String, _ second: String) -> Bool {
+        var a = stat()
+        var b = stat()
+        guard stat(first, &a) == 0, stat(second, &b) == 0 else { return false }
+        return a.st_dev == b.st_dev && a.st_ino == b.st_ino
+    }
+}

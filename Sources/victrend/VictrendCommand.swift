@@ -1,0 +1,44 @@
+import ArgumentParser
+
+/// The `victrend` command: checks yearly identified-victim counts against the Global Alliance goal.
+///
+/// Exit codes: 0 success; 1 the input has errors (diagnostics printed); 2 usage errors, unreadable
+/// inputs, or an output that cannot be written.
+@main
+struct VictrendCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "victrend",
+        abstract: "Check yearly identified-victim counts against the goal of at least 10% growth a year.",
+        discussion: """
+            The Global Alliance against child sexual abuse online aims to increase the number of \
+            identified victims in INTERPOL's ICSE database by at least 10% a year. victrend reads \
+            aggregate yearly counts per country (CSV) and reports growth, shortfalls and progress.
+
+            Exit codes: 0 success, 1 the input has errors, 2 usage error or unreadable/unwritable file.
+            """,
+        version: VictrendVersion.current,
+        subcommands: [ReportCommand.self]
+    )
+
+    /// Parses and runs, mapping every failure to victrend's exit codes (ArgumentParser's own usage
+    /// code, 64, becomes 2).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let exit as ExitCode {
+            Self.exit(withError: exit)
+        } catch {
+            if exitCode(for: error) == .success {
+                Self.exit(withError: error)
+            }
+            Terminal.error(fullMessage(for: error))
+            Self.exit(withError: ExitCode(2))
+        }
+    }
+}
+
+/// The version printed by `--version` and recorded in reports.
+enum VictrendVersion {
+    static let current = "0.1.0"
+}
