@@ -23,7 +23,7 @@ struct ReportCommand: ParsableCommand {
             growth_rate 0.0900, required_victims 110, shortfall 1, status shortfall:
 
               victrend report samples/small/example.csv
-              victrend report --format markdown --output review.md data/2013.csv data/2014.csv
+              victrend report -f markdown -o review.md 2023.csv 2024.csv
 
             Any error in the input is printed as file:line:column and no report is written (exit 1).
             """

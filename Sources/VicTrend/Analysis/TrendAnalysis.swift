@@ -24,7 +24,7 @@ public enum TrendAnalysis {
             var base: Observation?
             for observation in series.observations {
                 let assessment = assess(observation, base: base, target: target)
-                if assessment.status != .notAssessed && assessment.requiredVictims == nil {
+                if assessment.growthRate != nil && assessment.requiredVictims == nil {
                     problems.append(
                         Diagnostic(
                             .requiredCountOverflow, at: observation.location,

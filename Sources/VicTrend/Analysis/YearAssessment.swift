@@ -44,7 +44,7 @@ public struct YearAssessment: Sendable, Hashable {
     /// Flags in canonical order (`Flag.allCases` order).
     public var flags: [Flag]
     /// Where the year's figure was read.
-    public var location: SourceLocation
+    public var location: Location
 
     /// Years between base and assessed year (1 for consecutive years), or `nil` in the first year.
     public var yearsElapsed: Int? { baseYear.map { year - $0 } }

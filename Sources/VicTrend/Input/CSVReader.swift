@@ -109,9 +109,11 @@ final class CSVReader {
                     if count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
                         start = 3
                     }
-                    delimiter =
-                        options.delimiter
-                        ?? Self.detectDelimiter(UnsafeRawBufferPointer(rebasing: bytes[start...]))
+                    if let given = options.delimiter {
+                        delimiter = given
+                    } else {
+                        delimiter = try detectDelimiter(in: descriptor)
+                    }
                     csv_set_delim(parser, delimiter)
                 }
                 process(bytes, from: start)
@@ -121,7 +123,7 @@ final class CSVReader {
             }
             if stopDiagnostic == nil && recordCount == 0 {
                 stopDiagnostic = Diagnostic(
-                    .emptyFile, at: SourceLocation(file: path, line: 1),
+                    .emptyFile, at: Location(file: path, line: 1),
                     "the file is empty: expected a header row naming the columns, e.g. country,year,victims")
             }
             return stopDiagnostic
@@ -130,16 +132,16 @@ final class CSVReader {
 
     /// The physical location of cell `index` (0-based) of the record being delivered: its first
     /// non-blank character. Only valid inside the `read` handler.
-    func location(ofCell index: Int) -> SourceLocation {
+    func location(ofCell index: Int) -> Location {
         let map = RawRowMap(rawRecordBytes(), startLine: rawStartLine, delimiter: delimiter)
         let starts = map.fieldStarts
         let position =
             index < starts.count ? starts[index] : (starts.last ?? .init(line: record.line, column: 1))
-        return SourceLocation(file: path, line: position.line, column: position.column)
+        return Location(file: path, line: position.line, column: position.column)
     }
 
     /// The location of the record being delivered, without a column.
-    var recordLocation: SourceLocation { SourceLocation(file: path, line: record.line) }
+    var recordLocation: Location { Location(file: path, line: record.line) }
 
     // MARK: - Chunks and lines
 
@@ -292,18 +294,18 @@ final class CSVReader {
             if opened.line < here.line {
                 return Diagnostic(
                     .unterminatedQuote,
-                    at: SourceLocation(file: path, line: opened.line, column: opened.column),
+                    at: Location(file: path, line: opened.line, column: opened.column),
                     "the quote that opens this cell is not closed on line \(opened.line); it runs on to line "
                         + "\(here.line), column \(here.column), where \(offending) follows the next quote. "
                         + "Close the quote on line \(opened.line), or remove it")
             }
             return Diagnostic(
-                .strayQuote, at: SourceLocation(file: path, line: here.line, column: here.column),
+                .strayQuote, at: Location(file: path, line: here.line, column: here.column),
                 "\(offending) after the closing quote of a quoted cell; a quoted cell must end at its quote "
                     + "(write a quote inside a quoted cell as \"\")")
         }
         return Diagnostic(
-            .strayQuote, at: SourceLocation(file: path, line: here.line, column: here.column),
+            .strayQuote, at: Location(file: path, line: here.line, column: here.column),
             "quote character inside an unquoted cell; to keep it, enclose the whole cell in quotes and "
                 + "double the inner quote (\"\"), otherwise remove it")
     }
@@ -315,12 +317,12 @@ final class CSVReader {
         let lines = map.end.line - opened.line + 1
         let extent = lines > 1 ? " and runs to the end of the file (\(lines) lines)" : ""
         return Diagnostic(
-            .unterminatedQuote, at: SourceLocation(file: path, line: opened.line, column: opened.column),
+            .unterminatedQuote, at: Location(file: path, line: opened.line, column: opened.column),
             "the quote that opens this cell is never closed\(extent); add the closing quote")
     }
 
     private func oversized(_ message: String) -> Diagnostic {
-        Diagnostic(.oversizedRecord, at: SourceLocation(file: path, line: rawStartLine), message)
+        Diagnostic(.oversizedRecord, at: Location(file: path, line: rawStartLine), message)
     }
 
     /// A byte as it reads in a message: `'x'`, or its hex value for control and non-ASCII bytes.
@@ -333,6 +335,26 @@ final class CSVReader {
     }
 
     // MARK: - Delimiter detection
+
+    /// Detects the delimiter from the first line of the file (up to 64 KiB of it), whatever the chunk
+    /// size, without moving the read position.
+    private func detectDelimiter(in descriptor: Int32) throws(InputError) -> UInt8 {
+        let size = 1 << 16
+        let prefix = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 16)
+        defer { prefix.deallocate() }
+        guard let base = prefix.baseAddress else { return UInt8(ascii: ",") }
+        var count = 0
+        while count < size {
+            let got = pread(descriptor, base + count, size - count, off_t(count))
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw .readFailed(path: path, reason: InputError.systemReason())
+            }
+            if got == 0 { break }
+            count += got
+        }
+        return Self.detectDelimiter(UnsafeRawBufferPointer(rebasing: prefix[0..<count]))
+    }
 
     /// The delimiter of a file: whichever of `,` `;` and tab occurs most often outside quotes on the
     /// first line (ties and a line with none go to `,`).

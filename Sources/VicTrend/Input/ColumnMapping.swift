@@ -53,7 +53,7 @@ public struct ColumnMapping: Sendable, Equatable {
 
     /// Finds the three columns in `header`, or explains (one diagnostic per role) why it cannot.
     static func resolve(
-        header: [String], overrides: Overrides, at location: SourceLocation
+        header: [String], overrides: Overrides, at location: Location
     ) -> Result<ColumnMapping, DiagnosticList> {
         let names = header.map(normalise)
         var found: [Role: Int] = [:]

@@ -71,7 +71,7 @@ public struct PanelReader: Sendable {
         } else if rows.headerAccepted && rows.dataRows == 0 {
             log.add(
                 Diagnostic(
-                    .noDataRows, at: SourceLocation(file: path, line: 1),
+                    .noDataRows, at: Location(file: path, line: 1),
                     "the file has a header but no data rows; expected one row per country and year"))
         }
         return rows.dataRows
@@ -181,7 +181,7 @@ struct LongLayoutRows {
                 + "the ',' in 1,234) splits it in two: remove it or quote the value")
     }
 
-    private static func invalidUTF8(at location: SourceLocation) -> Diagnostic {
+    private static func invalidUTF8(at location: Location) -> Diagnostic {
         Diagnostic(
             .invalidUTF8, at: location,
             "this cell is not valid UTF-8; the file was probably saved in another encoding (such as "

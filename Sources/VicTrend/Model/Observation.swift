@@ -10,9 +10,9 @@ public struct Observation: Sendable, Hashable {
     /// Identified victims in that year (annual series) or up to that year (cumulative series).
     public var victims: Int
     /// Where the figure came from.
-    public var location: SourceLocation
+    public var location: Location
 
-    public init(country: String, year: Int, victims: Int, location: SourceLocation) {
+    public init(country: String, year: Int, victims: Int, location: Location) {
         self.country = country
         self.year = year
         self.victims = victims

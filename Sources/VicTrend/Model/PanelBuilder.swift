@@ -6,7 +6,7 @@ public struct PanelBuilder: Sendable {
     private var seriesIndex: [String: Int] = [:]
     private var countries: [String] = []
     private var observations: [[Observation]] = []
-    private var seen: [YearKey: SourceLocation] = [:]
+    private var seen: [YearKey: Location] = [:]
 
     private struct YearKey: Hashable {
         var series: Int

@@ -30,12 +30,12 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     /// Severity; by default the code's own.
     public var severity: Severity
     /// Where the finding applies; `nil` for findings about the whole run.
-    public var location: SourceLocation?
+    public var location: Location?
     /// What is wrong and what would be right, in one or two sentences.
     public var message: String
 
     public init(
-        _ code: DiagnosticCode, severity: Severity? = nil, at location: SourceLocation?, _ message: String
+        _ code: DiagnosticCode, severity: Severity? = nil, at location: Location?, _ message: String
     ) {
         self.code = code
         self.severity = severity ?? code.defaultSeverity

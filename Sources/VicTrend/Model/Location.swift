@@ -3,7 +3,7 @@
 /// `line` is the 1-based physical line: every line break counts, including those inside quoted fields,
 /// so the number matches what a text editor shows. `column` is 1-based and counts Unicode scalars (not
 /// bytes) from the start of that physical line; it is `nil` when the finding concerns a whole row or file.
-public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
+public struct Location: Sendable, Hashable, CustomStringConvertible {
     /// The input path as the user gave it.
     public var file: String
     /// 1-based physical line.

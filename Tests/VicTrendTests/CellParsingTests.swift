@@ -1,0 +1,66 @@
+import Testing
+
+@testable import VicTrend
+
+@Suite("Years and counts read from cell bytes")
+struct CellParsingTests {
+    private func cell(_ text: String) -> ArraySlice<UInt8> { ArraySlice(Array(text.utf8)) }
+
+    @Test(
+        "valid counts, with surrounding blanks",
+        arguments: [
+            ("0", 0), ("7", 7), (" 42 ", 42), ("\t1000", 1000), ("9223372036854775807", Int.max),
+        ])
+    func validCounts(text: String, value: Int) {
+        #expect(CellParsing.count(cell(text)) == .success(value))
+    }
+
+    @Test(
+        "invalid counts explain what was probably meant",
+        arguments: [
+            (
+                "1,234", VicTrend.DiagnosticCode.invalidCount,
+                "thousands separator; write the digits only: 1234"
+            ),
+            ("12,345,678", .invalidCount, "write the digits only: 12345678"),
+            ("1 234", .invalidCount, "thousands separator"),
+            ("12.5", .invalidCount, "'12.5' is not a whole number"),
+            ("12.0", .invalidCount, "has a decimal part; write it as 12"),
+            ("1.234", .invalidCount, "if '.' separates thousands, write 1234"),
+            ("-3", .invalidCount, "'-3' is negative"),
+            ("+3", .invalidCount, "has a sign"),
+            ("n/a", .invalidCount, "expected a non-negative whole number of victims, found 'n/a'"),
+            ("", .invalidCount, "the count is empty"),
+            ("9223372036854775808", .countTooLarge, "too large"),
+            ("99999999999999999999", .countTooLarge, "up to 9223372036854775807"),
+        ])
+    func invalidCounts(text: String, code: DiagnosticCode, message: String) throws {
+        guard case .failure(let problem) = CellParsing.count(cell(text)) else {
+            Issue.record("\(text) was accepted")
+            return
+        }
+        #expect(problem.code == code)
+        #expect(problem.message.contains(message), "\(problem.message)")
+    }
+
+    @Test("valid years", arguments: [("2013", 2013), (" 2024 ", 2024), ("1000", 1000), ("9999", 9999)])
+    func validYears(text: String, value: Int) {
+        #expect(CellParsing.year(cell(text)) == .success(value))
+    }
+
+    @Test(
+        "invalid years",
+        arguments: [
+            ("15", "four-digit year such as 2015, found '15'"), ("2015.0", "decimal part; write it as 2015"),
+            ("20155", "found '20155'"), ("0999", "found '0999'"), ("", "the year is empty"),
+            ("FY2015", "found 'FY2015'"), ("-2015", "found '-2015'"),
+        ])
+    func invalidYears(text: String, message: String) {
+        guard case .failure(let problem) = CellParsing.year(cell(text)) else {
+            Issue.record("\(text) was accepted")
+            return
+        }
+        #expect(problem.code == .invalidYear)
+        #expect(problem.message.contains(message), "\(problem.message)")
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+
+@testable import VicTrend
+
+@Suite("Writers: numbers, CSV, Markdown, atomic files")
+struct OutputTests {
+    @Test(
+        "fixed decimals round half away from zero and never print -0",
+        arguments: [
+            (0.12344, 4, "0.1234"), (0.12345678, 4, "0.1235"), (-0.04, 4, "-0.0400"), (-0.00001, 4, "0.0000"),
+            (1.5, 0, "2"), (-1.0, 4, "-1.0000"), (12.25, 1, "12.3"), (0, 2, "0.00"),
+            (123456.789, 2, "123456.79"),
+        ])
+    func fixed(value: Double, decimals: Int, text: String) {
+        #expect(NumberFormatting.fixed(value, decimals: decimals) == text)
+    }
+
+    @Test("percentages carry a sign and a true minus")
+    func percent() {
+        #expect(NumberFormatting.percent(0.123) == "+12.3%")
+        #expect(NumberFormatting.percent(-0.04) == "\u{2212}4.0%")
+        #expect(NumberFormatting.percent(0.00001) == "0.0%")
+        #expect(NumberFormatting.percent(-1) == "\u{2212}100.0%")
+    }
+
+    @Test("thousands are grouped with commas")
+    func grouped() {
+        #expect(NumberFormatting.grouped(0) == "0")
+        #expect(NumberFormatting.grouped(999) == "999")
+        #expect(NumberFormatting.grouped(1234) == "1,234")
+        #expect(NumberFormatting.grouped(-1_234_567) == "-1,234,567")
+        #expect(NumberFormatting.grouped(Int128(100_000)) == "100,000")
+    }
+
+    private func report(_ rows: [(String, Int, Int)]) throws -> TrendReport {
+        var builder = PanelBuilder()
+        for (country, year, victims) in rows {
+            _ = builder.add(
+                Observation(
+                    country: country, year: year, victims: victims, location: Location(file: "f", line: 1)))
+        }
+        return try TrendAnalysis.assess(builder.build(), target: .allianceGoal, inputs: ["in.csv"]).get()
+    }
+
+    @Test("CSV has exactly the documented columns and values")
+    func csv() throws {
+        let text = CSVReporter.report(
+            try report([("A", 2014, 100), ("A", 2015, 109), ("A", 2017, 0), ("B,C", 2015, 3)]))
+        #expect(
+            text == """
+                country,year,victims,base_year,base_victims,growth_rate,required_victims,shortfall,status,flags
+                A,2014,100,,,,,,not-assessed,first-year
+                A,2015,109,2014,100,0.0900,110,1,shortfall,
+                A,2017,0,2015,109,-1.0000,132,132,shortfall,gap
+                "B,C",2015,3,,,,,,not-assessed,first-year
+
+                """)
+    }
+
+    @Test("Markdown trend cells mark shortfalls, gaps and unassessed years")
+    func markdownCells() throws {
+        let rows = try report([
+            ("A", 2014, 100), ("A", 2015, 109), ("A", 2017, 200), ("Z", 2014, 0), ("Z", 2016, 1),
+        ])
+        .assessments
+        #expect(
+            rows.map(MarkdownReporter.cell) == ["*first*", "+9.0% ✗", "+35.5% †", "*first*", "*base 0* †"])
+    }
+
+    @Test("Markdown escapes text that would break a table")
+    func markdownEscaping() throws {
+        let text = MarkdownReporter.report(try report([("A|B", 2014, 1), ("A|B", 2015, 1)]))
+        #expect(text.contains("| A\\|B | *first* | 0.0% ✗ |"))
+        #expect(text.contains("- Total shortfall: 1 victim\n"))
+    }
+
+    @Test("atomic writes leave the complete file or nothing")
+    func atomic() throws {
+        let fixtures = try Fixtures()
+        defer { fixtures.remove() }
+        let path = fixtures.directory.appendingPathComponent("out.csv").path
+        try AtomicFile.write("first\n", to: path)
+        try AtomicFile.write("second\n", to: path)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "second\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: fixtures.directory.path) == ["out.csv"])
+        let missing = fixtures.directory.appendingPathComponent("no/such/dir/out.csv").path
+        #expect(throws: OutputError.self) { try AtomicFile.write("x", to: missing) }
+        #expect(!FileManager.default.fileExists(atPath: missing))
+        #expect(throws: OutputError.self) { try AtomicFile.write("x", to: "/dev/full/x") }
+    }
+}

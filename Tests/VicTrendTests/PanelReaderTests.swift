@@ -1,0 +1,176 @@
+import Testing
+
+@testable import VicTrend
+
+@Suite("Reading long-layout files into a panel, and every bad input")
+struct PanelReaderTests {
+    /// The single diagnostic of reading `text`, with its location relative to the file.
+    private func onlyDiagnostic(_ text: String, options: PanelReader.Options = .init()) throws
+        -> (code: DiagnosticCode, line: Int?, column: Int?, message: String)
+    {
+        let (result, path) = try readPanel(text, options: options)
+        try #require(result.log.diagnostics.count == 1, "\(result.log.diagnostics)")
+        let diagnostic = try #require(result.log.diagnostics.first)
+        #expect(diagnostic.location?.file == path)
+        #expect(diagnostic.severity == .error)
+        return (diagnostic.code, diagnostic.location?.line, diagnostic.location?.column, diagnostic.message)
+    }
+
+    @Test("a good file becomes a sorted panel with locations")
+    func goodFile() throws {
+        let (result, path) = try readPanel("Year;Country;Victims\n2020;BEL;5\n2019;BEL;4\n2019;AUS;100\n")
+        #expect(!result.log.hasErrors)
+        #expect(result.rowCount == 3)
+        #expect(result.panel.series.map(\.country) == ["AUS", "BEL"])
+        let belgium = result.panel.series[1].observations
+        #expect(belgium.map(\.year) == [2019, 2020])
+        #expect(belgium.map(\.victims) == [4, 5])
+        #expect(belgium[0].location == Location(file: path, line: 3))
+    }
+
+    @Test("blank lines and rows of bare delimiters are not data; other columns are ignored")
+    func blankRows() throws {
+        let (result, _) = try readPanel("country,year,victims,note\n\n,,,\nAUS,2019,1,\"a, b\"\n , , , \n")
+        #expect(!result.log.hasErrors)
+        #expect(result.rowCount == 1)
+        #expect(result.panel.observationCount == 1)
+    }
+
+    @Test("tab-delimited with a byte-order mark and CR LF")
+    func tabs() throws {
+        let (result, _) = try readPanel("\u{FEFF}country\tyear\tcount\r\nAUS\t2019\t7\r\n")
+        #expect(!result.log.hasErrors)
+        #expect(result.panel.series.first?.observations.first?.victims == 7)
+    }
+
+    @Test("--delimiter overrides detection")
+    func forcedDelimiter() throws {
+        let (result, _) = try readPanel(
+            "country;year;victims\nAUS;2019;1\n", options: .init(delimiter: UInt8(ascii: ",")))
+        #expect(result.log.errorCount == 3)
+        #expect(result.log.diagnostics.allSatisfy { $0.code == .missingColumn })
+    }
+
+    @Test("missing required column")
+    func missingColumn() throws {
+        let found = try onlyDiagnostic("country,year,amount\nAUS,2019,1\n")
+        #expect(found.code == .missingColumn)
+        #expect(found.line == 1)
+    }
+
+    @Test("empty country")
+    func emptyCountry() throws {
+        let found = try onlyDiagnostic("country,year,victims\nAUS,2019,1\n  ,2020,2\n")
+        #expect(found.code == .emptyCountry)
+        #expect(found.line == 3)
+        #expect(found.column == 3)
+    }
+
+    @Test("year that is not a 4-digit integer")
+    func badYear() throws {
+        let found = try onlyDiagnostic("country,year,victims\nAUS,19,1\n")
+        #expect(found.code == .invalidYear)
+        #expect((found.line, found.column) == (2, 5))
+    }
+
+    @Test(
+        "counts that are not non-negative integers",
+        arguments: [
+            ("\"1,234\"", DiagnosticCode.invalidCount), ("12.5", .invalidCount), ("-3", .invalidCount),
+            ("n/a", .invalidCount), ("18446744073709551616", .countTooLarge),
+        ])
+    func badCount(cell: String, code: DiagnosticCode) throws {
+        let found = try onlyDiagnostic("country,year,victims\nAUS,2019,\(cell)\n")
+        #expect(found.code == code)
+        #expect((found.line, found.column) == (2, 10))
+    }
+
+    @Test("an unquoted thousands separator makes an extra cell, pointed at")
+    func unquotedThousands() throws {
+        let found = try onlyDiagnostic("country,year,victims\nAUS,2019,1,234\n")
+        #expect(found.code == .extraCells)
+        #expect((found.line, found.column) == (2, 12))
+        #expect(found.message.contains("1,234"))
+    }
+
+    @Test("a row with fewer cells than the header")
+    func fewerCells() throws {
+        let found = try onlyDiagnostic("country,year,victims\nAUS,2019\n")
+        #expect(found.code == .missingCells)
+        #expect(found.line == 2)
+        #expect(found.message.contains("2 cells but the header has 3"))
+    }
+
+    @Test("a country-year given twice names both places")
+    func duplicate() throws {
+        let (result, path) = try readPanel("country,year,victims\nAUS,2019,1\nAUS,2019,1\n")
+        let diagnostic = try #require(result.log.diagnostics.first)
+        #expect(diagnostic.code == .duplicateObservation)
+        #expect(diagnostic.location == Location(file: path, line: 3))
+        #expect(diagnostic.message.contains("first at \(path):2"))
+    }
+
+    @Test("a duplicate across files is a duplicate")
+    func duplicateAcrossFiles() throws {
+        let fixtures = try Fixtures()
+        defer { fixtures.remove() }
+        let first = try fixtures.file("a.csv", "country,year,victims\nAUS,2019,1\nAUS,2020,2\n")
+        let second = try fixtures.file("b.csv", "iso3;time_period;obs_value\nBEL;2019;3\nAUS;2020;5\n")
+        let result = try PanelReader().read([first, second])
+        #expect(result.rowCount == 4)
+        #expect(result.log.errorCount == 1)
+        let diagnostic = try #require(result.log.diagnostics.first)
+        #expect(diagnostic.location == Location(file: second, line: 3))
+        #expect(diagnostic.message.contains("first at \(first):3"))
+        #expect(result.panel.observationCount == 3)
+    }
+
+    @Test("an unterminated quote")
+    func unterminatedQuote() throws {
+        let found = try onlyDiagnostic("country,year,victims\nAUS,2019,\"1\nBEL,2019,2\n")
+        #expect(found.code == .unterminatedQuote)
+        #expect((found.line, found.column) == (2, 10))
+    }
+
+    @Test("invalid UTF-8 in a country, e.g. a Windows-1252 file")
+    func invalidUTF8() throws {
+        let fixtures = try Fixtures()
+        defer { fixtures.remove() }
+        let bytes = Array("country,year,victims\nT".utf8) + [0xFC] + Array("rkiye,2019,1\n".utf8)
+        let path = try fixtures.bytes("latin1.csv", bytes)
+        let result = try PanelReader().read([path])
+        let diagnostic = try #require(result.log.diagnostics.first)
+        #expect(diagnostic.code == .invalidUTF8)
+        #expect(diagnostic.location == Location(file: path, line: 2, column: 1))
+        #expect(diagnostic.message.contains("Windows-1252"))
+    }
+
+    @Test("invalid UTF-8 in the header")
+    func invalidHeader() throws {
+        let fixtures = try Fixtures()
+        defer { fixtures.remove() }
+        let path = try fixtures.bytes("h.csv", Array("country,year,v".utf8) + [0xE9, 0x0A])
+        let result = try PanelReader().read([path])
+        #expect(result.log.diagnostics.map(\.code) == [.invalidUTF8])
+        #expect(result.log.diagnostics.first?.location?.column == 14)
+    }
+
+    @Test("an empty file and a header-only file")
+    func emptyAndHeaderOnly() throws {
+        #expect(try onlyDiagnostic("").code == .emptyFile)
+        #expect(try onlyDiagnostic("\n\n").code == .emptyFile)
+        #expect(try onlyDiagnostic("country,year,victims\n").code == .noDataRows)
+    }
+
+    @Test("every bad row is reported, none skipped; the diagnostic list is capped but counted")
+    func manyErrors() throws {
+        var text = "country,year,victims\n"
+        for index in 0..<50 { text += "AUS,\(2000 + index),x\n" }
+        let (result, _) = try readPanel(text, options: .init(diagnosticLimit: 10))
+        #expect(result.log.errorCount == 50)
+        #expect(result.log.diagnostics.count == 10)
+        #expect(result.log.omittedCount == 40)
+        #expect(result.rowCount == 50)
+        #expect(result.panel.observationCount == 0)
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import Testing
+
+@Suite("victrend report, end to end on samples/")
+struct ReportEndToEndTests {
+    @Test(
+        "reports on the samples equal their golden files",
+        arguments: [
+            (["report", "samples/small/example.csv"], "samples/expected/small-example.csv"),
+            (
+                ["report", "--format", "markdown", "samples/small/example.csv"],
+                "samples/expected/small-example.md"
+            ),
+            (
+                ["report", "samples/alliance-synthetic-2013-2024.csv"],
+                "samples/expected/alliance-synthetic.csv"
+            ),
+            (
+                ["report", "-f", "markdown", "samples/alliance-synthetic-2013-2024.csv"],
+                "samples/expected/alliance-synthetic.md"
+            ),
+        ])
+    func goldens(arguments: [String], golden: String) throws {
+        let outcome = try VictrendBinary.run(arguments)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stderr.isEmpty)
+        #expect(outcome.stdout == (try VictrendBinary.golden(golden)))
+    }
+
+    @Test("the small sample's hand-checked figures appear in the CSV")
+    func handChecked() throws {
+        let outcome = try VictrendBinary.run(["report", "samples/small/example.csv"])
+        let lines = outcome.stdout.split(separator: "\n")
+        #expect(lines.contains("AUS,2020,110,2019,100,0.1000,110,0,met,"))
+        #expect(lines.contains("AUS,2021,120,2020,110,0.0909,121,1,shortfall,"))
+        #expect(lines.contains("BEL,2021,1210,2019,1000,0.1000,1210,0,met,gap"))
+        #expect(lines.contains("CAN,2020,4,2019,0,,,,not-assessed,zero-base"))
+        #expect(lines.count == 12)
+    }
+
+    @Test("--output writes the file and prints nothing; the file equals stdout output")
+    func outputFile() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "vt-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("report.md").path
+        let outcome = try VictrendBinary.run([
+            "report", "-f", "markdown", "-o", path, "samples/small/example.csv",
+        ])
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout.isEmpty)
+        #expect(
+            try String(contentsOfFile: path, encoding: .utf8)
+                == VictrendBinary.golden("samples/expected/small-example.md"))
+    }
+
+    @Test("a different --target-rate changes the assessment")
+    func targetRate() throws {
+        let outcome = try VictrendBinary.run(["report", "--target-rate", "0.05", "samples/small/example.csv"])
+        #expect(outcome.status == 0)
+        // 110 * 1.05 = 115.5 -> 116 required; 120 meets a 5% target.
+        #expect(outcome.stdout.contains("AUS,2021,120,2020,110,0.0909,116,0,met,"))
+    }
+
+    @Test("bad input: every error as file:line:col, exit 1, nothing on stdout, no output file")
+    func badInput() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "vt-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let input = directory.appendingPathComponent("bad.csv").path
+        try "country,year,victims\nAUS,2019,\"1,234\"\nAUS,20x9,5\nBEL,2019,-3\nBEL,2019,4\n"
+            .write(toFile: input, atomically: true, encoding: .utf8)
+        let output = directory.appendingPathComponent("out.csv").path
+        let outcome = try VictrendBinary.run(["report", "--output", output, input])
+        #expect(outcome.status == 1)
+        #expect(outcome.stdout.isEmpty)
+        let lines = outcome.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.count == 4)
+        #expect(
+            lines[0].hasPrefix("\(input):2:10: error[VT103]: the count '1,234' has a thousands separator"))
+        #expect(lines[1].hasPrefix("\(input):3:5: error[VT102]: expected a four-digit year"))
+        #expect(lines[2].hasPrefix("\(input):4:10: error[VT103]: the count '-3' is negative"))
+        #expect(lines[3] == "victrend: 3 errors in the input; no report written")
+        #expect(!FileManager.default.fileExists(atPath: output))
+    }
+
+    @Test(
+        "usage errors and unreadable files exit with 2",
+        arguments: [
+            (["report"], "give at least one input"),
+            (["report", "--target-rate", "10", "samples/small/example.csv"], "0.10 means 10%"),
+            (["report", "--format", "pdf", "samples/small/example.csv"], "format"),
+            (["report", "--delimiter", "|", "samples/small/example.csv"], "delimiter"),
+            (["report", "samples/no-such-file.csv"], "samples/no-such-file.csv: cannot open: No such file"),
+            (["report", "samples"], "is a directory"),
+            (
+                ["report", "-o", "samples/small/example.csv", "samples/small/example.csv"],
+                "one of the inputs"
+            ),
+            (
+                ["report", "-o", "/nonexistent-dir/out.csv", "samples/small/example.csv"],
+                "cannot create output"
+            ),
+            (["report", "--no-such-option", "samples/small/example.csv"], "Unknown option"),
+        ])
+    func usage(arguments: [String], message: String) throws {
+        let outcome = try VictrendBinary.run(arguments)
+        #expect(outcome.status == 2, "\(outcome.stderr)")
+        #expect(outcome.stdout.isEmpty)
+        #expect(outcome.stderr.contains(message), "\(outcome.stderr)")
+    }
+
+    @Test("help and version succeed")
+    func help() throws {
+        let help = try VictrendBinary.run(["report", "--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("--target-rate"))
+        #expect(help.stdout.contains("ceil(base_victims x (1 + target)^years)"))
+        let version = try VictrendBinary.run(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout == "0.1.0\n")
+    }
+
+    @Test(
+        "a write error on standard output exits 2",
+        .enabled(if: FileManager.default.fileExists(atPath: "/dev/full")))
+    func stdoutFull() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: VictrendBinary.path)
+        process.arguments = ["report", "samples/small/example.csv"]
+        process.currentDirectoryURL = VictrendBinary.packageRoot
+        process.standardOutput = FileHandle(forWritingAtPath: "/dev/full")
+        process.standardError = Pipe()
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2)
+    }
+}
