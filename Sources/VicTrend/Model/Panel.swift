@@ -10,11 +10,6 @@ public struct Panel: Sendable, Hashable {
     /// Number of observations across all series.
     public var observationCount: Int { series.reduce(0) { $0 + $1.observations.count } }
 
-    /// The years that have at least one figure, ascending.
-    public var years: [Int] {
-        Set(series.flatMap { $0.observations.map(\.year) }).sorted()
-    }
-
     /// Locale-independent order of country keys: by Unicode scalar values.
     static func precedes(_ lhs: String, _ rhs: String) -> Bool {
         lhs.unicodeScalars.lexicographicallyPrecedes(rhs.unicodeScalars)

@@ -1,0 +1,43 @@
+import Testing
+
+@testable import VicTrend
+
+@Suite("Diagnostics: the catalogue and the compiler-style text")
+struct DiagnosticTests {
+    @Test("codes are unique, well-formed, documented, and errors by default")
+    func catalogue() {
+        let codes = DiagnosticCode.allCases.map(\.rawValue)
+        #expect(Set(codes).count == codes.count)
+        #expect(codes.allSatisfy { $0.count == 5 && $0.hasPrefix("VT") && Int($0.dropFirst(2)) != nil })
+        #expect(DiagnosticCode.allCases.allSatisfy { !$0.summary.isEmpty && $0.summary.hasSuffix(".") })
+        #expect(DiagnosticCode.allCases.allSatisfy { $0.defaultSeverity == .error })
+    }
+
+    @Test("text form: file:line:col: severity[code]: message")
+    func text() {
+        let located = Diagnostic(.invalidYear, at: Location(file: "a.csv", line: 3, column: 7), "bad year")
+        #expect(located.description == "a.csv:3:7: error[VT102]: bad year")
+        let line = Diagnostic(
+            .missingCells, severity: .warning, at: Location(file: "a.csv", line: 4), "short")
+        #expect(line.description == "a.csv:4: warning[VT020]: short")
+        let global = Diagnostic(.emptyFile, severity: .info, at: nil, "note")
+        #expect(global.description == "info[VT001]: note")
+        #expect(Diagnostic.Severity.error < .warning && Diagnostic.Severity.warning < .info)
+        #expect([located, line].containsErrors)
+        #expect(![line, global].containsErrors)
+    }
+
+    @Test("the log keeps the first diagnostics and counts all by severity")
+    func log() {
+        var log = DiagnosticLog(limit: 2)
+        log.add(Diagnostic(.invalidYear, at: nil, "1"))
+        log.add(Diagnostic(.invalidYear, severity: .warning, at: nil, "2"))
+        log.add(Diagnostic(.invalidYear, severity: .info, at: nil, "3"))
+        log.add(Diagnostic(.invalidYear, at: nil, "4"))
+        #expect(log.diagnostics.map(\.message) == ["1", "2"])
+        #expect(log.errorCount == 2)
+        #expect(log.warningCount == 1)
+        #expect(log.omittedCount == 2)
+        #expect(log.hasErrors)
+    }
+}
