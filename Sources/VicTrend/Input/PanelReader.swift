@@ -126,25 +126,30 @@ struct LongLayoutRows {
             problems += 1
             log.add(Self.invalidUTF8(at: reader.location(ofCell: mapping.country)))
         }
-        var year: Int?
-        switch CellParsing.year(record[mapping.year]) {
-        case .success(let value): year = value
-        case .failure(let problem):
-            problems += 1
-            log.add(Diagnostic(problem.code, at: reader.location(ofCell: mapping.year), problem.message))
-        }
-        var victims: Int?
-        switch CellParsing.count(record[mapping.count]) {
-        case .success(let value): victims = value
-        case .failure(let problem):
-            problems += 1
-            log.add(Diagnostic(problem.code, at: reader.location(ofCell: mapping.count), problem.message))
-        }
+        let year = value(of: mapping.year, in: record, parsedBy: CellParsing.year, from: reader, log: &log)
+        let victims = value(
+            of: mapping.count, in: record, parsedBy: CellParsing.count, from: reader, log: &log)
+        problems += (year == nil ? 1 : 0) + (victims == nil ? 1 : 0)
         guard problems == 0, let country, let year, let victims else { return }
         let observation = Observation(
             country: country, year: year, victims: victims, location: reader.recordLocation)
         if let duplicate = builder.add(observation) {
             log.add(duplicate)
+        }
+    }
+
+    /// Cell `index` parsed by `parse`, or `nil` after logging why it is not valid.
+    private func value(
+        of index: Int, in record: CSVRecord,
+        parsedBy parse: (ArraySlice<UInt8>) -> Result<Int, CellParsing.Problem>,
+        from reader: CSVReader, log: inout DiagnosticLog
+    ) -> Int? {
+        switch parse(record[index]) {
+        case .success(let value):
+            return value
+        case .failure(let problem):
+            log.add(Diagnostic(problem.code, at: reader.location(ofCell: index), problem.message))
+            return nil
         }
     }
 
