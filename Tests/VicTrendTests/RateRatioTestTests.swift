@@ -1,0 +1,70 @@
+import Testing
+
+@testable import VicTrend
+
+/// Oracle values from R's poisson.test (as quoted in the issue) and scipy.stats (binom.cdf, beta.ppf).
+@Suite("Exact Poisson rate-ratio test for small counts")
+struct RateRatioTestTests {
+    /// True when `value` agrees with `expected` to `digits` significant digits.
+    private func agrees(_ value: Double, _ expected: Double, digits: Int = 5) -> Bool {
+        if expected == 0 { return abs(value) < 1e-12 }
+        var scale = 1.0
+        for _ in 0..<digits { scale *= 10 }
+        return abs(value - expected) / abs(expected) < 1 / scale
+    }
+
+    @Test("R: poisson.test(c(930, 619), T = 3) has the 95% interval 1.355716 - 1.665905")
+    func interval() {
+        let test = RateRatioTest(victims: 930, base: 619, ratio: 1.1, confidence: 0.95)
+        #expect(agrees(test.ratioLow, 1.355716))
+        #expect(agrees(test.ratioHigh, 1.665905))
+    }
+
+    @Test("R: 0 after 5 with r = 1.1, less: p = 0.02449; 95 after 100: p = 0.1704")
+    func issueOracles() {
+        #expect(
+            agrees(
+                RateRatioTest(victims: 0, base: 5, ratio: 1.1, confidence: 0.95).pValue, 0.02448519, digits: 6
+            ))
+        #expect(
+            agrees(
+                RateRatioTest(victims: 95, base: 100, ratio: 1.1, confidence: 0.95).pValue, 0.1704069,
+                digits: 6))
+    }
+
+    @Test(
+        "p-values and intervals agree with scipy",
+        arguments: [
+            (0, 5, 1.1, 0.95, 0.02448519270213934, 0.0, 1.091279105182546),
+            (3, 4, 1.1, 0.95, 0.44803460886601687, 0.10986347466312248, 4.433259889182373),
+            (120, 110, 1.1, 0.95, 0.5008347703020701, 0.8351650499990521, 1.4261297423900114),
+            (1100, 1210, 1.1, 0.95, 2.576492092999063e-06, 0.8370484883358928, 0.9872532050682417),
+            (17, 4, 1.21, 0.95, 0.9970724370834094, 1.3862587318595323, 17.360897632051778),
+            (5000, 5100, 1.1, 0.95, 3.8769089879379494e-09, 0.9426978092768722, 1.0195898708712001),
+            (2, 2, 1.21, 0.90, 0.6130768279625258, 0.10817010508426676, 9.244698424032944),
+            (95, 100, 1.1, 0.90, 0.17040692763838727, 0.7427486018945155, 1.2146420227608852),
+        ])
+    func scipy(
+        victims: Int, base: Int, ratio: Double, confidence: Double, pValue: Double, low: Double, high: Double
+    ) {
+        let test = RateRatioTest(victims: victims, base: base, ratio: ratio, confidence: confidence)
+        #expect(agrees(test.pValue, pValue), "p \(test.pValue)")
+        #expect(agrees(test.ratioLow, low), "low \(test.ratioLow)")
+        #expect(agrees(test.ratioHigh, high), "high \(test.ratioHigh)")
+    }
+
+    @Test("distribution edges")
+    func edges() {
+        #expect(ExactDistributions.binomialCDF(-1, trials: 5, probability: 0.5) == 0)
+        #expect(ExactDistributions.binomialCDF(5, trials: 5, probability: 0.5) == 1)
+        #expect(
+            agrees(ExactDistributions.binomialCDF(2, trials: 4, probability: 0.5), 11.0 / 16.0, digits: 10))
+        #expect(ExactDistributions.regularizedIncompleteBeta(0, 2, 3) == 0)
+        #expect(ExactDistributions.regularizedIncompleteBeta(1, 2, 3) == 1)
+        #expect(ExactDistributions.betaQuantile(0, 2, 3) == 0)
+        #expect(ExactDistributions.betaQuantile(1, 2, 3) == 1)
+        // I_x(1, 1) = x, so the quantile is q itself.
+        #expect(agrees(ExactDistributions.betaQuantile(0.3, 1, 1), 0.3, digits: 10))
+        #expect(RateRatioTest(victims: 4, base: 0, ratio: 1.1, confidence: 0.95).ratioHigh == .infinity)
+    }
+}
