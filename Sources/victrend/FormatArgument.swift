@@ -18,3 +18,15 @@ struct FormatArgument: ExpressibleByArgument {
 
     static var allValueStrings: [String] { ReportFormat.allCases.map(\.rawValue) }
 }
+
+/// `--table`: any of the library's `ReportTable` cases.
+struct TableArgument: ExpressibleByArgument {
+    let table: ReportTable
+
+    init?(argument: String) {
+        guard let table = ReportTable(rawValue: argument.lowercased()) else { return nil }
+        self.table = table
+    }
+
+    static var allValueStrings: [String] { ReportTable.allCases.map(\.rawValue) }
+}

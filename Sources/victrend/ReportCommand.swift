@@ -47,14 +47,56 @@ struct ReportCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
+            "With --format csv, the table to write: trends (one row per country-year) or summary (one row per "
+                + "country: trajectory, long- and short-term CAGR with Eurostat's progress category).",
+            valueName: "table"))
+    var table: TableArgument?
+
+    @Option(
+        help: ArgumentHelp(
             "Required growth a year as a decimal fraction, read exactly: 0.10 means 10%.", valueName: "rate"))
     var targetRate = "0.10"
+
+    @Option(
+        help: ArgumentHelp(
+            "First year of the trajectory (default: each country's first reported year). A country without a "
+                + "figure for it starts from its first later year, flagged baseline-shifted.",
+            valueName: "year"))
+    var baselineYear: Int?
+
+    @Option(
+        help: ArgumentHelp(
+            "Year by which each country should be back on its trajectory: reports the growth a year it now "
+                + "needs from its latest figure.",
+            valueName: "year"))
+    var targetYear: Int?
+
+    @Option(
+        help: ArgumentHelp(
+            "Confidence level of the rate-ratio intervals; a shortfall is significant when p < 1 - confidence.",
+            valueName: "level"))
+    var confidence = 0.95
 
     func validate() throws {
         do {
             _ = try TargetRate(parsing: targetRate)
         } catch {
             throw ValidationError(error.description)
+        }
+        if table != nil && !format.format.isTabular {
+            throw ValidationError(
+                "--table applies to --format csv; the \(format.format.rawValue) report has every table")
+        }
+        guard confidence > 0 && confidence < 1 else {
+            throw ValidationError("--confidence must be between 0 and 1 (exclusive), e.g. 0.95")
+        }
+        for (name, year) in [("--baseline-year", baselineYear), ("--target-year", targetYear)] {
+            if let year, !(1000...9999).contains(year) {
+                throw ValidationError("\(name) must be a four-digit year, e.g. 2015")
+            }
+        }
+        if let baselineYear, let targetYear, targetYear <= baselineYear {
+            throw ValidationError("--target-year must be after --baseline-year")
         }
         if let output {
             for path in input.inputs where Self.sameFile(path, output) {
@@ -83,7 +125,10 @@ struct ReportCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let report: TrendReport
-        switch TrendAnalysis.assess(result.panel, target: target, inputs: input.inputs) {
+        let options = AnalysisOptions(
+            targetRate: target, baselineYear: baselineYear, targetYear: targetYear, confidence: confidence,
+            inputs: input.inputs)
+        switch TrendAnalysis.assess(result.panel, options: options) {
         case .success(let value):
             report = value
         case .failure(let list):
@@ -93,7 +138,7 @@ struct ReportCommand: ParsableCommand {
             DiagnosticPrinter.printRefusal(log, files: input.inputs.count)
             throw ExitCode(1)
         }
-        let text = format.format.reporter.report(report)
+        let text = format.format.reporter(table: table?.table ?? .trends).report(report)
         if let output {
             do {
                 try AtomicFile.write(text, to: output)

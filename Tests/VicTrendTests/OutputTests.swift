@@ -40,20 +40,22 @@ struct OutputTests {
                 Observation(
                     country: country, year: year, victims: victims, location: Location(file: "f", line: 1)))
         }
-        return try TrendAnalysis.assess(builder.build(), target: .allianceGoal, inputs: ["in.csv"]).get()
+        return try TrendAnalysis.assess(builder.build(), options: AnalysisOptions(inputs: ["in.csv"])).get()
     }
 
+    /// p-values and intervals checked against scipy (binom.cdf, beta.ppf).
     @Test("CSV has exactly the documented columns and values")
     func csv() throws {
         let text = CSVReporter.report(
             try report([("A", 2014, 100), ("A", 2015, 109), ("A", 2017, 0), ("B,C", 2015, 3)]))
         #expect(
             text == """
-                country,year,victims,base_year,base_victims,growth_rate,required_victims,shortfall,status,flags
-                A,2014,100,,,,,,not-assessed,first-year
-                A,2015,109,2014,100,0.0900,110,1,shortfall,
-                A,2017,0,2015,109,-1.0000,132,132,shortfall,gap
-                "B,C",2015,3,,,,,,not-assessed,first-year
+                country,year,victims,base_year,base_victims,growth_rate,required_victims,shortfall,status,flags,\
+                trajectory_victims,trajectory_gap,p_value,ratio_low,ratio_high,significance
+                A,2014,100,,,,,,not-assessed,first-year,100,0,,,,
+                A,2015,109,2014,100,0.0900,110,1,shortfall,,110,1,0.5009,0.8232,1.4445,within-noise
+                A,2017,0,2015,109,-1.0000,132,132,shortfall,gap,134,134,2.892e-38,0.0000,0.0344,significant-shortfall
+                "B,C",2015,3,,,,,,not-assessed,first-year,3,0,,,,
 
                 """)
     }
@@ -65,13 +67,13 @@ struct OutputTests {
         ])
         .assessments
         #expect(
-            rows.map(MarkdownReporter.cell) == ["*first*", "+9.0% ✗", "+35.5% †", "*first*", "*base 0* †"])
+            rows.map(MarkdownReporter.cell) == ["*first*", "+9.0% (✗)", "+35.5% †", "*first*", "*base 0* †"])
     }
 
     @Test("Markdown escapes text that would break a table")
     func markdownEscaping() throws {
         let text = MarkdownReporter.report(try report([("A|B", 2014, 1), ("A|B", 2015, 1)]))
-        #expect(text.contains("| A\\|B | *first* | 0.0% ✗ |"))
+        #expect(text.contains("| A\\|B | *first* | 0.0% (✗) |"))
         #expect(text.contains("- Total shortfall: 1 victim\n"))
     }
 

@@ -13,8 +13,10 @@ struct TrendAnalysisTests {
         for (country, year, victims) in rows {
             #expect(builder.add(observation(country, year, victims)) == nil)
         }
-        return try TrendAnalysis.assess(builder.build(), target: TargetRate(parsing: rate), inputs: ["f"])
-            .get()
+        return try TrendAnalysis.assess(
+            builder.build(), options: AnalysisOptions(targetRate: TargetRate(parsing: rate), inputs: ["f"])
+        )
+        .get()
     }
 
     @Test("100 -> 110 meets the target; 100 -> 109 is short by exactly 1")
@@ -107,7 +109,7 @@ struct TrendAnalysisTests {
         var builder = PanelBuilder()
         _ = builder.add(observation("A", 2000, Int.max / 2))
         _ = builder.add(observation("A", 2010, 5))
-        let result = TrendAnalysis.assess(builder.build(), target: .allianceGoal, inputs: [])
+        let result = TrendAnalysis.assess(builder.build(), options: AnalysisOptions())
         guard case .failure(let list) = result else {
             Issue.record("accepted an overflowing required count")
             return

@@ -93,3 +93,16 @@ struct Natural: Comparable {
         return false
     }
 }
+
+extension ExactGrowth {
+    /// True when `value ≥ base × (a/b)^years`, decided exactly (`value·bⁿ ≥ base·aⁿ`).
+    static func reaches(_ value: Int, from base: Int, factor a: UInt64, over b: UInt64, years: Int) -> Bool {
+        var left = Natural(UInt64(value))
+        var right = Natural(UInt64(base))
+        for _ in 0..<years {
+            left.multiply(by: b)
+            right.multiply(by: a)
+        }
+        return !(left < right)
+    }
+}

@@ -13,33 +13,72 @@
 /// a year meets the target when victims ≥ ⌈base_victims × (1 + rate)^years_elapsed⌉.
 public enum TrendAnalysis {
     /// Assesses every observation of `panel`. Returns the report, or the diagnostics when a figure is
-    /// so large that its required count does not fit in 64 bits.
-    public static func assess(
-        _ panel: Panel, target: TargetRate, inputs: [String]
-    ) -> Result<TrendReport, DiagnosticList> {
+    /// so large that a required or trajectory count does not fit in 64 bits.
+    public static func assess(_ panel: Panel, options: AnalysisOptions) -> Result<TrendReport, DiagnosticList>
+    {
         var assessments: [YearAssessment] = []
         assessments.reserveCapacity(panel.observationCount)
+        var countries: [CountrySummary] = []
         var problems: [Diagnostic] = []
+        let target = options.targetRate
+        let factor = target.growthFactor
         for series in panel.series {
+            let first = assessments.count
+            let baseline = series.observations.first { $0.year >= (options.baselineYear ?? Int.min) }
+            let shifted =
+                options.baselineYear != nil && baseline != nil && baseline?.year != options.baselineYear
             var base: Observation?
             for observation in series.observations {
-                let assessment = assess(observation, base: base, target: target)
+                var assessment = assess(observation, base: base, target: target)
                 if assessment.growthRate != nil && assessment.requiredVictims == nil {
-                    problems.append(
-                        Diagnostic(
-                            .requiredCountOverflow, at: observation.location,
-                            "the count needed to meet the target from \(base?.victims ?? 0) in "
-                                + "\(base?.year ?? 0) exceeds 64 bits; counts this large are not plausible"))
+                    problems.append(overflow(at: observation.location, from: base))
+                }
+                if let baseline, baseline.victims > 0, observation.year >= baseline.year {
+                    if let trajectory = ExactGrowth.ceilScaled(
+                        baseline.victims, by: factor.numerator, over: factor.denominator,
+                        years: observation.year - baseline.year)
+                    {
+                        assessment.trajectoryVictims = trajectory
+                        assessment.trajectoryGap = max(0, trajectory - observation.victims)
+                    } else if problems.last?.location != observation.location {
+                        problems.append(overflow(at: observation.location, from: baseline))
+                    }
+                }
+                if shifted && observation.year == baseline?.year {
+                    assessment.flags.append(.baselineShifted)
+                }
+                if let base, assessment.status != .notAssessed {
+                    let years = observation.year - base.year
+                    let ratio = pow(1 + target.doubleValue, Double(years))
+                    let test = RateRatioTest(
+                        victims: observation.victims, base: base.victims, ratio: ratio,
+                        confidence: options.confidence)
+                    assessment.test = test
+                    if assessment.status == .shortfall {
+                        assessment.significance =
+                            test.pValue < 1 - options.confidence ? .significantShortfall : .withinNoise
+                    }
                 }
                 assessments.append(assessment)
                 base = observation
             }
+            countries.append(
+                CountrySummary(
+                    series: series, assessments: assessments[first...], baseline: baseline,
+                    baselineShifted: shifted,
+                    options: options))
         }
         if !problems.isEmpty {
             return .failure(DiagnosticList(diagnostics: problems))
         }
-        let parameters = TrendReport.Parameters(targetRate: target, inputs: inputs)
-        return .success(TrendReport(parameters: parameters, assessments: assessments))
+        return .success(TrendReport(options: options, assessments: assessments, countries: countries))
+    }
+
+    private static func overflow(at location: Location, from base: Observation?) -> Diagnostic {
+        Diagnostic(
+            .requiredCountOverflow, at: location,
+            "the count needed to meet the target from \(base?.victims ?? 0) in \(base?.year ?? 0) exceeds 64 "
+                + "bits; counts this large are not plausible")
     }
 
     /// Compares one observation with its base (the previous reported year of the same country).
@@ -49,7 +88,9 @@ public enum TrendAnalysis {
         var result = YearAssessment(
             country: observation.country, year: observation.year, victims: observation.victims,
             baseYear: base?.year, baseVictims: base?.victims, growthRate: nil, requiredVictims: nil,
-            shortfall: nil, status: .notAssessed, flags: [], location: observation.location)
+            shortfall: nil, status: .notAssessed, flags: [], trajectoryVictims: nil, trajectoryGap: nil,
+            test: nil,
+            significance: nil, location: observation.location)
         guard let base else {
             result.flags = [.firstYear]
             return result

@@ -2,21 +2,18 @@
 /// Output formats render it; they compute nothing of their own.
 public struct TrendReport: Sendable, Hashable {
     /// The choices the figures depend on.
-    public struct Parameters: Sendable, Hashable {
-        /// Required growth a year.
-        public var targetRate: TargetRate
-        /// Input paths as given.
-        public var inputs: [String]
-    }
-
-    public var parameters: Parameters
+    public var options: AnalysisOptions
     /// Sorted by country, then year.
     public var assessments: [YearAssessment]
+    /// One per country, sorted by country.
+    public var countries: [CountrySummary]
+    /// Headline figures.
     public var summary: TrendSummary
 
-    init(parameters: Parameters, assessments: [YearAssessment]) {
-        self.parameters = parameters
+    init(options: AnalysisOptions, assessments: [YearAssessment], countries: [CountrySummary]) {
+        self.options = options
         self.assessments = assessments
+        self.countries = countries
         self.summary = TrendSummary(assessments)
     }
 

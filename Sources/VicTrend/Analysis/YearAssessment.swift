@@ -19,6 +19,16 @@ public struct YearAssessment: Sendable, Hashable {
         case zeroBase = "zero-base"
         /// The base year is more than one year earlier; growth is annualised over the gap.
         case gap
+        /// The country had no figure for the requested baseline year; this year is its baseline.
+        case baselineShifted = "baseline-shifted"
+    }
+
+    /// Whether a shortfall is larger than small counts explain (exact Poisson test).
+    public enum Significance: String, Sendable, Hashable {
+        /// Short of the target, and p < 1 − confidence.
+        case significantShortfall = "significant-shortfall"
+        /// Short of the target, but within what chance variation in small counts produces.
+        case withinNoise = "within-noise"
     }
 
     /// The country key.
@@ -43,6 +53,15 @@ public struct YearAssessment: Sendable, Hashable {
     public var status: Status
     /// Flags in canonical order (`Flag.allCases` order).
     public var flags: [Flag]
+    /// ⌈baseline_victims × (1 + target)^(year − baseline_year)⌉, exact; `nil` before the baseline
+    /// year, or when the baseline count is 0.
+    public var trajectoryVictims: Int?
+    /// max(0, trajectory_victims − victims).
+    public var trajectoryGap: Int?
+    /// The exact test of this year against its base; `nil` when not assessed.
+    public var test: RateRatioTest?
+    /// Set for shortfalls only.
+    public var significance: Significance?
     /// Where the year's figure was read.
     public var location: Location
 

@@ -1,15 +1,19 @@
-/// One row per country and year, sorted by country then year:
-/// `country,year,victims,base_year,base_victims,growth_rate,required_victims,shortfall,status,flags`.
+/// The trend table: one row per country and year, sorted by country then year:
+/// `country,year,victims,base_year,base_victims,growth_rate,required_victims,shortfall,status,flags,`
+/// `trajectory_victims,trajectory_gap,p_value,ratio_low,ratio_high,significance`.
 ///
-/// `growth_rate` is a fraction with 4 decimals (`0.1234`); cells that do not apply are empty; `flags`
-/// are joined with `;`. Cells that need it are quoted as RFC 4180 says.
+/// `growth_rate` is a fraction with 4 decimals (`0.1234`); `p_value` has 4 significant digits; the
+/// rate-ratio bounds have 4 decimals; cells that do not apply are empty; `flags` are joined with `;`.
+/// Cells that need it are quoted as RFC 4180 says.
 public enum CSVReporter: Reporter {
     public static let identifier = "csv"
 
     /// The header row, in order.
     public static let columns = [
         "country", "year", "victims", "base_year", "base_victims", "growth_rate", "required_victims",
-        "shortfall", "status", "flags",
+        "shortfall", "status", "flags", "trajectory_victims", "trajectory_gap", "p_value", "ratio_low",
+        "ratio_high",
+        "significance",
     ]
 
     public static func report(_ report: TrendReport) -> String {
@@ -20,7 +24,11 @@ public enum CSVReporter: Reporter {
             let cells: [String] = [
                 field(row.country), String(row.year), String(row.victims), optional(row.baseYear),
                 optional(row.baseVictims), growth, optional(row.requiredVictims), optional(row.shortfall),
-                row.status.rawValue, flags,
+                row.status.rawValue, flags, optional(row.trajectoryVictims), optional(row.trajectoryGap),
+                row.test.map { NumberFormatting.significant($0.pValue) } ?? "",
+                row.test.map { NumberFormatting.fixed($0.ratioLow, decimals: 4) } ?? "",
+                row.test.map { NumberFormatting.fixed($0.ratioHigh, decimals: 4) } ?? "",
+                row.significance?.rawValue ?? "",
             ]
             output += cells.joined(separator: ",")
             output += "\n"
@@ -28,7 +36,7 @@ public enum CSVReporter: Reporter {
         return output
     }
 
-    private static func optional(_ value: Int?) -> String {
+    static func optional(_ value: Int?) -> String {
         value.map(String.init) ?? ""
     }
 

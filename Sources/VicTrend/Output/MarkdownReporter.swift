@@ -4,7 +4,8 @@ public enum MarkdownReporter: Reporter {
     public static let identifier = "markdown"
 
     public static func report(_ report: TrendReport) -> String {
-        let target = report.parameters.targetRate
+        let options = report.options
+        let target = options.targetRate
         let summary = report.summary
         var lines: [String] = []
         lines.append("# Identified victims: progress against the \(target.percentText) a year target")
@@ -14,7 +15,19 @@ public enum MarkdownReporter: Reporter {
         lines.append(
             "| Target | at least \(target.percentText) more identified victims each year "
                 + "(`--target-rate \(target)`) |")
-        let inputs = report.parameters.inputs.map(escape).joined(separator: ", ")
+        let baseline =
+            options.baselineYear.map {
+                "\($0) (a country without a \($0) figure starts from its first later year)"
+            } ?? "each country's first reported year"
+        lines.append("| Trajectory baseline | \(baseline) |")
+        if let targetYear = options.targetYear {
+            lines.append("| Target year | \(targetYear): growth a year needed to be back on the trajectory |")
+        }
+        let confidence = NumberFormatting.compact(options.confidence * 100, maxDecimals: 4)
+        lines.append(
+            "| Significance | exact Poisson rate-ratio test, \(confidence)% confidence "
+                + "(p < \(NumberFormatting.compact(1 - options.confidence, maxDecimals: 6))) |")
+        let inputs = options.inputs.map(escape).joined(separator: ", ")
         lines.append("| Input | \(inputs) |")
         lines.append(
             "| Method | each year is compared with the country's previous reported year, growth annualised "
@@ -42,6 +55,8 @@ public enum MarkdownReporter: Reporter {
         lines.append("")
         lines.append(contentsOf: trendTable(report))
         lines.append("")
+        lines.append(contentsOf: progressTable(report))
+        lines.append("")
         lines.append(contentsOf: shortfallTable(report))
         return lines.joined(separator: "\n") + "\n"
     }
@@ -52,9 +67,10 @@ public enum MarkdownReporter: Reporter {
             "## Growth by country and year",
             "",
             "Growth over the country's previous reported year. ✗ short of the "
-                + "\(report.parameters.targetRate.percentText) target; † annualised over a gap of more than "
-                + "one year; *first*: first reported year; *base 0*: not assessed, growth from zero is "
-                + "undefined; blank: no figure.",
+                + "\(report.options.targetRate.percentText) target, and significantly so; (✗) short, but within "
+                + "the noise of small counts (exact Poisson test; victim counts are clustered, so the test is "
+                + "indicative, not proof); † annualised over a gap of more than one year; *first*: first "
+                + "reported year; *base 0*: not assessed, growth from zero is undefined; blank: no figure.",
             "",
             "| Country | " + years.map(String.init).joined(separator: " | ") + " |",
             "|:--|" + String(repeating: "--:|", count: years.count),
@@ -80,7 +96,8 @@ public enum MarkdownReporter: Reporter {
         guard let growth = row.growthRate else { return "" }
         var text = NumberFormatting.percent(growth)
         if row.flags.contains(.gap) { text += " †" }
-        if row.status == .shortfall { text += " ✗" }
+        if row.significance == .significantShortfall { text += " ✗" }
+        if row.significance == .withinNoise { text += " (✗)" }
         return text
     }
 
@@ -96,8 +113,9 @@ public enum MarkdownReporter: Reporter {
             "\(rows.count) country-year\(rows.count == 1 ? "" : "s") fell short of the target, by \(total) "
                 + "victim\(report.summary.totalShortfall == 1 ? "" : "s") in all.",
             "",
-            "| Country | Year | Base year | Base victims | Required | Identified | Shortfall |",
-            "|:--|--:|--:|--:|--:|--:|--:|",
+            "| Country | Year | Base year | Base victims | Required | Identified | Shortfall | p-value | "
+                + "Significance |",
+            "|:--|--:|--:|--:|--:|--:|--:|--:|:--|",
         ]
         for row in rows {
             let cells = [
@@ -108,10 +126,68 @@ public enum MarkdownReporter: Reporter {
                 row.requiredVictims.map { NumberFormatting.grouped($0) } ?? "",
                 NumberFormatting.grouped(row.victims),
                 row.shortfall.map { NumberFormatting.grouped($0) } ?? "",
+                row.test.map { NumberFormatting.significant($0.pValue) } ?? "",
+                row.significance == .significantShortfall ? "significant" : "within noise",
             ]
             lines.append("| " + cells.joined(separator: " | ") + " |")
         }
         return lines
+    }
+
+    private static func progressTable(_ report: TrendReport) -> [String] {
+        let targetYear = report.options.targetYear
+        var lines = [
+            "## Progress by country",
+            "",
+            "Compound annual growth (CAGR) from the trajectory baseline to the latest year (long term) and over "
+                + "the last five years (short term), categorised by Eurostat's rule for a quantitative target: "
+                + "R = CAGR / target; significant progress R ≥ 0.95, moderate 0.60–0.95, insufficient 0–0.60, "
+                + "movement away R < 0. Trajectory: the baseline count grown by the target every year.",
+            "",
+            "| Country | Years | Met | Shortfall | Baseline | Latest / trajectory | Long-term CAGR | Long term | "
+                + "Short-term CAGR | Short term |" + (targetYear.map { " Needed a year to \($0) |" } ?? ""),
+            "|:--|--:|--:|--:|--:|--:|--:|:--|--:|:--|" + (targetYear == nil ? "" : "--:|"),
+        ]
+        for country in report.countries {
+            var baseline = ""
+            if let year = country.baselineYear, let victims = country.baselineVictims {
+                baseline =
+                    "\(NumberFormatting.grouped(victims)) (\(year))\(country.baselineShifted ? " ‡" : "")"
+            }
+            let last = report.assessments.last { $0.country == country.country }
+            let trajectory =
+                country.latestTrajectoryVictims.map {
+                    "\(NumberFormatting.grouped(last?.victims ?? 0)) / \(NumberFormatting.grouped($0))"
+                } ?? ""
+            var cells = [
+                escape(country.country), "\(country.yearsReported)",
+                "\(country.yearsMet)/\(country.yearsAssessed)",
+                NumberFormatting.grouped(country.totalShortfall), baseline, trajectory,
+                country.longTerm?.cagr.map(NumberFormatting.percent) ?? "",
+                categoryText(country.longTerm?.category ?? .notAssessable),
+                country.shortTerm.cagr.map(NumberFormatting.percent) ?? "",
+                categoryText(country.shortTerm.category),
+            ]
+            if targetYear != nil {
+                cells.append(country.requiredGrowthToTargetYear.map(NumberFormatting.percent) ?? "")
+            }
+            lines.append("| " + cells.joined(separator: " | ") + " |")
+        }
+        if report.countries.contains(where: \.baselineShifted) {
+            lines.append("")
+            lines.append("‡ no figure for the baseline year; the country's first later year is its baseline.")
+        }
+        return lines
+    }
+
+    private static func categoryText(_ category: ProgressAssessment.Category) -> String {
+        switch category {
+        case .significantProgress: return "significant progress"
+        case .moderateProgress: return "moderate progress"
+        case .insufficientProgress: return "insufficient progress"
+        case .movementAway: return "movement away"
+        case .notAssessable: return "not assessable"
+        }
     }
 
     /// ` (62.5%)`: the share with one decimal, or nothing when `whole` is 0.

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Locale-independent number formatting shared by the writers (the same bytes on every machine).
 enum NumberFormatting {
     /// `value` rounded half away from zero to `decimals` places, ASCII minus: `0.1234`, `-0.0400`.
@@ -37,5 +45,36 @@ enum NumberFormatting {
             result.append(digit)
         }
         return value < 0 ? "-" + result : result
+    }
+
+    /// `value` with `digits` significant digits: fixed notation from 1e-4 up (`0.1704`, `0.02449`,
+    /// `1.356`), scientific below (`3.877e-09`). Zero is `0`.
+    static func significant(_ value: Double, digits: Int = 4) -> String {
+        guard value.isFinite else { return value.isNaN ? "NaN" : (value < 0 ? "-inf" : "inf") }
+        if value == 0 { return "0" }
+        let exponent = Int(log10(abs(value)).rounded(.down))
+        if exponent >= -4 {
+            return fixed(value, decimals: max(0, digits - 1 - exponent))
+        }
+        var mantissa = value
+        for _ in 0..<(-exponent) { mantissa *= 10 }
+        var text = fixed(mantissa, decimals: digits - 1)
+        var shown = exponent
+        if text.hasPrefix("10.") || text.hasPrefix("-10.") {  // rounding carried into the next power
+            mantissa /= 10
+            shown += 1
+            text = fixed(mantissa, decimals: digits - 1)
+        }
+        let magnitude = String(abs(shown))
+        return text + "e" + (shown < 0 ? "-" : "+") + (magnitude.count == 1 ? "0" + magnitude : magnitude)
+    }
+
+    /// `value` with at most `decimals` decimals and no trailing zeros: `95`, `99.5`, `0.05`.
+    static func compact(_ value: Double, maxDecimals decimals: Int = 6) -> String {
+        var text = fixed(value, decimals: decimals)
+        guard text.contains(".") else { return text }
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
     }
 }

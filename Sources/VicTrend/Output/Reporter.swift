@@ -10,16 +10,28 @@ public protocol Reporter {
 
 /// The formats `victrend report --format` offers.
 public enum ReportFormat: String, Sendable, CaseIterable {
-    /// One row per country and year (machine-readable).
+    /// A table (machine-readable); which one is chosen by `ReportTable`.
     case csv
-    /// A review-ready document: parameters, summary, trend table, shortfalls.
+    /// A review-ready document: parameters, summary, trend table, progress by country, shortfalls.
     case markdown
 
-    /// The type that renders this format.
-    public var reporter: any Reporter.Type {
-        switch self {
-        case .csv: return CSVReporter.self
-        case .markdown: return MarkdownReporter.self
+    /// True when the format holds one table, so `--table` applies.
+    public var isTabular: Bool { self == .csv }
+
+    /// The type that renders this format (`table` applies to tabular formats).
+    public func reporter(table: ReportTable = .trends) -> any Reporter.Type {
+        switch (self, table) {
+        case (.csv, .trends): return CSVReporter.self
+        case (.csv, .summary): return SummaryCSVReporter.self
+        case (.markdown, _): return MarkdownReporter.self
         }
     }
+}
+
+/// The tables a tabular format can hold.
+public enum ReportTable: String, Sendable, CaseIterable {
+    /// One row per country and year.
+    case trends
+    /// One row per country: coverage, shortfalls, trajectory, long- and short-term progress.
+    case summary
 }

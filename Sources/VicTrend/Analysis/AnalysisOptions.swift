@@ -1,0 +1,25 @@
+/// The choices every figure of a report depends on.
+public struct AnalysisOptions: Sendable, Hashable {
+    /// Required growth a year.
+    public var targetRate: TargetRate
+    /// Year the trajectory starts from; `nil` means each country's first reported year. A country
+    /// with no figure for it starts from its first reported year after it (flag `baseline-shifted`).
+    public var baselineYear: Int?
+    /// Year by which a country should be back on its trajectory, for the growth it now needs.
+    public var targetYear: Int?
+    /// Confidence level of the rate-ratio intervals; 1 − confidence is the significance level.
+    public var confidence: Double
+    /// Input paths as given, for the report's parameters.
+    public var inputs: [String]
+
+    public init(
+        targetRate: TargetRate = .allianceGoal, baselineYear: Int? = nil, targetYear: Int? = nil,
+        confidence: Double = 0.95, inputs: [String] = []
+    ) {
+        self.targetRate = targetRate
+        self.baselineYear = baselineYear
+        self.targetYear = targetYear
+        self.confidence = confidence
+        self.inputs = inputs
+    }
+}

@@ -1,0 +1,70 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Eurostat's assessment of progress towards a quantitative target (SDG monitoring report method).
+///
+/// CAGR = (y_t / y_0)^(1 / (t − t0)) − 1 and R = CAGR / target_rate. R ≥ 0.95 significant progress;
+/// 0.60 ≤ R < 0.95 moderate; 0 ≤ R < 0.60 insufficient; R < 0 movement away. The category is decided
+/// exactly, by comparing y_t × D^n with y_0 × N^n in integers (N / D = 1 + 0.95 × rate, and so on),
+/// so a value on a boundary never falls on the wrong side through rounding.
+public struct ProgressAssessment: Sendable, Hashable {
+    /// The progress categories, best first.
+    public enum Category: String, Sendable, Hashable, CaseIterable {
+        case significantProgress = "significant-progress"
+        case moderateProgress = "moderate-progress"
+        case insufficientProgress = "insufficient-progress"
+        case movementAway = "movement-away"
+        /// Fewer than two figures, or a start of zero.
+        case notAssessable = "not-assessable"
+    }
+
+    /// First year of the period.
+    public var fromYear: Int
+    /// Last year of the period.
+    public var toYear: Int
+    /// Count in `fromYear`.
+    public var fromVictims: Int
+    /// Count in `toYear`.
+    public var toVictims: Int
+    /// Compound annual growth rate as a fraction; `nil` when not assessable.
+    public var cagr: Double?
+    /// CAGR / target rate; `nil` when not assessable or the target is 0.
+    public var ratio: Double?
+    /// The category, decided exactly.
+    public var category: Category
+
+    /// Assesses growth from `start` to `end` (same country, `start.year ≤ end.year`).
+    public init(from start: Observation, to end: Observation, target: TargetRate) {
+        fromYear = start.year
+        toYear = end.year
+        fromVictims = start.victims
+        toVictims = end.victims
+        let years = end.year - start.year
+        guard years > 0, start.victims > 0 else {
+            category = .notAssessable
+            return
+        }
+        let cagr = TrendAnalysis.growthRate(from: start.victims, to: end.victims, years: years)
+        self.cagr = cagr
+        ratio = target.numerator == 0 ? nil : cagr / target.doubleValue
+        let (n, d) = (target.numerator, target.denominator)
+        if ExactGrowth.reaches(
+            end.victims, from: start.victims, factor: 20 * d + 19 * n, over: 20 * d, years: years)
+        {
+            category = .significantProgress
+        } else if ExactGrowth.reaches(
+            end.victims, from: start.victims, factor: 5 * d + 3 * n, over: 5 * d, years: years)
+        {
+            category = .moderateProgress
+        } else if end.victims >= start.victims {
+            category = .insufficientProgress
+        } else {
+            category = .movementAway
+        }
+    }
+}
