@@ -54,6 +54,12 @@ struct ReportCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
+            "CSV of country,group rows (e.g. EU / non-EU): adds a total for each group beside the alliance total.",
+            valueName: "file"))
+    var groups: String?
+
+    @Option(
+        help: ArgumentHelp(
             "Required growth a year as a decimal fraction, read exactly: 0.10 means 10%.", valueName: "rate"))
     var targetRate = "0.10"
 
@@ -119,16 +125,28 @@ struct ReportCommand: ParsableCommand {
             Terminal.error("victrend: \(error.description)")
             throw ExitCode(2)
         }
-        DiagnosticPrinter.print(result.log)
-        guard !result.log.hasErrors else {
-            DiagnosticPrinter.printRefusal(result.log, files: input.inputs.count)
+        var log = result.log
+        var groupSets = Groups()
+        if let groups {
+            do {
+                let found = try GroupsReader.read(groups)
+                groupSets = found.groups
+                log.add(contentsOf: found.log.diagnostics)
+            } catch {
+                Terminal.error("victrend: \(error.description)")
+                throw ExitCode(2)
+            }
+        }
+        DiagnosticPrinter.print(log)
+        guard !log.hasErrors else {
+            DiagnosticPrinter.printRefusal(log, files: input.inputs.count)
             throw ExitCode(1)
         }
         let report: TrendReport
         let options = AnalysisOptions(
             targetRate: target, baselineYear: baselineYear, targetYear: targetYear, confidence: confidence,
             inputs: input.inputs)
-        switch TrendAnalysis.assess(result.panel, options: options) {
+        switch TrendAnalysis.assess(result.panel, options: options, groups: groupSets) {
         case .success(let value):
             report = value
         case .failure(let list):

@@ -30,6 +30,21 @@ struct ReportEndToEndTests {
                 ],
                 "samples/expected/alliance-synthetic-summary.csv"
             ),
+            (
+                [
+                    "report", "--table", "totals", "--groups", "samples/groups/eu-membership-2024.csv",
+                    "samples/alliance-synthetic-2013-2024.csv",
+                ],
+                "samples/expected/alliance-synthetic-totals.csv"
+            ),
+            (
+                [
+                    "report", "--format", "markdown", "--groups", "samples/groups/eu-membership-2024.csv",
+                    "--baseline-year", "2015", "--target-year", "2030",
+                    "samples/alliance-synthetic-2013-2024.csv",
+                ],
+                "samples/expected/alliance-synthetic-groups.md"
+            ),
         ])
     func goldens(arguments: [String], golden: String) throws {
         let outcome = try VictrendBinary.run(arguments)
@@ -121,6 +136,10 @@ struct ReportEndToEndTests {
                 "cannot create output"
             ),
             (["report", "--no-such-option", "samples/small/example.csv"], "Unknown option"),
+            (
+                ["report", "--groups", "samples/none.csv", "samples/small/example.csv"],
+                "samples/none.csv: cannot open"
+            ),
             (
                 ["report", "-f", "markdown", "--table", "summary", "samples/small/example.csv"],
                 "--table applies to"

@@ -14,7 +14,8 @@
 public enum TrendAnalysis {
     /// Assesses every observation of `panel`. Returns the report, or the diagnostics when a figure is
     /// so large that a required or trajectory count does not fit in 64 bits.
-    public static func assess(_ panel: Panel, options: AnalysisOptions) -> Result<TrendReport, DiagnosticList>
+    public static func assess(_ panel: Panel, options: AnalysisOptions, groups: Groups = Groups())
+        -> Result<TrendReport, DiagnosticList>
     {
         var assessments: [YearAssessment] = []
         assessments.reserveCapacity(panel.observationCount)
@@ -29,8 +30,8 @@ public enum TrendAnalysis {
                 options.baselineYear != nil && baseline != nil && baseline?.year != options.baselineYear
             var base: Observation?
             for observation in series.observations {
-                var assessment = assess(observation, base: base, target: target)
-                if assessment.growthRate != nil && assessment.requiredVictims == nil {
+                var assessment = assess(observation, base: base, options: options)
+                if assessment.overflowed {
                     problems.append(overflow(at: observation.location, from: base))
                 }
                 if let baseline, baseline.victims > 0, observation.year >= baseline.year {
@@ -47,18 +48,6 @@ public enum TrendAnalysis {
                 if shifted && observation.year == baseline?.year {
                     assessment.flags.append(.baselineShifted)
                 }
-                if let base, assessment.status != .notAssessed {
-                    let years = observation.year - base.year
-                    let ratio = pow(1 + target.doubleValue, Double(years))
-                    let test = RateRatioTest(
-                        victims: observation.victims, base: base.victims, ratio: ratio,
-                        confidence: options.confidence)
-                    assessment.test = test
-                    if assessment.status == .shortfall {
-                        assessment.significance =
-                            test.pValue < 1 - options.confidence ? .significantShortfall : .withinNoise
-                    }
-                }
                 assessments.append(assessment)
                 base = observation
             }
@@ -68,10 +57,18 @@ public enum TrendAnalysis {
                     baselineShifted: shifted,
                     options: options))
         }
+        var totals: [GroupTotal] = []
+        switch TotalsAnalysis.totals(panel, groups: groups, options: options) {
+        case .success(let found): totals = found
+        case .failure(let list): problems += list.diagnostics
+        }
         if !problems.isEmpty {
             return .failure(DiagnosticList(diagnostics: problems))
         }
-        return .success(TrendReport(options: options, assessments: assessments, countries: countries))
+        return .success(
+            TrendReport(
+                options: options, assessments: assessments, countries: countries, totals: totals,
+                groups: groups))
     }
 
     private static func overflow(at location: Location, from base: Observation?) -> Diagnostic {
@@ -82,35 +79,13 @@ public enum TrendAnalysis {
     }
 
     /// Compares one observation with its base (the previous reported year of the same country).
-    public static func assess(_ observation: Observation, base: Observation?, target: TargetRate)
+    public static func assess(_ observation: Observation, base: Observation?, options: AnalysisOptions)
         -> YearAssessment
     {
-        var result = YearAssessment(
-            country: observation.country, year: observation.year, victims: observation.victims,
-            baseYear: base?.year, baseVictims: base?.victims, growthRate: nil, requiredVictims: nil,
-            shortfall: nil, status: .notAssessed, flags: [], trajectoryVictims: nil, trajectoryGap: nil,
-            test: nil,
-            significance: nil, location: observation.location)
-        guard let base else {
-            result.flags = [.firstYear]
-            return result
-        }
-        let years = observation.year - base.year
-        var flags: [YearAssessment.Flag] = []
-        if base.victims == 0 { flags.append(.zeroBase) }
-        if years > 1 { flags.append(.gap) }
-        result.flags = flags
-        guard base.victims > 0 else { return result }
-        result.growthRate = growthRate(from: base.victims, to: observation.victims, years: years)
-        let factor = target.growthFactor
-        guard
-            let required = ExactGrowth.ceilScaled(
-                base.victims, by: factor.numerator, over: factor.denominator, years: years)
-        else { return result }
-        result.requiredVictims = required
-        result.shortfall = max(0, required - observation.victims)
-        result.status = observation.victims >= required ? .met : .shortfall
-        return result
+        let comparison = Comparison(
+            victims: observation.victims, year: observation.year, base: base.map { ($0.year, $0.victims) },
+            options: options)
+        return YearAssessment(observation: observation, comparison: comparison)
     }
 
     /// (to / from)^(1 / years) − 1; −1 when `to` is 0. `from > 0`, `years ≥ 1`.

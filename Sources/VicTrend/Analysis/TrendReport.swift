@@ -7,13 +7,23 @@ public struct TrendReport: Sendable, Hashable {
     public var assessments: [YearAssessment]
     /// One per country, sorted by country.
     public var countries: [CountrySummary]
+    /// The alliance total by year, then each group's, with like-for-like growth.
+    public var totals: [GroupTotal]
+    /// The groups the totals were computed for (empty without `--groups`).
+    public var groups: Groups
     /// Headline figures.
     public var summary: TrendSummary
 
-    init(options: AnalysisOptions, assessments: [YearAssessment], countries: [CountrySummary]) {
+    init(
+        options: AnalysisOptions, assessments: [YearAssessment], countries: [CountrySummary],
+        totals: [GroupTotal],
+        groups: Groups
+    ) {
         self.options = options
         self.assessments = assessments
         self.countries = countries
+        self.totals = totals
+        self.groups = groups
         self.summary = TrendSummary(assessments)
     }
 

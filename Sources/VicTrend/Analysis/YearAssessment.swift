@@ -1,6 +1,6 @@
 /// How one country-year measures up against the target, compared with the country's previous
 /// reported year (its base).
-public struct YearAssessment: Sendable, Hashable {
+public struct YearAssessment: GrowthJudgement, Sendable, Hashable {
     /// Whether the year met the target.
     public enum Status: String, Sendable, Hashable {
         /// victims ≥ required_victims.
@@ -21,6 +21,8 @@ public struct YearAssessment: Sendable, Hashable {
         case gap
         /// The country had no figure for the requested baseline year; this year is its baseline.
         case baselineShifted = "baseline-shifted"
+        /// A total with no country reporting in both years: no like-for-like comparison.
+        case noOverlap = "no-overlap"
     }
 
     /// Whether a shortfall is larger than small counts explain (exact Poisson test).
@@ -64,6 +66,27 @@ public struct YearAssessment: Sendable, Hashable {
     public var significance: Significance?
     /// Where the year's figure was read.
     public var location: Location
+
+    /// True when the required count did not fit in 64 bits.
+    var overflowed = false
+
+    /// The assessment of `observation` from its comparison with its base.
+    init(observation: Observation, comparison: Comparison) {
+        country = observation.country
+        year = observation.year
+        victims = observation.victims
+        location = observation.location
+        baseYear = comparison.baseYear
+        baseVictims = comparison.baseVictims
+        growthRate = comparison.growthRate
+        requiredVictims = comparison.requiredVictims
+        shortfall = comparison.shortfall
+        status = comparison.status
+        flags = comparison.flags
+        test = comparison.test
+        significance = comparison.significance
+        overflowed = comparison.overflowed
+    }
 
     /// Years between base and assessed year (1 for consecutive years), or `nil` in the first year.
     public var yearsElapsed: Int? { baseYear.map { year - $0 } }

@@ -19,21 +19,37 @@ public enum CSVReporter: Reporter {
     public static func report(_ report: TrendReport) -> String {
         var output = columns.joined(separator: ",") + "\n"
         for row in report.assessments {
-            let growth = row.growthRate.map { NumberFormatting.fixed($0, decimals: 4) } ?? ""
-            let flags = row.flags.map(\.rawValue).joined(separator: ";")
-            let cells: [String] = [
-                field(row.country), String(row.year), String(row.victims), optional(row.baseYear),
-                optional(row.baseVictims), growth, optional(row.requiredVictims), optional(row.shortfall),
-                row.status.rawValue, flags, optional(row.trajectoryVictims), optional(row.trajectoryGap),
-                row.test.map { NumberFormatting.significant($0.pValue) } ?? "",
-                row.test.map { NumberFormatting.fixed($0.ratioLow, decimals: 4) } ?? "",
-                row.test.map { NumberFormatting.fixed($0.ratioHigh, decimals: 4) } ?? "",
-                row.significance?.rawValue ?? "",
-            ]
+            let cells: [String] =
+                [
+                    field(row.country), String(row.year), String(row.victims), optional(row.baseYear),
+                    optional(row.baseVictims),
+                ]
+                + judgementCells(row) + [optional(row.trajectoryVictims), optional(row.trajectoryGap)]
+                + testCells(row)
             output += cells.joined(separator: ",")
             output += "\n"
         }
         return output
+    }
+
+    /// `growth_rate,required_victims,shortfall,status,flags`.
+    static func judgementCells(_ judged: some GrowthJudgement) -> [String] {
+        [
+            judged.growthRate.map { NumberFormatting.fixed($0, decimals: 4) } ?? "",
+            optional(judged.requiredVictims),
+            optional(judged.shortfall), judged.status.rawValue,
+            judged.flags.map(\.rawValue).joined(separator: ";"),
+        ]
+    }
+
+    /// `p_value,ratio_low,ratio_high,significance`.
+    static func testCells(_ judged: some GrowthJudgement) -> [String] {
+        [
+            judged.test.map { NumberFormatting.significant($0.pValue) } ?? "",
+            judged.test.map { NumberFormatting.fixed($0.ratioLow, decimals: 4) } ?? "",
+            judged.test.map { NumberFormatting.fixed($0.ratioHigh, decimals: 4) } ?? "",
+            judged.significance?.rawValue ?? "",
+        ]
     }
 
     static func optional(_ value: Int?) -> String {

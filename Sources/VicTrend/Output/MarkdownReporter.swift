@@ -57,6 +57,8 @@ public enum MarkdownReporter: Reporter {
         lines.append("")
         lines.append(contentsOf: progressTable(report))
         lines.append("")
+        lines.append(contentsOf: totalsTable(report))
+        lines.append("")
         lines.append(contentsOf: shortfallTable(report))
         return lines.joined(separator: "\n") + "\n"
     }
@@ -89,16 +91,57 @@ public enum MarkdownReporter: Reporter {
         return lines
     }
 
-    /// The trend-table cell of one country-year.
-    static func cell(_ row: YearAssessment) -> String {
-        if row.flags.contains(.firstYear) { return "*first*" }
-        if row.flags.contains(.zeroBase) { return "*base 0*" + (row.flags.contains(.gap) ? " †" : "") }
-        guard let growth = row.growthRate else { return "" }
+    /// The trend-table cell of one judged count: growth, with its marks.
+    static func cell(_ judged: some GrowthJudgement) -> String {
+        if judged.flags.contains(.firstYear) { return "*first*" }
+        if judged.flags.contains(.noOverlap) { return "*no overlap*" }
+        if judged.flags.contains(.zeroBase) { return "*base 0*" + (judged.flags.contains(.gap) ? " †" : "") }
+        guard let growth = judged.growthRate else { return "" }
         var text = NumberFormatting.percent(growth)
-        if row.flags.contains(.gap) { text += " †" }
-        if row.significance == .significantShortfall { text += " ✗" }
-        if row.significance == .withinNoise { text += " (✗)" }
+        if judged.flags.contains(.gap) { text += " †" }
+        if judged.significance == .significantShortfall { text += " ✗" }
+        if judged.significance == .withinNoise { text += " (✗)" }
         return text
+    }
+
+    private static func totalsTable(_ report: TrendReport) -> [String] {
+        var lines = [
+            "## Totals",
+            "",
+            "Growth is like for like: only the countries that reported in both years are compared (*Compared*), "
+                + "so a country joining or missing a year does not count as growth or decline. Marks as in the "
+                + "trend table.",
+            "",
+            "| Group | Year | Countries | Victims | Compared | Base → now | Growth | Required | Shortfall |",
+            "|:--|--:|--:|--:|--:|--:|--:|--:|--:|",
+        ]
+        for total in report.totals {
+            let comparison = total.comparison
+            let first = comparison.flags.contains(.firstYear)
+            var change = ""
+            if let base = comparison.baseVictims {
+                change =
+                    "\(NumberFormatting.grouped(base)) → \(NumberFormatting.grouped(total.matchedVictims))"
+            }
+            let name = total.group == GroupTotal.allianceName ? "Alliance" : escape(total.group)
+            let cells = [
+                name, String(total.year), String(total.countries), NumberFormatting.grouped(total.victims),
+                first ? "" : String(total.matchedCountries), change, cell(comparison),
+                comparison.requiredVictims.map { NumberFormatting.grouped($0) } ?? "",
+                comparison.shortfall.map { NumberFormatting.grouped($0) } ?? "",
+            ]
+            lines.append("| " + cells.joined(separator: " | ") + " |")
+        }
+        if !report.groups.isEmpty {
+            let outside = report.countries.map(\.country).filter { !report.groups.contains($0) }
+            lines.append("")
+            lines.append(
+                outside.isEmpty
+                    ? "Every country is in at least one group."
+                    : "Not in any group (counted in the alliance total only): "
+                        + outside.map(escape).joined(separator: ", ") + ".")
+        }
+        return lines
     }
 
     private static func shortfallTable(_ report: TrendReport) -> [String] {

@@ -23,6 +23,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         switch (self, table) {
         case (.csv, .trends): return CSVReporter.self
         case (.csv, .summary): return SummaryCSVReporter.self
+        case (.csv, .totals): return TotalsCSVReporter.self
         case (.markdown, _): return MarkdownReporter.self
         }
     }
@@ -34,4 +35,6 @@ public enum ReportTable: String, Sendable, CaseIterable {
     case trends
     /// One row per country: coverage, shortfalls, trajectory, long- and short-term progress.
     case summary
+    /// One row per group (the alliance first) and year: totals with like-for-like growth.
+    case totals
 }

@@ -35,6 +35,12 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case duplicateObservation = "VT201"
     /// A figure so large that the target arithmetic would exceed 64 bits.
     case requiredCountOverflow = "VT202"
+    /// A sum of counts (a group or alliance total) that exceeds 64 bits.
+    case totalOverflow = "VT203"
+    /// A running (cumulative) total that falls from one reported year to the next.
+    case cumulativeDecrease = "VT204"
+    /// A groups file row without a country or a group.
+    case invalidGroupRow = "VT205"
 
     /// The severity a finding of this code has unless a rule says otherwise.
     public var defaultSeverity: Diagnostic.Severity {
@@ -42,7 +48,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
         case .emptyFile, .noDataRows, .invalidUTF8, .unterminatedQuote, .strayQuote, .oversizedRecord,
             .missingColumn, .ambiguousColumn, .missingCells, .extraCells,
             .emptyCountry, .invalidYear, .invalidCount, .countTooLarge, .duplicateObservation,
-            .requiredCountOverflow:
+            .requiredCountOverflow, .totalOverflow, .cumulativeDecrease, .invalidGroupRow:
             return .error
         }
     }
@@ -66,6 +72,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
         case .countTooLarge: return "The count is too large for 64 bits."
         case .duplicateObservation: return "A country and year appear more than once."
         case .requiredCountOverflow: return "The target arithmetic for a figure exceeds 64 bits."
+        case .totalOverflow: return "A group or alliance total exceeds 64 bits."
+        case .cumulativeDecrease: return "A cumulative (running) total falls."
+        case .invalidGroupRow: return "A groups-file row lacks a country or a group."
         }
     }
 }

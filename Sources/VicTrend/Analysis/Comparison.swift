@@ -1,0 +1,77 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// What every judged count (a country-year or a group total) tells about itself.
+public protocol GrowthJudgement {
+    var growthRate: Double? { get }
+    var requiredVictims: Int? { get }
+    var shortfall: Int? { get }
+    var status: YearAssessment.Status { get }
+    var flags: [YearAssessment.Flag] { get }
+    var test: RateRatioTest? { get }
+    var significance: YearAssessment.Significance? { get }
+}
+
+/// A count measured against its base count: growth, the exact target test and the Poisson test.
+/// Country-years and group totals are both judged through it, so they follow the same rules.
+public struct Comparison: GrowthJudgement, Sendable, Hashable {
+    /// The base year, or `nil` for a first year.
+    public var baseYear: Int?
+    /// The base count.
+    public var baseVictims: Int?
+    /// (victims / base)^(1 / years) − 1; `nil` when not assessed.
+    public var growthRate: Double?
+    /// ⌈base × (1 + target)^years⌉, exact; `nil` when not assessed.
+    public var requiredVictims: Int?
+    /// max(0, required − victims); `nil` when not assessed.
+    public var shortfall: Int?
+    public var status: YearAssessment.Status
+    /// `first-year`, `zero-base`, `gap` as they apply.
+    public var flags: [YearAssessment.Flag]
+    /// The exact Poisson test; `nil` when not assessed.
+    public var test: RateRatioTest?
+    /// For shortfalls: significant or within noise.
+    public var significance: YearAssessment.Significance?
+    /// True when the required count does not fit in 64 bits (the comparison is then not assessed).
+    public var overflowed = false
+
+    /// Compares `victims` in `year` with `base` (`nil` for a first year).
+    public init(victims: Int, year: Int, base: (year: Int, victims: Int)?, options: AnalysisOptions) {
+        baseYear = base?.year
+        baseVictims = base?.victims
+        status = .notAssessed
+        guard let base else {
+            flags = [.firstYear]
+            return
+        }
+        let years = year - base.year
+        flags = []
+        if base.victims == 0 { flags.append(.zeroBase) }
+        if years > 1 { flags.append(.gap) }
+        guard base.victims > 0 else { return }
+        let factor = options.targetRate.growthFactor
+        guard
+            let required = ExactGrowth.ceilScaled(
+                base.victims, by: factor.numerator, over: factor.denominator, years: years)
+        else {
+            overflowed = true
+            return
+        }
+        growthRate = TrendAnalysis.growthRate(from: base.victims, to: victims, years: years)
+        requiredVictims = required
+        shortfall = max(0, required - victims)
+        status = victims >= required ? .met : .shortfall
+        let ratio = pow(1 + options.targetRate.doubleValue, Double(years))
+        let test = RateRatioTest(
+            victims: victims, base: base.victims, ratio: ratio, confidence: options.confidence)
+        self.test = test
+        if status == .shortfall {
+            significance = test.pValue < 1 - options.confidence ? .significantShortfall : .withinNoise
+        }
+    }
+}

@@ -1,0 +1,36 @@
+/// The totals table (`--table totals`): one row per group and year, the alliance first, then the groups
+/// in the order of the groups file.
+///
+/// Columns: `group,year,countries,victims,base_year,matched_countries,matched_base_victims,`
+/// `matched_victims,growth_rate,required_victims,shortfall,status,flags,p_value,ratio_low,ratio_high,`
+/// `significance`. Growth, required count and shortfall compare the matched countries only (those
+/// reporting in both years): `matched_victims` against `matched_base_victims`.
+public enum TotalsCSVReporter: Reporter {
+    public static let identifier = "csv-totals"
+
+    /// The header row, in order.
+    public static let columns = [
+        "group", "year", "countries", "victims", "base_year", "matched_countries", "matched_base_victims",
+        "matched_victims", "growth_rate", "required_victims", "shortfall", "status", "flags", "p_value",
+        "ratio_low",
+        "ratio_high", "significance",
+    ]
+
+    public static func report(_ report: TrendReport) -> String {
+        var output = columns.joined(separator: ",") + "\n"
+        for total in report.totals {
+            let comparison = total.comparison
+            let first = comparison.flags.contains(.firstYear)
+            let cells: [String] = [
+                CSVReporter.field(total.group), String(total.year), String(total.countries),
+                String(total.victims),
+                CSVReporter.optional(comparison.baseYear), first ? "" : String(total.matchedCountries),
+                CSVReporter.optional(comparison.baseVictims), first ? "" : String(total.matchedVictims),
+            ]
+            output +=
+                (cells + CSVReporter.judgementCells(comparison) + CSVReporter.testCells(comparison)).joined(
+                    separator: ",") + "\n"
+        }
+        return output
+    }
+}

@@ -1,0 +1,99 @@
+import Testing
+
+@testable import VicTrend
+
+@Suite("Alliance and group totals with like-for-like growth")
+struct TotalsTests {
+    private func panel(_ rows: [(String, Int, Int)]) -> Panel {
+        var builder = PanelBuilder()
+        for (country, year, victims) in rows {
+            _ = builder.add(
+                Observation(
+                    country: country, year: year, victims: victims, location: Location(file: "f", line: 1)))
+        }
+        return builder.build()
+    }
+
+    @Test("a country joining does not count as growth")
+    func joining() throws {
+        // A grows 100 -> 105 (short of 110); B joins in 2021 with 500, tripling the raw total.
+        let totals = try TotalsAnalysis.totals(
+            panel([("A", 2020, 100), ("A", 2021, 105), ("B", 2021, 500)]), groups: Groups(),
+            options: AnalysisOptions()
+        ).get()
+        #expect(totals.count == 2)
+        let second = totals[1]
+        #expect(second.group == "alliance")
+        #expect(second.countries == 2)
+        #expect(second.victims == 605)
+        #expect(second.matchedCountries == 1)
+        #expect(second.matchedVictims == 105)
+        #expect(second.comparison.baseVictims == 100)
+        #expect(second.comparison.requiredVictims == 110)
+        #expect(second.comparison.shortfall == 5)
+        #expect(second.comparison.status == .shortfall)
+        #expect(abs((second.comparison.growthRate ?? 0) - 0.05) < 1e-12)
+        #expect(totals[0].comparison.flags == [.firstYear])
+    }
+
+    @Test("groups are totalled separately, after the alliance, in file order")
+    func groups() throws {
+        var groups = Groups()
+        groups.add(country: "B", to: "south")
+        groups.add(country: "A", to: "north")
+        groups.add(country: "C", to: "north")
+        let rows: [(String, Int, Int)] = [
+            ("A", 2020, 10), ("A", 2021, 12), ("B", 2020, 5), ("B", 2021, 5), ("C", 2020, 20),
+            ("C", 2021, 22),
+        ]
+        let totals = try TotalsAnalysis.totals(panel(rows), groups: groups, options: AnalysisOptions()).get()
+        #expect(totals.map(\.group) == ["alliance", "alliance", "south", "south", "north", "north"])
+        #expect(totals.map(\.victims) == [35, 39, 5, 5, 30, 34])
+        // north: 30 -> 34, required ceil(33) = 33, met; south: 5 -> 5, required ceil(5.5) = 6, short 1.
+        #expect(totals[5].comparison.status == .met)
+        #expect(totals[5].comparison.requiredVictims == 33)
+        #expect(totals[3].comparison.shortfall == 1)
+        #expect(totals[3].comparison.significance == .withinNoise)
+    }
+
+    @Test("no country in both years: not assessed, flagged no-overlap")
+    func noOverlap() throws {
+        let totals = try TotalsAnalysis.totals(
+            panel([("A", 2020, 10), ("B", 2021, 12)]), groups: Groups(), options: AnalysisOptions()
+        ).get()
+        #expect(totals[1].comparison.flags == [.noOverlap])
+        #expect(totals[1].comparison.status == .notAssessed)
+        #expect(totals[1].comparison.baseYear == 2020)
+        #expect(totals[1].matchedCountries == 0)
+    }
+
+    @Test("a total beyond 64 bits is a diagnostic")
+    func overflow() {
+        let result = TotalsAnalysis.totals(
+            panel([("A", 2020, Int.max), ("B", 2020, 1)]), groups: Groups(), options: AnalysisOptions())
+        guard case .failure(let list) = result else {
+            Issue.record("accepted an overflowing total")
+            return
+        }
+        #expect(list.diagnostics.map(\.code) == [.totalOverflow])
+    }
+
+    @Test("a groups file is read by header names; bad rows are diagnostics")
+    func groupsFile() throws {
+        let fixtures = try Fixtures()
+        defer { fixtures.remove() }
+        let good = try fixtures.file("g.csv", "note;ISO3;Group\nx;AUT;EU\ny;USA;non-EU\nz;AUT;OECD\n")
+        let (groups, log) = try GroupsReader.read(good)
+        #expect(!log.hasErrors)
+        #expect(groups.names == ["EU", "non-EU", "OECD"])
+        #expect(groups.members(of: "EU") == ["AUT"])
+        #expect(groups.contains("USA"))
+        #expect(!groups.contains("CAN"))
+        let bad = try fixtures.file("b.csv", "country,group\nAUT,\n,EU\nBEL\n")
+        let badLog = try GroupsReader.read(bad).log
+        #expect(badLog.diagnostics.map(\.code) == [.invalidGroupRow, .invalidGroupRow, .missingCells])
+        #expect(badLog.diagnostics.map { $0.location?.line } == [2, 3, 4])
+        let header = try fixtures.file("h.csv", "country,region\nAUT,EU\n")
+        #expect(try GroupsReader.read(header).log.diagnostics.map(\.code) == [.missingColumn])
+    }
+}
