@@ -36,7 +36,7 @@ struct ReportCommand: ParsableCommand {
         help: ArgumentHelp(
             "Output format: csv (one row per country-year) or markdown (a review-ready report).",
             valueName: "format"))
-    var format = FormatArgument(.csv)
+    var format = EnumArgument(ReportFormat.csv)
 
     @Option(
         name: .shortAndLong,
@@ -50,7 +50,14 @@ struct ReportCommand: ParsableCommand {
             "With --format csv, the table to write: trends (one row per country-year) or summary (one row per "
                 + "country: trajectory, long- and short-term CAGR with Eurostat's progress category).",
             valueName: "table"))
-    var table: TableArgument?
+    var table: EnumArgument<ReportTable>?
+
+    @Option(
+        help: ArgumentHelp(
+            "What the counts are: annual (victims identified during each year) or cumulative (running totals, "
+                + "as INTERPOL publishes ICSE's; also reports the new identifications derived from them).",
+            valueName: "kind"))
+    var series = EnumArgument(SeriesKind.annual)
 
     @Option(
         help: ArgumentHelp(
@@ -89,9 +96,9 @@ struct ReportCommand: ParsableCommand {
         } catch {
             throw ValidationError(error.description)
         }
-        if table != nil && !format.format.isTabular {
+        if table != nil && !format.value.isTabular {
             throw ValidationError(
-                "--table applies to --format csv; the \(format.format.rawValue) report has every table")
+                "--table applies to --format csv; the \(format.value.rawValue) report has every table")
         }
         guard confidence > 0 && confidence < 1 else {
             throw ValidationError("--confidence must be between 0 and 1 (exclusive), e.g. 0.95")
@@ -144,7 +151,8 @@ struct ReportCommand: ParsableCommand {
         }
         let report: TrendReport
         let options = AnalysisOptions(
-            targetRate: target, baselineYear: baselineYear, targetYear: targetYear, confidence: confidence,
+            series: series.value, targetRate: target, baselineYear: baselineYear, targetYear: targetYear,
+            confidence: confidence,
             inputs: input.inputs)
         switch TrendAnalysis.assess(result.panel, options: options, groups: groupSets) {
         case .success(let value):
@@ -156,7 +164,7 @@ struct ReportCommand: ParsableCommand {
             DiagnosticPrinter.printRefusal(log, files: input.inputs.count)
             throw ExitCode(1)
         }
-        let text = format.format.reporter(table: table?.table ?? .trends).report(report)
+        let text = format.value.reporter(table: table?.value ?? .trends).report(report)
         if let output {
             do {
                 try AtomicFile.write(text, to: output)

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import VicTrend
@@ -125,5 +126,44 @@ struct ProgressTests {
         let met = try analyse([("C", 2020, 100), ("C", 2021, 120)]).assessments[1]
         #expect(met.significance == nil)
         #expect(met.test != nil)
+    }
+}
+
+@Suite("Cumulative (running-total) series")
+struct CumulativeTests {
+    private func analyse(_ rows: [(Int, Int)]) -> Result<TrendReport, DiagnosticList> {
+        var builder = PanelBuilder()
+        for (year, victims) in rows {
+            _ = builder.add(
+                Observation(
+                    country: "X", year: year, victims: victims, location: Location(file: "f", line: year)))
+        }
+        return TrendAnalysis.assess(builder.build(), options: AnalysisOptions(series: .cumulative))
+    }
+
+    @Test("totals are assessed as given; new identifications and their growth are derived")
+    func derived() throws {
+        let report = try analyse([(2020, 100), (2021, 150), (2022, 220), (2024, 400)]).get()
+        let rows = report.assessments
+        #expect(rows.map(\.newVictims) == [nil, 50, 70, 180])
+        #expect(rows.map(\.newPerYear) == [nil, 50, 70, 90])
+        #expect(rows[1].newGrowthRate == nil)
+        // Consecutive years: midpoints one year apart, so growth = 70 / 50 - 1.
+        #expect(abs((rows[2].newGrowthRate ?? 0) - 0.4) < 1e-12)
+        // 2022-2024 (midpoint 2023) after 2021-2022 (midpoint 2021.5): 1.5 years apart.
+        #expect(abs((rows[3].newGrowthRate ?? 0) - (pow(90.0 / 70.0, 1 / 1.5) - 1)) < 1e-12)
+        #expect(rows[1].status == .met)  // 150 >= 110
+        #expect(rows[1].test == nil)  // running totals are not tested
+        #expect(rows[2].requiredVictims == 165)
+    }
+
+    @Test("a falling running total is a diagnostic at the later row")
+    func decrease() {
+        guard case .failure(let list) = analyse([(2020, 10), (2021, 12), (2022, 11)]) else {
+            Issue.record("accepted a falling running total")
+            return
+        }
+        #expect(list.diagnostics.map(\.code) == [.cumulativeDecrease])
+        #expect(list.diagnostics.first?.location?.line == 2022)
     }
 }

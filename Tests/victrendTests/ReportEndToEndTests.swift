@@ -45,6 +45,14 @@ struct ReportEndToEndTests {
                 ],
                 "samples/expected/alliance-synthetic-groups.md"
             ),
+            (
+                ["report", "--series", "cumulative", "samples/icse/icse-cumulative.csv"],
+                "samples/expected/icse-cumulative.csv"
+            ),
+            (
+                ["report", "--series", "cumulative", "-f", "markdown", "samples/icse/icse-cumulative.csv"],
+                "samples/expected/icse-cumulative.md"
+            ),
         ])
     func goldens(arguments: [String], golden: String) throws {
         let outcome = try VictrendBinary.run(arguments)
@@ -136,6 +144,7 @@ struct ReportEndToEndTests {
                 "cannot create output"
             ),
             (["report", "--no-such-option", "samples/small/example.csv"], "Unknown option"),
+            (["report", "--series", "running", "samples/small/example.csv"], "series"),
             (
                 ["report", "--groups", "samples/none.csv", "samples/small/example.csv"],
                 "samples/none.csv: cannot open"
@@ -156,6 +165,38 @@ struct ReportEndToEndTests {
         #expect(outcome.status == 2, "\(outcome.stderr)")
         #expect(outcome.stdout.isEmpty)
         #expect(outcome.stderr.contains(message), "\(outcome.stderr)")
+    }
+
+    @Test("ICSE's published running totals: every figure checked by hand")
+    func icse() throws {
+        let outcome = try VictrendBinary.run([
+            "report", "--series", "cumulative", "samples/icse/icse-cumulative.csv",
+        ])
+        #expect(outcome.status == 0)
+        let lines = outcome.stdout.split(separator: "\n").map(String.init)
+        // 2017: ceil(2345 * 1.1^6) = ceil(4154.31) = 4155; trajectory ceil(1617 * 1.1^7) = 3152;
+        // new = 10000 - 2345 = 7655 over 6 years = 1275.83 a year; (1275.83 / 728)^(1 / 3.5) - 1 = 0.1739.
+        #expect(lines[3] == "ICSE,2017,10000,2011,2345,0.2734,4155,0,met,gap,3152,0,,,,,7655,1275.83,0.1739")
+        // 2022: ceil(10000 * 1.1^5) = 16106; new 21000 / 5 = 4200 a year; (4200 / 1275.83)^(1 / 5.5) - 1.
+        #expect(
+            lines[4] == "ICSE,2022,31000,2017,10000,0.2539,16106,0,met,gap,5075,0,,,,,21000,4200.00,0.2419")
+    }
+
+    @Test("a falling running total is an error in cumulative mode only")
+    func fallingTotal() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "vt-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let input = directory.appendingPathComponent("c.csv").path
+        try "country,year,victims\nA,2010,5\nA,2011,4\n".write(
+            toFile: input, atomically: true, encoding: .utf8)
+        let cumulative = try VictrendBinary.run(["report", "--series", "cumulative", input])
+        #expect(cumulative.status == 1)
+        #expect(
+            cumulative.stderr.hasPrefix(
+                "\(input):3: error[VT204]: the running total falls from 5 in 2010 to 4"))
+        #expect(try VictrendBinary.run(["report", input]).status == 0)
     }
 
     @Test("help and version succeed")

@@ -1,5 +1,15 @@
+/// What the counts in the input are.
+public enum SeriesKind: String, Sendable, Hashable, CaseIterable {
+    /// Victims identified during each year.
+    case annual
+    /// Running totals up to each year, as INTERPOL publishes ICSE's.
+    case cumulative
+}
+
 /// The choices every figure of a report depends on.
 public struct AnalysisOptions: Sendable, Hashable {
+    /// Annual counts or running totals.
+    public var series: SeriesKind
     /// Required growth a year.
     public var targetRate: TargetRate
     /// Year the trajectory starts from; `nil` means each country's first reported year. A country
@@ -13,9 +23,11 @@ public struct AnalysisOptions: Sendable, Hashable {
     public var inputs: [String]
 
     public init(
-        targetRate: TargetRate = .allianceGoal, baselineYear: Int? = nil, targetYear: Int? = nil,
+        series: SeriesKind = .annual, targetRate: TargetRate = .allianceGoal, baselineYear: Int? = nil,
+        targetYear: Int? = nil,
         confidence: Double = 0.95, inputs: [String] = []
     ) {
+        self.series = series
         self.targetRate = targetRate
         self.baselineYear = baselineYear
         self.targetYear = targetYear

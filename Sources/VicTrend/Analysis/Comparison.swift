@@ -66,6 +66,8 @@ public struct Comparison: GrowthJudgement, Sendable, Hashable {
         requiredVictims = required
         shortfall = max(0, required - victims)
         status = victims >= required ? .met : .shortfall
+        // Running totals are not independent counts, so the Poisson test does not apply to them.
+        guard options.series == .annual else { return }
         let ratio = pow(1 + options.targetRate.doubleValue, Double(years))
         let test = RateRatioTest(
             victims: victims, base: base.victims, ratio: ratio, confidence: options.confidence)

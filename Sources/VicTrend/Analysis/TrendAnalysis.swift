@@ -29,6 +29,8 @@ public enum TrendAnalysis {
             let shifted =
                 options.baselineYear != nil && baseline != nil && baseline?.year != options.baselineYear
             var base: Observation?
+            var previousBaseYear: Int?
+            var previousNewPerYear: Double?
             for observation in series.observations {
                 var assessment = assess(observation, base: base, options: options)
                 if assessment.overflowed {
@@ -47,6 +49,29 @@ public enum TrendAnalysis {
                 }
                 if shifted && observation.year == baseline?.year {
                     assessment.flags.append(.baselineShifted)
+                }
+                if options.series == .cumulative, let base {
+                    let years = observation.year - base.year
+                    let new = observation.victims - base.victims
+                    if new < 0 {
+                        problems.append(
+                            Diagnostic(
+                                .cumulativeDecrease, at: observation.location,
+                                "the running total falls from \(base.victims) in \(base.year) to "
+                                    + "\(observation.victims); a cumulative series cannot fall (if these are "
+                                    + "yearly figures, use --series annual)"))
+                    }
+                    assessment.newVictims = new
+                    let perYear = Double(new) / Double(years)
+                    assessment.newPerYear = perYear
+                    if let previousBase = previousBaseYear, let previousRate = previousNewPerYear,
+                        previousRate > 0
+                    {
+                        let distance = Double(observation.year - previousBase) / 2
+                        assessment.newGrowthRate = pow(perYear / previousRate, 1 / distance) - 1
+                    }
+                    previousBaseYear = base.year
+                    previousNewPerYear = perYear
                 }
                 assessments.append(assessment)
                 base = observation

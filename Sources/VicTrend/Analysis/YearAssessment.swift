@@ -64,6 +64,13 @@ public struct YearAssessment: GrowthJudgement, Sendable, Hashable {
     public var test: RateRatioTest?
     /// Set for shortfalls only.
     public var significance: Significance?
+    /// Cumulative series only: new identifications since the base year (the difference of the totals).
+    public var newVictims: Int?
+    /// Cumulative series only: `newVictims` per year of the interval.
+    public var newPerYear: Double?
+    /// Cumulative series only: growth of `newPerYear` over the previous interval's, annualised over the
+    /// distance between the intervals' midpoints; `nil` for the first interval or after none were new.
+    public var newGrowthRate: Double?
     /// Where the year's figure was read.
     public var location: Location
 

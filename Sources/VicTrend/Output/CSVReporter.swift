@@ -4,6 +4,8 @@
 ///
 /// `growth_rate` is a fraction with 4 decimals (`0.1234`); `p_value` has 4 significant digits; the
 /// rate-ratio bounds have 4 decimals; cells that do not apply are empty; `flags` are joined with `;`.
+/// With `--series cumulative`, three columns follow: `new_victims,new_per_year,new_growth_rate` (the
+/// new identifications derived from the running totals; `new_per_year` with 2 decimals).
 /// Cells that need it are quoted as RFC 4180 says.
 public enum CSVReporter: Reporter {
     public static let identifier = "csv"
@@ -16,8 +18,12 @@ public enum CSVReporter: Reporter {
         "significance",
     ]
 
+    /// The columns added for cumulative series.
+    public static let cumulativeColumns = ["new_victims", "new_per_year", "new_growth_rate"]
+
     public static func report(_ report: TrendReport) -> String {
-        var output = columns.joined(separator: ",") + "\n"
+        let cumulative = report.options.series == .cumulative
+        var output = (columns + (cumulative ? cumulativeColumns : [])).joined(separator: ",") + "\n"
         for row in report.assessments {
             let cells: [String] =
                 [
@@ -25,7 +31,7 @@ public enum CSVReporter: Reporter {
                     optional(row.baseVictims),
                 ]
                 + judgementCells(row) + [optional(row.trajectoryVictims), optional(row.trajectoryGap)]
-                + testCells(row)
+                + testCells(row) + (cumulative ? derivedCells(row) : [])
             output += cells.joined(separator: ",")
             output += "\n"
         }
@@ -49,6 +55,14 @@ public enum CSVReporter: Reporter {
             judged.test.map { NumberFormatting.fixed($0.ratioLow, decimals: 4) } ?? "",
             judged.test.map { NumberFormatting.fixed($0.ratioHigh, decimals: 4) } ?? "",
             judged.significance?.rawValue ?? "",
+        ]
+    }
+
+    /// `new_victims,new_per_year,new_growth_rate`.
+    private static func derivedCells(_ row: YearAssessment) -> [String] {
+        [
+            optional(row.newVictims), row.newPerYear.map { NumberFormatting.fixed($0, decimals: 2) } ?? "",
+            row.newGrowthRate.map { NumberFormatting.fixed($0, decimals: 4) } ?? "",
         ]
     }
 

@@ -8,13 +8,21 @@ public enum MarkdownReporter: Reporter {
         let target = options.targetRate
         let summary = report.summary
         var lines: [String] = []
-        lines.append("# Identified victims: progress against the \(target.percentText) a year target")
+        let cumulative = options.series == .cumulative
+        lines.append(
+            "# Identified victims\(cumulative ? " (running totals)" : ""): progress against the "
+                + "\(target.percentText) a year target")
         lines.append("")
         lines.append("| Parameter | Value |")
         lines.append("|:--|:--|")
         lines.append(
             "| Target | at least \(target.percentText) more identified victims each year "
                 + "(`--target-rate \(target)`) |")
+        lines.append(
+            cumulative
+                ? "| Series | cumulative: running totals, assessed as given; new identifications derived from "
+                    + "their differences |"
+                : "| Series | annual: victims identified during each year |")
         let baseline =
             options.baselineYear.map {
                 "\($0) (a country without a \($0) figure starts from its first later year)"
@@ -25,8 +33,10 @@ public enum MarkdownReporter: Reporter {
         }
         let confidence = NumberFormatting.compact(options.confidence * 100, maxDecimals: 4)
         lines.append(
-            "| Significance | exact Poisson rate-ratio test, \(confidence)% confidence "
-                + "(p < \(NumberFormatting.compact(1 - options.confidence, maxDecimals: 6))) |")
+            cumulative
+                ? "| Significance | not tested: running totals are not independent counts |"
+                : "| Significance | exact Poisson rate-ratio test, \(confidence)% confidence "
+                    + "(p < \(NumberFormatting.compact(1 - options.confidence, maxDecimals: 6))) |")
         let inputs = options.inputs.map(escape).joined(separator: ", ")
         lines.append("| Input | \(inputs) |")
         lines.append(
@@ -59,6 +69,10 @@ public enum MarkdownReporter: Reporter {
         lines.append("")
         lines.append(contentsOf: totalsTable(report))
         lines.append("")
+        if cumulative {
+            lines.append(contentsOf: derivedTable(report))
+            lines.append("")
+        }
         lines.append(contentsOf: shortfallTable(report))
         return lines.joined(separator: "\n") + "\n"
     }
@@ -68,11 +82,14 @@ public enum MarkdownReporter: Reporter {
         var lines = [
             "## Growth by country and year",
             "",
-            "Growth over the country's previous reported year. ✗ short of the "
-                + "\(report.options.targetRate.percentText) target, and significantly so; (✗) short, but within "
-                + "the noise of small counts (exact Poisson test; victim counts are clustered, so the test is "
-                + "indicative, not proof); † annualised over a gap of more than one year; *first*: first "
-                + "reported year; *base 0*: not assessed, growth from zero is undefined; blank: no figure.",
+            "Growth over the country's previous reported year. "
+                + (report.options.series == .cumulative
+                    ? "✗ short of the \(report.options.targetRate.percentText) target; "
+                    : "✗ short of the \(report.options.targetRate.percentText) target, and significantly so; "
+                        + "(✗) short, but within the noise of small counts (exact Poisson test; victim counts are "
+                        + "clustered, so the test is indicative, not proof); ")
+                + "† annualised over a gap of more than one year; *first*: first reported year; *base 0*: not "
+                + "assessed, growth from zero is undefined; blank: no figure.",
             "",
             "| Country | " + years.map(String.init).joined(separator: " | ") + " |",
             "|:--|" + String(repeating: "--:|", count: years.count),
@@ -99,7 +116,10 @@ public enum MarkdownReporter: Reporter {
         guard let growth = judged.growthRate else { return "" }
         var text = NumberFormatting.percent(growth)
         if judged.flags.contains(.gap) { text += " †" }
-        if judged.significance == .significantShortfall { text += " ✗" }
+        if judged.significance == .significantShortfall || (judged.status == .shortfall && judged.test == nil)
+        {
+            text += " ✗"
+        }
         if judged.significance == .withinNoise { text += " (✗)" }
         return text
     }
@@ -170,7 +190,7 @@ public enum MarkdownReporter: Reporter {
                 NumberFormatting.grouped(row.victims),
                 row.shortfall.map { NumberFormatting.grouped($0) } ?? "",
                 row.test.map { NumberFormatting.significant($0.pValue) } ?? "",
-                row.significance == .significantShortfall ? "significant" : "within noise",
+                significanceText(row.significance),
             ]
             lines.append("| " + cells.joined(separator: " | ") + " |")
         }
@@ -219,6 +239,40 @@ public enum MarkdownReporter: Reporter {
         if report.countries.contains(where: \.baselineShifted) {
             lines.append("")
             lines.append("‡ no figure for the baseline year; the country's first later year is its baseline.")
+        }
+        return lines
+    }
+
+    private static func significanceText(_ significance: YearAssessment.Significance?) -> String {
+        switch significance {
+        case .significantShortfall: return "significant"
+        case .withinNoise: return "within noise"
+        case nil: return "not tested"
+        }
+    }
+
+    private static func derivedTable(_ report: TrendReport) -> [String] {
+        var lines = [
+            "## New identifications derived from the running totals",
+            "",
+            "New = the increase of the running total since the previous reported year; per year = new divided "
+                + "by the years between. Growth compares the new identifications per year with those of the "
+                + "previous interval, annualised over the distance between the intervals' midpoints: the "
+                + "Declaration's goal read as growth of new identifications.",
+            "",
+            "| Country | Year | Running total | Since | New | New per year | Growth of new per year |",
+            "|:--|--:|--:|--:|--:|--:|--:|",
+        ]
+        for row in report.assessments {
+            guard let new = row.newVictims, let perYear = row.newPerYear, let since = row.baseYear else {
+                continue
+            }
+            let cells = [
+                escape(row.country), String(row.year), NumberFormatting.grouped(row.victims), String(since),
+                NumberFormatting.grouped(new), NumberFormatting.fixed(perYear, decimals: 1),
+                row.newGrowthRate.map(NumberFormatting.percent) ?? "",
+            ]
+            lines.append("| " + cells.joined(separator: " | ") + " |")
         }
         return lines
     }
