@@ -46,11 +46,11 @@ struct ReportEndToEndTests {
                 "samples/expected/alliance-synthetic-groups.md"
             ),
             (
-                ["report", "--series", "cumulative", "samples/icse/icse-cumulative.csv"],
+                ["report", "--series", "cumulative", "samples/icse-cumulative.csv"],
                 "samples/expected/icse-cumulative.csv"
             ),
             (
-                ["report", "--series", "cumulative", "-f", "markdown", "samples/icse/icse-cumulative.csv"],
+                ["report", "--series", "cumulative", "-f", "markdown", "samples/icse-cumulative.csv"],
                 "samples/expected/icse-cumulative.md"
             ),
         ])
@@ -170,7 +170,7 @@ struct ReportEndToEndTests {
     @Test("ICSE's published running totals: every figure checked by hand")
     func icse() throws {
         let outcome = try VictrendBinary.run([
-            "report", "--series", "cumulative", "samples/icse/icse-cumulative.csv",
+            "report", "--series", "cumulative", "samples/icse-cumulative.csv",
         ])
         #expect(outcome.status == 0)
         let lines = outcome.stdout.split(separator: "\n").map(String.init)
