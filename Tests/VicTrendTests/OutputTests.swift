@@ -16,6 +16,25 @@ struct OutputTests {
         #expect(NumberFormatting.fixed(value, decimals: decimals) == text)
     }
 
+    @Test(
+        "significant digits: fixed from 1e-4, scientific below, carries into the next power",
+        arguments: [
+            (0.1704069, "0.1704"), (0.02448519, "0.02449"), (3.8769089879e-09, "3.877e-09"),
+            (9.99996e-6, "1.000e-05"), (0, "0"), (1.355716, "1.356"), (0.00012345, "0.0001235"),
+            (-2.5e-7, "-2.500e-07"), (2.892292e-38, "2.892e-38"),
+        ])
+    func significant(value: Double, text: String) {
+        #expect(NumberFormatting.significant(value) == text)
+    }
+
+    @Test("compact decimals drop trailing zeros")
+    func compact() {
+        #expect(NumberFormatting.compact(95) == "95")
+        #expect(NumberFormatting.compact(99.5) == "99.5")
+        #expect(NumberFormatting.compact(1 - 0.95) == "0.05")
+        #expect(NumberFormatting.compact(0.1 + 0.2, maxDecimals: 4) == "0.3")
+    }
+
     @Test("percentages carry a sign and a true minus")
     func percent() {
         #expect(NumberFormatting.percent(0.123) == "+12.3%")
