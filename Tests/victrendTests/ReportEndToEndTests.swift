@@ -80,11 +80,9 @@ struct ReportEndToEndTests {
 
     @Test("--output writes the file and prints nothing; the file equals stdout output")
     func outputFile() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "vt-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appendingPathComponent("report.md").path
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.url.appendingPathComponent("report.md").path
         let outcome = try VictrendBinary.run([
             "report", "-f", "markdown", "-o", path, "samples/small/example.csv",
         ])
@@ -105,14 +103,11 @@ struct ReportEndToEndTests {
 
     @Test("bad input: every error as file:line:col, exit 1, nothing on stdout, no output file")
     func badInput() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "vt-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let input = directory.appendingPathComponent("bad.csv").path
-        try "country,year,victims\nAUS,2019,\"1,234\"\nAUS,20x9,5\nBEL,2019,-3\nBEL,2019,4\n"
-            .write(toFile: input, atomically: true, encoding: .utf8)
-        let output = directory.appendingPathComponent("out.csv").path
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let input = try directory.file(
+            "bad.csv", "country,year,victims\nAUS,2019,\"1,234\"\nAUS,20x9,5\nBEL,2019,-3\nBEL,2019,4\n")
+        let output = directory.url.appendingPathComponent("out.csv").path
         let outcome = try VictrendBinary.run(["report", "--output", output, input])
         #expect(outcome.status == 1)
         #expect(outcome.stdout.isEmpty)
@@ -184,11 +179,9 @@ struct ReportEndToEndTests {
 
     @Test("a falling running total is an error in cumulative mode only")
     func fallingTotal() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "vt-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let input = directory.appendingPathComponent("c.csv").path
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let input = directory.url.appendingPathComponent("c.csv").path
         try "country,year,victims\nA,2010,5\nA,2011,4\n".write(
             toFile: input, atomically: true, encoding: .utf8)
         let cumulative = try VictrendBinary.run(["report", "--series", "cumulative", input])
