@@ -19,6 +19,14 @@ enum Terminal {
         write(line.hasSuffix("\n") ? line : line + "\n", to: STDERR_FILENO)
     }
 
+    /// Appends `text` to the file at `path` (creating it); false on failure.
+    static func append(_ text: String, toFile path: String) -> Bool {
+        let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT, 0o644)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        return write(text, to: descriptor)
+    }
+
     @discardableResult
     private static func write(_ text: String, to descriptor: Int32) -> Bool {
         let bytes = Array(text.utf8)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import VicTrend
 
 /// The `victrend` command: checks yearly identified-victim counts against the Global Alliance goal.
 ///
@@ -16,8 +17,8 @@ struct VictrendCommand: ParsableCommand {
 
             Exit codes: 0 success, 1 the input has errors, 2 usage error or unreadable/unwritable file.
             """,
-        version: VictrendVersion.current,
-        subcommands: [ReportCommand.self]
+        version: VicTrendVersion.current,
+        subcommands: [ReportCommand.self, ValidateCommand.self]
     )
 
     /// Parses and runs, mapping every failure to victrend's exit codes (ArgumentParser's own usage
@@ -36,9 +37,4 @@ struct VictrendCommand: ParsableCommand {
             Self.exit(withError: ExitCode(2))
         }
     }
-}
-
-/// The version printed by `--version` and recorded in reports.
-enum VictrendVersion {
-    static let current = "0.1.0"
 }

@@ -103,11 +103,11 @@ struct PanelReaderTests {
 
     @Test("a country-year given twice names both places")
     func duplicate() throws {
-        let (result, path) = try readPanel("country,year,victims\nAUS,2019,1\nAUS,2019,1\n")
+        let (result, path) = try readPanel("country,year,victims\nAUS,2019,1\nAUS,2019,2\n")
         let diagnostic = try #require(result.log.diagnostics.first)
         #expect(diagnostic.code == .duplicateObservation)
         #expect(diagnostic.location == Location(file: path, line: 3))
-        #expect(diagnostic.message.contains("first at \(path):2"))
+        #expect(diagnostic.message.contains("different counts: 1 at \(path):2, 2 here"))
     }
 
     @Test("a duplicate across files is a duplicate")
@@ -121,7 +121,7 @@ struct PanelReaderTests {
         #expect(result.log.errorCount == 1)
         let diagnostic = try #require(result.log.diagnostics.first)
         #expect(diagnostic.location == Location(file: second, line: 3))
-        #expect(diagnostic.message.contains("first at \(first):3"))
+        #expect(diagnostic.message.contains("2 at \(first):3, 5 here"))
         #expect(result.panel.observationCount == 3)
     }
 

@@ -1,12 +1,13 @@
 /// Collects observations from any number of files into a `Panel`, refusing a country-year twice.
 ///
-/// The first figure for a country-year is kept and every later one is reported with both locations,
-/// so the user can decide which is right; no figure is ever dropped silently.
+/// The first figure for a country-year is kept. A later row with a different count is an error that
+/// names both locations and both counts, so the user can decide which is right; a later row with the
+/// same count is a warning (the row was repeated, nothing conflicts). No row is dropped silently.
 public struct PanelBuilder: Sendable {
     private var seriesIndex: [String: Int] = [:]
     private var countries: [String] = []
     private var observations: [[Observation]] = []
-    private var seen: [YearKey: Location] = [:]
+    private var seen: [YearKey: (location: Location, victims: Int)] = [:]
 
     private struct YearKey: Hashable {
         var series: Int
@@ -28,12 +29,19 @@ public struct PanelBuilder: Sendable {
         }
         let key = YearKey(series: index, year: observation.year)
         if let first = seen[key] {
+            let what = "\(observation.country) \(observation.year)"
+            if first.victims == observation.victims {
+                return Diagnostic(
+                    .repeatedObservation, at: observation.location,
+                    "\(what) is given twice with the same count (\(observation.victims)), first at "
+                        + "\(first.location); the repeated row is not counted again: remove it")
+            }
             return Diagnostic(
                 .duplicateObservation, at: observation.location,
-                "\(observation.country) \(observation.year) is given twice: first at \(first), again here; "
-                    + "keep one row per country and year")
+                "\(what) is given twice with different counts: \(first.victims) at \(first.location), "
+                    + "\(observation.victims) here; keep one row per country and year")
         }
-        seen[key] = observation.location
+        seen[key] = (observation.location, observation.victims)
         observations[index].append(observation)
         return nil
     }

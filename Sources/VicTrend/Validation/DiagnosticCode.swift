@@ -41,6 +41,22 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case cumulativeDecrease = "VT204"
     /// A groups file row without a country or a group.
     case invalidGroupRow = "VT205"
+    /// The same country, year and count appear more than once (a repeated row; counted once).
+    case repeatedObservation = "VT206"
+    /// A series has no figure for a year between two reported years.
+    case missingYear = "VT301"
+    /// A count more than `jump factor` times (or less than 1 / factor of) the previous year's.
+    case implausibleChange = "VT302"
+    /// A year after the current year.
+    case futureYear = "VT303"
+    /// A year before the earliest plausible year (2000 by default).
+    case earlyYear = "VT304"
+    /// A country that is not a participant (with `--members`).
+    case notAParticipant = "VT305"
+    /// A participant without a figure for a year it should have reported (with `--members`).
+    case missingParticipant = "VT306"
+    /// A members file row that cannot be read.
+    case invalidMemberRow = "VT307"
 
     /// The severity a finding of this code has unless a rule says otherwise.
     public var defaultSeverity: Diagnostic.Severity {
@@ -48,8 +64,12 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
         case .emptyFile, .noDataRows, .invalidUTF8, .unterminatedQuote, .strayQuote, .oversizedRecord,
             .missingColumn, .ambiguousColumn, .missingCells, .extraCells,
             .emptyCountry, .invalidYear, .invalidCount, .countTooLarge, .duplicateObservation,
-            .requiredCountOverflow, .totalOverflow, .cumulativeDecrease, .invalidGroupRow:
+            .requiredCountOverflow, .totalOverflow, .cumulativeDecrease, .invalidGroupRow, .invalidMemberRow:
             return .error
+        case .repeatedObservation, .missingYear, .implausibleChange, .futureYear, .earlyYear,
+            .notAParticipant,
+            .missingParticipant:
+            return .warning
         }
     }
 
@@ -75,6 +95,15 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
         case .totalOverflow: return "A group or alliance total exceeds 64 bits."
         case .cumulativeDecrease: return "A cumulative (running) total falls."
         case .invalidGroupRow: return "A groups-file row lacks a country or a group."
+        case .repeatedObservation: return "A row repeats a country, year and count already given."
+        case .missingYear: return "A series has no figure for a year between two reported years."
+        case .implausibleChange:
+            return "A count changes by more than the jump factor from one year to the next."
+        case .futureYear: return "A year after the current year."
+        case .earlyYear: return "A year before the earliest plausible year."
+        case .notAParticipant: return "A country that is not a participant."
+        case .missingParticipant: return "A participant has no figure for a year it should have reported."
+        case .invalidMemberRow: return "A members-file row cannot be read."
         }
     }
 }

@@ -9,6 +9,8 @@ public struct DiagnosticLog: Sendable {
     public private(set) var errorCount = 0
     /// Warnings found, kept or not.
     public private(set) var warningCount = 0
+    /// Notes found, kept or not.
+    public private(set) var infoCount = 0
     /// Diagnostics found beyond `limit`.
     public private(set) var omittedCount = 0
 
@@ -20,7 +22,7 @@ public struct DiagnosticLog: Sendable {
         switch diagnostic.severity {
         case .error: errorCount += 1
         case .warning: warningCount += 1
-        case .info: break
+        case .info: infoCount += 1
         }
         if diagnostics.count < limit {
             diagnostics.append(diagnostic)
@@ -31,6 +33,32 @@ public struct DiagnosticLog: Sendable {
 
     public mutating func add(contentsOf diagnostics: some Sequence<Diagnostic>) {
         for diagnostic in diagnostics { add(diagnostic) }
+    }
+
+    /// The same findings with every warning made an error (`--strict`).
+    public func promotingWarnings() -> DiagnosticLog {
+        var strict = DiagnosticLog(limit: limit)
+        for var diagnostic in diagnostics {
+            if diagnostic.severity == .warning { diagnostic.severity = .error }
+            strict.add(diagnostic)
+        }
+        strict.errorCount +=
+            warningCount - diagnostics.filter { $0.severity == .warning }.count
+            + errorCount - diagnostics.filter { $0.severity == .error }.count
+        strict.omittedCount = omittedCount
+        strict.infoCount = infoCount
+        return strict
+    }
+
+    /// The kept diagnostics sorted by file (in the order of `files`, others after), line and column.
+    public func sorted(files: [String]) -> [Diagnostic] {
+        let rank = Dictionary(files.enumerated().map { ($1, $0) }) { first, _ in first }
+        return diagnostics.enumerated().sorted { a, b in
+            let (x, y) = (a.element.location, b.element.location)
+            let keyX = (rank[x?.file ?? ""] ?? files.count, x?.line ?? 0, x?.column ?? 0, a.offset)
+            let keyY = (rank[y?.file ?? ""] ?? files.count, y?.line ?? 0, y?.column ?? 0, b.offset)
+            return keyX < keyY
+        }.map(\.element)
     }
 
     /// True when any error was found.

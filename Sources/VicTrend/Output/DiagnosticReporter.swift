@@ -1,0 +1,89 @@
+/// What `victrend validate` found: the findings and what was read.
+public struct ValidationReport: Sendable {
+    /// The findings (warnings already promoted under `--strict`).
+    public var log: DiagnosticLog
+    /// Input paths as given; diagnostics are listed in this file order, then by line and column.
+    public var inputs: [String]
+    /// Data rows read over all inputs.
+    public var rowCount: Int
+
+    public init(log: DiagnosticLog, inputs: [String], rowCount: Int) {
+        self.log = log
+        self.inputs = inputs
+        self.rowCount = rowCount
+    }
+
+    /// The kept diagnostics in file, line and column order.
+    public var diagnostics: [Diagnostic] { log.sorted(files: inputs) }
+
+    /// `2 errors, 1 warning in 3 files (120 rows)`.
+    public var summary: String {
+        func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        var parts = [count(log.errorCount, "error"), count(log.warningCount, "warning")]
+        if log.infoCount > 0 { parts.append(count(log.infoCount, "note")) }
+        return parts.joined(separator: ", ")
+            + " in \(count(inputs.count, "file")) (\(count(rowCount, "row")))"
+            + (log.omittedCount > 0 ? "; \(log.omittedCount) not listed" : "")
+    }
+}
+
+/// A rendering of validation findings: each format is one small stateless type.
+public protocol DiagnosticReporter {
+    /// The name used with `validate --format`.
+    static var identifier: String { get }
+    /// The whole output, ending with a newline.
+    static func report(_ report: ValidationReport) -> String
+}
+
+/// The formats `victrend validate --format` offers.
+public enum DiagnosticFormat: String, Sendable, CaseIterable {
+    /// `file:line:col: error[VT103]: message`, like compilers.
+    case text
+    /// One JSON array of diagnostics.
+    case json
+    /// GitHub Actions workflow commands (annotations).
+    case github
+    /// SARIF 2.1.0, for code-scanning upload.
+    case sarif
+
+    /// The type that renders this format.
+    public var reporter: any DiagnosticReporter.Type {
+        switch self {
+        case .text: return TextDiagnosticReporter.self
+        case .json: return JSONDiagnosticReporter.self
+        case .github: return GitHubDiagnosticReporter.self
+        case .sarif: return SARIFDiagnosticReporter.self
+        }
+    }
+}
+
+/// Compiler-style lines, then a summary line.
+public enum TextDiagnosticReporter: DiagnosticReporter {
+    public static let identifier = "text"
+
+    public static func report(_ report: ValidationReport) -> String {
+        report.diagnostics.map { $0.description + "\n" }.joined() + "victrend: \(report.summary)\n"
+    }
+}
+
+/// A JSON array; each element has `code`, `severity` (`error`, `warning`, `info`), `file`, `line`,
+/// `column` (each `null` where none applies), `message` and `summary` (the rule's one-line text).
+public enum JSONDiagnosticReporter: DiagnosticReporter {
+    public static let identifier = "json"
+
+    public static func report(_ report: ValidationReport) -> String {
+        let elements = report.diagnostics.map { diagnostic in
+            JSONText.object([
+                ("code", JSONText.string(diagnostic.code.rawValue)),
+                ("severity", JSONText.string(diagnostic.severity.rawValue)),
+                ("file", diagnostic.location.map { JSONText.string($0.file) } ?? "null"),
+                ("line", diagnostic.location.map { String($0.line) } ?? "null"),
+                ("column", diagnostic.location?.column.map(String.init) ?? "null"),
+                ("message", JSONText.string(diagnostic.message)),
+                ("summary", JSONText.string(diagnostic.code.summary)),
+            ])
+        }
+        return "[" + elements.map { "\n  " + $0 }.joined(separator: ",") + (elements.isEmpty ? "" : "\n")
+            + "]\n"
+    }
+}

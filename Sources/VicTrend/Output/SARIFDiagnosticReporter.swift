@@ -1,0 +1,91 @@
+/// SARIF 2.1.0 (OASIS Static Analysis Results Interchange Format), for code-scanning upload: one run,
+/// the rule catalogue (every `DiagnosticCode`, with help text and default level) and one result per
+/// finding with its physical location.
+public enum SARIFDiagnosticReporter: DiagnosticReporter {
+    public static let identifier = "sarif"
+
+    static let toolVersion = VicTrendVersion.current
+
+    public static func report(_ report: ValidationReport) -> String {
+        let codes = DiagnosticCode.allCases
+        let ruleIndex = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1, $0) })
+        let rules = codes.map { code in
+            JSONText.object([
+                ("id", JSONText.string(code.rawValue)),
+                ("name", JSONText.string(ruleName(code))),
+                ("shortDescription", JSONText.object([("text", JSONText.string(code.summary))])),
+                ("help", JSONText.object([("text", JSONText.string(help(code)))])),
+                (
+                    "defaultConfiguration",
+                    JSONText.object([("level", JSONText.string(level(code.defaultSeverity)))])
+                ),
+            ])
+        }
+        let results = report.diagnostics.map { diagnostic in
+            var members: [(String, String)] = [
+                ("ruleId", JSONText.string(diagnostic.code.rawValue)),
+                ("ruleIndex", String(ruleIndex[diagnostic.code] ?? 0)),
+                ("level", JSONText.string(level(diagnostic.severity))),
+                ("message", JSONText.object([("text", JSONText.string(diagnostic.message))])),
+            ]
+            if let location = diagnostic.location {
+                var region: [(String, String)] = [("startLine", String(max(1, location.line)))]
+                if let column = location.column { region.append(("startColumn", String(column))) }
+                let physical = JSONText.object([
+                    ("artifactLocation", JSONText.object([("uri", JSONText.string(uri(location.file)))])),
+                    ("region", JSONText.object(region)),
+                ])
+                members.append(
+                    ("locations", JSONText.array([JSONText.object([("physicalLocation", physical)])])))
+            }
+            return JSONText.object(members)
+        }
+        let driver = JSONText.object([
+            ("name", JSONText.string("victrend")),
+            ("version", JSONText.string(toolVersion)),
+            ("informationUri", JSONText.string("https://github.com/victrend/victrend")),
+            ("rules", JSONText.array(rules)),
+        ])
+        let run = JSONText.object([
+            ("tool", JSONText.object([("driver", driver)])),
+            ("results", JSONText.array(results)),
+        ])
+        return JSONText.object([
+            ("$schema", JSONText.string("https://json.schemastore.org/sarif-2.1.0.json")),
+            ("version", JSONText.string("2.1.0")),
+            ("runs", JSONText.array([run])),
+        ]) + "\n"
+    }
+
+    /// SARIF's level for a severity.
+    static func level(_ severity: Diagnostic.Severity) -> String {
+        switch severity {
+        case .error: return "error"
+        case .warning: return "warning"
+        case .info: return "note"
+        }
+    }
+
+    /// The rule's name: its Swift case name, e.g. `invalidCount`.
+    static func ruleName(_ code: DiagnosticCode) -> String { String(describing: code) }
+
+    /// Help text: what the rule checks and where the catalogue is.
+    static func help(_ code: DiagnosticCode) -> String {
+        "\(code.summary) See the diagnostic catalogue in victrend's README (\(code.rawValue))."
+    }
+
+    /// A relative path as a URI reference (percent-encoding what URIs cannot hold).
+    static func uri(_ path: String) -> String {
+        var result = ""
+        for byte in path.utf8 {
+            let character = Character(Unicode.Scalar(byte))
+            if byte < 0x80 && (character.isLetter || character.isNumber || "/-._~".contains(character)) {
+                result.append(character)
+            } else {
+                let hex = String(byte, radix: 16, uppercase: true)
+                result += "%" + (hex.count == 1 ? "0" + hex : hex)
+            }
+        }
+        return result
+    }
+}

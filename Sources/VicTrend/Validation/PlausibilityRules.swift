@@ -1,0 +1,154 @@
+/// Checks that go beyond "is this a valid number": figures that are possible but suspicious. Every
+/// finding is a warning (unless `--strict` makes it an error), except a falling running total.
+public struct PlausibilityRules: Sendable {
+    /// Thresholds and context.
+    public struct Options: Sendable {
+        /// A count above `jumpFactor` × the previous year's, or below it ÷ `jumpFactor`, is flagged.
+        public var jumpFactor: Int
+        /// Years before this are flagged.
+        public var earliestYear: Int
+        /// Years after this are flagged (the year the check runs in, by default).
+        public var currentYear: Int
+        /// Annual counts or running totals (a falling running total is an error).
+        public var series: SeriesKind
+        /// The participants, when known: non-participants and missing years are flagged.
+        public var members: Members?
+
+        public init(
+            jumpFactor: Int = 10, earliestYear: Int = 2000, currentYear: Int, series: SeriesKind = .annual,
+            members: Members? = nil
+        ) {
+            self.jumpFactor = jumpFactor
+            self.earliestYear = earliestYear
+            self.currentYear = currentYear
+            self.series = series
+            self.members = members
+        }
+    }
+
+    public var options: Options
+
+    public init(options: Options) {
+        self.options = options
+    }
+
+    /// All findings for `panel`, series by series in year order, then the participants' missing years.
+    public func check(_ panel: Panel) -> [Diagnostic] {
+        var findings: [Diagnostic] = []
+        let factor = options.jumpFactor
+        for series in panel.series {
+            if let members = options.members, members.member(series.country) == nil {
+                findings.append(
+                    Diagnostic(
+                        .notAParticipant, at: series.observations.first?.location,
+                        "\(series.country) is not in the members file; check the country code or the file"))
+            }
+            var previous: Observation?
+            for observation in series.observations {
+                if observation.year > options.currentYear {
+                    findings.append(
+                        Diagnostic(
+                            .futureYear, at: observation.location,
+                            "\(observation.year) is in the future (the current year is \(options.currentYear))"
+                        ))
+                } else if observation.year < options.earliestYear {
+                    findings.append(
+                        Diagnostic(
+                            .earlyYear, at: observation.location,
+                            "\(observation.year) is before \(options.earliestYear); is the year right?"))
+                }
+                if let previous {
+                    findings += compare(observation, with: previous, factor: factor)
+                }
+                previous = observation
+            }
+        }
+        if let members = options.members {
+            findings += missingParticipants(panel, members: members)
+        }
+        return findings
+    }
+
+    private func compare(_ observation: Observation, with previous: Observation, factor: Int) -> [Diagnostic]
+    {
+        var findings: [Diagnostic] = []
+        let country = observation.country
+        if observation.year - previous.year > 1 {
+            let missing =
+                observation.year - previous.year == 2
+                ? "\(previous.year + 1)" : "\(previous.year + 1)–\(observation.year - 1)"
+            findings.append(
+                Diagnostic(
+                    .missingYear, at: observation.location,
+                    "\(country) has no figure for \(missing) (between \(previous.year) and \(observation.year)); "
+                        + "growth is annualised over the gap"))
+        }
+        if options.series == .cumulative && observation.victims < previous.victims {
+            findings.append(
+                Diagnostic(
+                    .cumulativeDecrease, at: observation.location,
+                    "the running total falls from \(previous.victims) in \(previous.year) to "
+                        + "\(observation.victims); a cumulative series cannot fall"))
+        }
+        let (up, upOverflow) = previous.victims.multipliedReportingOverflow(by: factor)
+        let (down, downOverflow) = observation.victims.multipliedReportingOverflow(by: factor)
+        if previous.victims > 0 && !upOverflow && observation.victims > up {
+            findings.append(
+                Diagnostic(
+                    .implausibleChange, at: observation.location,
+                    "\(country) jumps from \(previous.victims) in \(previous.year) to \(observation.victims): "
+                        + "more than \(factor) times; check for a typo or a change of definition"))
+        } else if !downOverflow && down < previous.victims {
+            findings.append(
+                Diagnostic(
+                    .implausibleChange, at: observation.location,
+                    "\(country) drops from \(previous.victims) in \(previous.year) to \(observation.victims): "
+                        + "less than a \(factor == 10 ? "tenth" : "1/\(factor)"); check for a typo or a change of definition"
+                ))
+        }
+        return findings
+    }
+
+    /// Participants without a figure for a year the submission covers, from their first expected year.
+    private func missingParticipants(_ panel: Panel, members: Members) -> [Diagnostic] {
+        let years = Set(panel.series.flatMap { $0.observations.map(\.year) })
+        guard let first = years.min(), let last = years.max() else { return [] }
+        let byCountry = Dictionary(panel.series.map { ($0.country, Set($0.observations.map(\.year))) }) {
+            a, _ in a
+        }
+        var findings: [Diagnostic] = []
+        for member in members.members {
+            let from = max(first, member.firstExpectedYear ?? first)
+            guard from <= last else { continue }
+            let reported = byCountry[member.country] ?? []
+            let missing = (from...last).filter { !reported.contains($0) }
+            guard !missing.isEmpty else { continue }
+            let list = Self.yearRanges(missing)
+            findings.append(
+                Diagnostic(
+                    .missingParticipant, at: member.location,
+                    reported.isEmpty
+                        ? "\(member.country) is a participant but has no figure at all (\(list))"
+                        : "\(member.country) is a participant but has no figure for \(list)"))
+        }
+        return findings
+    }
+
+    /// `2014, 2016–2018` for [2014, 2016, 2017, 2018].
+    static func yearRanges(_ years: [Int]) -> String {
+        var parts: [String] = []
+        var start = years.first ?? 0
+        var end = start
+        for year in years.dropFirst() {
+            if year == end + 1 {
+                end = year
+            } else {
+                parts.append(start == end ? "\(start)" : "\(start)–\(end)")
+                start = year
+                end = year
+            }
+        }
+        if !years.isEmpty { parts.append(start == end ? "\(start)" : "\(start)–\(end)") }
+        return parts.joined(separator: ", ")
+    }
+}

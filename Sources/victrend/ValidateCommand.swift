@@ -1,0 +1,136 @@
+import ArgumentParser
+import VicTrend
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// `victrend validate`: every check `report` makes, plus plausibility rules, as diagnostics for CI.
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check submitted figures and print diagnostics (for CI on every submission).",
+        discussion: """
+            Runs every check of `victrend report` plus plausibility rules: missing years inside a series, \
+            a change of more than --jump-factor times from one year to the next, years in the future or \
+            before --earliest-year, repeated rows, and with --members the participants that are missing \
+            and the countries that are not participants. Plausibility findings are warnings; --strict \
+            makes them errors.
+
+            Example, in a submissions repository's CI:
+
+              victrend validate --format github --members members.csv submissions/*.csv
+
+            Exit codes: 0 no errors, 1 errors found, 2 usage error or unreadable file. Every code \
+            (VT001...) is listed in the README's diagnostic catalogue.
+            """
+    )
+
+    @OptionGroup var input: InputOptions
+
+    @Option(
+        name: .shortAndLong,
+        help: ArgumentHelp(
+            "Output: text (file:line:col: error[VT103]: message), json (one array), github (Actions "
+                + "annotations; with $GITHUB_STEP_SUMMARY set, also a full table there) or sarif (2.1.0).",
+            valueName: "format"))
+    var format = EnumArgument(DiagnosticFormat.text)
+
+    @Flag(help: "Treat warnings as errors (exit 1 when any finding is a warning).")
+    var strict = false
+
+    @Option(
+        help: ArgumentHelp(
+            "What the counts are: annual, or cumulative (running totals; a falling total is an error).",
+            valueName: "kind"))
+    var series = EnumArgument(SeriesKind.annual)
+
+    @Option(
+        help: ArgumentHelp(
+            "CSV of participants (country and joined columns, e.g. samples/members/global-alliance.csv): flags "
+                + "countries that are not participants and participants without a figure for a year.",
+            valueName: "file"))
+    var members: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Flag a count more than this many times the previous year's, or less than its 1/N.",
+            valueName: "N"))
+    var jumpFactor = 10
+
+    @Option(help: ArgumentHelp("Flag years before this one.", valueName: "year"))
+    var earliestYear = 2000
+
+    @Option(
+        help: ArgumentHelp(
+            "Flag years after this one (default: the current year, or the year of $SOURCE_DATE_EPOCH).",
+            valueName: "year"))
+    var currentYear: Int?
+
+    func validate() throws {
+        guard jumpFactor >= 2 else {
+            throw ValidationError("--jump-factor must be at least 2 (10 flags a tenfold jump or drop)")
+        }
+    }
+
+    func run() throws {
+        var log: DiagnosticLog
+        var rows = 0
+        var panel = Panel(series: [])
+        var participants: Members?
+        do {
+            let result = try PanelReader(options: input.readerOptions).read(input.inputs)
+            log = result.log
+            rows = result.rowCount
+            panel = result.panel
+            if let members {
+                let found = try MembersReader.read(members)
+                participants = found.members
+                log.add(contentsOf: found.log.diagnostics)
+            }
+        } catch {
+            Terminal.error("victrend: \(error.description)")
+            throw ExitCode(2)
+        }
+        let rules = PlausibilityRules(
+            options: .init(
+                jumpFactor: jumpFactor, earliestYear: earliestYear,
+                currentYear: currentYear ?? Self.thisYear(),
+                series: series.value, members: participants))
+        log.add(contentsOf: rules.check(panel))
+        if strict {
+            log = log.promotingWarnings()
+        }
+        let report = ValidationReport(
+            log: log, inputs: input.inputs + (members.map { [$0] } ?? []), rowCount: rows)
+        guard Terminal.output(format.value.reporter.report(report)) else {
+            Terminal.error("victrend: cannot write to standard output")
+            throw ExitCode(2)
+        }
+        if format.value == .github, let path = getenv("GITHUB_STEP_SUMMARY").map({ String(cString: $0) }),
+            !path.isEmpty
+        {
+            if !Terminal.append(GitHubDiagnosticReporter.stepSummary(report), toFile: path) {
+                Terminal.error("victrend: cannot append to $GITHUB_STEP_SUMMARY (\(path))")
+            }
+        }
+        if log.hasErrors {
+            throw ExitCode(1)
+        }
+    }
+
+    /// The current UTC year, or that of `$SOURCE_DATE_EPOCH` when set (reproducible runs).
+    static func thisYear() -> Int {
+        var seconds = time(nil)
+        if let epoch = getenv("SOURCE_DATE_EPOCH").flatMap({ Int(String(cString: $0)) }) {
+            seconds = time_t(epoch)
+        }
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        return Int(parts.tm_year) + 1900
+    }
+}

@@ -1,0 +1,228 @@
+import Foundation
+import Testing
+
+@testable import VicTrend
+
+@Suite("Plausibility rules and participants")
+struct PlausibilityTests {
+    private func panel(_ rows: [(String, Int, Int)]) -> Panel {
+        var builder = PanelBuilder()
+        for (index, (country, year, victims)) in rows.enumerated() {
+            _ = builder.add(
+                Observation(
+                    country: country, year: year, victims: victims,
+                    location: Location(file: "f", line: index + 2)))
+        }
+        return builder.build()
+    }
+
+    private func check(_ rows: [(String, Int, Int)], _ options: PlausibilityRules.Options) -> [Diagnostic] {
+        PlausibilityRules(options: options).check(panel(rows))
+    }
+
+    @Test("missing years, tenfold jumps and drops, future and early years")
+    func rules() {
+        let findings = check(
+            [
+                ("A", 2013, 10), ("A", 2014, 101), ("A", 2016, 100), ("A", 2017, 9), ("A", 2018, 90),
+                ("B", 1999, 5),
+                ("B", 2027, 5),
+            ],
+            .init(currentYear: 2026))
+        #expect(
+            findings.map(\.code) == [
+                .implausibleChange, .missingYear, .implausibleChange, .earlyYear, .futureYear, .missingYear,
+            ])
+        #expect(findings.allSatisfy { $0.severity == .warning })
+        #expect(findings[0].message.contains("jumps from 10 in 2013 to 101"))
+        #expect(findings[1].message.contains("no figure for 2015 (between 2014 and 2016)"))
+        #expect(findings[2].message.contains("drops from 100 in 2016 to 9"))
+        #expect(findings[5].message.contains("2000–2026"))
+        // Exactly ten times is not flagged: 9 -> 90.
+        #expect(!findings.contains { $0.message.contains("to 90") })
+    }
+
+    @Test("the jump factor and year limits are options")
+    func thresholds() {
+        let rows: [(String, Int, Int)] = [("A", 2005, 10), ("A", 2006, 31)]
+        #expect(
+            check(rows, .init(jumpFactor: 3, earliestYear: 2010, currentYear: 2026)).map(\.code) == [
+                .earlyYear, .earlyYear, .implausibleChange,
+            ])
+        #expect(check(rows, .init(currentYear: 2026)).isEmpty)
+    }
+
+    @Test("a falling running total is an error in cumulative series")
+    func cumulative() {
+        let findings = check(
+            [("A", 2020, 10), ("A", 2021, 9)], .init(currentYear: 2026, series: .cumulative))
+        #expect(findings.map(\.code) == [.cumulativeDecrease])
+        #expect(findings.first?.severity == .error)
+    }
+
+    @Test("non-participants and participants missing years they should have reported")
+    func participants() {
+        var members = Members()
+        members.add(.init(country: "A", firstExpectedYear: nil, location: Location(file: "m", line: 2)))
+        members.add(.init(country: "B", firstExpectedYear: 2016, location: Location(file: "m", line: 3)))
+        members.add(.init(country: "C", firstExpectedYear: 2013, location: Location(file: "m", line: 4)))
+        let findings = check(
+            [("A", 2014, 5), ("A", 2015, 5), ("A", 2016, 5), ("B", 2016, 1), ("X", 2014, 3)],
+            .init(currentYear: 2026, members: members))
+        #expect(findings.map(\.code) == [.notAParticipant, .missingParticipant])
+        #expect(findings[0].message.hasPrefix("X is not in the members file"))
+        #expect(findings[1].location == Location(file: "m", line: 4))
+        #expect(findings[1].message.contains("no figure at all (2014–2016)"))
+    }
+
+    @Test("year ranges are written compactly")
+    func ranges() {
+        #expect(PlausibilityRules.yearRanges([2014, 2016, 2017, 2018, 2020]) == "2014, 2016–2018, 2020")
+        #expect(PlausibilityRules.yearRanges([]) == "")
+    }
+
+    @Test("a members file: joined dates become the first expected year")
+    func membersFile() throws {
+        let fixtures = try Fixtures()
+        defer { fixtures.remove() }
+        let path = try fixtures.file(
+            "m.csv",
+            "country,name,joined\nAUT,Austria,2012-12-05\nCAN,Canada,by 2014\nXKX,Kosovo,\nBAD,Bad,soon\n")
+        let (members, log) = try MembersReader.read(path)
+        #expect(members.member("AUT")?.firstExpectedYear == 2013)
+        #expect(members.member("CAN")?.firstExpectedYear == 2014)
+        #expect(members.member("XKX")?.firstExpectedYear == nil)
+        #expect(members.member("XKX")?.location == Location(file: path, line: 4))
+        #expect(members.member("BAD") == nil)
+        #expect(log.diagnostics.map(\.code) == [.invalidMemberRow])
+        #expect(log.diagnostics.first?.location?.line == 5)
+    }
+
+    @Test("identical repeated rows are a warning, conflicting ones an error")
+    func repeatedRows() throws {
+        let (result, _) = try readPanel("country,year,victims\nA,2020,5\nA,2020,5\nA,2021,6\nA,2021,7\n")
+        #expect(result.log.diagnostics.map(\.code) == [.repeatedObservation, .duplicateObservation])
+        #expect(result.log.diagnostics.map(\.severity) == [.warning, .error])
+        #expect(result.panel.observationCount == 2)
+        #expect(result.log.diagnostics[1].message.contains("different counts: 6 at"))
+    }
+}
+
+@Suite("Diagnostic formats: text, JSON, GitHub, SARIF")
+struct DiagnosticFormatTests {
+    private func report(_ diagnostics: [Diagnostic], limit: Int = 1000) -> ValidationReport {
+        var log = DiagnosticLog(limit: limit)
+        log.add(contentsOf: diagnostics)
+        return ValidationReport(log: log, inputs: ["b.csv", "a.csv"], rowCount: 7)
+    }
+
+    private let sample = [
+        Diagnostic(
+            .invalidCount, at: Location(file: "a.csv", line: 3, column: 9), "bad, 50% \"count\"\nnext"),
+        Diagnostic(.missingYear, at: Location(file: "b.csv", line: 9), "gap"),
+        Diagnostic(.emptyFile, severity: .info, at: nil, "note"),
+    ]
+
+    @Test("text lists findings in input-file order, then a summary")
+    func text() {
+        let text = TextDiagnosticReporter.report(report(sample))
+        #expect(
+            text == """
+                b.csv:9: warning[VT301]: gap
+                a.csv:3:9: error[VT103]: bad, 50% "count"
+                next
+                info[VT001]: note
+                victrend: 1 error, 1 warning, 1 note in 2 files (7 rows)
+
+                """)
+    }
+
+    @Test("JSON is one array with the documented fields")
+    func json() throws {
+        let text = JSONDiagnosticReporter.report(report(sample))
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
+        #expect(parsed.count == 3)
+        #expect(parsed[1]["code"] as? String == "VT103")
+        #expect(parsed[1]["severity"] as? String == "error")
+        #expect(parsed[1]["file"] as? String == "a.csv")
+        #expect(parsed[1]["line"] as? Int == 3)
+        #expect(parsed[1]["column"] as? Int == 9)
+        #expect(parsed[1]["message"] as? String == "bad, 50% \"count\"\nnext")
+        #expect(parsed[0]["column"] is NSNull)
+        #expect(parsed[2]["file"] is NSNull)
+        #expect(JSONDiagnosticReporter.report(report([])) == "[]\n")
+    }
+
+    @Test("GitHub commands escape as the Actions toolkit does")
+    func githubEscaping() {
+        let diagnostic = Diagnostic(
+            .invalidCount, at: Location(file: "dir,x/a:b.csv", line: 3, column: 9), "50%\r\nok")
+        #expect(
+            GitHubDiagnosticReporter.command(diagnostic)
+                == "::error file=dir%2Cx/a%3Ab.csv,line=3,col=9,title=VT103::50%25%0D%0Aok")
+        #expect(
+            GitHubDiagnosticReporter.command(Diagnostic(.emptyFile, severity: .info, at: nil, "x"))
+                == "::notice title=VT001::x")
+    }
+
+    @Test("GitHub: the first 10 errors and 10 warnings are annotations, the rest plain lines and a notice")
+    func githubLimit() {
+        var diagnostics: [Diagnostic] = []
+        for line in 1...12 {
+            diagnostics.append(Diagnostic(.invalidYear, at: Location(file: "a.csv", line: line), "e\(line)"))
+            diagnostics.append(Diagnostic(.missingYear, at: Location(file: "a.csv", line: line), "w\(line)"))
+        }
+        let lines = GitHubDiagnosticReporter.report(report(diagnostics)).split(separator: "\n")
+        #expect(lines.filter { $0.hasPrefix("::error ") }.count == 10)
+        #expect(lines.filter { $0.hasPrefix("::warning ") }.count == 10)
+        #expect(lines.contains("a.csv:11: error[VT102]: e11"))
+        #expect(lines.contains("a.csv:12: warning[VT301]: w12"))
+        #expect(
+            lines.contains {
+                $0.hasPrefix("::notice title=victrend::4 more findings not shown as annotations")
+            })
+        let summary = GitHubDiagnosticReporter.stepSummary(report(diagnostics))
+        #expect(summary.contains("| error | VT102 | a.csv:12 | e12 |"))
+        // Title, summary, table header and separator, 24 rows (blank lines are not counted by split).
+        #expect(summary.split(separator: "\n").count == 2 + 2 + 24)
+    }
+
+    @Test("SARIF 2.1.0: rules for every code, results with physical locations")
+    func sarif() throws {
+        let text = SARIFDiagnosticReporter.report(report(sample))
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect(root["version"] as? String == "2.1.0")
+        let run = try #require((root["runs"] as? [[String: Any]])?.first)
+        let driver = try #require((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
+        #expect(driver["name"] as? String == "victrend")
+        let rules = try #require(driver["rules"] as? [[String: Any]])
+        #expect(rules.count == DiagnosticCode.allCases.count)
+        #expect(rules.allSatisfy { ($0["help"] as? [String: Any])?["text"] is String })
+        let results = try #require(run["results"] as? [[String: Any]])
+        #expect(results.count == 3)
+        #expect(results[1]["ruleId"] as? String == "VT103")
+        #expect(results[1]["level"] as? String == "error")
+        #expect(results[2]["level"] as? String == "note")
+        #expect(results[2]["locations"] == nil)
+        let index = try #require(results[1]["ruleIndex"] as? Int)
+        #expect(rules[index]["id"] as? String == "VT103")
+        let location = try #require(
+            (results[1]["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
+        #expect((location["artifactLocation"] as? [String: Any])?["uri"] as? String == "a.csv")
+        #expect((location["region"] as? [String: Any])?["startColumn"] as? Int == 9)
+        #expect(SARIFDiagnosticReporter.uri("data/Côte d'Ivoire.csv") == "data/C%C3%B4te%20d%27Ivoire.csv")
+    }
+
+    @Test("--strict makes every warning an error, counts included")
+    func strict() {
+        var log = DiagnosticLog(limit: 1)
+        log.add(Diagnostic(.missingYear, at: nil, "w1"))
+        log.add(Diagnostic(.missingYear, at: nil, "w2"))
+        log.add(Diagnostic(.invalidYear, at: nil, "e"))
+        let strict = log.promotingWarnings()
+        #expect(strict.errorCount == 3)
+        #expect(strict.warningCount == 0)
+        #expect(strict.diagnostics.map(\.severity) == [.error])
+        #expect(strict.omittedCount == 2)
+    }
+}
