@@ -16,7 +16,8 @@ struct ValidateCommand: ParsableCommand {
         abstract: "Check submitted figures and print diagnostics (for CI on every submission).",
         discussion: """
             Runs every check of `victrend report` plus plausibility rules: missing years inside a series, \
-            a change of more than --jump-factor times from one year to the next, years in the future or \
+            a change of more than --jump-factor times from one year to the next (counts of at least \
+            --jump-minimum), years in the future or \
             before --earliest-year, repeated rows, and with --members the participants that are missing \
             and the countries that are not participants. Plausibility findings are warnings; --strict \
             makes them errors.
@@ -62,6 +63,12 @@ struct ValidateCommand: ParsableCommand {
             valueName: "N"))
     var jumpFactor = 10
 
+    @Option(
+        help: ArgumentHelp(
+            "Do not flag changes between counts that are both below N (small counts vary a lot).",
+            valueName: "N"))
+    var jumpMinimum = 10
+
     @Option(help: ArgumentHelp("Flag years before this one.", valueName: "year"))
     var earliestYear = 2000
 
@@ -98,10 +105,16 @@ struct ValidateCommand: ParsableCommand {
         }
         let rules = PlausibilityRules(
             options: .init(
-                jumpFactor: jumpFactor, earliestYear: earliestYear,
+                jumpFactor: jumpFactor, jumpMinimum: jumpMinimum, earliestYear: earliestYear,
                 currentYear: currentYear ?? Self.thisYear(),
-                series: series.value, members: participants))
+                members: participants))
         log.add(contentsOf: rules.check(panel))
+        // Everything `report` would refuse: targets or totals beyond 64 bits, falling running totals.
+        if case .failure(let list) = TrendAnalysis.assess(
+            panel, options: AnalysisOptions(series: series.value))
+        {
+            log.add(contentsOf: list.diagnostics)
+        }
         if strict {
             log = log.promotingWarnings()
         }

@@ -52,14 +52,6 @@ struct PlausibilityTests {
         #expect(check(rows, .init(currentYear: 2026)).isEmpty)
     }
 
-    @Test("a falling running total is an error in cumulative series")
-    func cumulative() {
-        let findings = check(
-            [("A", 2020, 10), ("A", 2021, 9)], .init(currentYear: 2026, series: .cumulative))
-        #expect(findings.map(\.code) == [.cumulativeDecrease])
-        #expect(findings.first?.severity == .error)
-    }
-
     @Test("non-participants and participants missing years they should have reported")
     func participants() {
         var members = Members()

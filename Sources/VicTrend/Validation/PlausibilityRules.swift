@@ -1,27 +1,29 @@
 /// Checks that go beyond "is this a valid number": figures that are possible but suspicious. Every
-/// finding is a warning (unless `--strict` makes it an error), except a falling running total.
+/// finding is a warning (unless `--strict` makes it an error). (A falling running total is an error
+/// found by `TrendAnalysis`, which `validate` runs too.)
 public struct PlausibilityRules: Sendable {
     /// Thresholds and context.
     public struct Options: Sendable {
         /// A count above `jumpFactor` × the previous year's, or below it ÷ `jumpFactor`, is flagged.
         public var jumpFactor: Int
+        /// Changes where both counts are below this are not flagged: small counts vary a lot (2 -> 0 is
+        /// not a typo).
+        public var jumpMinimum: Int
         /// Years before this are flagged.
         public var earliestYear: Int
         /// Years after this are flagged (the year the check runs in, by default).
         public var currentYear: Int
-        /// Annual counts or running totals (a falling running total is an error).
-        public var series: SeriesKind
         /// The participants, when known: non-participants and missing years are flagged.
         public var members: Members?
 
         public init(
-            jumpFactor: Int = 10, earliestYear: Int = 2000, currentYear: Int, series: SeriesKind = .annual,
+            jumpFactor: Int = 10, jumpMinimum: Int = 10, earliestYear: Int = 2000, currentYear: Int,
             members: Members? = nil
         ) {
             self.jumpFactor = jumpFactor
+            self.jumpMinimum = jumpMinimum
             self.earliestYear = earliestYear
             self.currentYear = currentYear
-            self.series = series
             self.members = members
         }
     }
@@ -83,13 +85,7 @@ public struct PlausibilityRules: Sendable {
                     "\(country) has no figure for \(missing) (between \(previous.year) and \(observation.year)); "
                         + "growth is annualised over the gap"))
         }
-        if options.series == .cumulative && observation.victims < previous.victims {
-            findings.append(
-                Diagnostic(
-                    .cumulativeDecrease, at: observation.location,
-                    "the running total falls from \(previous.victims) in \(previous.year) to "
-                        + "\(observation.victims); a cumulative series cannot fall"))
-        }
+        guard max(previous.victims, observation.victims) >= options.jumpMinimum else { return findings }
         let (up, upOverflow) = previous.victims.multipliedReportingOverflow(by: factor)
         let (down, downOverflow) = observation.victims.multipliedReportingOverflow(by: factor)
         if previous.victims > 0 && !upOverflow && observation.victims > up {

@@ -1,0 +1,130 @@
+import Foundation
+import Testing
+
+@Suite("victrend validate, end to end")
+struct ValidateEndToEndTests {
+    /// Every `samples/invalid/VTnnn-*.csv`, with its extra arguments.
+    static let invalidSamples: [String] = {
+        let directory = VictrendBinary.packageRoot.appendingPathComponent("samples/invalid")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        return names.filter { $0.hasPrefix("VT") && $0.hasSuffix(".csv") }.map { String($0.dropLast(4)) }
+            .sorted()
+    }()
+
+    @Test("there is an invalid sample for every diagnostic except VT006 and VT205")
+    func coverage() {
+        let codes = Set(Self.invalidSamples.map { String($0.prefix(5)) })
+        #expect(codes.count >= 24, "\(codes.sorted())")
+        #expect(!codes.contains("VT006"))
+    }
+
+    @Test(
+        "each invalid sample gives its golden output, its own code, and the right exit code",
+        arguments: invalidSamples)
+    func invalid(name: String) throws {
+        var arguments = ["validate", "--current-year", "2026"]
+        let argsFile = "samples/invalid/\(name).args"
+        if FileManager.default.fileExists(
+            atPath: VictrendBinary.packageRoot.appendingPathComponent(argsFile).path)
+        {
+            arguments += try VictrendBinary.golden(argsFile).split(whereSeparator: \.isWhitespace).map(
+                String.init)
+        }
+        let outcome = try VictrendBinary.run(arguments + ["samples/invalid/\(name).csv"])
+        let expected = try VictrendBinary.golden("samples/invalid/expected/\(name).txt")
+        #expect(outcome.stdout == expected)
+        #expect(outcome.stdout.contains("[\(name.prefix(5))]"))
+        let hasErrors = expected.contains("error[")
+        #expect(outcome.status == (hasErrors ? 1 : 0), "\(outcome.stderr)")
+    }
+
+    @Test("the good samples validate cleanly")
+    func goodSamples() throws {
+        let small = try VictrendBinary.run([
+            "validate", "--current-year", "2026", "samples/small/example.csv",
+        ])
+        #expect(small.status == 0)
+        #expect(
+            small.stdout == """
+                samples/small/example.csv:7: warning[VT301]: BEL has no figure for 2020 (between 2019 and 2021); \
+                growth is annualised over the gap
+                victrend: 0 errors, 1 warning in 1 file (11 rows)
+
+                """)
+        let alliance = try VictrendBinary.run([
+            "validate", "--current-year", "2026", "--members", "samples/members/global-alliance.csv",
+            "samples/alliance-synthetic-2013-2024.csv",
+        ])
+        #expect(alliance.status == 0)
+        // The synthetic sample lacks the seven later participants and has two gaps; the members file
+        // lists 55 countries, 48 of them in the sample.
+        let lines = alliance.stdout.split(separator: "\n")
+        #expect(lines.filter { $0.contains("warning[VT306]") }.count == 9)
+        #expect(lines.filter { $0.contains("warning[VT301]") }.count == 2)
+        #expect(lines.last == "victrend: 0 errors, 11 warnings in 2 files (574 rows)")
+    }
+
+    @Test("--strict turns warnings into errors (exit 1)")
+    func strict() throws {
+        let lenient = try VictrendBinary.run(["validate", "samples/invalid/VT301-missing-year.csv"])
+        #expect(lenient.status == 0)
+        let strict = try VictrendBinary.run([
+            "validate", "--strict", "samples/invalid/VT301-missing-year.csv",
+        ])
+        #expect(strict.status == 1)
+        #expect(strict.stdout.contains("error[VT301]"))
+    }
+
+    @Test("GitHub format: annotations on stdout and the full table appended to $GITHUB_STEP_SUMMARY")
+    func github() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let summary = try directory.file("summary.md", "earlier step\n")
+        let outcome = try VictrendBinary.run(
+            ["validate", "--format", "github", "samples/invalid/VT103-invalid-count.csv"],
+            environment: ["GITHUB_STEP_SUMMARY": summary])
+        #expect(outcome.status == 1)
+        #expect(
+            outcome.stdout.hasPrefix(
+                "::error file=samples/invalid/VT103-invalid-count.csv,line=2,col=10,title=VT103::the count '1,234'"
+            ))
+        let text = try String(contentsOfFile: summary, encoding: .utf8)
+        #expect(text.hasPrefix("earlier step\n## victrend validate\n"))
+        #expect(text.contains("| error | VT103 | samples/invalid/VT103-invalid-count.csv:6:10 |"))
+    }
+
+    @Test("SARIF and JSON outputs parse")
+    func machineFormats() throws {
+        let sarif = try VictrendBinary.run([
+            "validate", "-f", "sarif", "samples/invalid/VT102-invalid-year.csv",
+        ])
+        #expect(sarif.status == 1)
+        let root = try #require(
+            try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any])
+        let results = try #require((root["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])
+        #expect(results.count == 2)
+        let json = try VictrendBinary.run(["validate", "-f", "json", "samples/small/example.csv"])
+        #expect(json.status == 0)
+        let array = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(array.map { $0["code"] as? String } == ["VT301"])
+    }
+
+    @Test(
+        "usage errors and unreadable files exit 2",
+        arguments: [
+            (["validate"], "give at least one input"),
+            (["validate", "--jump-factor", "1", "samples/small/example.csv"], "at least 2"),
+            (["validate", "--format", "xml", "samples/small/example.csv"], "format"),
+            (["validate", "samples/nope.csv"], "samples/nope.csv: cannot open"),
+            (
+                ["validate", "--members", "samples/nope.csv", "samples/small/example.csv"],
+                "samples/nope.csv: cannot open"
+            ),
+        ])
+    func usage(arguments: [String], message: String) throws {
+        let outcome = try VictrendBinary.run(arguments)
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains(message), "\(outcome.stderr)")
+    }
+}
