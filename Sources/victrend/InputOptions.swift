@@ -32,6 +32,13 @@ struct InputOptions: ParsableArguments {
             valueName: "name"))
     var countColumn: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "iso: match country codes and names against ISO 3166 (AUT, AT, 040, Austria, 'South Korea'...) and "
+                + "report alpha-3 codes; verbatim: keep keys as written (regions, agencies, database totals).",
+            valueName: "matching"))
+    var countries = EnumArgument(CountryMatching.iso)
+
     func validate() throws {
         if inputs.isEmpty {
             throw ValidationError("give at least one input CSV file, e.g. samples/small/example.csv")
@@ -42,7 +49,8 @@ struct InputOptions: ParsableArguments {
     var readerOptions: PanelReader.Options {
         PanelReader.Options(
             delimiter: delimiter?.byte,
-            columns: ColumnMapping.Overrides(country: countryColumn, year: yearColumn, count: countColumn))
+            columns: ColumnMapping.Overrides(country: countryColumn, year: yearColumn, count: countColumn),
+            countries: countries.value)
     }
 }
 

@@ -136,7 +136,7 @@ struct ReportCommand: ParsableCommand {
         var groupSets = Groups()
         if let groups {
             do {
-                let found = try GroupsReader.read(groups)
+                let found = try GroupsReader.read(groups, countries: input.countries.value)
                 groupSets = found.groups
                 log.add(contentsOf: found.log.diagnostics)
             } catch {

@@ -95,7 +95,7 @@ struct ValidateCommand: ParsableCommand {
             rows = result.rowCount
             panel = result.panel
             if let members {
-                let found = try MembersReader.read(members)
+                let found = try MembersReader.read(members, countries: input.countries.value)
                 participants = found.members
                 log.add(contentsOf: found.log.diagnostics)
             }

@@ -125,6 +125,32 @@ struct PanelReaderTests {
         #expect(result.panel.observationCount == 3)
     }
 
+    @Test("two spellings of one country are one series, keyed by alpha-3; a colliding year is a duplicate")
+    func spellings() throws {
+        let (result, _) = try readPanel(
+            "country,year,victims\nSouth Korea,2019,5\nKOR,2020,6\nRepublic of Korea,2020,7\nTürkiye,2019,1\n"
+        )
+        #expect(result.panel.series.map(\.country) == ["KOR", "TUR"])
+        #expect(result.log.diagnostics.map(\.code) == [.duplicateObservation])
+        #expect(result.log.diagnostics.first?.location?.line == 4)
+    }
+
+    @Test("--countries verbatim keeps keys as written")
+    func verbatim() throws {
+        let (result, _) = try readPanel(
+            "country,year,victims\nICSE,2019,5\nSouth Korea,2019,6\n", options: .init(countries: .verbatim))
+        #expect(!result.log.hasErrors)
+        #expect(result.panel.series.map(\.country) == ["ICSE", "South Korea"])
+    }
+
+    @Test("an unknown country is an error with the closest matches")
+    func unknownCountry() throws {
+        let found = try onlyDiagnostic("country,year,victims\nGermny,2019,5\n")
+        #expect(found.code == .unknownCountry)
+        #expect((found.line, found.column) == (2, 1))
+        #expect(found.message.contains("did you mean Germany (DEU)?"))
+    }
+
     @Test("an unterminated quote")
     func unterminatedQuote() throws {
         let found = try onlyDiagnostic("country,year,victims\nAUS,2019,\"1\nBEL,2019,2\n")

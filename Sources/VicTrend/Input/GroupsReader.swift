@@ -2,7 +2,9 @@
 /// `iso3` or `geo`) and a `group` column, one row per country and group.
 public enum GroupsReader {
     /// Reads `path`. Throws only when the file cannot be read; problems in it are diagnostics.
-    public static func read(_ path: String) throws(InputError) -> (groups: Groups, log: DiagnosticLog) {
+    public static func read(_ path: String, countries: CountryMatching = .iso) throws(InputError) -> (
+        groups: Groups, log: DiagnosticLog
+    ) {
         var groups = Groups()
         var log = DiagnosticLog()
         var columns: (country: Int, group: Int)?
@@ -36,7 +38,15 @@ public enum GroupsReader {
                         "this row has \(record.count) cells but the header has \(width)"))
                 return
             }
-            let country = record.text(columns.country).trimmingBlanks
+            let text = record.text(columns.country).trimmingBlanks
+            var country = text
+            if countries == .iso, !text.isEmpty {
+                guard let code = CountryTable.standard.country(text)?.alpha3 else {
+                    log.add(CountryTable.standard.unknown(text, at: reader.location(ofCell: columns.country)))
+                    return
+                }
+                country = code
+            }
             let group = record.text(columns.group).trimmingBlanks
             guard !country.isEmpty, !group.isEmpty else {
                 let cell = country.isEmpty ? columns.country : columns.group

@@ -3,7 +3,9 @@
 /// (names, notes) are ignored.
 public enum MembersReader {
     /// Reads `path`. Throws only when the file cannot be read; problems in it are diagnostics.
-    public static func read(_ path: String) throws(InputError) -> (members: Members, log: DiagnosticLog) {
+    public static func read(_ path: String, countries: CountryMatching = .iso) throws(InputError) -> (
+        members: Members, log: DiagnosticLog
+    ) {
         var members = Members()
         var log = DiagnosticLog()
         var columns: (country: Int, joined: Int?)?
@@ -35,7 +37,15 @@ public enum MembersReader {
                         "this row has \(record.count) cells but the header has \(width)"))
                 return
             }
-            let country = record.text(columns.country).trimmingBlanks
+            let text = record.text(columns.country).trimmingBlanks
+            var country = text
+            if countries == .iso, !text.isEmpty {
+                guard let code = CountryTable.standard.country(text)?.alpha3 else {
+                    log.add(CountryTable.standard.unknown(text, at: reader.location(ofCell: columns.country)))
+                    return
+                }
+                country = code
+            }
             guard !country.isEmpty else {
                 log.add(
                     Diagnostic(

@@ -10,17 +10,22 @@ public struct PanelReader: Sendable {
         public var delimiter: UInt8?
         /// Column names that override the header aliases.
         public var columns: ColumnMapping.Overrides
+        /// ISO 3166 matching of the country column, or keys kept as written.
+        public var countries: CountryMatching
         /// Most diagnostics kept (all are counted).
         public var diagnosticLimit: Int
         /// Bytes read at a time; small values are for tests of chunk boundaries.
         public var chunkSize: Int
 
         public init(
-            delimiter: UInt8? = nil, columns: ColumnMapping.Overrides = .init(), diagnosticLimit: Int = 1000,
+            delimiter: UInt8? = nil, columns: ColumnMapping.Overrides = .init(),
+            countries: CountryMatching = .iso,
+            diagnosticLimit: Int = 1000,
             chunkSize: Int = 1 << 16
         ) {
             self.delimiter = delimiter
             self.columns = columns
+            self.countries = countries
             self.diagnosticLimit = diagnosticLimit
             self.chunkSize = chunkSize
         }
@@ -62,7 +67,7 @@ public struct PanelReader: Sendable {
         readerOptions.delimiter = options.delimiter
         readerOptions.chunkSize = options.chunkSize
         let reader = CSVReader(path: path, options: readerOptions)
-        var rows = LongLayoutRows(overrides: options.columns)
+        var rows = LongLayoutRows(overrides: options.columns, countries: options.countries)
         let stop = try reader.read { record, reader in
             rows.receive(record, from: reader, builder: &builder, log: &log)
         }
@@ -81,6 +86,9 @@ public struct PanelReader: Sendable {
 /// Turns the records of one long-layout file into observations.
 struct LongLayoutRows {
     let overrides: ColumnMapping.Overrides
+    let countries: CountryMatching
+    /// Country texts already resolved (to the alpha-3 code, or `nil` when unknown).
+    private var resolved: [String: String?] = [:]
     private(set) var mapping: ColumnMapping?
     private(set) var header: [String] = []
     private(set) var headerAccepted = false
@@ -89,8 +97,9 @@ struct LongLayoutRows {
     private var lastCountryBytes: [UInt8] = []
     private var lastCountry = ""
 
-    init(overrides: ColumnMapping.Overrides) {
+    init(overrides: ColumnMapping.Overrides, countries: CountryMatching) {
         self.overrides = overrides
+        self.countries = countries
     }
 
     mutating func receive(
@@ -119,9 +128,14 @@ struct LongLayoutRows {
         } else if countryCell.elementsEqual(lastCountryBytes) {
             country = lastCountry
         } else if let text = String(validating: countryCell, as: UTF8.self) {
-            lastCountryBytes = Array(countryCell)
-            lastCountry = text
-            country = text
+            if let key = key(for: text) {
+                lastCountryBytes = Array(countryCell)
+                lastCountry = key
+                country = key
+            } else {
+                problems += 1
+                log.add(CountryTable.standard.unknown(text, at: reader.location(ofCell: mapping.country)))
+            }
         } else {
             problems += 1
             log.add(Self.invalidUTF8(at: reader.location(ofCell: mapping.country)))
@@ -136,6 +150,15 @@ struct LongLayoutRows {
         if let duplicate = builder.add(observation) {
             log.add(duplicate)
         }
+    }
+
+    /// The series key for a country text: the alpha-3 code (ISO matching) or the text itself.
+    private mutating func key(for text: String) -> String? {
+        guard countries == .iso else { return text }
+        if let known = resolved[text] { return known }
+        let code = CountryTable.standard.country(text)?.alpha3
+        resolved[text] = code
+        return code
     }
 
     /// Cell `index` parsed by `parse`, or `nil` after logging why it is not valid.

@@ -4,6 +4,7 @@
 ///
 /// `growth_rate` is a fraction with 4 decimals (`0.1234`); `p_value` has 4 significant digits; the
 /// rate-ratio bounds have 4 decimals; cells that do not apply are empty; `flags` are joined with `;`.
+/// `country_name` (the ISO short name of an alpha-3 key, else empty) comes next.
 /// With `--series cumulative`, three columns follow: `new_victims,new_per_year,new_growth_rate` (the
 /// new identifications derived from the running totals; `new_per_year` with 2 decimals).
 /// Cells that need it are quoted as RFC 4180 says.
@@ -15,7 +16,7 @@ public enum CSVReporter: Reporter {
         "country", "year", "victims", "base_year", "base_victims", "growth_rate", "required_victims",
         "shortfall", "status", "flags", "trajectory_victims", "trajectory_gap", "p_value", "ratio_low",
         "ratio_high",
-        "significance",
+        "significance", "country_name",
     ]
 
     /// The columns added for cumulative series.
@@ -31,7 +32,8 @@ public enum CSVReporter: Reporter {
                     optional(row.baseVictims),
                 ]
                 + judgementCells(row) + [optional(row.trajectoryVictims), optional(row.trajectoryGap)]
-                + testCells(row) + (cumulative ? derivedCells(row) : [])
+                + testCells(row) + [field(CountryTable.standard.displayName(row.country))]
+                + (cumulative ? derivedCells(row) : [])
             output += cells.joined(separator: ",")
             output += "\n"
         }

@@ -103,7 +103,7 @@ public enum MarkdownReporter: Reporter {
         }
         for (country, rows) in byCountry {
             let cells = years.map { year in rows[year].map(cell) ?? "" }
-            lines.append("| \(escape(country)) | " + cells.joined(separator: " | ") + " |")
+            lines.append("| \(countryLabel(country)) | " + cells.joined(separator: " | ") + " |")
         }
         return lines
     }
@@ -182,7 +182,7 @@ public enum MarkdownReporter: Reporter {
         ]
         for row in rows {
             let cells = [
-                escape(row.country),
+                countryLabel(row.country),
                 String(row.year) + (row.flags.contains(.gap) ? " †" : ""),
                 row.baseYear.map(String.init) ?? "",
                 row.baseVictims.map { NumberFormatting.grouped($0) } ?? "",
@@ -223,7 +223,7 @@ public enum MarkdownReporter: Reporter {
                     "\(NumberFormatting.grouped(last?.victims ?? 0)) / \(NumberFormatting.grouped($0))"
                 } ?? ""
             var cells = [
-                escape(country.country), "\(country.yearsReported)",
+                countryLabel(country.country), "\(country.yearsReported)",
                 "\(country.yearsMet)/\(country.yearsAssessed)",
                 NumberFormatting.grouped(country.totalShortfall), baseline, trajectory,
                 country.longTerm?.cagr.map(NumberFormatting.percent) ?? "",
@@ -268,7 +268,8 @@ public enum MarkdownReporter: Reporter {
                 continue
             }
             let cells = [
-                escape(row.country), String(row.year), NumberFormatting.grouped(row.victims), String(since),
+                countryLabel(row.country), String(row.year), NumberFormatting.grouped(row.victims),
+                String(since),
                 NumberFormatting.grouped(new), NumberFormatting.fixed(perYear, decimals: 1),
                 row.newGrowthRate.map(NumberFormatting.percent) ?? "",
             ]
@@ -291,6 +292,12 @@ public enum MarkdownReporter: Reporter {
     private static func share(_ part: Int, of whole: Int) -> String {
         guard whole > 0 else { return "" }
         return " (\(NumberFormatting.fixed(Double(part) / Double(whole) * 100, decimals: 1))%)"
+    }
+
+    /// `AUT Austria` for an ISO key, else the key: escaped for a table cell.
+    static func countryLabel(_ key: String) -> String {
+        let name = CountryTable.standard.displayName(key)
+        return escape(name.isEmpty ? key : "\(key) \(name)")
     }
 
     /// Text made safe for a table cell: `|` escaped, line breaks as spaces.

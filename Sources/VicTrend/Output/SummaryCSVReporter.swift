@@ -3,7 +3,7 @@
 /// Columns: `country,first_year,last_year,years_reported,years_assessed,years_met,total_shortfall,`
 /// `latest_growth,baseline_year,baseline_victims,baseline_shifted,trajectory_victims,trajectory_gap,`
 /// `long_term_cagr,long_term_ratio,long_term_category,short_term_from,short_term_cagr,`
-/// `short_term_ratio,short_term_category,required_growth_to_target_year`. Rates are fractions with 4
+/// `short_term_ratio,short_term_category,required_growth_to_target_year,country_name`. Rates are fractions with 4
 /// decimals; `*_ratio` is CAGR / target (R in Eurostat's method); trajectory figures are the latest
 /// year's.
 public enum SummaryCSVReporter: Reporter {
@@ -16,6 +16,7 @@ public enum SummaryCSVReporter: Reporter {
         "latest_growth", "baseline_year", "baseline_victims", "baseline_shifted", "trajectory_victims",
         "trajectory_gap", "long_term_cagr", "long_term_ratio", "long_term_category", "short_term_from",
         "short_term_cagr", "short_term_ratio", "short_term_category", "required_growth_to_target_year",
+        "country_name",
     ]
 
     public static func report(_ report: TrendReport) -> String {
@@ -34,6 +35,7 @@ public enum SummaryCSVReporter: Reporter {
                 rate(long?.cagr), rate(long?.ratio), long?.category.rawValue ?? "", String(short.fromYear),
                 rate(short.cagr), rate(short.ratio), short.category.rawValue,
                 rate(country.requiredGrowthToTargetYear),
+                CSVReporter.field(CountryTable.standard.displayName(country.country)),
             ]
             output += cells.joined(separator: ",") + "\n"
         }

@@ -31,6 +31,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case invalidCount = "VT103"
     /// The count does not fit in 64 bits.
     case countTooLarge = "VT104"
+    /// A country code or name that matches no ISO 3166-1 country.
+    case unknownCountry = "VT105"
     /// The same country and year appear more than once.
     case duplicateObservation = "VT201"
     /// A figure so large that the target arithmetic would exceed 64 bits.
@@ -63,7 +65,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
         switch self {
         case .emptyFile, .noDataRows, .invalidUTF8, .unterminatedQuote, .strayQuote, .oversizedRecord,
             .missingColumn, .ambiguousColumn, .missingCells, .extraCells,
-            .emptyCountry, .invalidYear, .invalidCount, .countTooLarge, .duplicateObservation,
+            .emptyCountry, .invalidYear, .invalidCount, .countTooLarge, .unknownCountry,
+            .duplicateObservation,
             .requiredCountOverflow, .totalOverflow, .cumulativeDecrease, .invalidGroupRow, .invalidMemberRow:
             return .error
         case .repeatedObservation, .missingYear, .implausibleChange, .futureYear, .earlyYear,
@@ -90,6 +93,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
         case .invalidYear: return "The year is not a four-digit whole number."
         case .invalidCount: return "The count is not a non-negative whole number."
         case .countTooLarge: return "The count is too large for 64 bits."
+        case .unknownCountry: return "A country that matches no ISO 3166-1 code or name."
         case .duplicateObservation: return "A country and year appear more than once."
         case .requiredCountOverflow: return "The target arithmetic for a figure exceeds 64 bits."
         case .totalOverflow: return "A group or alliance total exceeds 64 bits."

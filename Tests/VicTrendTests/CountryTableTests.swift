@@ -1,0 +1,60 @@
+import Testing
+
+@testable import VicTrend
+
+@Suite("ISO 3166 countries: codes, names, aliases, did you mean")
+struct CountryTableTests {
+    private let table = CountryTable.standard
+
+    @Test(
+        "codes and names people write resolve to the alpha-3 code",
+        arguments: [
+            ("AUT", "AUT"), ("at", "AUT"), ("040", "AUT"), ("40", "AUT"), ("Austria", "AUT"),
+            ("austria ", "AUT"),
+            ("South Korea", "KOR"), ("Republic of Korea", "KOR"), ("Korea", "KOR"),
+            ("Korea, Republic of", "KOR"),
+            ("Czech Republic", "CZE"), ("Czechia", "CZE"), ("Turkey", "TUR"), ("Türkiye", "TUR"),
+            ("TURKIYE", "TUR"),
+            ("Moldova", "MDA"), ("the Philippines", "PHL"), ("Philippines", "PHL"), ("Vietnam", "VNM"),
+            ("Viet Nam", "VNM"), ("USA", "USA"), ("United States of America", "USA"), ("UK", "GBR"),
+            ("United Kingdom", "GBR"), ("Russia", "RUS"), ("Bosnia", "BIH"), ("Ivory Coast", "CIV"),
+            ("Côte d’Ivoire", "CIV"), ("COTE D'IVOIRE", "CIV"), ("EL", "GRC"), ("Greece", "GRC"),
+            ("XK", "XKX"),
+            ("Kosovo", "XKX"), ("XKX", "XKX"), ("The Netherlands", "NLD"), ("Curaçao", "CUW"),
+            ("Curacao", "CUW"),
+            ("São Tomé and Príncipe", "STP"), ("Aland Islands", "ALA"), ("North Macedonia", "MKD"),
+        ])
+    func resolves(text: String, alpha3: String) {
+        #expect(table.country(text)?.alpha3 == alpha3, "\(text)")
+    }
+
+    @Test("unknown texts do not resolve, and get close suggestions")
+    func unknown() {
+        #expect(table.country("Austia") == nil)
+        #expect(table.suggestions(for: "Austia").first?.alpha3 == "AUT")
+        #expect(table.country("Germny") == nil)
+        #expect(table.suggestions(for: "Germny").first?.alpha3 == "DEU")
+        #expect(table.suggestions(for: "Zzzzzzzzzz").isEmpty)
+        #expect(table.country("") == nil)
+        #expect(table.country("ICSE") == nil)
+    }
+
+    @Test("short names: the common name where ISO has one")
+    func names() {
+        #expect(table.country(alpha3: "KOR")?.shortName == "South Korea")
+        #expect(table.country(alpha3: "AUT")?.shortName == "Austria")
+        #expect(table.country(alpha3: "TUR")?.shortName == "Türkiye")
+        #expect(table.country(alpha3: "XKX")?.shortName == "Kosovo")
+        #expect(CountryTable.countries.count == 250)
+    }
+
+    @Test("every code and name of the table resolves to its own country")
+    func roundTrip() {
+        for country in CountryTable.countries {
+            #expect(table.country(country.alpha3) == country)
+            #expect(table.country(country.alpha2) == country)
+            #expect(table.country(country.name) == country, "\(country.name)")
+            if let common = country.commonName { #expect(table.country(common) == country) }
+        }
+    }
+}
