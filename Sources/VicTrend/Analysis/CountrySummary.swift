@@ -53,7 +53,7 @@ public struct CountrySummary: Sendable, Hashable {
         yearsAssessed = assessments.filter { $0.status != .notAssessed }.count
         yearsMet = assessments.filter { $0.status == .met }.count
         totalShortfall = assessments.reduce(0) { $0 + ($1.shortfall ?? 0) }
-        let last = assessments[assessments.endIndex - 1]
+        let last = assessments.last { $0.victims != nil } ?? assessments[assessments.endIndex - 1]
         latestGrowth = last.growthRate
         latestTrajectoryVictims = last.trajectoryVictims
         latestTrajectoryGap = last.trajectoryGap

@@ -18,7 +18,7 @@ public enum TrendAnalysis {
         -> Result<TrendReport, DiagnosticList>
     {
         var assessments: [YearAssessment] = []
-        assessments.reserveCapacity(panel.observationCount)
+        assessments.reserveCapacity(panel.observationCount + panel.series.reduce(0) { $0 + $1.withheld.count })
         var countries: [CountrySummary] = []
         var problems: [Diagnostic] = []
         let target = options.targetRate
@@ -31,8 +31,26 @@ public enum TrendAnalysis {
             var base: Observation?
             var previousBaseYear: Int?
             var previousNewPerYear: Double?
+            var withheld = series.withheld[...]
             for observation in series.observations {
-                var assessment = assess(observation, base: base, options: options)
+                while let figure = withheld.first, figure.year < observation.year {
+                    assessments.append(YearAssessment(withheld: figure))
+                    withheld.removeFirst()
+                }
+                // A break in the series: the year is not compared with the one before, but is a base.
+                let comparable = observation.flags.contains(.breakInSeries) ? nil : base
+                var assessment = assess(observation, base: comparable, options: options)
+                if comparable == nil && base != nil {
+                    assessment.flags = [.breakInSeries]
+                }
+                assessment.flags += observation.flags.compactMap { flag -> YearAssessment.Flag? in
+                    switch flag {
+                    case .breakInSeries: return nil
+                    case .estimated: return .estimated
+                    case .provisional: return .provisional
+                    case .lowReliability: return .lowReliability
+                    }
+                }
                 if assessment.overflowed {
                     problems.append(overflow(at: observation.location, from: base))
                 }
@@ -76,6 +94,7 @@ public enum TrendAnalysis {
                 assessments.append(assessment)
                 base = observation
             }
+            assessments += withheld.map(YearAssessment.init(withheld:))
             countries.append(
                 CountrySummary(
                     series: series, assessments: assessments[first...], baseline: baseline,

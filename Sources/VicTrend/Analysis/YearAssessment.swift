@@ -23,6 +23,16 @@ public struct YearAssessment: GrowthJudgement, Sendable, Hashable {
         case baselineShifted = "baseline-shifted"
         /// A total with no country reporting in both years: no like-for-like comparison.
         case noOverlap = "no-overlap"
+        /// The source withheld the figure (`<5`, `c`, `..`): not assessed, and not a base.
+        case withheld
+        /// A break in the time series (Eurostat `b`): not compared with the year before.
+        case breakInSeries = "break"
+        /// The source marks the figure as estimated.
+        case estimated
+        /// The source marks the figure as provisional.
+        case provisional
+        /// The source marks the figure as of low reliability.
+        case lowReliability = "low-reliability"
     }
 
     /// Whether a shortfall is larger than small counts explain (exact Poisson test).
@@ -37,8 +47,10 @@ public struct YearAssessment: GrowthJudgement, Sendable, Hashable {
     public var country: String
     /// The year assessed.
     public var year: Int
-    /// Identified victims in `year`.
-    public var victims: Int
+    /// Identified victims in `year`; `nil` when the source withheld the figure (see `withheldMarker`).
+    public var victims: Int?
+    /// The text that stood for a withheld figure, e.g. `<5`.
+    public var withheldMarker: String?
     /// The previous reported year of the same country, if any.
     public var baseYear: Int?
     /// Identified victims in `baseYear`.
@@ -76,6 +88,17 @@ public struct YearAssessment: GrowthJudgement, Sendable, Hashable {
 
     /// True when the required count did not fit in 64 bits.
     var overflowed = false
+
+    /// A withheld year: not assessed, flagged `withheld`.
+    init(withheld figure: WithheldFigure) {
+        country = figure.country
+        year = figure.year
+        victims = nil
+        withheldMarker = figure.marker
+        location = figure.location
+        status = .notAssessed
+        flags = [.withheld]
+    }
 
     /// The assessment of `observation` from its comparison with its base.
     init(observation: Observation, comparison: Comparison) {

@@ -11,11 +11,56 @@ public struct Observation: Sendable, Hashable {
     public var victims: Int
     /// Where the figure came from.
     public var location: Location
+    /// Observation flags from the source (Eurostat's `b`, `e`, `p`, `u`), in canonical order.
+    public var flags: [ObservationFlag]
 
-    public init(country: String, year: Int, victims: Int, location: Location) {
+    public init(country: String, year: Int, victims: Int, location: Location, flags: [ObservationFlag] = []) {
         self.country = country
         self.year = year
         self.victims = victims
+        self.location = location
+        self.flags = flags
+    }
+}
+
+/// A flag the source attached to a figure.
+public enum ObservationFlag: String, Sendable, Hashable, CaseIterable {
+    /// Break in the time series (`b`): the figure is not comparable with the year before.
+    case breakInSeries = "break"
+    /// Estimated (`e`).
+    case estimated
+    /// Provisional (`p`).
+    case provisional
+    /// Low reliability (`u`).
+    case lowReliability = "low-reliability"
+
+    /// The flags of a Eurostat flag text such as `bp` (letters it does not know are ignored).
+    public static func parse(eurostat text: String) -> [ObservationFlag] {
+        let letters = Set(text.lowercased())
+        return allCases.filter { flag in
+            switch flag {
+            case .breakInSeries: return letters.contains("b")
+            case .estimated: return letters.contains("e") || letters.contains("s")
+            case .provisional: return letters.contains("p")
+            case .lowReliability: return letters.contains("u")
+            }
+        }
+    }
+}
+
+/// A year whose figure the source withheld (`<5`, `c`, `..`, or Eurostat's confidential flag): the
+/// year is known to exist, its count is not.
+public struct WithheldFigure: Sendable, Hashable {
+    public var country: String
+    public var year: Int
+    /// The text that stood for the figure, e.g. `<5`.
+    public var marker: String
+    public var location: Location
+
+    public init(country: String, year: Int, marker: String, location: Location) {
+        self.country = country
+        self.year = year
+        self.marker = marker
         self.location = location
     }
 }

@@ -7,7 +7,8 @@ public struct PanelBuilder: Sendable {
     private var seriesIndex: [String: Int] = [:]
     private var countries: [String] = []
     private var observations: [[Observation]] = []
-    private var seen: [YearKey: (location: Location, victims: Int)] = [:]
+    private var withheld: [[WithheldFigure]] = []
+    private var seen: [YearKey: (location: Location, value: String)] = [:]
 
     private struct YearKey: Hashable {
         var series: Int
@@ -18,32 +19,55 @@ public struct PanelBuilder: Sendable {
 
     /// Adds `observation`, or returns the diagnostic for a duplicate country-year (and keeps the first).
     public mutating func add(_ observation: Observation) -> Diagnostic? {
-        let index: Int
-        if let existing = seriesIndex[observation.country] {
-            index = existing
-        } else {
-            index = countries.count
-            seriesIndex[observation.country] = index
-            countries.append(observation.country)
-            observations.append([])
+        let index = seriesIndex(observation.country)
+        if let duplicate = register(observation.country, observation.year, String(observation.victims), index,
+            observation.location)
+        {
+            return duplicate
         }
-        let key = YearKey(series: index, year: observation.year)
-        if let first = seen[key] {
-            let what = "\(observation.country) \(observation.year)"
-            if first.victims == observation.victims {
-                return Diagnostic(
-                    .repeatedObservation, at: observation.location,
-                    "\(what) is given twice with the same count (\(observation.victims)), first at "
-                        + "\(first.location); the repeated row is not counted again: remove it")
-            }
-            return Diagnostic(
-                .duplicateObservation, at: observation.location,
-                "\(what) is given twice with different counts: \(first.victims) at \(first.location), "
-                    + "\(observation.victims) here; keep one row per country and year")
-        }
-        seen[key] = (observation.location, observation.victims)
         observations[index].append(observation)
         return nil
+    }
+
+    /// Adds a withheld year, or returns the diagnostic for a duplicate country-year.
+    public mutating func add(_ figure: WithheldFigure) -> Diagnostic? {
+        let index = seriesIndex(figure.country)
+        if let duplicate = register(figure.country, figure.year, figure.marker, index, figure.location) {
+            return duplicate
+        }
+        withheld[index].append(figure)
+        return nil
+    }
+
+    private mutating func seriesIndex(_ country: String) -> Int {
+        if let existing = seriesIndex[country] { return existing }
+        let index = countries.count
+        seriesIndex[country] = index
+        countries.append(country)
+        observations.append([])
+        withheld.append([])
+        return index
+    }
+
+    /// Records a country-year, or returns the duplicate diagnostic when it was seen before.
+    private mutating func register(_ country: String, _ year: Int, _ value: String, _ index: Int, _ location: Location)
+        -> Diagnostic?
+    {
+        let key = YearKey(series: index, year: year)
+        guard let first = seen[key] else {
+            seen[key] = (location, value)
+            return nil
+        }
+        if first.value == value {
+            return Diagnostic(
+                .repeatedObservation, at: location,
+                "\(country) \(year) is given twice with the same count (\(value)), first at "
+                    + "\(first.location); the repeated row is not counted again: remove it")
+        }
+        return Diagnostic(
+            .duplicateObservation, at: location,
+            "\(country) \(year) is given twice with different counts: \(first.value) at \(first.location), "
+                + "\(value) here; keep one row per country and year")
     }
 
     /// Number of observations accepted so far.
@@ -52,6 +76,8 @@ public struct PanelBuilder: Sendable {
     /// The panel of every accepted observation.
     public func build() -> Panel {
         Panel(
-            series: zip(countries, observations).map { Series(country: $0, observations: $1) })
+            series: countries.indices.map {
+                Series(country: countries[$0], observations: observations[$0], withheld: withheld[$0])
+            })
     }
 }

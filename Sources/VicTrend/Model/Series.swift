@@ -5,10 +5,14 @@ public struct Series: Sendable, Hashable {
     /// Observations sorted by `year`, years unique. Missing years are simply absent (a gap).
     public var observations: [Observation]
 
-    /// Creates a series; `observations` are sorted by year. Callers guarantee unique years
+    /// Years whose figure was withheld, sorted by year (never also in `observations`).
+    public var withheld: [WithheldFigure]
+
+    /// Creates a series; both lists are sorted by year. Callers guarantee unique years
     /// (`PanelBuilder` rejects duplicates with a diagnostic).
-    public init(country: String, observations: [Observation]) {
+    public init(country: String, observations: [Observation], withheld: [WithheldFigure] = []) {
         self.country = country
         self.observations = observations.sorted { $0.year < $1.year }
+        self.withheld = withheld.sorted { $0.year < $1.year }
     }
 }

@@ -110,6 +110,8 @@ public enum MarkdownReporter: Reporter {
 
     /// The trend-table cell of one judged count: growth, with its marks.
     static func cell(_ judged: some GrowthJudgement) -> String {
+        if judged.flags.contains(.withheld) { return "*withheld*" }
+        if judged.flags.contains(.breakInSeries) { return "*break*" }
         if judged.flags.contains(.firstYear) { return "*first*" }
         if judged.flags.contains(.noOverlap) { return "*no overlap*" }
         if judged.flags.contains(.zeroBase) { return "*base 0*" + (judged.flags.contains(.gap) ? " †" : "") }
@@ -181,13 +183,13 @@ public enum MarkdownReporter: Reporter {
             "|:--|--:|--:|--:|--:|--:|--:|--:|:--|",
         ]
         for row in rows {
-            let cells = [
+            let cells: [String] = [
                 countryLabel(row.country),
                 String(row.year) + (row.flags.contains(.gap) ? " †" : ""),
                 row.baseYear.map(String.init) ?? "",
                 row.baseVictims.map { NumberFormatting.grouped($0) } ?? "",
                 row.requiredVictims.map { NumberFormatting.grouped($0) } ?? "",
-                NumberFormatting.grouped(row.victims),
+                row.victims.map { NumberFormatting.grouped($0) } ?? "",
                 row.shortfall.map { NumberFormatting.grouped($0) } ?? "",
                 row.test.map { NumberFormatting.significant($0.pValue) } ?? "",
                 significanceText(row.significance),
@@ -217,7 +219,7 @@ public enum MarkdownReporter: Reporter {
                 baseline =
                     "\(NumberFormatting.grouped(victims)) (\(year))\(country.baselineShifted ? " ‡" : "")"
             }
-            let last = report.assessments.last { $0.country == country.country }
+            let last = report.assessments.last { $0.country == country.country && $0.victims != nil }
             let trajectory =
                 country.latestTrajectoryVictims.map {
                     "\(NumberFormatting.grouped(last?.victims ?? 0)) / \(NumberFormatting.grouped($0))"
@@ -267,8 +269,8 @@ public enum MarkdownReporter: Reporter {
             guard let new = row.newVictims, let perYear = row.newPerYear, let since = row.baseYear else {
                 continue
             }
-            let cells = [
-                countryLabel(row.country), String(row.year), NumberFormatting.grouped(row.victims),
+            let cells: [String] = [
+                countryLabel(row.country), String(row.year), row.victims.map { NumberFormatting.grouped($0) } ?? "",
                 String(since),
                 NumberFormatting.grouped(new), NumberFormatting.fixed(perYear, decimals: 1),
                 row.newGrowthRate.map(NumberFormatting.percent) ?? "",
