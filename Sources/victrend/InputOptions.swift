@@ -39,10 +39,37 @@ struct InputOptions: ParsableArguments {
             valueName: "matching"))
     var countries = EnumArgument(CountryMatching.iso)
 
+    @Option(
+        help: ArgumentHelp(
+            "auto (default: detected from the header), long (country,year,victims), wide (country,2013,2014,...) "
+                + "or sdmx (Eurostat SDMX-CSV: geo, TIME_PERIOD, OBS_VALUE, OBS_FLAG).",
+            valueName: "layout"))
+    var layout = EnumArgument(InputLayout.auto)
+
+    @Option(
+        help: ArgumentHelp(
+            "Keep only rows whose COLUMN has VALUE, e.g. --filter unit=NR (repeatable). Needed when an SDMX file "
+                + "holds several values of a dimension.",
+            valueName: "column=value"))
+    var filter: [String] = []
+
     func validate() throws {
+        for item in filter where item.split(separator: "=", maxSplits: 1).count != 2 {
+            throw ValidationError("--filter takes COLUMN=VALUE, e.g. --filter unit=NR; got '\(item)'")
+        }
         if inputs.isEmpty {
             throw ValidationError("give at least one input CSV file, e.g. samples/small/example.csv")
         }
+    }
+
+    /// `--filter` as column -> value.
+    var filters: [String: String] {
+        var result: [String: String] = [:]
+        for item in filter {
+            let parts = item.split(separator: "=", maxSplits: 1)
+            if parts.count == 2 { result[String(parts[0])] = String(parts[1]) }
+        }
+        return result
     }
 
     /// The library's reading options.
@@ -50,7 +77,7 @@ struct InputOptions: ParsableArguments {
         PanelReader.Options(
             delimiter: delimiter?.byte,
             columns: ColumnMapping.Overrides(country: countryColumn, year: yearColumn, count: countColumn),
-            countries: countries.value)
+            countries: countries.value, layout: layout.value, filters: filters)
     }
 }
 

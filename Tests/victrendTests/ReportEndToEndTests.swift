@@ -67,6 +67,26 @@ struct ReportEndToEndTests {
         #expect(outcome.stdout == (try VictrendBinary.golden(golden)))
     }
 
+    @Test(
+        "layouts: wide and Eurostat SDMX-CSV give their golden reports; notes go to stderr",
+        arguments: [
+            (["report", "samples/layouts/wide-example.csv"], "samples/expected/layouts-wide.csv", 1),
+            (
+                ["report", "--filter", "unit=NR", "samples/layouts/eurostat-sdmx.csv"],
+                "samples/expected/layouts-sdmx.csv", 2
+            ),
+            (
+                ["report", "--filter", "unit=NR", "-f", "markdown", "samples/layouts/eurostat-sdmx.csv"],
+                "samples/expected/layouts-sdmx.md", 2
+            ),
+        ])
+    func layouts(arguments: [String], golden: String, notes: Int) throws {
+        let outcome = try VictrendBinary.run(arguments)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout == (try VictrendBinary.golden(golden)))
+        #expect(outcome.stderr.split(separator: "\n").filter { $0.contains(": info[VT10") }.count == notes)
+    }
+
     @Test("the small sample's hand-checked figures appear in the CSV")
     func handChecked() throws {
         let outcome = try VictrendBinary.run(["report", "samples/small/example.csv"])

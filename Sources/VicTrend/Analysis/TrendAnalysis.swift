@@ -18,7 +18,8 @@ public enum TrendAnalysis {
         -> Result<TrendReport, DiagnosticList>
     {
         var assessments: [YearAssessment] = []
-        assessments.reserveCapacity(panel.observationCount + panel.series.reduce(0) { $0 + $1.withheld.count })
+        assessments.reserveCapacity(
+            panel.observationCount + panel.series.reduce(0) { $0 + $1.withheld.count })
         var countries: [CountrySummary] = []
         var problems: [Diagnostic] = []
         let target = options.targetRate

@@ -58,29 +58,10 @@ public struct ColumnMapping: Sendable, Equatable {
         let names = header.map(normalise)
         var found: [Role: Int] = [:]
         var problems: [Diagnostic] = []
-        let shownHeader = header.map { "'\($0)'" }.joined(separator: ", ")
         for role in Role.allCases {
-            let wanted = overrides.name(for: role).map { [normalise($0)] } ?? role.aliases
-            let matches = names.indices.filter { wanted.contains(names[$0]) }
-            if matches.count == 1 {
-                found[role] = matches[0]
-            } else if matches.isEmpty {
-                let expectation =
-                    overrides.name(for: role).map { "a column named '\($0)' (\(role.option))" }
-                    ?? "a \(role.rawValue) column, named one of: \(role.aliases.joined(separator: ", "))"
-                problems.append(
-                    Diagnostic(
-                        .missingColumn, at: location,
-                        "expected \(expectation); the header has \(header.count) "
-                            + "column\(header.count == 1 ? "" : "s"): \(shownHeader)"
-                            + (header.count == 1 ? ". Is the delimiter right? (--delimiter)" : "")))
-            } else {
-                let candidates = matches.map { "'\(header[$0])' (column \($0 + 1))" }.joined(separator: ", ")
-                problems.append(
-                    Diagnostic(
-                        .ambiguousColumn, at: location,
-                        "several columns could be the \(role.rawValue): \(candidates); choose one with "
-                            + "\(role.option)"))
+            switch column(for: role, in: names, header: header, overrides: overrides, at: location) {
+            case .success(let index): found[role] = index
+            case .failure(let problem): problems.append(problem)
             }
         }
         if problems.isEmpty, let country = found[.country], let year = found[.year], let count = found[.count]
@@ -97,6 +78,35 @@ public struct ColumnMapping: Sendable, Equatable {
             return .success(ColumnMapping(country: country, year: year, count: count))
         }
         return .failure(DiagnosticList(diagnostics: problems))
+    }
+
+    /// The one column of `role` in a header (`names` normalised), or why there is none.
+    static func column(
+        for role: Role, in names: [String], header: [String], overrides: Overrides, at location: Location
+    ) -> Result<Int, Diagnostic> {
+        let wanted = overrides.name(for: role).map { [normalise($0)] } ?? role.aliases
+        let matches = names.indices.filter { wanted.contains(names[$0]) }
+        if matches.count == 1 {
+            return .success(matches[0])
+        }
+        if matches.isEmpty {
+            let shownHeader = header.map { "'\($0)'" }.joined(separator: ", ")
+            let expectation =
+                overrides.name(for: role).map { "a column named '\($0)' (\(role.option))" }
+                ?? "a \(role.rawValue) column, named one of: \(role.aliases.joined(separator: ", "))"
+            return .failure(
+                Diagnostic(
+                    .missingColumn, at: location,
+                    "expected \(expectation); the header has \(header.count) "
+                        + "column\(header.count == 1 ? "" : "s"): \(shownHeader)"
+                        + (header.count == 1 ? ". Is the delimiter right? (--delimiter)" : "")))
+        }
+        let candidates = matches.map { "'\(header[$0])' (column \($0 + 1))" }.joined(separator: ", ")
+        return .failure(
+            Diagnostic(
+                .ambiguousColumn, at: location,
+                "several columns could be the \(role.rawValue): \(candidates); choose one with \(role.option)"
+            ))
     }
 
     /// The comparable form of a header name.

@@ -20,7 +20,8 @@ public struct PanelBuilder: Sendable {
     /// Adds `observation`, or returns the diagnostic for a duplicate country-year (and keeps the first).
     public mutating func add(_ observation: Observation) -> Diagnostic? {
         let index = seriesIndex(observation.country)
-        if let duplicate = register(observation.country, observation.year, String(observation.victims), index,
+        if let duplicate = register(
+            observation.country, observation.year, String(observation.victims), index,
             observation.location)
         {
             return duplicate
@@ -50,7 +51,9 @@ public struct PanelBuilder: Sendable {
     }
 
     /// Records a country-year, or returns the duplicate diagnostic when it was seen before.
-    private mutating func register(_ country: String, _ year: Int, _ value: String, _ index: Int, _ location: Location)
+    private mutating func register(
+        _ country: String, _ year: Int, _ value: String, _ index: Int, _ location: Location
+    )
         -> Diagnostic?
     {
         let key = YearKey(series: index, year: year)

@@ -89,7 +89,9 @@ public enum MarkdownReporter: Reporter {
                         + "(✗) short, but within the noise of small counts (exact Poisson test; victim counts are "
                         + "clustered, so the test is indicative, not proof); ")
                 + "† annualised over a gap of more than one year; *first*: first reported year; *base 0*: not "
-                + "assessed, growth from zero is undefined; blank: no figure.",
+                + "assessed, growth from zero is undefined; *withheld*: the source withheld the figure (<5, c, ..); "
+                + "*break*: break in the series, not compared with the year before; p provisional, "
+                + "e estimated, u low reliability (source flags); blank: no figure.",
             "",
             "| Country | " + years.map(String.init).joined(separator: " | ") + " |",
             "|:--|" + String(repeating: "--:|", count: years.count),
@@ -111,8 +113,8 @@ public enum MarkdownReporter: Reporter {
     /// The trend-table cell of one judged count: growth, with its marks.
     static func cell(_ judged: some GrowthJudgement) -> String {
         if judged.flags.contains(.withheld) { return "*withheld*" }
-        if judged.flags.contains(.breakInSeries) { return "*break*" }
-        if judged.flags.contains(.firstYear) { return "*first*" }
+        if judged.flags.contains(.breakInSeries) { return "*break*" + sourceMarks(judged.flags) }
+        if judged.flags.contains(.firstYear) { return "*first*" + sourceMarks(judged.flags) }
         if judged.flags.contains(.noOverlap) { return "*no overlap*" }
         if judged.flags.contains(.zeroBase) { return "*base 0*" + (judged.flags.contains(.gap) ? " †" : "") }
         guard let growth = judged.growthRate else { return "" }
@@ -123,7 +125,16 @@ public enum MarkdownReporter: Reporter {
             text += " ✗"
         }
         if judged.significance == .withinNoise { text += " (✗)" }
-        return text
+        return text + sourceMarks(judged.flags)
+    }
+
+    /// ` p`, ` e`, ` u` for provisional, estimated and low-reliability figures.
+    static func sourceMarks(_ flags: [YearAssessment.Flag]) -> String {
+        var marks = ""
+        if flags.contains(.provisional) { marks += " p" }
+        if flags.contains(.estimated) { marks += " e" }
+        if flags.contains(.lowReliability) { marks += " u" }
+        return marks
     }
 
     private static func totalsTable(_ report: TrendReport) -> [String] {
@@ -270,7 +281,8 @@ public enum MarkdownReporter: Reporter {
                 continue
             }
             let cells: [String] = [
-                countryLabel(row.country), String(row.year), row.victims.map { NumberFormatting.grouped($0) } ?? "",
+                countryLabel(row.country), String(row.year),
+                row.victims.map { NumberFormatting.grouped($0) } ?? "",
                 String(since),
                 NumberFormatting.grouped(new), NumberFormatting.fixed(perYear, decimals: 1),
                 row.newGrowthRate.map(NumberFormatting.percent) ?? "",

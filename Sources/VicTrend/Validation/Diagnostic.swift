@@ -2,7 +2,7 @@
 ///
 /// The library returns diagnostics as values and never prints them; the command-line tool renders them
 /// (`file:line:col: error[VT103]: message`) and turns errors into a non-zero exit code.
-public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
+public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     /// How much a finding matters.
     public enum Severity: String, Sendable, Hashable, Comparable {
         /// The input cannot be used as it is; no report is produced.

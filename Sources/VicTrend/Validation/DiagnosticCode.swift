@@ -33,6 +33,16 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case countTooLarge = "VT104"
     /// A country code or name that matches no ISO 3166-1 country.
     case unknownCountry = "VT105"
+    /// A figure the source withheld (`<5`, `c`, `..`): the year is not assessed. A note, not an error.
+    case withheldValue = "VT106"
+    /// An aggregate such as Eurostat's `EU27_2020`, left out so that it is not counted twice. A note.
+    case aggregateLeftOut = "VT107"
+    /// A column named by `--filter` is not in the header.
+    case unknownFilterColumn = "VT012"
+    /// An SDMX file holds several values of a dimension and no `--filter` picks one.
+    case ambiguousDimension = "VT013"
+    /// A wide-layout header cell that should be a year is not one.
+    case invalidYearColumn = "VT014"
     /// The same country and year appear more than once.
     case duplicateObservation = "VT201"
     /// A figure so large that the target arithmetic would exceed 64 bits.
@@ -65,7 +75,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
         switch self {
         case .emptyFile, .noDataRows, .invalidUTF8, .unterminatedQuote, .strayQuote, .oversizedRecord,
             .missingColumn, .ambiguousColumn, .missingCells, .extraCells,
-            .emptyCountry, .invalidYear, .invalidCount, .countTooLarge, .unknownCountry,
+            .emptyCountry, .invalidYear, .invalidCount, .countTooLarge, .unknownCountry, .unknownFilterColumn,
+            .ambiguousDimension, .invalidYearColumn,
             .duplicateObservation,
             .requiredCountOverflow, .totalOverflow, .cumulativeDecrease, .invalidGroupRow, .invalidMemberRow:
             return .error
@@ -73,6 +84,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
             .notAParticipant,
             .missingParticipant:
             return .warning
+        case .withheldValue, .aggregateLeftOut:
+            return .info
         }
     }
 
@@ -94,6 +107,12 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
         case .invalidCount: return "The count is not a non-negative whole number."
         case .countTooLarge: return "The count is too large for 64 bits."
         case .unknownCountry: return "A country that matches no ISO 3166-1 code or name."
+        case .withheldValue: return "A figure the source withheld; the year is not assessed."
+        case .aggregateLeftOut:
+            return "An aggregate (such as EU27_2020) left out so that it is not counted twice."
+        case .unknownFilterColumn: return "A --filter column that the header does not have."
+        case .ambiguousDimension: return "Several values of an SDMX dimension and no --filter choosing one."
+        case .invalidYearColumn: return "A wide-layout year column whose header is not a year."
         case .duplicateObservation: return "A country and year appear more than once."
         case .requiredCountOverflow: return "The target arithmetic for a figure exceeds 64 bits."
         case .totalOverflow: return "A group or alliance total exceeds 64 bits."

@@ -60,7 +60,9 @@ public struct PlausibilityRules: Sendable {
                             "\(observation.year) is before \(options.earliestYear); is the year right?"))
                 }
                 if let previous {
-                    findings += compare(observation, with: previous, factor: factor)
+                    findings += compare(
+                        observation, with: previous, factor: factor,
+                        withheldYears: Set(series.withheld.map(\.year)))
                 }
                 previous = observation
             }
@@ -71,14 +73,14 @@ public struct PlausibilityRules: Sendable {
         return findings
     }
 
-    private func compare(_ observation: Observation, with previous: Observation, factor: Int) -> [Diagnostic]
-    {
+    private func compare(
+        _ observation: Observation, with previous: Observation, factor: Int, withheldYears: Set<Int>
+    ) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         let country = observation.country
-        if observation.year - previous.year > 1 {
-            let missing =
-                observation.year - previous.year == 2
-                ? "\(previous.year + 1)" : "\(previous.year + 1)–\(observation.year - 1)"
+        let missingYears = ((previous.year + 1)..<observation.year).filter { !withheldYears.contains($0) }
+        if !missingYears.isEmpty {
+            let missing = Self.yearRanges(missingYears)
             findings.append(
                 Diagnostic(
                     .missingYear, at: observation.location,
@@ -109,9 +111,9 @@ public struct PlausibilityRules: Sendable {
     private func missingParticipants(_ panel: Panel, members: Members) -> [Diagnostic] {
         let years = Set(panel.series.flatMap { $0.observations.map(\.year) })
         guard let first = years.min(), let last = years.max() else { return [] }
-        let byCountry = Dictionary(panel.series.map { ($0.country, Set($0.observations.map(\.year))) }) {
-            a, _ in a
-        }
+        let byCountry = Dictionary(
+            panel.series.map { ($0.country, Set($0.observations.map(\.year) + $0.withheld.map(\.year))) }
+        ) { first, _ in first }
         var findings: [Diagnostic] = []
         for member in members.members {
             let from = max(first, member.firstExpectedYear ?? first)

@@ -1,0 +1,395 @@
+/// Turns the records of one file, in any layout, into observations and withheld years.
+///
+/// The header decides the plan: which cell is the country, where the year and the count are (one
+/// count cell per row in the long and SDMX layouts, one per year column in the wide layout), and which
+/// rows `--filter` keeps. SDMX rows are held until the end of the file, because a dimension with
+/// several values (`unit` NR and P_HTHAB) must be refused as a whole rather than as duplicates.
+struct RowInterpreter {
+    /// Where the figures are in a row.
+    enum Shape {
+        case long(year: Int, count: Int)
+        case wide(years: [(column: Int, year: Int)])
+        case sdmx(year: Int, count: Int, flag: Int?, confidential: Int?, dimensions: [Int])
+    }
+
+    let options: PanelReader.Options
+    private(set) var header: [String] = []
+    private(set) var headerAccepted = false
+    private(set) var dataRows = 0
+    private var headerSeen = false
+    private var country = 0
+    private var shape = Shape.long(year: 0, count: 0)
+    private var filters: [(column: Int, value: String)] = []
+    private var resolved: [String: String?] = [:]
+    private var lastCountryBytes: [UInt8] = []
+    private var lastCountry = ""
+    private var held: [(observation: Observation?, withheld: WithheldFigure?)] = []
+    private var dimensionValues: [Int: [String]] = [:]
+    /// SDMX findings, held with the rows: when a dimension is ambiguous, only that is reported.
+    private var heldLog: [Diagnostic] = []
+
+    init(options: PanelReader.Options) {
+        self.options = options
+    }
+
+    // MARK: - Header
+
+    mutating func receive(
+        _ record: CSVRecord, from reader: CSVReader, builder: inout PanelBuilder, log: inout DiagnosticLog
+    ) {
+        guard headerSeen else {
+            headerSeen = true
+            readHeader(record, from: reader, log: &log)
+            return
+        }
+        guard headerAccepted, !record.isBlank else { return }
+        dataRows += 1
+        guard record.count == header.count else {
+            log.add(cellCountProblem(record, from: reader))
+            return
+        }
+        for filter in filters {
+            let cell = String(decoding: CellParsing.trimmed(record[filter.column]), as: UTF8.self)
+            if cell.lowercased() != filter.value.lowercased() { return }
+        }
+        switch shape {
+        case .long(let year, let count):
+            readYear(
+                record, yearColumn: year, countColumn: count, flags: [], confidential: false, reader: reader,
+                into: &builder, log: &log)
+        case .wide(let years):
+            guard let key = countryKey(record, reader: reader, log: &log) else { return }
+            for (column, year) in years {
+                addFigure(
+                    record, key: key, year: year, countColumn: column, flags: [], confidential: false,
+                    hold: false,
+                    reader: reader, into: &builder, log: &log)
+            }
+        case .sdmx(let year, let count, let flag, let confidential, let dimensions):
+            var rowLog = DiagnosticLog(limit: Int.max)
+            defer { heldLog += rowLog.diagnostics }
+            for column in dimensions {
+                let value = String(decoding: CellParsing.trimmed(record[column]), as: UTF8.self)
+                if !(dimensionValues[column, default: []].contains(value)) {
+                    dimensionValues[column, default: []].append(value)
+                }
+            }
+            let flagText = flag.map { record.text($0) } ?? ""
+            let isConfidential =
+                flagText.lowercased().contains("c")
+                || (confidential.map { record.text($0).trimmingBlanks.uppercased() == "C" } ?? false)
+            readYear(
+                record, yearColumn: year, countColumn: count,
+                flags: ObservationFlag.parse(eurostat: flagText),
+                confidential: isConfidential, reader: reader, into: &builder, log: &rowLog)
+        }
+    }
+
+    private mutating func readHeader(_ record: CSVRecord, from reader: CSVReader, log: inout DiagnosticLog) {
+        var cells: [String] = []
+        for index in 0..<record.count {
+            guard let text = String(validating: record[index], as: UTF8.self) else {
+                log.add(Self.invalidUTF8(at: reader.location(ofCell: index)))
+                return
+            }
+            cells.append(text)
+        }
+        header = cells
+        let names = cells.map(ColumnMapping.normalise)
+        let location = reader.recordLocation
+        var problems: [Diagnostic] = []
+        for (name, value) in options.filters.sorted(by: { $0.key < $1.key }) {
+            if let column = names.firstIndex(of: ColumnMapping.normalise(name)) {
+                filters.append((column, value))
+            } else {
+                problems.append(
+                    Diagnostic(
+                        .unknownFilterColumn, at: location,
+                        "--filter names the column '\(name)', which the header does not have: "
+                            + cells.map { "'\($0)'" }.joined(separator: ", ")))
+            }
+        }
+        let layout = options.layout == .auto ? Self.detect(names, overrides: options.columns) : options.layout
+        let overrides = options.columns
+        switch ColumnMapping.column(
+            for: .country, in: names, header: cells, overrides: overrides, at: location)
+        {
+        case .success(let index): country = index
+        case .failure(let problem): problems.append(problem)
+        }
+        switch layout {
+        case .long, .auto, .sdmx:
+            var year = 0
+            var count = 0
+            for role in [ColumnMapping.Role.year, .count] {
+                switch ColumnMapping.column(
+                    for: role, in: names, header: cells, overrides: overrides, at: location)
+                {
+                case .success(let index): if role == .year { year = index } else { count = index }
+                case .failure(let problem): problems.append(problem)
+                }
+            }
+            if problems.isEmpty && Set([country, year, count]).count < 3 {
+                problems.append(
+                    Diagnostic(
+                        .ambiguousColumn, at: location,
+                        "one column cannot be two of country, year and count; check the --*-column options"))
+            }
+            if layout == .sdmx {
+                let fixed = Set([country, year, count] + filters.map(\.column))
+                let ignored: Set<String> = [
+                    "dataflow", "last_update", "obs_flag", "conf_status", "structure",
+                    "structure_id", "action",
+                ]
+                let dimensions = names.indices.filter { !fixed.contains($0) && !ignored.contains(names[$0]) }
+                shape = .sdmx(
+                    year: year, count: count, flag: names.firstIndex(of: "obs_flag"),
+                    confidential: names.firstIndex(of: "conf_status"), dimensions: dimensions)
+            } else {
+                shape = .long(year: year, count: count)
+            }
+        case .wide:
+            var years: [(Int, Int)] = []
+            for (index, name) in cells.enumerated() where index != country {
+                let text = name.trimmingBlanks
+                if let year = CellParsing.unsignedInteger(ArraySlice(Array(text.utf8))), text.count == 4,
+                    year >= 1000
+                {
+                    years.append((index, year))
+                } else if MembersReader.firstYearIn(text) != nil {
+                    problems.append(
+                        Diagnostic(
+                            .invalidYearColumn, at: reader.location(ofCell: index),
+                            "the column '\(text)' looks like a year but is not one; name year columns by the "
+                                + "year alone (2015), or its figures would be left out"))
+                }
+            }
+            if years.isEmpty && problems.isEmpty {
+                problems.append(
+                    Diagnostic(
+                        .missingColumn, at: location,
+                        "a wide file needs columns named by years (country,2013,2014,...); the header has: "
+                            + cells.map { "'\($0)'" }.joined(separator: ", ")))
+            }
+            shape = .wide(years: years)
+        }
+        if problems.isEmpty {
+            headerAccepted = true
+        } else {
+            log.add(contentsOf: problems)
+        }
+    }
+
+    /// The layout a header describes (see `InputLayout.auto`).
+    static func detect(_ names: [String], overrides: ColumnMapping.Overrides) -> InputLayout {
+        if names.contains("time_period") && names.contains("obs_value")
+            && (names.contains("dataflow") || names.contains("geo"))
+        {
+            return .sdmx
+        }
+        let yearNames =
+            overrides.year.map { [ColumnMapping.normalise($0)] } ?? ColumnMapping.Role.year.aliases
+        let hasYearColumn = names.contains { yearNames.contains($0) }
+        let hasYearHeaders = names.contains { $0.count == 4 && Int($0).map { $0 >= 1000 } == true }
+        return !hasYearColumn && hasYearHeaders ? .wide : .long
+    }
+
+    // MARK: - Rows
+
+    /// Reads a row with one year cell and one count cell (long and SDMX layouts).
+    private mutating func readYear(
+        _ record: CSVRecord, yearColumn: Int, countColumn: Int, flags: [ObservationFlag], confidential: Bool,
+        reader: CSVReader, into builder: inout PanelBuilder, log: inout DiagnosticLog
+    ) {
+        let key = countryKey(record, reader: reader, log: &log)
+        var year: Int?
+        switch CellParsing.year(record[yearColumn]) {
+        case .success(let value): year = value
+        case .failure(let problem):
+            log.add(Diagnostic(problem.code, at: reader.location(ofCell: yearColumn), problem.message))
+        }
+        guard let key, let year else {
+            // Still check the count, so that every problem of the row is reported at once.
+            if case .failure(let problem) = CountCell.read(record[countColumn], layout: layout) {
+                log.add(Diagnostic(problem.code, at: reader.location(ofCell: countColumn), problem.message))
+            }
+            return
+        }
+        let isSDMX = if case .sdmx = shape { true } else { false }
+        addFigure(
+            record, key: key, year: year, countColumn: countColumn, flags: flags, confidential: confidential,
+            hold: isSDMX, reader: reader, into: &builder, log: &log)
+    }
+
+    private var layout: InputLayout {
+        switch shape {
+        case .long: return .long
+        case .wide: return .wide
+        case .sdmx: return .sdmx
+        }
+    }
+
+    /// Adds the figure of one count cell (or holds it, for SDMX files).
+    private mutating func addFigure(
+        _ record: CSVRecord, key: String, year: Int, countColumn: Int, flags: [ObservationFlag],
+        confidential: Bool,
+        hold: Bool, reader: CSVReader, into builder: inout PanelBuilder, log: inout DiagnosticLog
+    ) {
+        let location = layout == .wide ? reader.location(ofCell: countColumn) : reader.recordLocation
+        var cell: CountCell
+        switch CountCell.read(record[countColumn], layout: layout) {
+        case .success(let value): cell = value
+        case .failure(let problem):
+            log.add(Diagnostic(problem.code, at: reader.location(ofCell: countColumn), problem.message))
+            return
+        }
+        if confidential && cell == .missing {
+            cell = .withheld("c")
+        }
+        var figure: (observation: Observation?, withheld: WithheldFigure?)
+        switch cell {
+        case .missing:
+            return
+        case .count(let victims):
+            figure = (
+                Observation(country: key, year: year, victims: victims, location: location, flags: flags), nil
+            )
+        case .withheld(let marker):
+            log.add(
+                Diagnostic(
+                    .withheldValue, at: location,
+                    "\(key) \(year): the figure is withheld ('\(marker)'); the year is not assessed"))
+            figure = (nil, WithheldFigure(country: key, year: year, marker: marker, location: location))
+        }
+        if hold {
+            held.append(figure)
+        } else {
+            Self.add(figure, to: &builder, log: &log)
+        }
+    }
+
+    private static func add(
+        _ figure: (observation: Observation?, withheld: WithheldFigure?), to builder: inout PanelBuilder,
+        log: inout DiagnosticLog
+    ) {
+        if let observation = figure.observation, let duplicate = builder.add(observation) {
+            log.add(duplicate)
+        }
+        if let withheld = figure.withheld, let duplicate = builder.add(withheld) {
+            log.add(duplicate)
+        }
+    }
+
+    /// At the end of the file: SDMX rows are added unless a dimension has several values.
+    mutating func finish(path: String, builder: inout PanelBuilder, log: inout DiagnosticLog) {
+        guard case .sdmx(_, _, _, _, let dimensions) = shape else { return }
+        var ambiguous = false
+        for column in dimensions {
+            let values = dimensionValues[column] ?? []
+            if values.count > 1 {
+                let shown = values.prefix(6).joined(separator: ", ") + (values.count > 6 ? ", ..." : "")
+                log.add(
+                    Diagnostic(
+                        .ambiguousDimension, at: Location(file: path, line: 1),
+                        "the file holds several values of '\(header[column])' (\(shown)); choose one with "
+                            + "--filter \(header[column])=\(values[0])"))
+                held = []
+                ambiguous = true
+            }
+        }
+        if !ambiguous {
+            log.add(contentsOf: heldLog)
+        }
+        heldLog = []
+        for figure in held {
+            Self.add(figure, to: &builder, log: &log)
+        }
+        held = []
+    }
+
+    // MARK: - Countries
+
+    /// The series key of a row's country cell, or `nil` after logging why there is none.
+    private mutating func countryKey(_ record: CSVRecord, reader: CSVReader, log: inout DiagnosticLog)
+        -> String?
+    {
+        let cell = CellParsing.trimmed(record[country])
+        if cell.isEmpty {
+            log.add(
+                Diagnostic(
+                    .emptyCountry, at: reader.location(ofCell: country),
+                    "the country is empty; every row needs the country it counts"))
+            return nil
+        }
+        if cell.elementsEqual(lastCountryBytes) {
+            return lastCountry
+        }
+        guard let text = String(validating: cell, as: UTF8.self) else {
+            log.add(Self.invalidUTF8(at: reader.location(ofCell: country)))
+            return nil
+        }
+        guard options.countries == .iso else {
+            remember(cell, as: text)
+            return text
+        }
+        if Self.isAggregate(text) {
+            log.add(
+                Diagnostic(
+                    .aggregateLeftOut, at: reader.location(ofCell: country),
+                    "'\(text)' is an aggregate of countries, not a country; left out so that it is not counted "
+                        + "twice"))
+            return nil
+        }
+        let code: String?
+        if let known = resolved[text] {
+            code = known
+        } else {
+            code = CountryTable.standard.country(text)?.alpha3
+            resolved[text] = code
+        }
+        guard let code else {
+            log.add(CountryTable.standard.unknown(text, at: reader.location(ofCell: country)))
+            return nil
+        }
+        remember(cell, as: code)
+        return code
+    }
+
+    private mutating func remember(_ cell: ArraySlice<UInt8>, as key: String) {
+        lastCountryBytes = Array(cell)
+        lastCountry = key
+    }
+
+    /// Eurostat's aggregates: `EU27_2020`, `EU28`, `EA20`, `EEA`, `EFTA` and the like.
+    static func isAggregate(_ text: String) -> Bool {
+        let upper = text.uppercased()
+        for prefix in ["EFTA", "EEA", "EU", "EA"] where upper.hasPrefix(prefix) {
+            let rest = upper.dropFirst(prefix.count)
+            if rest.isEmpty || rest.first?.isNumber == true { return true }
+        }
+        return false
+    }
+
+    // MARK: - Diagnostics
+
+    private func cellCountProblem(_ record: CSVRecord, from reader: CSVReader) -> Diagnostic {
+        let expected = "the header has \(header.count) (\(header.joined(separator: ", ")))"
+        if record.count < header.count {
+            return Diagnostic(
+                .missingCells, at: reader.recordLocation,
+                "this row has \(record.count) cell\(record.count == 1 ? "" : "s") but \(expected); "
+                    + "every row needs a cell for every column, even if empty")
+        }
+        return Diagnostic(
+            .extraCells, at: reader.location(ofCell: header.count),
+            "this row has \(record.count) cells but \(expected); a delimiter inside a value (such as "
+                + "the ',' in 1,234) splits it in two: remove it or quote the value")
+    }
+
+    private static func invalidUTF8(at location: Location) -> Diagnostic {
+        Diagnostic(
+            .invalidUTF8, at: location,
+            "this cell is not valid UTF-8; the file was probably saved in another encoding (such as "
+                + "Windows-1252): save it as UTF-8")
+    }
+}
