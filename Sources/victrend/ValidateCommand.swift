@@ -59,6 +59,12 @@ struct ValidateCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
+            "A groups file (country,group rows) to check as `report --groups` would read it.",
+            valueName: "file"))
+    var groups: String?
+
+    @Option(
+        help: ArgumentHelp(
             "Flag a count more than this many times the previous year's, or less than its 1/N.",
             valueName: "N"))
     var jumpFactor = 10
@@ -94,6 +100,11 @@ struct ValidateCommand: ParsableCommand {
             log = result.log
             rows = result.rowCount
             panel = result.panel
+            if let groups {
+                log.add(
+                    contentsOf: try GroupsReader.read(groups, countries: input.countries.value).log
+                        .diagnostics)
+            }
             if let members {
                 let found = try MembersReader.read(members, countries: input.countries.value)
                 participants = found.members
@@ -119,7 +130,7 @@ struct ValidateCommand: ParsableCommand {
             log = log.promotingWarnings()
         }
         let report = ValidationReport(
-            log: log, inputs: input.inputs + (members.map { [$0] } ?? []), rowCount: rows)
+            log: log, inputs: input.inputs + [groups, members].compactMap { $0 }, rowCount: rows)
         guard Terminal.output(format.value.reporter.report(report)) else {
             Terminal.error("victrend: cannot write to standard output")
             throw ExitCode(2)

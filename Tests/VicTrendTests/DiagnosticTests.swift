@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import VicTrend
@@ -42,5 +43,22 @@ struct DiagnosticTests {
         #expect(log.warningCount == 1)
         #expect(log.omittedCount == 2)
         #expect(log.hasErrors)
+    }
+}
+
+@Suite("The README's diagnostic catalogue")
+struct CatalogueTests {
+    @Test("every code is documented in the README, and the README lists no code that does not exist")
+    func readme() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        var listed: [String] = []
+        for line in readme.split(separator: "\n") where line.hasPrefix("| VT") {
+            listed += line.split(separator: "|")[0].split(separator: "/").map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
+        }
+        #expect(Set(listed) == Set(DiagnosticCode.allCases.map(\.rawValue)))
     }
 }
