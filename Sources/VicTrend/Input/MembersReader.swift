@@ -8,70 +8,32 @@ public enum MembersReader {
     ) {
         var members = Members()
         var log = DiagnosticLog()
-        var columns: (country: Int, joined: Int?)?
-        var width = 0
-        var headerSeen = false
-        let reader = CSVReader(path: path)
-        let stop = try reader.read { record, reader in
-            if !headerSeen {
-                headerSeen = true
-                let names = (0..<record.count).map { ColumnMapping.normalise(record.text($0)) }
-                width = record.count
-                if let country = names.firstIndex(where: { ColumnMapping.Role.country.aliases.contains($0) })
-                {
-                    columns = (country, names.firstIndex(of: "joined"))
-                } else {
-                    log.add(
-                        Diagnostic(
-                            .missingColumn, at: reader.recordLocation,
-                            "a members file needs a country column (country, country_code, iso3 or geo) and "
-                                + "may have a joined column"))
-                }
-                return
-            }
-            guard let columns, !record.isBlank else { return }
-            guard record.count == width else {
+        try CountryListReader.read(
+            path, kind: "members", columns: [("joined", false)], countries: countries, log: &log
+        ) { row, log in
+            guard !row.country.isEmpty else {
                 log.add(
                     Diagnostic(
-                        record.count < width ? .missingCells : .extraCells, at: reader.recordLocation,
-                        "this row has \(record.count) cells but the header has \(width)"))
-                return
-            }
-            let text = record.text(columns.country).trimmingBlanks
-            var country = text
-            if countries == .iso, !text.isEmpty {
-                guard let code = CountryTable.standard.country(text)?.alpha3 else {
-                    log.add(CountryTable.standard.unknown(text, at: reader.location(ofCell: columns.country)))
-                    return
-                }
-                country = code
-            }
-            guard !country.isEmpty else {
-                log.add(
-                    Diagnostic(
-                        .invalidMemberRow, at: reader.location(ofCell: columns.country),
+                        .invalidMemberRow, at: row.cellLocation(nil),
                         "every row of a members file needs a country"))
                 return
             }
             var firstYear: Int?
-            if let joined = columns.joined {
-                let text = record.text(joined)
-                if let year = firstYearIn(text) {
+            if let joined = row.values[0] {
+                if let year = firstYearIn(joined) {
                     // Joining late in a year (the launch was 5 December 2012): figures from the next year.
-                    firstYear = text.contains("-") ? year + 1 : year
-                } else if !text.trimmingBlanks.isEmpty {
+                    firstYear = joined.contains("-") ? year + 1 : year
+                } else if !joined.isEmpty {
                     log.add(
                         Diagnostic(
-                            .invalidMemberRow, at: reader.location(ofCell: joined),
-                            "the joined date '\(text)' has no four-digit year; write a date (2012-12-05), "
+                            .invalidMemberRow, at: row.cellLocation(0),
+                            "the joined date '\(joined)' has no four-digit year; write a date (2012-12-05), "
                                 + "a year, or leave it empty when unknown"))
                     return
                 }
             }
-            members.add(
-                .init(country: country, firstExpectedYear: firstYear, location: reader.recordLocation))
+            members.add(.init(country: row.country, firstExpectedYear: firstYear, location: row.location))
         }
-        if let stop { log.add(stop) }
         return (members, log)
     }
 
