@@ -46,6 +46,14 @@ struct ReportCommand: ParsableCommand {
     var output: String?
 
     @Option(
+        name: .customLong("output-dir"),
+        help: ArgumentHelp(
+            "Write every format at once into this directory (created if missing): trends.csv, summary.csv, "
+                + "totals.csv, report.md, report.json, each atomically.",
+            valueName: "dir"))
+    var outputDirectory: String?
+
+    @Option(
         help: ArgumentHelp(
             "With --format csv, the table to write: trends (one row per country-year) or summary (one row per "
                 + "country: trajectory, long- and short-term CAGR with Eurostat's progress category).",
@@ -95,6 +103,10 @@ struct ReportCommand: ParsableCommand {
             _ = try TargetRate(parsing: targetRate)
         } catch {
             throw ValidationError(error.description)
+        }
+        if outputDirectory != nil && (output != nil || table != nil) {
+            throw ValidationError(
+                "--output-dir writes every format and table; leave out --output and --table")
         }
         if table != nil && !format.value.isTabular {
             throw ValidationError(
@@ -149,11 +161,10 @@ struct ReportCommand: ParsableCommand {
             DiagnosticPrinter.printRefusal(log, files: input.inputs.count)
             throw ExitCode(1)
         }
-        let report: TrendReport
         let options = AnalysisOptions(
             series: series.value, targetRate: target, baselineYear: baselineYear, targetYear: targetYear,
-            confidence: confidence,
-            inputs: input.inputs)
+            confidence: confidence, inputs: input.inputs)
+        var report: TrendReport
         switch TrendAnalysis.assess(result.panel, options: options, groups: groupSets) {
         case .success(let value):
             report = value
@@ -163,6 +174,20 @@ struct ReportCommand: ParsableCommand {
             DiagnosticPrinter.print(log)
             DiagnosticPrinter.printRefusal(log, files: input.inputs.count)
             throw ExitCode(1)
+        }
+        report.diagnostics = log.diagnostics
+        let epoch = SourceDateEpoch.current()
+        do {
+            let files = input.inputs.map { ($0, "data") } + (groups.map { [($0, "groups")] } ?? [])
+            report.provenance = try Provenance.make(
+                files: files, epochSeconds: epoch.seconds, fromSourceDateEpoch: epoch.fromEnvironment)
+        } catch {
+            Terminal.error("victrend: \(error.description)")
+            throw ExitCode(2)
+        }
+        if let outputDirectory {
+            try writeAll(report, to: outputDirectory)
+            return
         }
         let text = format.value.reporter(table: table?.value ?? .trends).report(report)
         if let output {
@@ -175,6 +200,29 @@ struct ReportCommand: ParsableCommand {
         } else if !Terminal.output(text) {
             Terminal.error("victrend: cannot write to standard output: \(String(cString: strerror(errno)))")
             throw ExitCode(2)
+        }
+    }
+
+    /// The files `--output-dir` writes, each atomically.
+    static let outputFiles: [(name: String, format: ReportFormat, table: ReportTable)] = [
+        ("trends.csv", .csv, .trends), ("summary.csv", .csv, .summary), ("totals.csv", .csv, .totals),
+        ("report.md", .markdown, .trends), ("report.json", .json, .trends),
+    ]
+
+    private func writeAll(_ report: TrendReport, to directory: String) throws {
+        if mkdir(directory, 0o777) != 0 && errno != EEXIST {
+            Terminal.error(
+                "victrend: \(directory): cannot create directory: \(String(cString: strerror(errno)))")
+            throw ExitCode(2)
+        }
+        for file in Self.outputFiles {
+            let path = directory.hasSuffix("/") ? directory + file.name : directory + "/" + file.name
+            do {
+                try AtomicFile.write(file.format.reporter(table: file.table).report(report), to: path)
+            } catch {
+                Terminal.error("victrend: \(error.description)")
+                throw ExitCode(2)
+            }
         }
     }
 

@@ -149,10 +149,7 @@ struct ValidateCommand: ParsableCommand {
 
     /// The current UTC year, or that of `$SOURCE_DATE_EPOCH` when set (reproducible runs).
     static func thisYear() -> Int {
-        var seconds = time(nil)
-        if let epoch = getenv("SOURCE_DATE_EPOCH").flatMap({ Int(String(cString: $0)) }) {
-            seconds = time_t(epoch)
-        }
+        var seconds = time_t(SourceDateEpoch.current().seconds)
         var parts = tm()
         gmtime_r(&seconds, &parts)
         return Int(parts.tm_year) + 1900

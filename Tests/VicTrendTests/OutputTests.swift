@@ -82,6 +82,18 @@ struct OutputTests {
                 """)
     }
 
+    @Test(
+        "CSV text cells are neutralised against formula injection and quoted when needed",
+        arguments: [
+            ("AUT", "AUT"), ("=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\""), ("+1", "'+1"), ("-2", "'-2"),
+            ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"), ("\rx", "\"'\rx\""), ("a,b", "\"a,b\""),
+            ("a\r\nb", "\"a\r\nb\""),
+            ("Côte d'Ivoire", "Côte d'Ivoire"),
+        ])
+    func csvField(text: String, cell: String) {
+        #expect(CSVReporter.field(text) == cell)
+    }
+
     @Test("Markdown trend cells mark shortfalls, gaps and unassessed years")
     func markdownCells() throws {
         let rows = try report([

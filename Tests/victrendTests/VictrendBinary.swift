@@ -20,6 +20,10 @@ enum VictrendBinary {
         var stderr: String
     }
 
+    /// The `SOURCE_DATE_EPOCH` every run gets unless the test gives another: the golden files' time
+    /// (2026-01-01T00:00:00Z).
+    static let epoch = "1767225600"
+
     /// Runs `victrend arguments...` with the package root as working directory.
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
         let process = Process()
@@ -27,6 +31,7 @@ enum VictrendBinary {
         process.arguments = arguments
         process.currentDirectoryURL = packageRoot
         var env = ProcessInfo.processInfo.environment
+        env["SOURCE_DATE_EPOCH"] = epoch
         env.merge(environment) { $1 }
         process.environment = env
         let out = Pipe()

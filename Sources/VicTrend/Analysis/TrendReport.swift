@@ -13,6 +13,10 @@ public struct TrendReport: Sendable, Hashable {
     public var groups: Groups
     /// Headline figures.
     public var summary: TrendSummary
+    /// Where the report came from (set by the caller that read the inputs).
+    public var provenance: Provenance?
+    /// Warnings and notes found while reading (errors prevent a report), for formats that carry them.
+    public var diagnostics: [Diagnostic] = []
 
     init(
         options: AnalysisOptions, assessments: [YearAssessment], countries: [CountrySummary],

@@ -72,9 +72,19 @@ public enum CSVReporter: Reporter {
         value.map(String.init) ?? ""
     }
 
-    /// A text cell, quoted when it holds a delimiter, a quote or a line break.
+    /// A text cell, safe for spreadsheets: a cell a spreadsheet would run as a formula (starting with
+    /// `=`, `+`, `-`, `@`, tab or carriage return, per OWASP's CSV-injection guidance) gets a leading `'`;
+    /// a cell holding a delimiter, quote or line break is quoted as RFC 4180 says. Numbers are written by
+    /// the callers as numbers and never pass through here.
     static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" })
+        var text = text
+        if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
+            text = "'" + text
+        }
+        guard
+            text.contains(where: {
+                $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" || $0 == "\r\n"
+            })
         else {
             return text
         }

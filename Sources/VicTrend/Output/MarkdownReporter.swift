@@ -74,6 +74,10 @@ public enum MarkdownReporter: Reporter {
             lines.append("")
         }
         lines.append(contentsOf: shortfallTable(report))
+        if let provenance = report.provenance {
+            lines.append("")
+            lines.append(contentsOf: provenanceSection(provenance))
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -126,6 +130,22 @@ public enum MarkdownReporter: Reporter {
         }
         if judged.significance == .withinNoise { text += " (✗)" }
         return text + sourceMarks(judged.flags)
+    }
+
+    private static func provenanceSection(_ provenance: Provenance) -> [String] {
+        var lines = [
+            "## Provenance",
+            "",
+            "Made by victrend \(provenance.toolVersion) at \(provenance.generatedAt)"
+                + (provenance.fromSourceDateEpoch ? " (SOURCE_DATE_EPOCH)" : "") + ", from:",
+            "",
+            "| Input | Role | SHA-256 |",
+            "|:--|:--|:--|",
+        ]
+        for input in provenance.inputs {
+            lines.append("| \(escape(input.path)) | \(input.role) | `\(input.sha256)` |")
+        }
+        return lines
     }
 
     /// ` p`, ` e`, ` u` for provisional, estimated and low-reliability figures.

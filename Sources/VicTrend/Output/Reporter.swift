@@ -14,6 +14,8 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     case csv
     /// A review-ready document: parameters, summary, trend table, progress by country, shortfalls.
     case markdown
+    /// Everything the report knows, as one JSON document (schema: docs/report.schema.json).
+    case json
 
     /// True when the format holds one table, so `--table` applies.
     public var isTabular: Bool { self == .csv }
@@ -25,6 +27,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         case (.csv, .summary): return SummaryCSVReporter.self
         case (.csv, .totals): return TotalsCSVReporter.self
         case (.markdown, _): return MarkdownReporter.self
+        case (.json, _): return JSONReporter.self
         }
     }
 }

@@ -1,0 +1,138 @@
+import Foundation
+import Testing
+
+@Suite("JSON, provenance, reproducibility, --output-dir")
+struct OutputsEndToEndTests {
+    private static let reports: [[String]] = [
+        ["samples/small/example.csv"],
+        [
+            "--groups", "samples/groups/eu-membership-2024.csv", "--baseline-year", "2015", "--target-year",
+            "2030",
+            "samples/alliance-synthetic-2013-2024.csv",
+        ],
+        ["--series", "cumulative", "--countries", "verbatim", "samples/icse-cumulative.csv"],
+        ["--filter", "unit=NR", "samples/layouts/eurostat-sdmx.csv"],
+        ["samples/layouts/wide-example.csv"],
+    ]
+
+    @Test("the JSON report conforms to docs/report.schema.json", arguments: reports)
+    func schema(arguments: [String]) throws {
+        let schema = try #require(JSONValue.parse(try VictrendBinary.golden("docs/report.schema.json")))
+        let outcome = try VictrendBinary.run(["report", "-f", "json"] + arguments)
+        #expect(outcome.status == 0)
+        let document = try #require(JSONValue.parse(outcome.stdout))
+        let violations = JSONSchemaCheck(root: schema).violations(of: document, against: schema)
+        #expect(violations.isEmpty, "\(violations.prefix(10))")
+    }
+
+    @Test("the schema check catches what it should")
+    func schemaCheckFails() throws {
+        let schema = try #require(JSONValue.parse(try VictrendBinary.golden("docs/report.schema.json")))
+        let outcome = try VictrendBinary.run(["report", "-f", "json", "samples/small/example.csv"])
+        let broken = outcome.stdout.replacingOccurrences(
+            of: "\"status\": \"met\"", with: "\"status\": \"fine\""
+        )
+        .replacingOccurrences(of: "\"year\": 2019", with: "\"year\": \"2019\"")
+        let document = try #require(JSONValue.parse(broken))
+        let violations = JSONSchemaCheck(root: schema).violations(of: document, against: schema)
+        #expect(violations.contains { $0.contains(".status") })
+        #expect(violations.contains { $0.contains(".year") })
+    }
+
+    @Test("JSON holds the hand-checked figures, the inputs' SHA-256 and the time")
+    func jsonValues() throws {
+        let outcome = try VictrendBinary.run(["report", "-f", "json", "samples/small/example.csv"])
+        guard case .object(let root)? = JSONValue.parse(outcome.stdout),
+            case .array(let observations)? = root["observations"],
+            case .object(let metadata)? = root["metadata"], case .array(let inputs)? = metadata["inputs"],
+            case .object(let input)? = inputs.first
+        else {
+            Issue.record("unexpected shape")
+            return
+        }
+        guard case .object(let row) = observations[2] else { return }
+        #expect(row["country"] == .string("AUS") && row["year"] == .integer(2021))
+        #expect(row["requiredVictims"] == .integer(121) && row["shortfall"] == .integer(1))
+        #expect(metadata["generatedAt"] == .string("2026-01-01T00:00:00Z"))
+        #expect(metadata["fromSourceDateEpoch"] == .bool(true))
+        let bytes = try Data(
+            contentsOf: VictrendBinary.packageRoot.appendingPathComponent("samples/small/example.csv"))
+        #expect(input["sha256"] == .string(Self.sha256(bytes)))
+    }
+
+    @Test(
+        "with SOURCE_DATE_EPOCH the same inputs give byte-identical outputs; the time is the only difference")
+    func reproducible() throws {
+        for format in ["csv", "markdown", "json"] {
+            let arguments = ["report", "-f", format, "samples/alliance-synthetic-2013-2024.csv"]
+            let first = try VictrendBinary.run(arguments)
+            let second = try VictrendBinary.run(arguments)
+            #expect(first.stdout == second.stdout)
+            let later = try VictrendBinary.run(arguments, environment: ["SOURCE_DATE_EPOCH": "1798761600"])
+            if format == "csv" {
+                #expect(later.stdout == first.stdout)
+            } else {
+                #expect(later.stdout != first.stdout)
+                #expect(
+                    later.stdout.replacingOccurrences(
+                        of: "2027-01-01T00:00:00Z", with: "2026-01-01T00:00:00Z") == first.stdout)
+            }
+        }
+    }
+
+    @Test("--output-dir writes every format, each equal to its single-format output")
+    func outputDirectory() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let target = directory.url.appendingPathComponent("out").path
+        let outcome = try VictrendBinary.run(["report", "--output-dir", target, "samples/small/example.csv"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.isEmpty)
+        let expected: [(String, [String])] = [
+            ("trends.csv", []), ("summary.csv", ["--table", "summary"]),
+            ("totals.csv", ["--table", "totals"]),
+            ("report.md", ["-f", "markdown"]), ("report.json", ["-f", "json"]),
+        ]
+        let names = try FileManager.default.contentsOfDirectory(atPath: target).sorted()
+        #expect(names == expected.map(\.0).sorted())
+        for (name, arguments) in expected {
+            let single = try VictrendBinary.run(["report"] + arguments + ["samples/small/example.csv"])
+            #expect(
+                try String(contentsOfFile: "\(target)/\(name)", encoding: .utf8) == single.stdout, "\(name)")
+        }
+        let conflict = try VictrendBinary.run([
+            "report", "--output-dir", target, "-o", "x.csv", "samples/small/example.csv",
+        ])
+        #expect(conflict.status == 2)
+    }
+
+    @Test("CSV cells that a spreadsheet would run as formulas are neutralised")
+    func formulaInjection() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let input = try directory.file(
+            "x.csv", "country,year,victims\n\"=HYPERLINK(\"\"http://x\"\")\",2019,1\n@SUM(A1),2019,2\n")
+        let outcome = try VictrendBinary.run(["report", "--countries", "verbatim", input])
+        #expect(outcome.status == 0)
+        let lines = outcome.stdout.split(separator: "\n")
+        #expect(lines.contains { $0.hasPrefix("\"'=HYPERLINK(\"\"http://x\"\")\",2019,1,") })
+        #expect(lines.contains { $0.hasPrefix("'@SUM(A1),2019,2,") })
+        #expect(!lines.dropFirst().contains { $0.hasPrefix("=") || $0.hasPrefix("@") })
+    }
+
+    /// SHA-256 through the system's sha256sum, as an independent check of victrend's own.
+    private static func sha256(_ data: Data) -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try? process.run()
+        input.fileHandleForWriting.write(data)
+        try? input.fileHandleForWriting.close()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return String(text.prefix(64))
+    }
+}
