@@ -34,7 +34,8 @@ struct ReportCommand: ParsableCommand {
     @Option(
         name: .shortAndLong,
         help: ArgumentHelp(
-            "Output format: csv (one row per country-year) or markdown (a review-ready report).",
+            "Output format: csv (a table), markdown (a review-ready report), html (a self-contained page with "
+                + "charts, for publication) or json (everything, schema in docs/report.schema.json).",
             valueName: "format"))
     var format = EnumArgument(ReportFormat.csv)
 
@@ -49,7 +50,7 @@ struct ReportCommand: ParsableCommand {
         name: .customLong("output-dir"),
         help: ArgumentHelp(
             "Write every format at once into this directory (created if missing): trends.csv, summary.csv, "
-                + "totals.csv, report.md, report.json, each atomically.",
+                + "totals.csv, report.md, report.html, report.json, each atomically.",
             valueName: "dir"))
     var outputDirectory: String?
 
@@ -206,7 +207,7 @@ struct ReportCommand: ParsableCommand {
     /// The files `--output-dir` writes, each atomically.
     static let outputFiles: [(name: String, format: ReportFormat, table: ReportTable)] = [
         ("trends.csv", .csv, .trends), ("summary.csv", .csv, .summary), ("totals.csv", .csv, .totals),
-        ("report.md", .markdown, .trends), ("report.json", .json, .trends),
+        ("report.md", .markdown, .trends), ("report.html", .html, .trends), ("report.json", .json, .trends),
     ]
 
     private func writeAll(_ report: TrendReport, to directory: String) throws {

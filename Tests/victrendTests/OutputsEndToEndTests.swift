@@ -63,7 +63,7 @@ struct OutputsEndToEndTests {
     @Test(
         "with SOURCE_DATE_EPOCH the same inputs give byte-identical outputs; the time is the only difference")
     func reproducible() throws {
-        for format in ["csv", "markdown", "json"] {
+        for format in ["csv", "markdown", "json", "html"] {
             let arguments = ["report", "-f", format, "samples/alliance-synthetic-2013-2024.csv"]
             let first = try VictrendBinary.run(arguments)
             let second = try VictrendBinary.run(arguments)
@@ -91,7 +91,8 @@ struct OutputsEndToEndTests {
         let expected: [(String, [String])] = [
             ("trends.csv", []), ("summary.csv", ["--table", "summary"]),
             ("totals.csv", ["--table", "totals"]),
-            ("report.md", ["-f", "markdown"]), ("report.json", ["-f", "json"]),
+            ("report.md", ["-f", "markdown"]), ("report.html", ["-f", "html"]),
+            ("report.json", ["-f", "json"]),
         ]
         let names = try FileManager.default.contentsOfDirectory(atPath: target).sorted()
         #expect(names == expected.map(\.0).sorted())

@@ -16,6 +16,8 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     case markdown
     /// Everything the report knows, as one JSON document (schema: docs/report.schema.json).
     case json
+    /// A self-contained HTML page with charts, for publication.
+    case html
 
     /// True when the format holds one table, so `--table` applies.
     public var isTabular: Bool { self == .csv }
@@ -28,6 +30,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         case (.csv, .totals): return TotalsCSVReporter.self
         case (.markdown, _): return MarkdownReporter.self
         case (.json, _): return JSONReporter.self
+        case (.html, _): return HTMLReporter.self
         }
     }
 }

@@ -1,0 +1,467 @@
+/// A self-contained HTML report for publication (`--format html`): inline CSS and SVG only (no script,
+/// no external resource), readable offline and printable on A4. Every chart has a `<title>` and `<desc>`
+/// and the numbers behind it in a table; the heat table's colours are backed by text marks, so it reads
+/// in greyscale and for colour-blind readers. The output is also well-formed XML.
+public enum HTMLReporter: Reporter {
+    public static let identifier = "html"
+
+    public static func report(_ report: TrendReport) -> String {
+        let target = report.options.targetRate.percentText
+        let title = "Identified victims: progress against the \(target) a year target"
+        var html = [
+            "<!DOCTYPE html>",
+            "<html lang=\"en\">",
+            "<head>",
+            "<meta charset=\"utf-8\"/>",
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>",
+            "<meta name=\"generator\" content=\"victrend \(VicTrendVersion.current)\"/>",
+            "<title>\(HTMLText.escape(title))</title>",
+            "<style>\(style)</style>",
+            "</head>",
+            "<body>",
+            "<header>",
+            "<h1>\(HTMLText.escape(title))</h1>",
+            "<p class=\"lede\">\(HTMLText.escape(method(report)))</p>",
+            "</header>",
+        ]
+        html += headline(report)
+        html += allianceChart(report)
+        html += heatTable(report)
+        html += smallMultiples(report)
+        html += progressTable(report)
+        html += totalsTable(report)
+        html += shortfallTable(report)
+        html += notes(report)
+        html += ["</body>", "</html>"]
+        return html.joined(separator: "\n") + "\n"
+    }
+
+    // MARK: - Sections
+
+    private static func method(_ report: TrendReport) -> String {
+        let options = report.options
+        let target = options.targetRate
+        var text =
+            "The Global Alliance against child sexual abuse online aims to increase the number of identified "
+            + "victims in INTERPOL's ICSE database by at least \(target.percentText) a year. Each country's figure "
+            + "is compared with its previous reported year (growth is annualised over gaps); a year meets the "
+            + "target when its count is at least the base count times \(target.growthFactorText) per year, "
+            + "rounded up, decided in exact arithmetic."
+        text +=
+            options.series == .cumulative
+            ? " The counts are running totals; the new identifications derived from them are shown too."
+            : " Counts are victims identified during each year."
+        if let baseline = options.baselineYear {
+            text += " Trajectories start in \(baseline)."
+        }
+        return text
+    }
+
+    private static func headline(_ report: TrendReport) -> [String] {
+        let summary = report.summary
+        var cards: [(String, String)] = [("countries", "\(summary.countries)")]
+        if let first = summary.firstYear, let last = summary.lastYear {
+            cards.append(("years", first == last ? "\(first)" : "\(first)–\(last)"))
+        }
+        let share =
+            summary.assessed > 0
+            ? NumberFormatting.fixed(Double(summary.met) / Double(summary.assessed) * 100, decimals: 0) + "%"
+            : "–"
+        cards.append(("of country-years met the target", share))
+        cards.append(("victims short of the target in all", NumberFormatting.grouped(summary.totalShortfall)))
+        if let last = report.totals.last(where: { $0.group == GroupTotal.allianceName }),
+            let growth = last.comparison.growthRate
+        {
+            cards.append(("alliance growth in \(last.year), like for like", NumberFormatting.percent(growth)))
+        }
+        var lines = ["<section id=\"headline\">", "<h2>Headline figures</h2>", "<ul class=\"cards\">"]
+        for (label, value) in cards {
+            lines.append("<li><strong>\(HTMLText.escape(value))</strong> \(HTMLText.escape(label))</li>")
+        }
+        lines.append("</ul>")
+        lines.append("</section>")
+        return lines
+    }
+
+    /// The alliance's raw total by year and the trajectory from its baseline year.
+    private static func allianceChart(_ report: TrendReport) -> [String] {
+        let totals = report.totals.filter { $0.group == GroupTotal.allianceName }
+        guard !totals.isEmpty else { return [] }
+        let baseline =
+            totals.first { $0.year >= (report.options.baselineYear ?? Int.min) } ?? totals[0]
+        let factor = report.options.targetRate.growthFactor
+        var rows: [(year: Int, actual: Int, trajectory: Int?)] = []
+        for total in totals {
+            var trajectory: Int?
+            if total.year >= baseline.year && baseline.victims > 0 {
+                trajectory = ExactGrowth.ceilScaled(
+                    baseline.victims, by: factor.numerator, over: factor.denominator,
+                    years: total.year - baseline.year)
+            }
+            rows.append((total.year, total.victims, trajectory))
+        }
+        let chart = SVGLineChart(
+            id: "alliance",
+            title:
+                "Alliance total of identified victims against the \(report.options.targetRate.percentText) a year trajectory",
+            description: "Actual totals from \(rows[0].year) to \(rows[rows.count - 1].year): "
+                + rows.map { "\($0.year) \($0.actual)" }.joined(separator: ", ")
+                + ". Trajectory from \(baseline.year): "
+                + rows.compactMap { row in row.trajectory.map { "\(row.year) \($0)" } }.joined(
+                    separator: ", ") + ".",
+            actual: rows.map { .init(year: $0.year, value: Double($0.actual)) },
+            trajectory: rows.compactMap { row in
+                row.trajectory.map { .init(year: row.year, value: Double($0)) }
+            })
+        var lines = [
+            "<section id=\"alliance\">",
+            "<h2>Alliance total against the trajectory</h2>",
+            "<figure>",
+            chart.render(),
+            "<figcaption>Solid: identified victims, all reporting countries. Dashed: the \(baseline.year) total grown "
+                + "by \(HTMLText.escape(report.options.targetRate.percentText)) a year. The countries reporting vary "
+                + "from year to year; the totals table compares like with like.</figcaption>",
+            "</figure>",
+            "<table class=\"numbers\">",
+            "<caption>The numbers behind the chart</caption>",
+            "<thead><tr><th scope=\"col\">Year</th><th scope=\"col\">Countries</th><th scope=\"col\">Identified victims</th>"
+                + "<th scope=\"col\">Trajectory</th></tr></thead>",
+            "<tbody>",
+        ]
+        for (total, row) in zip(totals, rows) {
+            lines.append(
+                "<tr><th scope=\"row\">\(row.year)</th><td>\(total.countries)</td>"
+                    + "<td>\(NumberFormatting.grouped(row.actual))</td>"
+                    + "<td>\(row.trajectory.map { NumberFormatting.grouped($0) } ?? "")</td></tr>")
+        }
+        lines += ["</tbody>", "</table>", "</section>"]
+        return lines
+    }
+
+    /// Year-over-year growth by country and year, coloured by outcome.
+    private static func heatTable(_ report: TrendReport) -> [String] {
+        let years = Set(report.assessments.map(\.year)).sorted()
+        var lines = [
+            "<section id=\"growth\">",
+            "<h2>Growth by country and year</h2>",
+            "<p class=\"legend\"><span class=\"key met\">met</span> met the target "
+                + "<span class=\"key short\">(✗)</span> short, within the noise of small counts "
+                + "<span class=\"key significant\">✗</span> short, and significantly so "
+                + "<span class=\"key na\">–</span> not assessed (first year, base of zero, break, withheld)"
+                + " — † growth annualised over a gap; p provisional, e estimated, u low reliability.</p>",
+            "<table class=\"heat\">",
+            "<caption>Growth over each country's previous reported year</caption>",
+            "<thead><tr><th scope=\"col\">Country</th>"
+                + years.map { "<th scope=\"col\">\($0)</th>" }.joined() + "</tr></thead>",
+            "<tbody>",
+        ]
+        for (country, rows) in byCountry(report) {
+            var cells = "<tr><th scope=\"row\">\(HTMLText.escape(label(country)))</th>"
+            for year in years {
+                guard let row = rows[year] else {
+                    cells += "<td class=\"none\"></td>"
+                    continue
+                }
+                let text = MarkdownReporter.cell(row).replacingOccurrences("*", "")
+                cells +=
+                    "<td class=\"\(heatClass(row))\" title=\"\(HTMLText.escape(tooltip(row)))\">"
+                    + "\(HTMLText.escape(text))</td>"
+            }
+            lines.append(cells + "</tr>")
+        }
+        lines += ["</tbody>", "</table>", "</section>"]
+        return lines
+    }
+
+    private static func heatClass(_ row: YearAssessment) -> String {
+        switch (row.status, row.significance) {
+        case (.met, _): return "met"
+        case (.shortfall, .significantShortfall), (.shortfall, nil): return "significant"
+        case (.shortfall, .withinNoise): return "short"
+        default: return "na"
+        }
+    }
+
+    private static func tooltip(_ row: YearAssessment) -> String {
+        var text = "\(row.country) \(row.year): "
+        text += row.victims.map { "\($0) victims" } ?? "withheld (\(row.withheldMarker ?? ""))"
+        if let base = row.baseVictims, let baseYear = row.baseYear { text += "; \(base) in \(baseYear)" }
+        if let required = row.requiredVictims { text += "; \(required) needed" }
+        if let p = row.test?.pValue { text += "; p = \(NumberFormatting.significant(p))" }
+        return text
+    }
+
+    /// One small chart per country: actual against its trajectory, and the numbers in a table.
+    private static func smallMultiples(_ report: TrendReport) -> [String] {
+        var lines = [
+            "<section id=\"countries\">",
+            "<h2>Countries against their trajectories</h2>",
+            "<p>Solid: identified victims; dashed: the country's baseline grown by "
+                + "\(HTMLText.escape(report.options.targetRate.percentText)) a year.</p>",
+            "<div class=\"multiples\">",
+        ]
+        var tableRows: [String] = []
+        let years = Set(report.assessments.map(\.year)).sorted()
+        for (index, (country, rows)) in byCountry(report).enumerated() {
+            let ordered = rows.values.sorted { $0.year < $1.year }
+            let actual = ordered.compactMap { row in
+                row.victims.map { SVGLineChart.Point(year: row.year, value: Double($0)) }
+            }
+            let trajectory = ordered.compactMap { row in
+                row.trajectoryVictims.map { SVGLineChart.Point(year: row.year, value: Double($0)) }
+            }
+            let chart = SVGLineChart(
+                id: "country-\(index)", title: label(country),
+                description: "Identified victims: "
+                    + actual.map { "\($0.year) \(Int($0.value))" }.joined(separator: ", ")
+                    + (trajectory.isEmpty
+                        ? "; no trajectory (no baseline above zero)."
+                        : "; trajectory: "
+                            + trajectory.map { "\($0.year) \(Int($0.value))" }.joined(separator: ", ") + "."),
+                actual: actual, trajectory: trajectory, width: 200, height: 120, compact: true)
+            lines.append(
+                "<figure class=\"multiple\"><figcaption>\(HTMLText.escape(label(country)))</figcaption>"
+                    + chart.render() + "</figure>")
+            var cells = "<tr><th scope=\"row\">\(HTMLText.escape(label(country)))</th>"
+            for year in years {
+                guard let row = rows[year] else {
+                    cells += "<td></td>"
+                    continue
+                }
+                let actualText =
+                    row.victims.map { NumberFormatting.grouped($0) } ?? (row.withheldMarker ?? "")
+                let trajectoryText = row.trajectoryVictims.map { " / " + NumberFormatting.grouped($0) } ?? ""
+                cells += "<td>\(HTMLText.escape(actualText + trajectoryText))</td>"
+            }
+            tableRows.append(cells + "</tr>")
+        }
+        lines.append("</div>")
+        lines += [
+            "<table class=\"numbers\">",
+            "<caption>The numbers behind the charts: identified victims / trajectory</caption>",
+            "<thead><tr><th scope=\"col\">Country</th>"
+                + years.map { "<th scope=\"col\">\($0)</th>" }.joined()
+                + "</tr></thead>",
+            "<tbody>",
+        ]
+        lines += tableRows
+        lines += ["</tbody>", "</table>", "</section>"]
+        return lines
+    }
+
+    private static func progressTable(_ report: TrendReport) -> [String] {
+        var lines = [
+            "<section id=\"progress\">",
+            "<h2>Progress by country</h2>",
+            "<p>Compound annual growth (CAGR) from the baseline to the latest year (long term) and over the last "
+                + "five years (short term), categorised by Eurostat's rule for a quantitative target: R = CAGR / "
+                + "target; significant progress R ≥ 0.95, moderate 0.60–0.95, insufficient 0–0.60, movement away "
+                + "R &lt; 0.</p>",
+            "<table>",
+            "<thead><tr><th scope=\"col\">Country</th><th scope=\"col\">Years met</th><th scope=\"col\">Shortfall</th>"
+                + "<th scope=\"col\">Baseline</th><th scope=\"col\">Latest / trajectory</th>"
+                + "<th scope=\"col\">Long-term CAGR</th><th scope=\"col\">Long term</th>"
+                + "<th scope=\"col\">Short-term CAGR</th><th scope=\"col\">Short term</th></tr></thead>",
+            "<tbody>",
+        ]
+        for country in report.countries {
+            var baseline = ""
+            if let year = country.baselineYear, let victims = country.baselineVictims {
+                baseline =
+                    "\(NumberFormatting.grouped(victims)) (\(year))" + (country.baselineShifted ? " ‡" : "")
+            }
+            let latest = report.assessments.last { $0.country == country.country && $0.victims != nil }
+            let trajectory = country.latestTrajectoryVictims.map {
+                "\(NumberFormatting.grouped(latest?.victims ?? 0)) / \(NumberFormatting.grouped($0))"
+            }
+            let cells = [
+                "\(country.yearsMet)/\(country.yearsAssessed)",
+                NumberFormatting.grouped(country.totalShortfall), baseline,
+                trajectory ?? "", country.longTerm?.cagr.map(NumberFormatting.percent) ?? "",
+                (country.longTerm?.category ?? .notAssessable).rawValue.replacingOccurrences("-", " "),
+                country.shortTerm.cagr.map(NumberFormatting.percent) ?? "",
+                country.shortTerm.category.rawValue.replacingOccurrences("-", " "),
+            ]
+            lines.append(
+                "<tr><th scope=\"row\">\(HTMLText.escape(label(country.country)))</th>"
+                    + cells.map { "<td>\(HTMLText.escape($0))</td>" }.joined() + "</tr>")
+        }
+        lines += ["</tbody>", "</table>", "</section>"]
+        return lines
+    }
+
+    private static func totalsTable(_ report: TrendReport) -> [String] {
+        guard !report.totals.isEmpty else { return [] }
+        var lines = [
+            "<section id=\"totals\">",
+            "<h2>Totals</h2>",
+            "<p>Growth is like for like: only the countries that reported in both years are compared.</p>",
+            "<table>",
+            "<thead><tr><th scope=\"col\">Group</th><th scope=\"col\">Year</th><th scope=\"col\">Countries</th>"
+                + "<th scope=\"col\">Victims</th><th scope=\"col\">Compared</th><th scope=\"col\">Base → now</th>"
+                + "<th scope=\"col\">Growth</th><th scope=\"col\">Required</th><th scope=\"col\">Shortfall</th></tr></thead>",
+            "<tbody>",
+        ]
+        for total in report.totals {
+            let comparison = total.comparison
+            var change = ""
+            if let base = comparison.baseVictims {
+                change =
+                    "\(NumberFormatting.grouped(base)) → \(NumberFormatting.grouped(total.matchedVictims))"
+            }
+            let cells = [
+                total.group == GroupTotal.allianceName ? "Alliance" : total.group, String(total.year),
+                String(total.countries), NumberFormatting.grouped(total.victims),
+                comparison.flags.contains(.firstYear) ? "" : String(total.matchedCountries), change,
+                MarkdownReporter.cell(comparison).replacingOccurrences("*", ""),
+                comparison.requiredVictims.map { NumberFormatting.grouped($0) } ?? "",
+                comparison.shortfall.map { NumberFormatting.grouped($0) } ?? "",
+            ]
+            lines.append("<tr>" + cells.map { "<td>\(HTMLText.escape($0))</td>" }.joined() + "</tr>")
+        }
+        lines += ["</tbody>", "</table>", "</section>"]
+        return lines
+    }
+
+    private static func shortfallTable(_ report: TrendReport) -> [String] {
+        let rows = report.shortfalls
+        var lines = ["<section id=\"shortfalls\">", "<h2>Shortfalls</h2>"]
+        guard !rows.isEmpty else {
+            return lines + ["<p>No country-year fell short of the target.</p>", "</section>"]
+        }
+        lines += [
+            "<p>\(rows.count) country-year\(rows.count == 1 ? "" : "s") fell short of the target, by "
+                + "\(NumberFormatting.grouped(report.summary.totalShortfall)) victims in all.</p>",
+            "<table>",
+            "<thead><tr><th scope=\"col\">Country</th><th scope=\"col\">Year</th><th scope=\"col\">Base year</th>"
+                + "<th scope=\"col\">Base victims</th><th scope=\"col\">Required</th><th scope=\"col\">Identified</th>"
+                + "<th scope=\"col\">Shortfall</th><th scope=\"col\">p-value</th><th scope=\"col\">Significance</th>"
+                + "</tr></thead>",
+            "<tbody>",
+        ]
+        for row in rows {
+            let significance: String
+            switch row.significance {
+            case .significantShortfall: significance = "significant"
+            case .withinNoise: significance = "within noise"
+            case nil: significance = "not tested"
+            }
+            let cells: [String] = [
+                String(row.year) + (row.flags.contains(.gap) ? " †" : ""),
+                row.baseYear.map(String.init) ?? "",
+                row.baseVictims.map { NumberFormatting.grouped($0) } ?? "",
+                row.requiredVictims.map { NumberFormatting.grouped($0) } ?? "",
+                row.victims.map { NumberFormatting.grouped($0) } ?? "",
+                row.shortfall.map { NumberFormatting.grouped($0) } ?? "",
+                row.test.map { NumberFormatting.significant($0.pValue) } ?? "", significance,
+            ]
+            lines.append(
+                "<tr class=\"\(heatClass(row))\"><th scope=\"row\">\(HTMLText.escape(label(row.country)))</th>"
+                    + cells.map { "<td>\(HTMLText.escape($0))</td>" }.joined() + "</tr>")
+        }
+        lines += ["</tbody>", "</table>", "</section>"]
+        return lines
+    }
+
+    /// Footnotes for the flags that occur, the caveat of the test, and the provenance.
+    private static func notes(_ report: TrendReport) -> [String] {
+        let flags = Set(report.assessments.flatMap(\.flags))
+        var items: [String] = []
+        let explanations: [(YearAssessment.Flag, String)] = [
+            (.gap, "† gap: the previous reported year is more than one year earlier; growth is annualised."),
+            (
+                .breakInSeries,
+                "break: the source marks a break in the series; the year is not compared with the one before."
+            ),
+            (.provisional, "p provisional: the source marks the figure as provisional."),
+            (.estimated, "e estimated: the source marks the figure as estimated."),
+            (.lowReliability, "u low reliability: the source marks the figure as of low reliability."),
+            (.withheld, "withheld: the source withheld the figure (<5, c, ..); the year is not assessed."),
+            (.zeroBase, "base 0: growth from zero is undefined; the year is not assessed."),
+            (
+                .baselineShifted,
+                "‡ no figure for the baseline year; the country's first later year is its baseline."
+            ),
+        ]
+        for (flag, text) in explanations where flags.contains(flag) {
+            items.append("<li>\(HTMLText.escape(text))</li>")
+        }
+        if report.options.series == .annual {
+            items.append(
+                "<li>The significance test treats each pair of counts as Poisson and tests, given their sum, whether "
+                    + "the rate ratio is below the target ratio (as R's poisson.test). Victim counts are clustered — "
+                    + "one case can identify several victims — so the test is indicative, not proof.</li>")
+        }
+        var lines = ["<section id=\"notes\">", "<h2>Notes</h2>", "<ul>"] + items + ["</ul>"]
+        if let provenance = report.provenance {
+            lines.append(
+                "<p>Made by victrend \(HTMLText.escape(provenance.toolVersion)) at "
+                    + "\(HTMLText.escape(provenance.generatedAt))"
+                    + (provenance.fromSourceDateEpoch ? " (SOURCE_DATE_EPOCH)" : "") + " from:</p>")
+            lines.append(
+                "<table class=\"provenance\"><thead><tr><th scope=\"col\">Input</th><th scope=\"col\">Role</th>"
+                    + "<th scope=\"col\">SHA-256</th></tr></thead><tbody>")
+            for input in provenance.inputs {
+                lines.append(
+                    "<tr><td>\(HTMLText.escape(input.path))</td><td>\(HTMLText.escape(input.role))</td>"
+                        + "<td><code>\(input.sha256)</code></td></tr>")
+            }
+            lines.append("</tbody></table>")
+        }
+        lines.append("</section>")
+        return lines
+    }
+
+    // MARK: - Helpers
+
+    private static func byCountry(_ report: TrendReport) -> [(String, [Int: YearAssessment])] {
+        var result: [(String, [Int: YearAssessment])] = []
+        for row in report.assessments {
+            if result.last?.0 != row.country { result.append((row.country, [:])) }
+            result[result.count - 1].1[row.year] = row
+        }
+        return result
+    }
+
+    private static func label(_ key: String) -> String {
+        let name = CountryTable.standard.displayName(key)
+        return name.isEmpty ? key : "\(key) \(name)"
+    }
+
+    /// Print-friendly styles; colours chosen to differ in lightness as well as hue (greyscale,
+    /// colour-blind readers), always together with a text mark.
+    static let style = """
+        body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:#1a1a1a;\
+        max-width:1100px;margin:2rem auto;padding:0 1rem;line-height:1.4}
+        h1{font-size:1.6rem;margin-bottom:.3rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #ccc}
+        .lede{color:#333}
+        .cards{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.8rem}
+        .cards li{border:1px solid #bbb;border-radius:4px;padding:.5rem .8rem;min-width:9rem}
+        .cards strong{display:block;font-size:1.4rem}
+        table{border-collapse:collapse;margin:.8rem 0;font-size:.85rem}
+        th,td{border:1px solid #ccc;padding:.2rem .4rem;text-align:right}th[scope=row]{text-align:left}
+        caption{text-align:left;font-weight:600;padding:.3rem 0}
+        .heat{font-size:.72rem}.heat td,.heat th{white-space:nowrap}
+        .met{background:#d6e9f8}.short{background:#fbd9a8}.significant{background:#a33f06;color:#fff}
+        .na{background:#fff;color:#555;font-style:italic}.none{background:#f4f4f4}
+        .key{display:inline-block;padding:0 .4rem;border:1px solid #999;margin:0 .2rem}
+        .chart .grid{stroke:#ddd;stroke-width:1}.chart .tick{font-size:10px;fill:#444}
+        .chart .axis{font-size:11px;fill:#444}
+        .chart polyline.actual{fill:none;stroke:#0b4f8a;stroke-width:2}.chart circle.actual{fill:#0b4f8a}
+        .chart polyline.trajectory{fill:none;stroke:#a33f06;stroke-width:1.5;stroke-dasharray:5 3}
+        .multiples{display:flex;flex-wrap:wrap;gap:.5rem}
+        .multiple{margin:0;border:1px solid #ddd;padding:.2rem}.multiple figcaption{font-size:.75rem;font-weight:600}
+        figure{margin:.5rem 0}figcaption{font-size:.85rem;color:#333}
+        code{font-size:.75rem}
+        @media print{@page{size:A4;margin:14mm}body{margin:0;max-width:none;font-size:10pt}
+        section,figure,table{break-inside:avoid}h2{break-after:avoid}
+        .met,.short,.significant,.none{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
+        """
+}
+
+extension String {
+    /// Every occurrence of `target` replaced (without Foundation).
+    fileprivate func replacingOccurrences(_ target: String, _ replacement: String) -> String {
+        replacing(target, with: replacement)
+    }
+}

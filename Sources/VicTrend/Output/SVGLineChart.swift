@@ -1,0 +1,117 @@
+/// A line chart of actual counts against the trajectory, as inline SVG (no script, no external
+/// resource). Coordinates are written with one decimal so the output is the same on every machine.
+struct SVGLineChart {
+    /// One point of a series.
+    struct Point {
+        var year: Int
+        var value: Double
+    }
+
+    var id: String
+    var title: String
+    var description: String
+    var actual: [Point]
+    var trajectory: [Point]
+    var width = 640.0
+    var height = 280.0
+    /// Small multiples drop the axis titles and most labels.
+    var compact = false
+
+    func render() -> String {
+        let left = compact ? 34.0 : 56.0
+        let right = compact ? 10.0 : 16.0
+        let top = compact ? 8.0 : 14.0
+        let bottom = compact ? 18.0 : 34.0
+        let years = (actual + trajectory).map(\.year)
+        guard let firstYear = years.min(), let lastYear = years.max() else { return "" }
+        let maximum = max(1, (actual + trajectory).map(\.value).max() ?? 1)
+        let scaleTop = Self.niceCeiling(maximum)
+        let plotWidth = width - left - right
+        let plotHeight = height - top - bottom
+        func x(_ year: Int) -> Double {
+            lastYear == firstYear
+                ? left + plotWidth / 2
+                : left + plotWidth * Double(year - firstYear) / Double(lastYear - firstYear)
+        }
+        func y(_ value: Double) -> Double { top + plotHeight * (1 - value / scaleTop) }
+        var svg =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 \(Self.n(width)) \(Self.n(height))\" "
+            + "width=\"\(Self.n(width))\" height=\"\(Self.n(height))\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\">"
+        svg += "<title id=\"\(id)-title\">\(HTMLText.escape(title))</title>"
+        svg += "<desc id=\"\(id)-desc\">\(HTMLText.escape(description))</desc>"
+        // Horizontal grid and value labels.
+        let steps = compact ? 2 : 4
+        for step in 0...steps {
+            let value = scaleTop * Double(step) / Double(steps)
+            let gridY = y(value)
+            svg +=
+                "<line class=\"grid\" x1=\"\(Self.n(left))\" y1=\"\(Self.n(gridY))\" x2=\"\(Self.n(width - right))\" y2=\"\(Self.n(gridY))\"/>"
+            svg +=
+                "<text class=\"tick\" x=\"\(Self.n(left - 4))\" y=\"\(Self.n(gridY + 3))\" text-anchor=\"end\">"
+                + "\(NumberFormatting.grouped(Int(value.rounded())))</text>"
+        }
+        // Year labels: every year when few, else first, last and a few between.
+        let every = max(1, (lastYear - firstYear) / (compact ? 2 : 8))
+        var labelled = Set(stride(from: firstYear, through: lastYear, by: every))
+        labelled.insert(lastYear)
+        for year in labelled.sorted() {
+            svg +=
+                "<text class=\"tick\" x=\"\(Self.n(x(year)))\" y=\"\(Self.n(height - bottom + (compact ? 12 : 16)))\" "
+                + "text-anchor=\"middle\">\(year)</text>"
+        }
+        svg += path(trajectory, className: "trajectory", x: x, y: y)
+        svg += path(actual, className: "actual", x: x, y: y)
+        for point in actual {
+            svg +=
+                "<circle class=\"actual\" cx=\"\(Self.n(x(point.year)))\" cy=\"\(Self.n(y(point.value)))\" r=\"\(compact ? "1.8" : "3")\"/>"
+        }
+        if !compact {
+            svg +=
+                "<text class=\"axis\" x=\"\(Self.n(left))\" y=\"\(Self.n(top - 2))\">identified victims</text>"
+        }
+        return svg + "</svg>"
+    }
+
+    /// A polyline through the points in year order; breaks where years are missing are bridged.
+    private func path(_ points: [Point], className: String, x: (Int) -> Double, y: (Double) -> Double)
+        -> String
+    {
+        guard !points.isEmpty else { return "" }
+        let coordinates = points.sorted { $0.year < $1.year }.map {
+            "\(Self.n(x($0.year))),\(Self.n(y($0.value)))"
+        }
+        return "<polyline class=\"\(className)\" points=\"\(coordinates.joined(separator: " "))\"/>"
+    }
+
+    /// The smallest 1, 2 or 5 × 10^k at or above `value`.
+    static func niceCeiling(_ value: Double) -> Double {
+        var magnitude = 1.0
+        while magnitude * 10 <= value { magnitude *= 10 }
+        for factor in [1.0, 2.0, 5.0, 10.0] where factor * magnitude >= value {
+            return factor * magnitude
+        }
+        return 10 * magnitude
+    }
+
+    /// A coordinate with one decimal, without a trailing `.0`.
+    static func n(_ value: Double) -> String { NumberFormatting.compact(value, maxDecimals: 1) }
+}
+
+/// Escaping for text and attribute values in HTML (and XML: the output parses as both).
+enum HTMLText {
+    static func escape(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            case _ where scalar.value < 0x20 && scalar != "\n" && scalar != "\t": result += " "
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+/// Collects the elements of a parsed document.
+private final class ElementCollector: NSObject, XMLParserDelegate {
+    var elements: [(name: String, attributes: [String: String])] = []
+    var text = ""
+    private var inTitle = false
+    var titles: [String] = []
+
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+        qualifiedName: String?,
+        attributes attributeDict: [String: String] = [:]
+    ) {
+        elements.append((elementName, attributeDict))
+        if elementName == "title" { inTitle = true }
+    }
+
+    func parser(
+        _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?
+    ) {
+        if elementName == "title" {
+            inTitle = false
+            titles.append(text)
+            text = ""
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if inTitle { text += string }
+    }
+}
+
+@Suite("HTML report: well-formed, accessible, escaped, self-contained")
+struct HTMLEndToEndTests {
+    private func parse(_ html: String) throws -> ElementCollector {
+        let parser = XMLParser(data: Data(html.utf8))
+        let collector = ElementCollector()
+        parser.delegate = collector
+        let parsed = parser.parse()
+        #expect(
+            parsed,
+            "not well-formed: \(parser.parserError.map { "\($0)" } ?? "?") at line \(parser.lineNumber)")
+        return collector
+    }
+
+    @Test(
+        "the sample report is well-formed, its charts have titles, descriptions and tables, and nothing is fetched"
+    )
+    func wellFormed() throws {
+        let outcome = try VictrendBinary.run([
+            "report", "-f", "html", "--groups", "samples/groups/eu-membership-2024.csv",
+            "samples/alliance-synthetic-2013-2024.csv",
+        ])
+        #expect(outcome.status == 0)
+        let document = try parse(outcome.stdout)
+        let names = document.elements.map(\.name)
+        let charts = names.filter { $0 == "svg" }.count
+        #expect(charts == 49)  // the alliance and 48 countries
+        #expect(names.filter { $0 == "desc" }.count == charts)
+        #expect(names.filter { $0 == "title" }.count == charts + 1)  // and the page's own
+        #expect(document.elements.filter { $0.name == "svg" }.allSatisfy { $0.attributes["role"] == "img" })
+        #expect(names.contains("table") && names.contains("caption"))
+        #expect(!names.contains("script") && !names.contains("link") && !names.contains("img"))
+        #expect(!outcome.stdout.contains("http://") || !outcome.stdout.contains("src="))
+        #expect(document.titles.contains("AUT Austria"))
+        for section in [
+            "headline", "alliance", "growth", "countries", "progress", "totals", "shortfalls", "notes",
+        ] {
+            #expect(
+                document.elements.contains { $0.name == "section" && $0.attributes["id"] == section },
+                "\(section)")
+        }
+    }
+
+    @Test("text from the input is escaped")
+    func escaping() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let input = try directory.file(
+            "x.csv",
+            "country,year,victims\n<script>alert('x')</script>,2019,1\n<script>alert('x')</script>,2020,2\n")
+        let outcome = try VictrendBinary.run(["report", "-f", "html", "--countries", "verbatim", input])
+        #expect(outcome.status == 0)
+        #expect(!outcome.stdout.contains("<script>"))
+        #expect(outcome.stdout.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"))
+        _ = try parse(outcome.stdout)
+    }
+
+    @Test("the small sample's HTML equals its golden file")
+    func golden() throws {
+        let outcome = try VictrendBinary.run(["report", "-f", "html", "samples/small/example.csv"])
+        #expect(outcome.stdout == (try VictrendBinary.golden("samples/expected/small-example.html")))
+        #expect(
+            outcome.stdout.contains(
+                "<td class=\"significant\" title=\"BEL 2022: 1100 victims; 1210 in 2021; 1331 needed; p = 2.576e-06\">−9.1% ✗</td>"
+            ))
+    }
+}
