@@ -70,6 +70,16 @@ struct ReportCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
+            "Small-cell suppression for publication: counts 1..K-1 are shown as <K, nothing derived from them "
+                + "is published, and totals are protected by secondary suppression (x).",
+            valueName: "K"))
+    var suppressBelow: Int?
+
+    @Flag(help: "With --suppress-below, suppress zeros as well.")
+    var suppressZeros = false
+
+    @Option(
+        help: ArgumentHelp(
             "CSV of country,group rows (e.g. EU / non-EU): adds a total for each group beside the alliance total.",
             valueName: "file"))
     var groups: String?
@@ -112,6 +122,12 @@ struct ReportCommand: ParsableCommand {
         if table != nil && !format.value.isTabular {
             throw ValidationError(
                 "--table applies to --format csv; the \(format.value.rawValue) report has every table")
+        }
+        if let suppressBelow, suppressBelow < 2 {
+            throw ValidationError("--suppress-below takes K >= 2 (counts 1..K-1 are suppressed), e.g. 5")
+        }
+        if suppressZeros && suppressBelow == nil {
+            throw ValidationError("--suppress-zeros goes with --suppress-below K")
         }
         guard confidence > 0 && confidence < 1 else {
             throw ValidationError("--confidence must be between 0 and 1 (exclusive), e.g. 0.95")
@@ -177,6 +193,10 @@ struct ReportCommand: ParsableCommand {
             throw ExitCode(1)
         }
         report.diagnostics = log.diagnostics
+        if let suppressBelow {
+            report = Suppression.apply(
+                report, policy: .init(threshold: suppressBelow, suppressZeros: suppressZeros))
+        }
         let epoch = SourceDateEpoch.current()
         do {
             let files = input.inputs.map { ($0, "data") } + (groups.map { [($0, "groups")] } ?? [])

@@ -137,3 +137,108 @@ struct OutputsEndToEndTests {
         return String(text.prefix(64))
     }
 }
+
+@Suite("Small-cell suppression, end to end")
+struct SuppressionEndToEndTests {
+    private static let arguments = [
+        "--suppress-below", "5", "--groups", "samples/groups/eu-membership-2024.csv",
+        "samples/alliance-synthetic-2013-2024.csv",
+    ]
+
+    /// The true counts, from an unsuppressed JSON report.
+    private func observations(_ extra: [String]) throws -> [[String: JSONValue]] {
+        let outcome = try VictrendBinary.run(["report", "-f", "json"] + extra)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        guard case .object(let root)? = JSONValue.parse(outcome.stdout),
+            case .array(let rows)? = root["observations"]
+        else {
+            return []
+        }
+        return rows.compactMap { if case .object(let row) = $0 { return row } else { return nil } }
+    }
+
+    @Test("no suppressed count can be recomputed from a published total minus the rest")
+    func totals() throws {
+        let unsuppressed = try observations(Array(Self.arguments.dropFirst(2)))
+        let published = try observations(Self.arguments)
+        let outcome = try VictrendBinary.run(["report", "-f", "json"] + Self.arguments)
+        guard case .object(let root)? = JSONValue.parse(outcome.stdout),
+            case .array(let totals)? = root["totals"]
+        else {
+            Issue.record("no totals")
+            return
+        }
+        var truth: [String: Int] = [:]
+        for row in unsuppressed {
+            if case .string(let country)? = row["country"], case .integer(let year)? = row["year"],
+                case .integer(let victims)? = row["victims"]
+            {
+                truth["\(country) \(year)"] = victims
+            }
+        }
+        var suppressedCells: Set<String> = []
+        var publishedValue: [String: Int] = [:]
+        for row in published {
+            guard case .string(let country)? = row["country"], case .integer(let year)? = row["year"] else {
+                continue
+            }
+            if case .integer(let victims)? = row["victims"] { publishedValue["\(country) \(year)"] = victims }
+            if case .string? = row["suppressedMarker"] {
+                suppressedCells.insert("\(country) \(year)")
+                // Nothing derived from it is published.
+                for key in ["growthRate", "requiredVictims", "shortfall", "pValue", "trajectoryGap"] {
+                    #expect(row[key] == .null, "\(country) \(year) \(key)")
+                }
+            }
+        }
+        #expect(suppressedCells.count > 10)
+        let members = try groupMembers()
+        var checked = 0
+        for case .object(let total) in totals {
+            guard case .string(let group)? = total["group"], case .integer(let year)? = total["year"],
+                case .integer(let value)? = total["victims"]
+            else { continue }
+            let inGroup = truth.keys.filter { key in
+                key.hasSuffix(" \(year)")
+                    && (group == "alliance" || members[group]?.contains(String(key.prefix(3))) == true)
+            }
+            let hidden = inGroup.filter { suppressedCells.contains($0) }
+            #expect(hidden.count != 1, "\(group) \(year): total minus the rest reveals \(hidden)")
+            let rest = inGroup.filter { !suppressedCells.contains($0) }.reduce(0) {
+                $0 + (publishedValue[$1] ?? 0)
+            }
+            // The bookkeeping is right: the published total is the true total, and what a reader can
+            // recompute from it is the sum of several suppressed counts together.
+            #expect(value - rest == hidden.reduce(0) { $0 + (truth[$1] ?? 0) }, "\(group) \(year)")
+            if hidden.count >= 2 { checked += 1 }
+        }
+        #expect(checked > 0)
+    }
+
+    @Test("every format shows the markers and omits derived figures")
+    func formats() throws {
+        let csv = try VictrendBinary.run(["report"] + Self.arguments)
+        #expect(csv.status == 0)
+        let rows = csv.stdout.split(separator: "\n").map {
+            $0.split(separator: ",", omittingEmptySubsequences: false)
+        }
+        let suppressed = rows.filter { $0.count > 8 && ($0[2] == "<5" || $0[2] == "x") }
+        #expect(!suppressed.isEmpty)
+        #expect(suppressed.allSatisfy { $0[5].isEmpty && $0[6].isEmpty && $0[7].isEmpty && $0[11].isEmpty })
+        let markdown = try VictrendBinary.run(["report", "-f", "markdown"] + Self.arguments)
+        #expect(markdown.stdout.contains("*suppressed*"))
+        let html = try VictrendBinary.run(["report", "-f", "html"] + Self.arguments)
+        #expect(html.stdout.contains("suppressed (&lt;5)"))
+    }
+
+    private func groupMembers() throws -> [String: Set<String>] {
+        var result: [String: Set<String>] = [:]
+        for line in try VictrendBinary.golden("samples/groups/eu-membership-2024.csv").split(separator: "\n")
+            .dropFirst()
+        {
+            let parts = line.split(separator: ",")
+            if parts.count == 2 { result[String(parts[1]), default: []].insert(String(parts[0])) }
+        }
+        return result
+    }
+}

@@ -8,12 +8,12 @@ public struct GroupTotal: Sendable, Hashable {
     public var year: Int
     /// Countries of the group reporting this year.
     public var countries: Int
-    /// Their total count.
-    public var victims: Int
+    /// Their total count; `nil` when small-cell suppression withholds it.
+    public var victims: Int?
     /// Countries reporting in both this year and the base year.
     public var matchedCountries: Int
-    /// Total of the matched countries this year.
-    public var matchedVictims: Int
+    /// Total of the matched countries this year; `nil` when withheld.
+    public var matchedVictims: Int?
     /// Matched totals compared: base = the matched countries' total in the base year.
     public var comparison: Comparison
 

@@ -21,16 +21,18 @@ public struct ProgressAssessment: Sendable, Hashable {
         case movementAway = "movement-away"
         /// Fewer than two figures, or a start of zero.
         case notAssessable = "not-assessable"
+        /// Withheld by small-cell suppression: an end of the period is a suppressed count.
+        case suppressed
     }
 
     /// First year of the period.
     public var fromYear: Int
     /// Last year of the period.
     public var toYear: Int
-    /// Count in `fromYear`.
-    public var fromVictims: Int
-    /// Count in `toYear`.
-    public var toVictims: Int
+    /// Count in `fromYear` (`nil` when suppressed).
+    public var fromVictims: Int?
+    /// Count in `toYear` (`nil` when suppressed).
+    public var toVictims: Int?
     /// Compound annual growth rate as a fraction; `nil` when not assessable.
     public var cagr: Double?
     /// CAGR / target rate; `nil` when not assessable or the target is 0.

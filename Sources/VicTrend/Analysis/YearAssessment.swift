@@ -9,6 +9,8 @@ public struct YearAssessment: GrowthJudgement, Sendable, Hashable {
         case shortfall
         /// No comparison is possible (first reported year, or a base of zero); see `flags`.
         case notAssessed = "not-assessed"
+        /// Withheld by small-cell suppression: the year or its base is a suppressed count.
+        case suppressed
     }
 
     /// Facts about the comparison that a reader must see next to the figure.
@@ -51,6 +53,16 @@ public struct YearAssessment: GrowthJudgement, Sendable, Hashable {
     public var victims: Int?
     /// The text that stood for a withheld figure, e.g. `<5`.
     public var withheldMarker: String?
+    /// What published outputs show instead of a suppressed count: `<K` (primary suppression) or `x`
+    /// (secondary suppression, to protect another suppressed count).
+    public var suppressedMarker: String?
+
+    /// The count as published: the number, or the withheld or suppressed marker.
+    public var victimsText: String {
+        if let suppressedMarker { return suppressedMarker }
+        if let victims { return NumberFormatting.grouped(victims) }
+        return withheldMarker ?? ""
+    }
     /// The previous reported year of the same country, if any.
     public var baseYear: Int?
     /// Identified victims in `baseYear`.

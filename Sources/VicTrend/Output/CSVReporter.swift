@@ -28,7 +28,8 @@ public enum CSVReporter: Reporter {
         for row in report.assessments {
             let cells: [String] =
                 [
-                    field(row.country), String(row.year), optional(row.victims), optional(row.baseYear),
+                    field(row.country), String(row.year), row.suppressedMarker ?? optional(row.victims),
+                    optional(row.baseYear),
                     optional(row.baseVictims),
                 ]
                 + judgementCells(row) + [optional(row.trajectoryVictims), optional(row.trajectoryGap)]

@@ -90,12 +90,12 @@ public enum HTMLReporter: Reporter {
         let baseline =
             totals.first { $0.year >= (report.options.baselineYear ?? Int.min) } ?? totals[0]
         let factor = report.options.targetRate.growthFactor
-        var rows: [(year: Int, actual: Int, trajectory: Int?)] = []
+        var rows: [(year: Int, actual: Int?, trajectory: Int?)] = []
         for total in totals {
             var trajectory: Int?
-            if total.year >= baseline.year && baseline.victims > 0 {
+            if let start = baseline.victims, total.year >= baseline.year && start > 0 {
                 trajectory = ExactGrowth.ceilScaled(
-                    baseline.victims, by: factor.numerator, over: factor.denominator,
+                    start, by: factor.numerator, over: factor.denominator,
                     years: total.year - baseline.year)
             }
             rows.append((total.year, total.victims, trajectory))
@@ -105,11 +105,12 @@ public enum HTMLReporter: Reporter {
             title:
                 "Alliance total of identified victims against the \(report.options.targetRate.percentText) a year trajectory",
             description: "Actual totals from \(rows[0].year) to \(rows[rows.count - 1].year): "
-                + rows.map { "\($0.year) \($0.actual)" }.joined(separator: ", ")
+                + rows.map { "\($0.year) \($0.actual.map(String.init) ?? "withheld")" }.joined(
+                    separator: ", ")
                 + ". Trajectory from \(baseline.year): "
                 + rows.compactMap { row in row.trajectory.map { "\(row.year) \($0)" } }.joined(
                     separator: ", ") + ".",
-            actual: rows.map { .init(year: $0.year, value: Double($0.actual)) },
+            actual: rows.compactMap { row in row.actual.map { .init(year: row.year, value: Double($0)) } },
             trajectory: rows.compactMap { row in
                 row.trajectory.map { .init(year: row.year, value: Double($0)) }
             })
@@ -131,7 +132,7 @@ public enum HTMLReporter: Reporter {
         for (total, row) in zip(totals, rows) {
             lines.append(
                 "<tr><th scope=\"row\">\(row.year)</th><td>\(total.countries)</td>"
-                    + "<td>\(NumberFormatting.grouped(row.actual))</td>"
+                    + "<td>\(NumberFormatting.count(row.actual))</td>"
                     + "<td>\(row.trajectory.map { NumberFormatting.grouped($0) } ?? "")</td></tr>")
         }
         lines += ["</tbody>", "</table>", "</section>"]
@@ -184,7 +185,9 @@ public enum HTMLReporter: Reporter {
 
     private static func tooltip(_ row: YearAssessment) -> String {
         var text = "\(row.country) \(row.year): "
-        text += row.victims.map { "\($0) victims" } ?? "withheld (\(row.withheldMarker ?? ""))"
+        text +=
+            row.victims.map { "\($0) victims" }
+            ?? (row.suppressedMarker.map { "suppressed (\($0))" } ?? "withheld (\(row.withheldMarker ?? ""))")
         if let base = row.baseVictims, let baseYear = row.baseYear { text += "; \(base) in \(baseYear)" }
         if let required = row.requiredVictims { text += "; \(required) needed" }
         if let p = row.test?.pValue { text += "; p = \(NumberFormatting.significant(p))" }
@@ -228,8 +231,7 @@ public enum HTMLReporter: Reporter {
                     cells += "<td></td>"
                     continue
                 }
-                let actualText =
-                    row.victims.map { NumberFormatting.grouped($0) } ?? (row.withheldMarker ?? "")
+                let actualText = row.victimsText
                 let trajectoryText = row.trajectoryVictims.map { " / " + NumberFormatting.grouped($0) } ?? ""
                 cells += "<td>\(HTMLText.escape(actualText + trajectoryText))</td>"
             }
@@ -266,13 +268,16 @@ public enum HTMLReporter: Reporter {
         ]
         for country in report.countries {
             var baseline = ""
-            if let year = country.baselineYear, let victims = country.baselineVictims {
+            if let year = country.baselineYear {
                 baseline =
-                    "\(NumberFormatting.grouped(victims)) (\(year))" + (country.baselineShifted ? " ‡" : "")
+                    "\(NumberFormatting.count(country.baselineVictims)) (\(year))"
+                    + (country.baselineShifted ? " ‡" : "")
             }
-            let latest = report.assessments.last { $0.country == country.country && $0.victims != nil }
+            let latest = report.assessments.last {
+                $0.country == country.country && ($0.victims != nil || $0.suppressedMarker != nil)
+            }
             let trajectory = country.latestTrajectoryVictims.map {
-                "\(NumberFormatting.grouped(latest?.victims ?? 0)) / \(NumberFormatting.grouped($0))"
+                "\(latest?.victimsText ?? "") / \(NumberFormatting.grouped($0))"
             }
             let cells = [
                 "\(country.yearsMet)/\(country.yearsAssessed)",
@@ -307,11 +312,11 @@ public enum HTMLReporter: Reporter {
             var change = ""
             if let base = comparison.baseVictims {
                 change =
-                    "\(NumberFormatting.grouped(base)) → \(NumberFormatting.grouped(total.matchedVictims))"
+                    "\(NumberFormatting.grouped(base)) → \(NumberFormatting.count(total.matchedVictims))"
             }
             let cells = [
                 total.group == GroupTotal.allianceName ? "Alliance" : total.group, String(total.year),
-                String(total.countries), NumberFormatting.grouped(total.victims),
+                String(total.countries), NumberFormatting.count(total.victims),
                 comparison.flags.contains(.firstYear) ? "" : String(total.matchedCountries), change,
                 MarkdownReporter.cell(comparison).replacingOccurrences("*", ""),
                 comparison.requiredVictims.map { NumberFormatting.grouped($0) } ?? "",
@@ -351,7 +356,7 @@ public enum HTMLReporter: Reporter {
                 row.baseYear.map(String.init) ?? "",
                 row.baseVictims.map { NumberFormatting.grouped($0) } ?? "",
                 row.requiredVictims.map { NumberFormatting.grouped($0) } ?? "",
-                row.victims.map { NumberFormatting.grouped($0) } ?? "",
+                row.victimsText,
                 row.shortfall.map { NumberFormatting.grouped($0) } ?? "",
                 row.test.map { NumberFormatting.significant($0.pValue) } ?? "", significance,
             ]

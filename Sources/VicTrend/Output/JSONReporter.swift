@@ -77,6 +77,7 @@ public enum JSONReporter: Reporter {
                 ("countryName", optionalString(CountryTable.standard.displayName(row.country))),
                 ("year", String(row.year)), ("victims", int(row.victims)),
                 ("withheldMarker", row.withheldMarker.map(string) ?? "null"),
+                ("suppressedMarker", row.suppressedMarker.map(string) ?? "null"),
                 ("baseYear", int(row.baseYear)), ("baseVictims", int(row.baseVictims)),
             ] + judgement(row)
                 + [
@@ -121,7 +122,7 @@ public enum JSONReporter: Reporter {
     private static func progress(_ progress: ProgressAssessment) -> String {
         JSONText.object([
             ("fromYear", String(progress.fromYear)), ("toYear", String(progress.toYear)),
-            ("fromVictims", String(progress.fromVictims)), ("toVictims", String(progress.toVictims)),
+            ("fromVictims", int(progress.fromVictims)), ("toVictims", int(progress.toVictims)),
             ("cagr", number(progress.cagr)), ("ratio", number(progress.ratio)),
             ("category", string(progress.category.rawValue)),
         ])
@@ -132,10 +133,10 @@ public enum JSONReporter: Reporter {
             [
                 ("group", string(total.group)), ("year", String(total.year)),
                 ("countries", String(total.countries)),
-                ("victims", String(total.victims)), ("baseYear", int(total.comparison.baseYear)),
+                ("victims", int(total.victims)), ("baseYear", int(total.comparison.baseYear)),
                 ("matchedCountries", String(total.matchedCountries)),
                 ("matchedBaseVictims", int(total.comparison.baseVictims)),
-                ("matchedVictims", String(total.matchedVictims)),
+                ("matchedVictims", int(total.matchedVictims)),
             ] + judgement(total.comparison))
     }
 

@@ -117,6 +117,7 @@ public enum MarkdownReporter: Reporter {
     /// The trend-table cell of one judged count: growth, with its marks.
     static func cell(_ judged: some GrowthJudgement) -> String {
         if judged.flags.contains(.withheld) { return "*withheld*" }
+        if judged.status == .suppressed { return "*suppressed*" }
         if judged.flags.contains(.breakInSeries) { return "*break*" + sourceMarks(judged.flags) }
         if judged.flags.contains(.firstYear) { return "*first*" + sourceMarks(judged.flags) }
         if judged.flags.contains(.noOverlap) { return "*no overlap*" }
@@ -174,11 +175,11 @@ public enum MarkdownReporter: Reporter {
             var change = ""
             if let base = comparison.baseVictims {
                 change =
-                    "\(NumberFormatting.grouped(base)) → \(NumberFormatting.grouped(total.matchedVictims))"
+                    "\(NumberFormatting.grouped(base)) → \(NumberFormatting.count(total.matchedVictims))"
             }
             let name = total.group == GroupTotal.allianceName ? "Alliance" : escape(total.group)
             let cells = [
-                name, String(total.year), String(total.countries), NumberFormatting.grouped(total.victims),
+                name, String(total.year), String(total.countries), NumberFormatting.count(total.victims),
                 first ? "" : String(total.matchedCountries), change, cell(comparison),
                 comparison.requiredVictims.map { NumberFormatting.grouped($0) } ?? "",
                 comparison.shortfall.map { NumberFormatting.grouped($0) } ?? "",
@@ -220,7 +221,7 @@ public enum MarkdownReporter: Reporter {
                 row.baseYear.map(String.init) ?? "",
                 row.baseVictims.map { NumberFormatting.grouped($0) } ?? "",
                 row.requiredVictims.map { NumberFormatting.grouped($0) } ?? "",
-                row.victims.map { NumberFormatting.grouped($0) } ?? "",
+                row.victimsText,
                 row.shortfall.map { NumberFormatting.grouped($0) } ?? "",
                 row.test.map { NumberFormatting.significant($0.pValue) } ?? "",
                 significanceText(row.significance),
@@ -246,14 +247,16 @@ public enum MarkdownReporter: Reporter {
         ]
         for country in report.countries {
             var baseline = ""
-            if let year = country.baselineYear, let victims = country.baselineVictims {
+            if let year = country.baselineYear {
                 baseline =
-                    "\(NumberFormatting.grouped(victims)) (\(year))\(country.baselineShifted ? " ‡" : "")"
+                    "\(NumberFormatting.count(country.baselineVictims)) (\(year))\(country.baselineShifted ? " ‡" : "")"
             }
-            let last = report.assessments.last { $0.country == country.country && $0.victims != nil }
+            let last = report.assessments.last {
+                $0.country == country.country && ($0.victims != nil || $0.suppressedMarker != nil)
+            }
             let trajectory =
                 country.latestTrajectoryVictims.map {
-                    "\(NumberFormatting.grouped(last?.victims ?? 0)) / \(NumberFormatting.grouped($0))"
+                    "\(last?.victimsText ?? "") / \(NumberFormatting.grouped($0))"
                 } ?? ""
             var cells = [
                 countryLabel(country.country), "\(country.yearsReported)",
@@ -319,6 +322,7 @@ public enum MarkdownReporter: Reporter {
         case .insufficientProgress: return "insufficient progress"
         case .movementAway: return "movement away"
         case .notAssessable: return "not assessable"
+        case .suppressed: return "suppressed"
         }
     }
 

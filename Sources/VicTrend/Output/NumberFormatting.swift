@@ -36,6 +36,11 @@ enum NumberFormatting {
         return "+" + text + "%"
     }
 
+    /// A count with thousands grouped, or `x` when it is withheld (`nil`).
+    static func count(_ value: Int?) -> String {
+        value.map { grouped($0) } ?? "x"
+    }
+
     /// An integer with `,` between thousands: `1,234,567`.
     static func grouped(_ value: some BinaryInteger) -> String {
         let digits = String(value.magnitude)

@@ -23,9 +23,10 @@ public enum TotalsCSVReporter: Reporter {
             let first = comparison.flags.contains(.firstYear)
             let cells: [String] = [
                 CSVReporter.field(total.group), String(total.year), String(total.countries),
-                String(total.victims),
+                CSVReporter.optional(total.victims),
                 CSVReporter.optional(comparison.baseYear), first ? "" : String(total.matchedCountries),
-                CSVReporter.optional(comparison.baseVictims), first ? "" : String(total.matchedVictims),
+                CSVReporter.optional(comparison.baseVictims),
+                first ? "" : CSVReporter.optional(total.matchedVictims),
             ]
             output +=
                 (cells + CSVReporter.judgementCells(comparison) + CSVReporter.testCells(comparison)).joined(

@@ -1,0 +1,112 @@
+import Testing
+
+@testable import VicTrend
+
+@Suite("Small-cell suppression")
+struct SuppressionTests {
+    private func report(_ rows: [(String, Int, Int)], groups: Groups = Groups()) throws -> TrendReport {
+        var builder = PanelBuilder()
+        for (country, year, victims) in rows {
+            _ = builder.add(
+                Observation(
+                    country: country, year: year, victims: victims, location: Location(file: "f", line: 1)))
+        }
+        return try TrendAnalysis.assess(builder.build(), options: AnalysisOptions(), groups: groups).get()
+    }
+
+    private typealias Cell = Suppression.Cell
+
+    @Test("a lone small count in a total forces the next-smallest member to be suppressed")
+    func secondary() {
+        let values = [
+            Cell(country: "A", year: 2020): 3, Cell(country: "B", year: 2020): 40,
+            Cell(country: "C", year: 2020): 12,
+        ]
+        let (suppressed, unpublished) = Suppression.protect(
+            values: values, primary: [Cell(country: "A", year: 2020)],
+            groups: [("alliance", ["A", "B", "C"])])
+        #expect(suppressed == [Cell(country: "A", year: 2020), Cell(country: "C", year: 2020)])
+        #expect(unpublished.isEmpty)
+    }
+
+    @Test("a total of one suppressed member is withheld")
+    func singleton() {
+        let values = [Cell(country: "A", year: 2020): 3, Cell(country: "B", year: 2020): 40]
+        let (_, unpublished) = Suppression.protect(
+            values: values, primary: [Cell(country: "A", year: 2020)],
+            groups: [("alliance", ["A", "B"]), ("small", ["A"])])
+        #expect(unpublished.contains(Cell(country: "small", year: 2020)))
+    }
+
+    @Test("nested groups: the difference of two published totals never isolates one suppressed count")
+    func nested() {
+        // all = {A, B, C, D}; g = {B, C, D}; A is small. all - g = {A} would reveal A.
+        let values = [
+            Cell(country: "A", year: 2020): 2, Cell(country: "B", year: 2020): 50,
+            Cell(country: "C", year: 2020): 60,
+            Cell(country: "D", year: 2020): 70,
+        ]
+        let groups: [(name: String, members: Set<String>)] = [
+            ("alliance", ["A", "B", "C", "D"]), ("g", ["B", "C", "D"]),
+        ]
+        let (suppressed, unpublished) = Suppression.protect(
+            values: values, primary: [Cell(country: "A", year: 2020)], groups: groups)
+        // Check every published total and every difference of nested published totals.
+        var sets: [Set<String>] = groups.filter { !unpublished.contains(Cell(country: $0.name, year: 2020)) }
+            .map(\.members)
+        for outer in sets {
+            for inner in sets where inner.isStrictSubset(of: outer) { sets.append(outer.subtracting(inner)) }
+        }
+        for set in sets {
+            #expect(set.filter { suppressed.contains(Cell(country: $0, year: 2020)) }.count != 1, "\(set)")
+        }
+    }
+
+    @Test("published outputs show <K and x, and withhold everything derived from a suppressed count")
+    func redaction() throws {
+        let base = try report([("AUS", 2019, 100), ("AUS", 2020, 110), ("CAN", 2019, 8), ("CAN", 2020, 4)])
+        let published = Suppression.apply(base, policy: .init(threshold: 5))
+        let rows = published.assessments
+        let canada = try #require(rows.first { $0.country == "CAN" && $0.year == 2020 })
+        #expect(canada.victims == nil && canada.suppressedMarker == "<5" && canada.victimsText == "<5")
+        #expect(canada.status == .suppressed && canada.growthRate == nil && canada.requiredVictims == nil)
+        #expect(canada.shortfall == nil && canada.test == nil && canada.trajectoryGap == nil)
+        // The alliance total 2020 is AUS + CAN: AUS is suppressed too (x), so 114 - x cannot give CAN.
+        let australia = try #require(rows.first { $0.country == "AUS" && $0.year == 2020 })
+        #expect(australia.suppressedMarker == "x")
+        #expect(published.totals.first { $0.year == 2020 }?.victims == 114)
+        #expect(published.totals.first { $0.year == 2020 }?.matchedVictims == nil)
+        #expect(published.countries.first { $0.country == "CAN" }?.shortTerm.category == .suppressed)
+        // The summary counts only what can be published.
+        #expect(published.summary.shortOfTarget == 0 && published.summary.totalShortfall == 0)
+        // The analysis behind it is untouched.
+        #expect(base.assessments.first { $0.country == "CAN" && $0.year == 2020 }?.shortfall == 5)
+    }
+
+    @Test("zeros are shown unless asked; a suppressed baseline hides the trajectory")
+    func zeros() throws {
+        let base = try report([
+            ("CAN", 2019, 9), ("CAN", 2020, 4), ("CAN", 2021, 0), ("BEL", 2019, 50), ("BEL", 2020, 60),
+            ("BEL", 2021, 70),
+            ("AUS", 2019, 3), ("AUS", 2020, 30), ("AUS", 2021, 33),
+        ])
+        let shown = Suppression.apply(base, policy: .init(threshold: 5))
+        #expect(shown.assessments.first { $0.country == "CAN" && $0.year == 2021 }?.victims == 0)
+        let hidden = Suppression.apply(base, policy: .init(threshold: 5, suppressZeros: true))
+        #expect(hidden.assessments.first { $0.country == "CAN" && $0.year == 2021 }?.suppressedMarker == "<5")
+        #expect(hidden.assessments.first { $0.country == "AUS" && $0.year == 2021 }?.suppressedMarker == "x")
+        let australia = shown.assessments.filter { $0.country == "AUS" }
+        #expect(australia.allSatisfy { $0.trajectoryVictims == nil })  // the 2019 baseline of 3 is suppressed
+        #expect(shown.countries.first { $0.country == "AUS" }?.baselineVictims == nil)
+    }
+
+    @Test("diagnostic messages, which quote counts, are reduced to their rule")
+    func diagnostics() throws {
+        var base = try report([("AUS", 2019, 3), ("AUS", 2020, 4)])
+        base.diagnostics = [
+            Diagnostic(.repeatedObservation, at: Location(file: "f", line: 3), "AUS 2020 ... (4)")
+        ]
+        let published = Suppression.apply(base, policy: .init(threshold: 5))
+        #expect(published.diagnostics.first?.message == DiagnosticCode.repeatedObservation.summary)
+    }
+}
