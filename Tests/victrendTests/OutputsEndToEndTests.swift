@@ -13,6 +13,10 @@ struct OutputsEndToEndTests {
         ["--series", "cumulative", "--countries", "verbatim", "samples/icse-cumulative.csv"],
         ["--filter", "unit=NR", "samples/layouts/eurostat-sdmx.csv"],
         ["samples/layouts/wide-example.csv"],
+        [
+            "--suppress-below", "5", "--suppress-zeros", "--groups", "samples/groups/eu-membership-2024.csv",
+            "samples/alliance-synthetic-2013-2024.csv",
+        ],
     ]
 
     @Test("the JSON report conforms to docs/report.schema.json", arguments: reports)

@@ -48,6 +48,7 @@ public enum Suppression {
         let groups = groupSets(report)
         let (suppressed, unpublished) = protect(values: values, primary: primary, groups: groups)
         var published = report
+        published.suppression = policy
         published.assessments = redact(
             report.assessments, suppressed: suppressed, primary: primary, policy: policy,
             series: report.options.series)

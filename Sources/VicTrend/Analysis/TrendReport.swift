@@ -15,6 +15,8 @@ public struct TrendReport: Sendable, Hashable {
     public var summary: TrendSummary
     /// Where the report came from (set by the caller that read the inputs).
     public var provenance: Provenance?
+    /// The small-cell suppression applied to this report, if any.
+    public var suppression: Suppression.Policy?
     /// Warnings and notes found while reading (errors prevent a report), for formats that carry them.
     public var diagnostics: [Diagnostic] = []
 

@@ -22,6 +22,7 @@ public enum HTMLReporter: Reporter {
             "<header>",
             "<h1>\(HTMLText.escape(title))</h1>",
             "<p class=\"lede\">\(HTMLText.escape(method(report)))</p>",
+            parameters(report),
             "</header>",
         ]
         html += headline(report)
@@ -55,6 +56,35 @@ public enum HTMLReporter: Reporter {
             text += " Trajectories start in \(baseline)."
         }
         return text
+    }
+
+    private static func parameters(_ report: TrendReport) -> String {
+        let options = report.options
+        var items: [(String, String)] = [
+            ("Target", "at least \(options.targetRate.percentText) more identified victims a year"),
+            ("Series", options.series == .annual ? "annual counts" : "running totals"),
+            (
+                "Trajectory baseline",
+                options.baselineYear.map(String.init) ?? "each country's first reported year"
+            ),
+        ]
+        if let year = options.targetYear { items.append(("Target year", String(year))) }
+        if options.series == .annual {
+            items.append(
+                ("Confidence", NumberFormatting.compact(options.confidence * 100, maxDecimals: 4) + "%"))
+        }
+        if let policy = report.suppression {
+            items.append(
+                (
+                    "Suppression",
+                    "counts below \(policy.threshold)\(policy.suppressZeros ? ", and zeros," : "") shown as "
+                        + "\(policy.marker); x marks counts suppressed to protect them"
+                ))
+        }
+        items.append(("Input", options.inputs.joined(separator: ", ")))
+        return "<dl class=\"parameters\">"
+            + items.map { "<dt>\(HTMLText.escape($0.0))</dt><dd>\(HTMLText.escape($0.1))</dd>" }.joined()
+            + "</dl>"
     }
 
     private static func headline(_ report: TrendReport) -> [String] {
@@ -439,7 +469,8 @@ public enum HTMLReporter: Reporter {
         body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:#1a1a1a;\
         max-width:1100px;margin:2rem auto;padding:0 1rem;line-height:1.4}
         h1{font-size:1.6rem;margin-bottom:.3rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #ccc}
-        .lede{color:#333}
+        .lede{color:#333}.parameters{display:grid;grid-template-columns:max-content 1fr;gap:.1rem 1rem;font-size:.85rem}
+        .parameters dt{font-weight:600}.parameters dd{margin:0}
         .cards{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.8rem}
         .cards li{border:1px solid #bbb;border-radius:4px;padding:.5rem .8rem;min-width:9rem}
         .cards strong{display:block;font-size:1.4rem}

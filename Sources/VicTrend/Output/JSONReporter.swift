@@ -12,7 +12,7 @@ public enum JSONReporter: Reporter {
             ("format", string("victrend-report")),
             ("formatVersion", String(formatVersion)),
             ("metadata", metadata(report.provenance)),
-            ("parameters", parameters(report.options)),
+            ("parameters", parameters(report.options, suppression: report.suppression)),
             ("summary", summary(report.summary)),
             ("observations", JSONText.array(report.assessments.map(observation))),
             ("countries", JSONText.array(report.countries.map(country))),
@@ -48,7 +48,7 @@ public enum JSONReporter: Reporter {
         ])
     }
 
-    private static func parameters(_ options: AnalysisOptions) -> String {
+    private static func parameters(_ options: AnalysisOptions, suppression: Suppression.Policy?) -> String {
         JSONText.object([
             ("targetRate", string(options.targetRate.description)),
             ("targetPercent", string(options.targetRate.percentText)),
@@ -57,6 +57,8 @@ public enum JSONReporter: Reporter {
             ("targetYear", int(options.targetYear)),
             ("confidence", number(options.confidence)),
             ("inputs", JSONText.array(options.inputs.map(string))),
+            ("suppressBelow", int(suppression?.threshold)),
+            ("suppressZeros", suppression?.suppressZeros == true ? "true" : "false"),
         ])
     }
 

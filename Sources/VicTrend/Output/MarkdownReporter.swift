@@ -37,6 +37,12 @@ public enum MarkdownReporter: Reporter {
                 ? "| Significance | not tested: running totals are not independent counts |"
                 : "| Significance | exact Poisson rate-ratio test, \(confidence)% confidence "
                     + "(p < \(NumberFormatting.compact(1 - options.confidence, maxDecimals: 6))) |")
+        if let policy = report.suppression {
+            lines.append(
+                "| Suppression | counts 1–\(policy.threshold - 1)\(policy.suppressZeros ? " and 0" : "") shown as "
+                    + "\(escape(policy.marker)), x protects them in totals; nothing derived from them is shown |"
+            )
+        }
         let inputs = options.inputs.map(escape).joined(separator: ", ")
         lines.append("| Input | \(inputs) |")
         lines.append(
