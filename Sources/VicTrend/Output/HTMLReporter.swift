@@ -489,7 +489,8 @@ public enum HTMLReporter: Reporter {
         .multiple{margin:0;border:1px solid #ddd;padding:.2rem}.multiple figcaption{font-size:.75rem;font-weight:600}
         figure{margin:.5rem 0}figcaption{font-size:.85rem;color:#333}
         code{font-size:.75rem}
-        @media print{@page{size:A4;margin:14mm}body{margin:0;max-width:none;font-size:10pt}
+        @media print{@page{size:A4;margin:12mm}body{margin:0;max-width:none;font-size:10pt}
+        .heat{font-size:5.6pt}.heat td,.heat th{padding:.1rem .15rem}table{font-size:7pt}
         section,figure,table{break-inside:avoid}h2{break-after:avoid}
         .met,.short,.significant,.none{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
         """

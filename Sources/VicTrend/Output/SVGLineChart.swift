@@ -52,7 +52,9 @@ struct SVGLineChart {
         }
         // Year labels: every year when few, else first, last and a few between.
         let every = max(1, (lastYear - firstYear) / (compact ? 2 : 8))
-        var labelled = Set(stride(from: firstYear, through: lastYear, by: every))
+        // Regular labels, and the last year, but no label crowding the last one.
+        var labelled = Set(
+            stride(from: firstYear, through: lastYear, by: every).filter { lastYear - $0 >= (every + 1) / 2 })
         labelled.insert(lastYear)
         for year in labelled.sorted() {
             svg +=
