@@ -75,6 +75,12 @@ struct ReportCommand: ParsableCommand {
             valueName: "K"))
     var suppressBelow: Int?
 
+    @Flag(
+        help: ArgumentHelp(
+            "Skip the exact Poisson test (p_value, ratio_low, ratio_high and significance stay empty): for very "
+                + "large inputs, where it is the costliest step."))
+    var noTest = false
+
     @Flag(help: "With --suppress-below, suppress zeros as well.")
     var suppressZeros = false
 
@@ -178,9 +184,10 @@ struct ReportCommand: ParsableCommand {
             DiagnosticPrinter.printRefusal(log, files: input.inputs.count)
             throw ExitCode(1)
         }
-        let options = AnalysisOptions(
+        var options = AnalysisOptions(
             series: series.value, targetRate: target, baselineYear: baselineYear, targetYear: targetYear,
             confidence: confidence, inputs: input.inputs)
+        options.exactTest = !noTest
         var report: TrendReport
         switch TrendAnalysis.assess(result.panel, options: options, groups: groupSets) {
         case .success(let value):

@@ -19,6 +19,9 @@ public struct AnalysisOptions: Sendable, Hashable {
     public var targetYear: Int?
     /// Confidence level of the rate-ratio intervals; 1 − confidence is the significance level.
     public var confidence: Double
+    /// Whether to run the exact Poisson test on every assessed year (`--no-test` turns it off for very
+    /// large inputs: p-values, intervals and significance then stay empty).
+    public var exactTest: Bool = true
     /// Input paths as given, for the report's parameters.
     public var inputs: [String]
 

@@ -42,6 +42,15 @@ public struct Comparison: GrowthJudgement, Sendable, Hashable {
 
     /// Compares `victims` in `year` with `base` (`nil` for a first year).
     public init(victims: Int, year: Int, base: (year: Int, victims: Int)?, options: AnalysisOptions) {
+        var cache = TestCache()
+        self.init(victims: victims, year: year, base: base, options: options, cache: &cache)
+    }
+
+    /// The same, reusing tests already computed for the same counts and gap.
+    init(
+        victims: Int, year: Int, base: (year: Int, victims: Int)?, options: AnalysisOptions,
+        cache: inout TestCache
+    ) {
         baseYear = base?.year
         baseVictims = base?.victims
         status = .notAssessed
@@ -67,13 +76,32 @@ public struct Comparison: GrowthJudgement, Sendable, Hashable {
         shortfall = max(0, required - victims)
         status = victims >= required ? .met : .shortfall
         // Running totals are not independent counts, so the Poisson test does not apply to them.
-        guard options.series == .annual else { return }
-        let ratio = pow(1 + options.targetRate.doubleValue, Double(years))
-        let test = RateRatioTest(
-            victims: victims, base: base.victims, ratio: ratio, confidence: options.confidence)
+        guard options.series == .annual && options.exactTest else { return }
+        let test = cache.test(victims: victims, base: base.victims, years: years, options: options)
         self.test = test
         if status == .shortfall {
             significance = test.pValue < 1 - options.confidence ? .significantShortfall : .withinNoise
         }
+    }
+}
+
+/// Exact tests already computed in one analysis, by counts and gap: real panels repeat small counts
+/// often, and the test is the costliest step of an assessment.
+struct TestCache {
+    private struct Key: Hashable {
+        var victims: Int
+        var base: Int
+        var years: Int
+    }
+
+    private var entries: [Key: RateRatioTest] = [:]
+
+    mutating func test(victims: Int, base: Int, years: Int, options: AnalysisOptions) -> RateRatioTest {
+        let key = Key(victims: victims, base: base, years: years)
+        if let known = entries[key] { return known }
+        let ratio = pow(1 + options.targetRate.doubleValue, Double(years))
+        let test = RateRatioTest(victims: victims, base: base, ratio: ratio, confidence: options.confidence)
+        if entries.count < 1 << 20 { entries[key] = test }
+        return test
     }
 }

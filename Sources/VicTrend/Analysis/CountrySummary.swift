@@ -50,9 +50,17 @@ public struct CountrySummary: Sendable, Hashable {
         firstYear = observations[0].year
         lastYear = latest.year
         yearsReported = observations.count
-        yearsAssessed = assessments.filter { $0.status != .notAssessed }.count
-        yearsMet = assessments.filter { $0.status == .met }.count
-        totalShortfall = assessments.reduce(0) { $0 + ($1.shortfall ?? 0) }
+        var assessed = 0
+        var met = 0
+        var shortfall = 0
+        for row in assessments {
+            if row.status == .met || row.status == .shortfall { assessed += 1 }
+            if row.status == .met { met += 1 }
+            shortfall += row.shortfall ?? 0
+        }
+        yearsAssessed = assessed
+        yearsMet = met
+        totalShortfall = shortfall
         let last = assessments.last { $0.victims != nil } ?? assessments[assessments.endIndex - 1]
         latestGrowth = last.growthRate
         latestTrajectoryVictims = last.trajectoryVictims

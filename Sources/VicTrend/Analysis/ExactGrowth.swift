@@ -8,6 +8,14 @@ enum ExactGrowth {
     static func ceilScaled(_ base: Int, by a: UInt64, over b: UInt64, years: Int) -> Int? {
         precondition(base >= 0 && b > 0 && years >= 0)
         if base == 0 { return 0 }
+        if let numerator = power128(a, years), let denominator = power128(b, years) {
+            let (product, overflow) = UInt128(base).multipliedReportingOverflow(by: numerator)
+            if !overflow {
+                let (quotient, remainder) = product.quotientAndRemainder(dividingBy: denominator)
+                let required = quotient + (remainder == 0 ? 0 : 1)
+                return required <= UInt128(Int.max) ? Int(required) : nil
+            }
+        }
         if let numerator = power(a, years), let denominator = power(b, years) {
             let product = UInt64(base).multipliedFullWidth(by: numerator)
             guard product.high < denominator else { return nil }
@@ -41,6 +49,17 @@ enum ExactGrowth {
             }
         }
         return Int(low)
+    }
+
+    /// `value^exponent` in 128 bits, or `nil` on overflow.
+    static func power128(_ value: UInt64, _ exponent: Int) -> UInt128? {
+        var result: UInt128 = 1
+        for _ in 0..<exponent {
+            let (product, overflow) = result.multipliedReportingOverflow(by: UInt128(value))
+            if overflow { return nil }
+            result = product
+        }
+        return result
     }
 
     /// `value^exponent`, or `nil` on overflow.

@@ -22,6 +22,7 @@ public enum TrendAnalysis {
             panel.observationCount + panel.series.reduce(0) { $0 + $1.withheld.count })
         var countries: [CountrySummary] = []
         var problems: [Diagnostic] = []
+        var tests = TestCache()
         let target = options.targetRate
         let factor = target.growthFactor
         for series in panel.series {
@@ -40,7 +41,7 @@ public enum TrendAnalysis {
                 }
                 // A break in the series: the year is not compared with the one before, but is a base.
                 let comparable = observation.flags.contains(.breakInSeries) ? nil : base
-                var assessment = assess(observation, base: comparable, options: options)
+                var assessment = assess(observation, base: comparable, options: options, cache: &tests)
                 if comparable == nil && base != nil {
                     assessment.flags = [.breakInSeries]
                 }
@@ -127,9 +128,16 @@ public enum TrendAnalysis {
     public static func assess(_ observation: Observation, base: Observation?, options: AnalysisOptions)
         -> YearAssessment
     {
+        var cache = TestCache()
+        return assess(observation, base: base, options: options, cache: &cache)
+    }
+
+    static func assess(
+        _ observation: Observation, base: Observation?, options: AnalysisOptions, cache: inout TestCache
+    ) -> YearAssessment {
         let comparison = Comparison(
             victims: observation.victims, year: observation.year, base: base.map { ($0.year, $0.victims) },
-            options: options)
+            options: options, cache: &cache)
         return YearAssessment(observation: observation, comparison: comparison)
     }
 

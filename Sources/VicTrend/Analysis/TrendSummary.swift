@@ -21,16 +21,42 @@ public struct TrendSummary: Sendable, Hashable {
     /// Sum of all shortfalls, in victims. Exact (128-bit), so it cannot overflow.
     public var totalShortfall: Int128
 
+    /// One pass over `assessments` (sorted by country, as `TrendAnalysis` makes them).
     init(_ assessments: [YearAssessment]) {
-        countries = Set(assessments.map(\.country)).count
-        firstYear = assessments.map(\.year).min()
-        lastYear = assessments.map(\.year).max()
+        var countries = 0
+        var previousCountry: String?
+        var firstYear: Int?
+        var lastYear: Int?
+        var met = 0
+        var short = 0
+        var firstYears = 0
+        var zeroBases = 0
+        var total: Int128 = 0
+        for row in assessments {
+            if row.country != previousCountry {
+                countries += 1
+                previousCountry = row.country
+            }
+            firstYear = min(firstYear ?? row.year, row.year)
+            lastYear = max(lastYear ?? row.year, row.year)
+            switch row.status {
+            case .met: met += 1
+            case .shortfall: short += 1
+            case .notAssessed, .suppressed: break
+            }
+            if row.flags.contains(.firstYear) { firstYears += 1 }
+            if row.flags.contains(.zeroBase) { zeroBases += 1 }
+            total += Int128(row.shortfall ?? 0)
+        }
+        self.countries = countries
+        self.firstYear = firstYear
+        self.lastYear = lastYear
         observations = assessments.count
-        met = assessments.filter { $0.status == .met }.count
-        shortOfTarget = assessments.filter { $0.status == .shortfall }.count
-        assessed = met + shortOfTarget
-        firstYears = assessments.filter { $0.flags.contains(.firstYear) }.count
-        zeroBases = assessments.filter { $0.flags.contains(.zeroBase) }.count
-        totalShortfall = assessments.reduce(0) { $0 + Int128($1.shortfall ?? 0) }
+        self.met = met
+        shortOfTarget = short
+        assessed = met + short
+        self.firstYears = firstYears
+        self.zeroBases = zeroBases
+        totalShortfall = total
     }
 }

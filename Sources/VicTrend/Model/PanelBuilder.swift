@@ -3,17 +3,27 @@
 /// The first figure for a country-year is kept. A later row with a different count is an error that
 /// names both locations and both counts, so the user can decide which is right; a later row with the
 /// same count is a warning (the row was repeated, nothing conflicts). No row is dropped silently.
+///
+/// Rows usually arrive sorted by country and year, so the common case costs no hashing of years: a
+/// year after the series' latest is new by construction. Only a year that arrives out of order is
+/// looked up among the series' years.
 public struct PanelBuilder: Sendable {
-    private var seriesIndex: [String: Int] = [:]
-    private var countries: [String] = []
-    private var observations: [[Observation]] = []
-    private var withheld: [[WithheldFigure]] = []
-    private var seen: [YearKey: (location: Location, value: String)] = [:]
-
-    private struct YearKey: Hashable {
-        var series: Int
-        var year: Int
+    /// One series under construction.
+    private struct Entry: Sendable {
+        var country: String
+        var observations: [Observation] = []
+        var withheld: [WithheldFigure] = []
+        /// The latest year added.
+        var latestYear = Int.min
+        /// Every year added, with where and what; built only once a year arrives out of order.
+        var years: [Int: (location: Location, value: String)]?
     }
+
+    private var seriesIndex: [String: Int] = [:]
+    private var entries: [Entry] = []
+    private var lastCountry = ""
+    private var lastIndex = -1
+    private var accepted = 0
 
     public init() {}
 
@@ -21,66 +31,86 @@ public struct PanelBuilder: Sendable {
     public mutating func add(_ observation: Observation) -> Diagnostic? {
         let index = seriesIndex(observation.country)
         if let duplicate = register(
-            observation.country, observation.year, String(observation.victims), index,
-            observation.location)
+            index, observation.year, observation.location, { String(observation.victims) })
         {
             return duplicate
         }
-        observations[index].append(observation)
+        entries[index].observations.append(observation)
         return nil
     }
 
     /// Adds a withheld year, or returns the diagnostic for a duplicate country-year.
     public mutating func add(_ figure: WithheldFigure) -> Diagnostic? {
         let index = seriesIndex(figure.country)
-        if let duplicate = register(figure.country, figure.year, figure.marker, index, figure.location) {
+        if let duplicate = register(index, figure.year, figure.location, { figure.marker }) {
             return duplicate
         }
-        withheld[index].append(figure)
+        entries[index].withheld.append(figure)
         return nil
     }
 
+    /// Number of country-years accepted so far.
+    public var count: Int { accepted }
+
+    /// The panel of every accepted observation.
+    public func build() -> Panel {
+        Panel(
+            series: entries.map {
+                Series(country: $0.country, observations: $0.observations, withheld: $0.withheld)
+            })
+    }
+
     private mutating func seriesIndex(_ country: String) -> Int {
-        if let existing = seriesIndex[country] { return existing }
-        let index = countries.count
-        seriesIndex[country] = index
-        countries.append(country)
-        observations.append([])
-        withheld.append([])
+        if lastIndex >= 0 && country == lastCountry { return lastIndex }
+        let index: Int
+        if let existing = seriesIndex[country] {
+            index = existing
+        } else {
+            index = entries.count
+            seriesIndex[country] = index
+            entries.append(Entry(country: country))
+        }
+        lastCountry = country
+        lastIndex = index
         return index
     }
 
-    /// Records a country-year, or returns the duplicate diagnostic when it was seen before.
-    private mutating func register(
-        _ country: String, _ year: Int, _ value: String, _ index: Int, _ location: Location
-    )
+    /// Records a year of series `index`, or returns the duplicate diagnostic when it was seen before.
+    private mutating func register(_ index: Int, _ year: Int, _ location: Location, _ value: () -> String)
         -> Diagnostic?
     {
-        let key = YearKey(series: index, year: year)
-        guard let first = seen[key] else {
-            seen[key] = (location, value)
+        if year > entries[index].latestYear && entries[index].years == nil {
+            entries[index].latestYear = year
+            accepted += 1
             return nil
         }
-        if first.value == value {
+        if entries[index].years == nil {
+            var years: [Int: (location: Location, value: String)] = [:]
+            for observation in entries[index].observations {
+                years[observation.year] = (observation.location, String(observation.victims))
+            }
+            for figure in entries[index].withheld {
+                years[figure.year] = (figure.location, figure.marker)
+            }
+            entries[index].years = years
+        }
+        let shown = value()
+        guard let first = entries[index].years?[year] else {
+            entries[index].years?[year] = (location, shown)
+            entries[index].latestYear = max(entries[index].latestYear, year)
+            accepted += 1
+            return nil
+        }
+        let country = entries[index].country
+        if first.value == shown {
             return Diagnostic(
                 .repeatedObservation, at: location,
-                "\(country) \(year) is given twice with the same count (\(value)), first at "
+                "\(country) \(year) is given twice with the same count (\(shown)), first at "
                     + "\(first.location); the repeated row is not counted again: remove it")
         }
         return Diagnostic(
             .duplicateObservation, at: location,
             "\(country) \(year) is given twice with different counts: \(first.value) at \(first.location), "
-                + "\(value) here; keep one row per country and year")
-    }
-
-    /// Number of observations accepted so far.
-    public var count: Int { seen.count }
-
-    /// The panel of every accepted observation.
-    public func build() -> Panel {
-        Panel(
-            series: countries.indices.map {
-                Series(country: countries[$0], observations: observations[$0], withheld: withheld[$0])
-            })
+                + "\(shown) here; keep one row per country and year")
     }
 }

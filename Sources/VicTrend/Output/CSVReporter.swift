@@ -24,21 +24,69 @@ public enum CSVReporter: Reporter {
 
     public static func report(_ report: TrendReport) -> String {
         let cumulative = report.options.series == .cumulative
-        var output = (columns + (cumulative ? cumulativeColumns : [])).joined(separator: ",") + "\n"
+        var output = TextBuffer(capacity: 96 * (report.assessments.count + 1))
+        output.append((columns + (cumulative ? cumulativeColumns : [])).joined(separator: ","))
+        output.append(byte: 10)
+        var lastCountry = ""
+        var countryCell = ""
+        var nameCell = ""
+        let comma = UInt8(ascii: ",")
         for row in report.assessments {
-            let cells: [String] =
-                [
-                    field(row.country), String(row.year), row.suppressedMarker ?? optional(row.victims),
-                    optional(row.baseYear),
-                    optional(row.baseVictims),
-                ]
-                + judgementCells(row) + [optional(row.trajectoryVictims), optional(row.trajectoryGap)]
-                + testCells(row) + [field(CountryTable.standard.displayName(row.country))]
-                + (cumulative ? derivedCells(row) : [])
-            output += cells.joined(separator: ",")
-            output += "\n"
+            if row.country != lastCountry {
+                lastCountry = row.country
+                countryCell = field(row.country)
+                nameCell = field(CountryTable.standard.displayName(row.country))
+            }
+            output.append(countryCell)
+            output.append(byte: comma)
+            output.append(row.year)
+            output.append(byte: comma)
+            if let marker = row.suppressedMarker { output.append(marker) } else { output.append(row.victims) }
+            output.append(byte: comma)
+            output.append(row.baseYear)
+            output.append(byte: comma)
+            output.append(row.baseVictims)
+            output.append(byte: comma)
+            if let growth = row.growthRate { output.append(fixed: growth, decimals: 4) }
+            output.append(byte: comma)
+            output.append(row.requiredVictims)
+            output.append(byte: comma)
+            output.append(row.shortfall)
+            output.append(byte: comma)
+            output.append(row.status.rawValue)
+            output.append(byte: comma)
+            for (index, flag) in row.flags.enumerated() {
+                if index > 0 { output.append(byte: UInt8(ascii: ";")) }
+                output.append(flag.rawValue)
+            }
+            output.append(byte: comma)
+            output.append(row.trajectoryVictims)
+            output.append(byte: comma)
+            output.append(row.trajectoryGap)
+            output.append(byte: comma)
+            if let test = row.test {
+                output.append(NumberFormatting.significant(test.pValue))
+                output.append(byte: comma)
+                output.append(fixed: test.ratioLow, decimals: 4)
+                output.append(byte: comma)
+                output.append(fixed: test.ratioHigh, decimals: 4)
+            } else {
+                output.append(byte: comma)
+                output.append(byte: comma)
+            }
+            output.append(byte: comma)
+            if let significance = row.significance { output.append(significance.rawValue) }
+            output.append(byte: comma)
+            output.append(nameCell)
+            if cumulative {
+                for cell in derivedCells(row) {
+                    output.append(byte: comma)
+                    output.append(cell)
+                }
+            }
+            output.append(byte: 10)
         }
-        return output
+        return output.text
     }
 
     /// `growth_rate,required_victims,shortfall,status,flags`.
