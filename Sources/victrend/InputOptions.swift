@@ -53,6 +53,19 @@ struct InputOptions: ParsableArguments {
             valueName: "column=value"))
     var filter: [String] = []
 
+    @Option(
+        help: ArgumentHelp(
+            "Columns that, with the country, make up the series key, e.g. --by country,agency: growth is then "
+                + "computed per key (shown as 'AUT · Police').",
+            valueName: "columns"))
+    var by: String?
+
+    @Flag(
+        help: ArgumentHelp(
+            "Add up rows that share key and year (e.g. per-agency rows into country totals) instead of "
+                + "treating them as duplicates."))
+    var sum = false
+
     func validate() throws {
         for item in filter where item.split(separator: "=", maxSplits: 1).count != 2 {
             throw ValidationError("--filter takes COLUMN=VALUE, e.g. --filter unit=NR; got '\(item)'")
@@ -72,12 +85,18 @@ struct InputOptions: ParsableArguments {
         return result
     }
 
+    /// `--by` as column names (the country column, which always leads the key, may be among them).
+    var keyColumns: [String] {
+        (by ?? "").split(separator: ",").map { $0.trimmingCharacters(in: " \t") }.filter { !$0.isEmpty }
+    }
+
     /// The library's reading options.
     var readerOptions: PanelReader.Options {
         PanelReader.Options(
             delimiter: delimiter?.byte,
             columns: ColumnMapping.Overrides(country: countryColumn, year: yearColumn, count: countColumn),
-            countries: countries.value, layout: layout.value, filters: filters)
+            countries: countries.value, layout: layout.value, filters: filters, keyColumns: keyColumns,
+            sum: sum)
     }
 }
 
@@ -95,4 +114,11 @@ struct DelimiterArgument: ExpressibleByArgument {
     }
 
     static var allValueStrings: [String] { ["comma", "semicolon", "tab"] }
+}
+
+extension Substring {
+    /// The text without the given characters at either end.
+    fileprivate func trimmingCharacters(in set: String) -> String {
+        String(drop { set.contains($0) }.reversed().drop { set.contains($0) }.reversed())
+    }
 }

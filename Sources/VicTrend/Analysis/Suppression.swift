@@ -74,7 +74,10 @@ public enum Suppression {
     static func groupSets(_ report: TrendReport) -> [(name: String, members: Set<String>)] {
         let everyone = Set(report.assessments.map(\.country))
         return [(GroupTotal.allianceName, everyone)]
-            + report.groups.names.map { ($0, report.groups.members(of: $0).intersection(everyone)) }
+            + report.groups.names.map { name in
+                let members = report.groups.members(of: name)
+                return (name, everyone.filter { members.contains(SeriesKey.country(of: $0)) })
+            }
     }
 
     /// Secondary suppression to a fixed point: the suppressed cells, and the totals (group, year) that

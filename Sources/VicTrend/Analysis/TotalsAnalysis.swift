@@ -11,7 +11,7 @@ public enum TotalsAnalysis {
         let sets: [(String, Set<String>?)] =
             [(GroupTotal.allianceName, nil)] + groups.names.map { ($0, groups.members(of: $0)) }
         for (name, members) in sets {
-            let series = panel.series.filter { members?.contains($0.country) ?? true }
+            let series = panel.series.filter { members?.contains(SeriesKey.country(of: $0.country)) ?? true }
             let sums = YearSums(series)
             for (position, year) in sums.years.enumerated() {
                 guard let total = sums.totals[position], let now = sums.matchedNow[position],

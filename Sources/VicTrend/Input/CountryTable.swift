@@ -111,7 +111,7 @@ public struct CountryTable: Sendable {
 
     /// The name reports show next to a key: the short name when the key is an alpha-3 code, else "".
     public func displayName(_ key: String) -> String {
-        country(alpha3: key)?.shortName ?? ""
+        country(alpha3: SeriesKey.country(of: key))?.shortName ?? ""
     }
 
     /// The diagnostic for a country text that matches nothing, with "did you mean".

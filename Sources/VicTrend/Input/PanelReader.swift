@@ -14,6 +14,10 @@ public struct PanelReader: Sendable {
         public var countries: CountryMatching
         /// The layout of every file, or `.auto` to detect it per file.
         public var layout: InputLayout
+        /// Columns that, after the country, make up the series key (`--by`), e.g. `["agency"]`.
+        public var keyColumns: [String]
+        /// Add up rows that share key and year (`--sum`) instead of treating them as duplicates.
+        public var sum: Bool
         /// Rows are kept only where each named column (matched like header names) has the given value
         /// (compared case-insensitively), e.g. `["unit": "NR"]`.
         public var filters: [String: String]
@@ -25,13 +29,16 @@ public struct PanelReader: Sendable {
         public init(
             delimiter: UInt8? = nil, columns: ColumnMapping.Overrides = .init(),
             countries: CountryMatching = .iso, layout: InputLayout = .auto, filters: [String: String] = [:],
-            diagnosticLimit: Int = 1000, chunkSize: Int = 1 << 16
+            keyColumns: [String] = [], sum: Bool = false, diagnosticLimit: Int = 1000,
+            chunkSize: Int = 1 << 16
         ) {
             self.delimiter = delimiter
             self.columns = columns
             self.countries = countries
             self.layout = layout
             self.filters = filters
+            self.keyColumns = keyColumns
+            self.sum = sum
             self.diagnosticLimit = diagnosticLimit
             self.chunkSize = chunkSize
         }
@@ -55,7 +62,7 @@ public struct PanelReader: Sendable {
 
     /// Reads `paths` in order. Throws only when a file cannot be read at all.
     public func read(_ paths: [String]) throws(InputError) -> Result {
-        var builder = PanelBuilder()
+        var builder = PanelBuilder(summing: options.sum)
         var log = DiagnosticLog(limit: options.diagnosticLimit)
         var rowCount = 0
         for path in paths {

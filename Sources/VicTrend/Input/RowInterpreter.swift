@@ -20,6 +20,8 @@ struct RowInterpreter {
     private var country = 0
     private var shape = Shape.long(year: 0, count: 0)
     private var filters: [(column: Int, value: String)] = []
+    /// Columns after the country in the series key (`--by`).
+    private var keyColumns: [Int] = []
     private var resolved: [String: String?] = [:]
     private var lastCountryBytes: [UInt8] = []
     private var lastCountry = ""
@@ -106,6 +108,18 @@ struct RowInterpreter {
                     Diagnostic(
                         .unknownFilterColumn, at: location,
                         "--filter names the column '\(name)', which the header does not have: "
+                            + cells.map { "'\($0)'" }.joined(separator: ", ")))
+            }
+        }
+        for name in options.keyColumns {
+            let normal = ColumnMapping.normalise(name)
+            if let column = names.firstIndex(of: normal) {
+                keyColumns.append(column)
+            } else {
+                problems.append(
+                    Diagnostic(
+                        .missingColumn, at: location,
+                        "--by names the column '\(name)', which the header does not have: "
                             + cells.map { "'\($0)'" }.joined(separator: ", ")))
             }
         }
@@ -309,8 +323,31 @@ struct RowInterpreter {
 
     // MARK: - Countries
 
-    /// The series key of a row's country cell, or `nil` after logging why there is none.
+    /// The series key of a row: its country, then the `--by` columns; `nil` after logging why there is
+    /// none.
     private mutating func countryKey(_ record: CSVRecord, reader: CSVReader, log: inout DiagnosticLog)
+        -> String?
+    {
+        guard let country = countryOnlyKey(record, reader: reader, log: &log) else { return nil }
+        guard !keyColumns.isEmpty else { return country }
+        var parts = [country]
+        for column in keyColumns where column != self.country {
+            let text = record.text(column).trimmingBlanks
+            if text.isEmpty {
+                log.add(
+                    Diagnostic(
+                        .emptyCountry, at: reader.location(ofCell: column),
+                        "the '\(header[column])' cell is empty; every row needs a value for each --by column")
+                )
+                return nil
+            }
+            parts.append(text)
+        }
+        return SeriesKey.make(parts)
+    }
+
+    /// The country part of a row's key.
+    private mutating func countryOnlyKey(_ record: CSVRecord, reader: CSVReader, log: inout DiagnosticLog)
         -> String?
     {
         let cell = CellParsing.trimmed(record[country])

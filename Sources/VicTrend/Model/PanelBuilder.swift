@@ -17,7 +17,12 @@ public struct PanelBuilder: Sendable {
         var latestYear = Int.min
         /// Every year added, with where and what; built only once a year arrives out of order.
         var years: [Int: (location: Location, value: String)]?
+        /// Summing: the position of each year's observation; built only once a year arrives out of order.
+        var positions: [Int: Int]?
     }
+
+    /// Whether rows that share key and year are added up (`--sum`) rather than refused as duplicates.
+    public let summing: Bool
 
     private var seriesIndex: [String: Int] = [:]
     private var entries: [Entry] = []
@@ -25,11 +30,17 @@ public struct PanelBuilder: Sendable {
     private var lastIndex = -1
     private var accepted = 0
 
-    public init() {}
+    public init(summing: Bool = false) {
+        self.summing = summing
+    }
 
     /// Adds `observation`, or returns the diagnostic for a duplicate country-year (and keeps the first).
+    /// When summing, adds it to the country-year's total instead (a diagnostic only on overflow).
     public mutating func add(_ observation: Observation) -> Diagnostic? {
         let index = seriesIndex(observation.country)
+        if summing {
+            return addToSum(observation, series: index)
+        }
         if let duplicate = register(
             index, observation.year, observation.location, { String(observation.victims) })
         {
@@ -39,9 +50,16 @@ public struct PanelBuilder: Sendable {
         return nil
     }
 
-    /// Adds a withheld year, or returns the diagnostic for a duplicate country-year.
+    /// Adds a withheld year, or returns the diagnostic for a duplicate country-year. When summing, a
+    /// withheld part makes the year's total unknown: the year is withheld.
     public mutating func add(_ figure: WithheldFigure) -> Diagnostic? {
         let index = seriesIndex(figure.country)
+        if summing {
+            if !entries[index].withheld.contains(where: { $0.year == figure.year }) {
+                entries[index].withheld.append(figure)
+            }
+            return nil
+        }
         if let duplicate = register(index, figure.year, figure.location, { figure.marker }) {
             return duplicate
         }
@@ -55,9 +73,56 @@ public struct PanelBuilder: Sendable {
     /// The panel of every accepted observation.
     public func build() -> Panel {
         Panel(
-            series: entries.map {
-                Series(country: $0.country, observations: $0.observations, withheld: $0.withheld)
+            series: entries.map { entry in
+                // When summing, a year with a withheld part is withheld as a whole.
+                let withheldYears = Set(entry.withheld.map(\.year))
+                let observations =
+                    withheldYears.isEmpty
+                    ? entry.observations : entry.observations.filter { !withheldYears.contains($0.year) }
+                return Series(country: entry.country, observations: observations, withheld: entry.withheld)
             })
+    }
+
+    /// Adds `observation` to its country-year's total.
+    private mutating func addToSum(_ observation: Observation, series index: Int) -> Diagnostic? {
+        let year = observation.year
+        var position: Int?
+        if entries[index].positions == nil {
+            if year > entries[index].latestYear {
+                entries[index].latestYear = year
+                entries[index].observations.append(observation)
+                accepted += 1
+                return nil
+            }
+            if year == entries[index].latestYear, let last = entries[index].observations.indices.last {
+                position = last
+            } else {
+                var positions: [Int: Int] = [:]
+                for (offset, existing) in entries[index].observations.enumerated() {
+                    positions[existing.year] = offset
+                }
+                entries[index].positions = positions
+            }
+        }
+        if position == nil { position = entries[index].positions?[year] }
+        guard let position else {
+            let next = entries[index].observations.count
+            entries[index].positions?[year] = next
+            entries[index].observations.append(observation)
+            entries[index].latestYear = max(entries[index].latestYear, year)
+            accepted += 1
+            return nil
+        }
+        let (sum, overflow) = entries[index].observations[position].victims.addingReportingOverflow(
+            observation.victims)
+        if overflow {
+            return Diagnostic(
+                .totalOverflow, at: observation.location,
+                "the sum of the rows for \(observation.country) \(year) exceeds 64 bits; counts this large are not plausible"
+            )
+        }
+        entries[index].observations[position].victims = sum
+        return nil
     }
 
     private mutating func seriesIndex(_ country: String) -> Int {
@@ -111,6 +176,7 @@ public struct PanelBuilder: Sendable {
         return Diagnostic(
             .duplicateObservation, at: location,
             "\(country) \(year) is given twice with different counts: \(first.value) at \(first.location), "
-                + "\(shown) here; keep one row per country and year")
+                + "\(shown) here; keep one row per country and year (or add such rows up with --sum, or key "
+                + "them by another column with --by)")
     }
 }

@@ -460,7 +460,8 @@ public enum HTMLReporter: Reporter {
 
     private static func label(_ key: String) -> String {
         let name = CountryTable.standard.displayName(key)
-        return name.isEmpty ? key : "\(key) \(name)"
+        let country = SeriesKey.country(of: key)
+        return name.isEmpty ? key : "\(country) \(name)" + key.dropFirst(country.count)
     }
 
     /// Print-friendly styles; colours chosen to differ in lightness as well as hue (greyscale,

@@ -341,7 +341,8 @@ public enum MarkdownReporter: Reporter {
     /// `AUT Austria` for an ISO key, else the key: escaped for a table cell.
     static func countryLabel(_ key: String) -> String {
         let name = CountryTable.standard.displayName(key)
-        return escape(name.isEmpty ? key : "\(key) \(name)")
+        let country = SeriesKey.country(of: key)
+        return escape(name.isEmpty ? key : "\(country) \(name)" + key.dropFirst(country.count))
     }
 
     /// Text made safe for a table cell: `|` escaped, line breaks as spaces.

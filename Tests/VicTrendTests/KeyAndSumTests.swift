@@ -1,0 +1,72 @@
+import Testing
+
+@testable import VicTrend
+
+@Suite("Series keys (--by) and sums (--sum)")
+struct KeyAndSumTests {
+    private let text = """
+        country,agency,year,victims
+        AUT,Police,2019,10
+        AUT,Police,2020,12
+        AUT,Customs,2019,3
+        AUT,Customs,2020,2
+        Austria,Customs,2021,4
+        BEL,Police,2019,5
+
+        """
+
+    @Test("--by makes the key country · agency; the country part is still matched against ISO")
+    func byAgency() throws {
+        let (result, _) = try readPanel(text, options: .init(keyColumns: ["country", "agency"]))
+        #expect(!result.log.hasErrors)
+        #expect(result.panel.series.map(\.country) == ["AUT · Customs", "AUT · Police", "BEL · Police"])
+        #expect(result.panel.series[0].observations.map(\.victims) == [3, 2, 4])
+        #expect(SeriesKey.country(of: "AUT · Customs") == "AUT")
+        #expect(CountryTable.standard.displayName("AUT · Customs") == "Austria")
+    }
+
+    @Test("--sum adds rows that share key and year, in any order")
+    func sums() throws {
+        let (result, _) = try readPanel(text, options: .init(sum: true))
+        #expect(!result.log.hasErrors)
+        #expect(result.panel.series.map(\.country) == ["AUT", "BEL"])
+        #expect(result.panel.series[0].observations.map(\.year) == [2019, 2020, 2021])
+        #expect(result.panel.series[0].observations.map(\.victims) == [13, 14, 4])
+        var builder = PanelBuilder(summing: true)
+        let at = Location(file: "f", line: 1)
+        for (year, victims) in [(2020, 1), (2019, 2), (2020, 3), (2019, 4), (2021, 5), (2020, 6)] {
+            #expect(builder.add(Observation(country: "X", year: year, victims: victims, location: at)) == nil)
+        }
+        #expect(builder.build().series.first?.observations.map(\.victims) == [6, 10, 5])
+    }
+
+    @Test("--sum: a withheld part makes the year withheld; an overflowing sum is an error")
+    func sumEdges() {
+        var builder = PanelBuilder(summing: true)
+        let at = Location(file: "f", line: 1)
+        _ = builder.add(Observation(country: "X", year: 2020, victims: 5, location: at))
+        _ = builder.add(WithheldFigure(country: "X", year: 2020, marker: "<5", location: at))
+        _ = builder.add(Observation(country: "X", year: 2021, victims: Int.max, location: at))
+        #expect(
+            builder.add(Observation(country: "X", year: 2021, victims: 1, location: at))?.code
+                == .totalOverflow)
+        let series = builder.build().series[0]
+        #expect(series.observations.map(\.year) == [2021])
+        #expect(series.withheld.map(\.year) == [2020])
+    }
+
+    @Test("--by with a column the header lacks, and an empty key cell, are errors")
+    func byErrors() throws {
+        let (missing, _) = try readPanel(text, options: .init(keyColumns: ["region"]))
+        #expect(missing.log.diagnostics.map(\.code) == [.missingColumn])
+        let (empty, _) = try readPanel(
+            "country,agency,year,victims\nAUT,,2019,1\n", options: .init(keyColumns: ["agency"]))
+        #expect(empty.log.diagnostics.map(\.code) == [.emptyCountry])
+    }
+
+    @Test("without --sum or --by, the duplicate message says how to add or key such rows")
+    func hint() throws {
+        let (result, _) = try readPanel(text)
+        #expect(result.log.diagnostics.first?.message.contains("--sum") == true)
+    }
+}
