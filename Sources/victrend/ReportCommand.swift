@@ -205,13 +205,16 @@ struct ReportCommand: ParsableCommand {
                 report, policy: .init(threshold: suppressBelow, suppressZeros: suppressZeros))
         }
         let epoch = SourceDateEpoch.current()
-        do {
-            let files = input.inputs.map { ($0, "data") } + (groups.map { [($0, "groups")] } ?? [])
-            report.provenance = try Provenance.make(
-                files: files, epochSeconds: epoch.seconds, fromSourceDateEpoch: epoch.fromEnvironment)
-        } catch {
-            Terminal.error("victrend: \(error.description)")
-            throw ExitCode(2)
+        // CSV tables carry no provenance; hashing large inputs for them would be wasted work.
+        if outputDirectory != nil || !format.value.isTabular {
+            do {
+                let files = input.inputs.map { ($0, "data") } + (groups.map { [($0, "groups")] } ?? [])
+                report.provenance = try Provenance.make(
+                    files: files, epochSeconds: epoch.seconds, fromSourceDateEpoch: epoch.fromEnvironment)
+            } catch {
+                Terminal.error("victrend: \(error.description)")
+                throw ExitCode(2)
+            }
         }
         if let outputDirectory {
             try writeAll(report, to: outputDirectory)

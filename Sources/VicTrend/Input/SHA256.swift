@@ -79,7 +79,14 @@ struct SHA256 {
     }
 
     private mutating func compress(_ block: UnsafeRawBufferPointer) {
-        var w = [UInt32](repeating: 0, count: 64)
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+            compress(block, schedule: w)
+        }
+    }
+
+    private mutating func compress(
+        _ block: UnsafeRawBufferPointer, schedule w: UnsafeMutableBufferPointer<UInt32>
+    ) {
         for t in 0..<16 {
             w[t] =
                 UInt32(block[4 * t]) << 24 | UInt32(block[4 * t + 1]) << 16 | UInt32(block[4 * t + 2]) << 8
