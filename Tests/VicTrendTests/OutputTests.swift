@@ -21,7 +21,8 @@ struct OutputTests {
         arguments: [
             (0.1704069, "0.1704"), (0.02448519, "0.02449"), (3.8769089879e-09, "3.877e-09"),
             (9.99996e-6, "1.000e-05"), (0, "0"), (1.355716, "1.356"), (0.00012345, "0.0001235"),
-            (-2.5e-7, "-2.500e-07"), (2.892292e-38, "2.892e-38"),
+            (-2.5e-7, "-2.500e-07"), (2.892292e-38, "2.892e-38"), (1e19, "1.000e+19"),
+            (123_456_789_012_345_678, "1.235e+17"),
         ])
     func significant(value: Double, text: String) {
         #expect(NumberFormatting.significant(value) == text)
@@ -109,6 +110,15 @@ struct OutputTests {
         let text = MarkdownReporter.report(try report([("A|B", 2014, 1), ("A|B", 2015, 1)]))
         #expect(text.contains("| A\\|B | *first* | 0.0% (✗) |"))
         #expect(text.contains("- Total shortfall: 1 victim\n"))
+    }
+
+    /// Found by the fuzzer: axis labels of a chart whose scale exceeds Int.max trapped.
+    @Test("charts of counts near 64 bits render")
+    func hugeChart() throws {
+        let html = HTMLReporter.report(try report([("A", 2014, Int.max / 2), ("A", 2015, Int.max / 2 + 7)]))
+        #expect(html.contains("<svg"))
+        #expect(SVGLineChart.tick(1e19) == "1.00e+19")
+        #expect(SVGLineChart.tick(1250) == "1,250")
     }
 
     @Test("atomic writes leave the complete file or nothing")

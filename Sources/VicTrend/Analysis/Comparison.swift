@@ -77,7 +77,10 @@ public struct Comparison: GrowthJudgement, Sendable, Hashable {
         status = victims >= required ? .met : .shortfall
         // Running totals are not independent counts, so the Poisson test does not apply to them.
         guard options.series == .annual && options.exactTest else { return }
-        let test = cache.test(victims: victims, base: base.victims, years: years, options: options)
+        guard let test = cache.test(victims: victims, base: base.victims, years: years, options: options)
+        else {
+            return
+        }
         self.test = test
         if status == .shortfall {
             significance = test.pValue < 1 - options.confidence ? .significantShortfall : .withinNoise
@@ -96,7 +99,13 @@ struct TestCache {
 
     private var entries: [Key: RateRatioTest] = [:]
 
-    mutating func test(victims: Int, base: Int, years: Int, options: AnalysisOptions) -> RateRatioTest {
+    /// Counts above this are not tested: the test would take seconds, and says nothing about counts
+    /// this large (every real shortfall is then significant).
+    static let largestTestedCount = 1_000_000_000
+
+    /// The test, or `nil` for counts above `largestTestedCount`.
+    mutating func test(victims: Int, base: Int, years: Int, options: AnalysisOptions) -> RateRatioTest? {
+        guard victims <= Self.largestTestedCount && base <= Self.largestTestedCount else { return nil }
         let key = Key(victims: victims, base: base, years: years)
         if let known = entries[key] { return known }
         let ratio = pow(1 + options.targetRate.doubleValue, Double(years))

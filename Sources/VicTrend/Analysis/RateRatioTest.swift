@@ -27,16 +27,14 @@ public struct RateRatioTest: Sendable, Hashable {
 
     /// Tests `victims` against `base` for the target ratio `ratio` (> 0) at `confidence` (0 < c < 1).
     public init(victims: Int, base: Int, ratio: Double, confidence: Double) {
-        let total = victims + base
+        // Counts as Doubles: exact below 2^53, and their sum cannot overflow.
+        let x = Double(victims)
+        let y = Double(base)
         let nullProbability = ratio / (1 + ratio)
-        pValue = ExactDistributions.binomialCDF(victims, trials: total, probability: nullProbability)
+        pValue = ExactDistributions.binomialCDF(x, trials: x + y, probability: nullProbability)
         let alpha = 1 - confidence
-        let low =
-            victims == 0
-            ? 0 : ExactDistributions.betaQuantile(alpha / 2, Double(victims), Double(total - victims + 1))
-        let high =
-            base == 0
-            ? 1 : ExactDistributions.betaQuantile(1 - alpha / 2, Double(victims + 1), Double(total - victims))
+        let low = victims == 0 ? 0 : ExactDistributions.betaQuantile(alpha / 2, x, y + 1)
+        let high = base == 0 ? 1 : ExactDistributions.betaQuantile(1 - alpha / 2, x + 1, y)
         ratioLow = low / (1 - low)
         ratioHigh = high >= 1 ? .infinity : high / (1 - high)
     }
@@ -45,12 +43,12 @@ public struct RateRatioTest: Sendable, Hashable {
 /// Binomial and beta distribution functions, computed in log space with a continued fraction.
 enum ExactDistributions {
     /// P(X ≤ k) for X ~ Binomial(trials, probability): I_{1−p}(n − k, k + 1).
-    static func binomialCDF(_ k: Int, trials n: Int, probability p: Double) -> Double {
+    static func binomialCDF(_ k: Double, trials n: Double, probability p: Double) -> Double {
         if k < 0 { return 0 }
         if k >= n { return 1 }
         if p <= 0 { return 1 }
         if p >= 1 { return 0 }
-        return regularizedIncompleteBeta(1 - p, Double(n - k), Double(k + 1))
+        return regularizedIncompleteBeta(1 - p, n - k, k + 1)
     }
 
     /// I_x(a, b), the regularized incomplete beta function, for a, b > 0 and 0 ≤ x ≤ 1.

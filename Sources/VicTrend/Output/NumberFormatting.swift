@@ -52,17 +52,18 @@ enum NumberFormatting {
         return value < 0 ? "-" + result : result
     }
 
-    /// `value` with `digits` significant digits: fixed notation from 1e-4 up (`0.1704`, `0.02449`,
-    /// `1.356`), scientific below (`3.877e-09`). Zero is `0`.
+    /// `value` with `digits` significant digits: fixed notation from 1e-4 to 1e15 (`0.1704`, `0.02449`,
+    /// `1.356`), scientific outside (`3.877e-09`, `1.00e+19`). Zero is `0`.
     static func significant(_ value: Double, digits: Int = 4) -> String {
         guard value.isFinite else { return value.isNaN ? "NaN" : (value < 0 ? "-inf" : "inf") }
         if value == 0 { return "0" }
         let exponent = Int(log10(abs(value)).rounded(.down))
-        if exponent >= -4 {
+        if exponent >= -4 && exponent < 15 {
             return fixed(value, decimals: max(0, digits - 1 - exponent))
         }
         var mantissa = value
-        for _ in 0..<(-exponent) { mantissa *= 10 }
+        for _ in 0..<max(0, -exponent) { mantissa *= 10 }
+        for _ in 0..<max(0, exponent) { mantissa /= 10 }
         var text = fixed(mantissa, decimals: digits - 1)
         var shown = exponent
         if text.hasPrefix("10.") || text.hasPrefix("-10.") {  // rounding carried into the next power

@@ -48,7 +48,7 @@ struct SVGLineChart {
                 "<line class=\"grid\" x1=\"\(Self.n(left))\" y1=\"\(Self.n(gridY))\" x2=\"\(Self.n(width - right))\" y2=\"\(Self.n(gridY))\"/>"
             svg +=
                 "<text class=\"tick\" x=\"\(Self.n(left - 4))\" y=\"\(Self.n(gridY + 3))\" text-anchor=\"end\">"
-                + "\(NumberFormatting.grouped(Int(value.rounded())))</text>"
+                + "\(Self.tick(value))</text>"
         }
         // Year labels: every year when few, else first, last and a few between.
         let every = max(1, (lastYear - firstYear) / (compact ? 2 : 8))
@@ -83,6 +83,12 @@ struct SVGLineChart {
             "\(Self.n(x($0.year))),\(Self.n(y($0.value)))"
         }
         return "<polyline class=\"\(className)\" points=\"\(coordinates.joined(separator: " "))\"/>"
+    }
+
+    /// An axis value: grouped digits, or scientific notation beyond 64-bit integers.
+    static func tick(_ value: Double) -> String {
+        value < 9.0e18
+            ? NumberFormatting.grouped(Int(value.rounded())) : NumberFormatting.significant(value, digits: 3)
     }
 
     /// The smallest 1, 2 or 5 × 10^k at or above `value`.

@@ -1,0 +1,45 @@
+// libFuzzer entry point: compiled together with the library's sources by scripts/fuzz (one module, so
+// internal API is reachable). Every input goes through the reader (all layouts, any chunk size),
+// validation, the analysis, suppression and every output format; a crash, a hang or a sanitizer report
+// is a bug. Not part of the SwiftPM package: it only builds with -sanitize=fuzzer.
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+private let path = "/dev/shm/victrend-fuzz-\(getpid()).csv"
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    guard size > 0 else { return 0 }
+    // The first byte picks the reading options, the rest is the file.
+    let control = data[0]
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    guard descriptor >= 0 else { return 0 }
+    var written = 0
+    while written < size - 1 {
+        let count = write(descriptor, data + 1 + written, size - 1 - written)
+        if count <= 0 { break }
+        written += count
+    }
+    close(descriptor)
+    var options = PanelReader.Options()
+    options.chunkSize = 4 + Int(control & 0x3F)
+    options.countries = control & 0x40 == 0 ? .iso : .verbatim
+    options.sum = control & 0x80 != 0
+    options.layout = [.auto, .long, .wide, .sdmx][Int(control >> 6) & 3]
+    guard let result = try? PanelReader(options: options).read([path]) else { return 0 }
+    _ = PlausibilityRules(options: .init(currentYear: 2026)).check(result.panel)
+    for series in [SeriesKind.annual, .cumulative] {
+        let analysis = AnalysisOptions(series: series, baselineYear: control & 1 == 0 ? nil : 2015, targetYear: 2030)
+        guard case .success(let report) = TrendAnalysis.assess(result.panel, options: analysis) else { continue }
+        for published in [report, Suppression.apply(report, policy: .init(threshold: 5, suppressZeros: control & 2 != 0))] {
+            for format in ReportFormat.allCases {
+                for table in ReportTable.allCases { _ = format.reporter(table: table).report(published) }
+            }
+        }
+    }
+    let validation = ValidationReport(log: result.log, inputs: [path], rowCount: result.rowCount)
+    for format in DiagnosticFormat.allCases { _ = format.reporter.report(validation) }
+    return 0
+}
