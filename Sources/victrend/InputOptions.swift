@@ -96,7 +96,7 @@ struct InputOptions: ParsableArguments {
             delimiter: delimiter?.byte,
             columns: ColumnMapping.Overrides(country: countryColumn, year: yearColumn, count: countColumn),
             countries: countries.value, layout: layout.value, filters: filters, keyColumns: keyColumns,
-            sum: sum)
+            sum: sum, progress: ProgressLine.callback())
     }
 }
 

@@ -14,9 +14,9 @@ enum Terminal {
         write(text, to: STDOUT_FILENO)
     }
 
-    /// Writes one line to standard error.
-    static func error(_ line: String) {
-        write(line.hasSuffix("\n") ? line : line + "\n", to: STDERR_FILENO)
+    /// Writes one line to standard error (or, with `newline: false`, the text as it is).
+    static func error(_ line: String, newline: Bool = true) {
+        write(newline && !line.hasSuffix("\n") ? line + "\n" : line, to: STDERR_FILENO)
     }
 
     /// Appends `text` to the file at `path` (creating it); false on failure.

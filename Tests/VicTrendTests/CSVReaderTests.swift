@@ -121,6 +121,28 @@ struct CSVReaderTests {
         #expect(stop?.location?.line == 2)
     }
 
+    @Test("a quote opened near the start of a large file stops reading at the cell limit, not at the end")
+    func runawayQuoteInLargeFile() throws {
+        let fixtures = try Fixtures()
+        defer { fixtures.remove() }
+        let row = "AUS,2019,12\n"
+        let text = "country,year,victims\nAUS,\"2018,1\n" + String(repeating: row, count: 200_000)  // ~2.4 MB
+        let path = try fixtures.file("big.csv", text)
+        var lines: [Int] = []
+        let stop = try CSVReader(path: path).read { record, _ in lines.append(record.line) }
+        #expect(lines == [1])
+        #expect(stop?.code == .oversizedRecord)
+        #expect(stop?.location?.line == 2)
+    }
+
+    @Test("many blank lines between rows are passed over, and lines still count")
+    func blankLines() throws {
+        let text = "a,b\n" + String(repeating: "\n", count: 100_000) + "x,1\n\r\n   \n"
+        let (rows, stop) = try records(Array(text.utf8), chunkSize: 4096)
+        #expect(stop == nil)
+        #expect(rows.map(\.0) == [1, 100_002])
+    }
+
     @Test("cell locations count Unicode scalars and skip leading blanks")
     func cellLocations() throws {
         let fixtures = try Fixtures()

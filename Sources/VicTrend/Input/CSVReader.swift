@@ -31,6 +31,8 @@ final class CSVReader {
         var maxCellBytes = 1 << 20
         /// Most cells accepted in one row.
         var maxCells = 10_000
+        /// Called every 4 MiB with the bytes read so far and the file's size.
+        var progress: (@Sendable (_ bytesRead: Int, _ fileSize: Int) -> Void)?
     }
 
     /// The path, as the user gave it (used in every location).
@@ -99,9 +101,17 @@ final class CSVReader {
             handler = body
             defer { handler = nil }
             var isFirstChunk = true
+            var bytesRead = 0
+            var nextReport = 1 << 22
+            let fileSize = Int(status.st_size)
             while stopDiagnostic == nil {
                 let count = try fill(buffer, from: descriptor)
                 if count == 0 { break }
+                bytesRead += count
+                if let progress = options.progress, bytesRead >= nextReport {
+                    progress(bytesRead, fileSize)
+                    nextReport = bytesRead + (1 << 22)
+                }
                 let bytes = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
                 var start = 0
                 if isFirstChunk {

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Reads one or more CSV files (long, wide or SDMX-CSV layout) into a `Panel`.
 ///
 /// All files form one panel: a country-year given in two files is a duplicate. Every row is either
@@ -25,13 +33,16 @@ public struct PanelReader: Sendable {
         public var diagnosticLimit: Int
         /// Bytes read at a time; small values are for tests of chunk boundaries.
         public var chunkSize: Int
+        /// Called every few MiB with the bytes read so far and the total size of all inputs.
+        public var progress: (@Sendable (_ bytesRead: Int, _ totalBytes: Int) -> Void)?
 
         public init(
             delimiter: UInt8? = nil, columns: ColumnMapping.Overrides = .init(),
             countries: CountryMatching = .iso, layout: InputLayout = .auto, filters: [String: String] = [:],
             keyColumns: [String] = [], sum: Bool = false, diagnosticLimit: Int = 1000,
-            chunkSize: Int = 1 << 16
+            chunkSize: Int = 1 << 16, progress: (@Sendable (Int, Int) -> Void)? = nil
         ) {
+            self.progress = progress
             self.delimiter = delimiter
             self.columns = columns
             self.countries = countries
@@ -65,20 +76,33 @@ public struct PanelReader: Sendable {
         var builder = PanelBuilder(summing: options.sum)
         var log = DiagnosticLog(limit: options.diagnosticLimit)
         var rowCount = 0
-        for path in paths {
-            rowCount += try read(path, into: &builder, log: &log)
+        let sizes = paths.map { path -> Int in
+            var status = stat()
+            return stat(path, &status) == 0 ? Int(status.st_size) : 0
+        }
+        let total = sizes.reduce(0, +)
+        var done = 0
+        for (path, size) in zip(paths, sizes) {
+            var fileProgress: (@Sendable (Int, Int) -> Void)?
+            if let progress = options.progress {
+                let offset = done
+                fileProgress = { bytes, _ in progress(offset + bytes, total) }
+            }
+            rowCount += try read(path, into: &builder, log: &log, progress: fileProgress)
+            done += size
         }
         return Result(panel: builder.build(), log: log, rowCount: rowCount)
     }
 
     /// Reads one file; returns the number of data rows it had.
-    private func read(_ path: String, into builder: inout PanelBuilder, log: inout DiagnosticLog)
-        throws(InputError)
-        -> Int
-    {
+    private func read(
+        _ path: String, into builder: inout PanelBuilder, log: inout DiagnosticLog,
+        progress: (@Sendable (Int, Int) -> Void)?
+    ) throws(InputError) -> Int {
         var readerOptions = CSVReader.Options()
         readerOptions.delimiter = options.delimiter
         readerOptions.chunkSize = options.chunkSize
+        readerOptions.progress = progress
         let reader = CSVReader(path: path, options: readerOptions)
         var rows = RowInterpreter(options: options)
         let stop = try reader.read { record, reader in

@@ -30,6 +30,16 @@ public enum OutputError: Error, Sendable, Equatable, CustomStringConvertible {
 /// over the destination. On any failure the temporary file is removed.
 public enum AtomicFile {
     public static func write(_ text: String, to path: String) throws(OutputError) {
+        // A device, a pipe or a socket (/dev/stdout, /dev/full) is written in place: renaming a file over
+        // it would replace it.
+        var status = stat()
+        if stat(path, &status) == 0 && (status.st_mode & S_IFMT) != S_IFREG {
+            guard (status.st_mode & S_IFMT) != S_IFDIR else {
+                throw .cannotCreate(path: path, reason: "is a directory")
+            }
+            try writeInPlace(text, to: path)
+            return
+        }
         let directory = path.lastIndex(of: "/").map { String(path[...$0]) } ?? "./"
         let name = path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
         var template = Array("\(directory).\(name).victrend-XXXXXX".utf8CString)
@@ -72,5 +82,28 @@ public enum AtomicFile {
             unlink(temporary)
             throw failure
         }
+    }
+
+    private static func writeInPlace(_ text: String, to path: String) throws(OutputError) {
+        let descriptor = open(path, O_WRONLY)
+        guard descriptor >= 0 else { throw .cannotCreate(path: path, reason: InputError.systemReason()) }
+        let bytes = Array(text.utf8)
+        var failure: OutputError?
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count, let base = buffer.baseAddress {
+                let written = Glibc.write(descriptor, base + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = .writeFailed(path: path, reason: InputError.systemReason())
+                    return
+                }
+                offset += written
+            }
+        }
+        if close(descriptor) != 0 && failure == nil {
+            failure = .writeFailed(path: path, reason: InputError.systemReason())
+        }
+        if let failure { throw failure }
     }
 }
