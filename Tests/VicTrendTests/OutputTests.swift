@@ -117,6 +117,9 @@ struct OutputTests {
     func hugeChart() throws {
         let html = HTMLReporter.report(try report([("A", 2014, Int.max / 2), ("A", 2015, Int.max / 2 + 7)]))
         #expect(html.contains("<svg"))
+        // Found by the fuzzer too: a count of Int.max itself, whose Double rounds above Int.max.
+        let top = HTMLReporter.report(try report([("B", 2014, Int.max)]))
+        #expect(top.contains("2014 9223372036854775807"))
         #expect(SVGLineChart.tick(1e19) == "1.00e+19")
         #expect(SVGLineChart.tick(1250) == "1,250")
     }

@@ -246,11 +246,13 @@ public enum HTMLReporter: Reporter {
             let chart = SVGLineChart(
                 id: "country-\(index)", title: label(country),
                 description: "Identified victims: "
-                    + actual.map { "\($0.year) \(Int($0.value))" }.joined(separator: ", ")
+                    + ordered.compactMap { row in row.victims.map { "\(row.year) \($0)" } }.joined(
+                        separator: ", ")
                     + (trajectory.isEmpty
                         ? "; no trajectory (no baseline above zero)."
                         : "; trajectory: "
-                            + trajectory.map { "\($0.year) \(Int($0.value))" }.joined(separator: ", ") + "."),
+                            + ordered.compactMap { row in row.trajectoryVictims.map { "\(row.year) \($0)" } }
+                            .joined(separator: ", ") + "."),
                 actual: actual, trajectory: trajectory, width: 200, height: 120, compact: true)
             lines.append(
                 "<figure class=\"multiple\"><figcaption>\(HTMLText.escape(label(country)))</figcaption>"
