@@ -92,6 +92,18 @@ struct LayoutTests {
         #expect(result.panel.series[1].withheld.map(\.marker) == ["c"])
     }
 
+    /// Found by the fuzzer: a series whose every figure is withheld crashed the country summary.
+    @Test("a country whose every figure is withheld is reported, not assessed")
+    func allWithheld() throws {
+        let (result, _) = try readPanel("country,year,victims\nAUT,2020,<5\nAUT,2021,c\nBEL,2020,5\n")
+        #expect(!result.log.hasErrors)
+        let report = try TrendAnalysis.assess(result.panel, options: AnalysisOptions()).get()
+        let austria = try #require(report.countries.first { $0.country == "AUT" })
+        #expect(austria.yearsReported == 0 && austria.firstYear == 2020 && austria.lastYear == 2021)
+        #expect(austria.shortTerm.category == .notAssessable && austria.longTerm == nil)
+        for format in ReportFormat.allCases { #expect(!format.reporter().report(report).isEmpty) }
+    }
+
     @Test("a --filter column that does not exist is an error")
     func unknownFilter() throws {
         let (result, _) = try readPanel(

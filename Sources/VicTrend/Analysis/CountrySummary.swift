@@ -38,17 +38,18 @@ public struct CountrySummary: Sendable, Hashable {
     /// Growth a year needed from the latest figure to be on the trajectory by the target year.
     public var requiredGrowthToTargetYear: Double?
 
-    /// Summarises one series' assessments (in year order, at least one).
+    /// Summarises one series' assessments (in year order, at least one). A series whose every figure
+    /// was withheld has no counts: its years come from the withheld figures and nothing is assessable.
     init(
         series: Series, assessments: ArraySlice<YearAssessment>, baseline: Observation?,
         baselineShifted: Bool,
         options: AnalysisOptions
     ) {
         let observations = series.observations
-        let latest = observations[observations.count - 1]
+        let years = assessments.map(\.year)
         country = series.country
-        firstYear = observations[0].year
-        lastYear = latest.year
+        firstYear = years.min() ?? 0
+        lastYear = years.max() ?? 0
         yearsReported = observations.count
         var assessed = 0
         var met = 0
@@ -68,6 +69,10 @@ public struct CountrySummary: Sendable, Hashable {
         baselineYear = baseline?.year
         baselineVictims = baseline?.victims
         self.baselineShifted = baselineShifted
+        guard let latest = observations.last else {
+            shortTerm = ProgressAssessment(notAssessableFrom: firstYear, to: lastYear)
+            return
+        }
         longTerm = baseline.map { ProgressAssessment(from: $0, to: latest, target: options.targetRate) }
         let shortStart = observations.first { $0.year >= latest.year - 5 } ?? latest
         shortTerm = ProgressAssessment(from: shortStart, to: latest, target: options.targetRate)

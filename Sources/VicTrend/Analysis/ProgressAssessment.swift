@@ -40,6 +40,13 @@ public struct ProgressAssessment: Sendable, Hashable {
     /// The category, decided exactly.
     public var category: Category
 
+    /// A period without counts (every figure withheld): not assessable.
+    init(notAssessableFrom fromYear: Int, to toYear: Int) {
+        self.fromYear = fromYear
+        self.toYear = toYear
+        category = .notAssessable
+    }
+
     /// Assesses growth from `start` to `end` (same country, `start.year ≤ end.year`).
     public init(from start: Observation, to end: Observation, target: TargetRate) {
         fromYear = start.year
