@@ -1,3 +1,5 @@
+import VicTrend
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
@@ -29,18 +31,6 @@ enum Terminal {
 
     @discardableResult
     private static func write(_ text: String, to descriptor: Int32) -> Bool {
-        let bytes = Array(text.utf8)
-        return bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count, let base = buffer.baseAddress {
-                let written = Glibc.write(descriptor, base + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                offset += written
-            }
-            return true
-        }
+        AtomicFile.writeAll(text, to: descriptor) == nil
     }
 }

@@ -52,18 +52,8 @@ public enum AtomicFile {
         }
         let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var failure: OutputError?
-        let bytes = Array(text.utf8)
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count, let base = buffer.baseAddress {
-                let written = Glibc.write(descriptor, base + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = .writeFailed(path: path, reason: InputError.systemReason())
-                    return
-                }
-                offset += written
-            }
+        if let code = writeAll(text, to: descriptor) {
+            failure = .writeFailed(path: path, reason: InputError.systemReason(code))
         }
         if failure == nil && fsync(descriptor) != 0 && errno != EINVAL && errno != EROFS {
             failure = .writeFailed(path: path, reason: InputError.systemReason())
@@ -87,23 +77,32 @@ public enum AtomicFile {
     private static func writeInPlace(_ text: String, to path: String) throws(OutputError) {
         let descriptor = open(path, O_WRONLY)
         guard descriptor >= 0 else { throw .cannotCreate(path: path, reason: InputError.systemReason()) }
-        let bytes = Array(text.utf8)
         var failure: OutputError?
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count, let base = buffer.baseAddress {
-                let written = Glibc.write(descriptor, base + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = .writeFailed(path: path, reason: InputError.systemReason())
-                    return
-                }
-                offset += written
-            }
+        if let code = writeAll(text, to: descriptor) {
+            failure = .writeFailed(path: path, reason: InputError.systemReason(code))
         }
         if close(descriptor) != 0 && failure == nil {
             failure = .writeFailed(path: path, reason: InputError.systemReason())
         }
         if let failure { throw failure }
+    }
+
+    /// Writes all of `text` to an open descriptor, retrying short writes and interruptions; returns
+    /// the `errno` of a failure, or `nil`.
+    public static func writeAll(_ text: String, to descriptor: Int32) -> Int32? {
+        var failure: Int32?
+        Array(text.utf8).withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count, let base = buffer.baseAddress {
+                let written = Glibc.write(descriptor, base + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                offset += written
+            }
+        }
+        return failure
     }
 }
