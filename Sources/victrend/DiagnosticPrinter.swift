@@ -12,7 +12,7 @@ enum DiagnosticPrinter {
     }
 
     /// The closing line when errors prevent a report.
-    static func printRefusal(_ log: DiagnosticLog, files: Int) {
+    static func printRefusal(_ log: DiagnosticLog) {
         let errors = log.errorCount == 1 ? "1 error" : "\(log.errorCount) errors"
         Terminal.error("victrend: \(errors) in the input; no report written")
     }

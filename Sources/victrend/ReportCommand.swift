@@ -181,7 +181,7 @@ struct ReportCommand: ParsableCommand {
         }
         DiagnosticPrinter.print(log)
         guard !log.hasErrors else {
-            DiagnosticPrinter.printRefusal(log, files: input.inputs.count)
+            DiagnosticPrinter.printRefusal(log)
             throw ExitCode(1)
         }
         var options = AnalysisOptions(
@@ -196,7 +196,7 @@ struct ReportCommand: ParsableCommand {
             var log = DiagnosticLog()
             log.add(contentsOf: list.diagnostics)
             DiagnosticPrinter.print(log)
-            DiagnosticPrinter.printRefusal(log, files: input.inputs.count)
+            DiagnosticPrinter.printRefusal(log)
             throw ExitCode(1)
         }
         report.diagnostics = log.diagnostics

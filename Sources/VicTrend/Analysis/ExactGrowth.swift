@@ -1,6 +1,6 @@
 /// Exact integer arithmetic for growth targets: `base × (a/b)^years`, rounded up, with no floating point.
 ///
-/// The common case (small powers) runs in 64/128-bit machine arithmetic; larger powers fall back to an
+/// The common case (powers that fit in 128 bits) runs in machine arithmetic; larger powers fall back to an
 /// arbitrary-precision natural number, so the answer is exact for any gap.
 enum ExactGrowth {
     /// The smallest whole number `q` with `q ≥ base × (a/b)^years`, i.e. ⌈base × (a/b)^years⌉;
@@ -15,15 +15,6 @@ enum ExactGrowth {
                 let required = quotient + (remainder == 0 ? 0 : 1)
                 return required <= UInt128(Int.max) ? Int(required) : nil
             }
-        }
-        if let numerator = power(a, years), let denominator = power(b, years) {
-            let product = UInt64(base).multipliedFullWidth(by: numerator)
-            guard product.high < denominator else { return nil }
-            let (quotient, remainder) = denominator.dividingFullWidth(product)
-            guard quotient < UInt64(Int.max) else {
-                return quotient == UInt64(Int.max) && remainder == 0 ? Int.max : nil
-            }
-            return Int(quotient) + (remainder == 0 ? 0 : 1)
         }
         return slowCeilScaled(base, by: a, over: b, years: years)
     }
@@ -62,16 +53,6 @@ enum ExactGrowth {
         return result
     }
 
-    /// `value^exponent`, or `nil` on overflow.
-    static func power(_ value: UInt64, _ exponent: Int) -> UInt64? {
-        var result: UInt64 = 1
-        for _ in 0..<exponent {
-            let (product, overflow) = result.multipliedReportingOverflow(by: value)
-            if overflow { return nil }
-            result = product
-        }
-        return result
-    }
 }
 
 /// A natural number of any size, with just the operations exact target tests need.
