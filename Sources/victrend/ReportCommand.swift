@@ -188,6 +188,22 @@ struct ReportCommand: ParsableCommand {
             series: series.value, targetRate: target, baselineYear: baselineYear, targetYear: targetYear,
             confidence: confidence, inputs: input.inputs)
         options.exactTest = !noTest
+        if outputDirectory == nil && format.value == .csv && (table?.value ?? .trends) == .trends
+            && suppressBelow == nil
+        {
+            // The trends table alone: written series by series, without keeping every assessment.
+            switch CSVReporter.streamTrends(result.panel, options: options) {
+            case .success(let bytes):
+                try write(bytes)
+            case .failure(let list):
+                var log = DiagnosticLog()
+                log.add(contentsOf: list.diagnostics)
+                DiagnosticPrinter.print(log)
+                DiagnosticPrinter.printRefusal(log)
+                throw ExitCode(1)
+            }
+            return
+        }
         var report: TrendReport
         switch TrendAnalysis.assess(result.panel, options: options, groups: groupSets) {
         case .success(let value):
@@ -220,15 +236,19 @@ struct ReportCommand: ParsableCommand {
             try writeAll(report, to: outputDirectory)
             return
         }
-        let text = format.value.reporter(table: table?.value ?? .trends).report(report)
+        try write(Array(format.value.reporter(table: table?.value ?? .trends).report(report).utf8))
+    }
+
+    /// Writes the report to `--output` (atomically) or to standard output; exit 2 when that fails.
+    private func write(_ bytes: [UInt8]) throws {
         if let output {
             do {
-                try AtomicFile.write(text, to: output)
+                try AtomicFile.write(bytes: bytes, to: output)
             } catch {
                 Terminal.error("victrend: \(error.description)")
                 throw ExitCode(2)
             }
-        } else if !Terminal.output(text) {
+        } else if !Terminal.output(bytes: bytes) {
             Terminal.error("victrend: cannot write to standard output: \(String(cString: strerror(errno)))")
             throw ExitCode(2)
         }

@@ -16,6 +16,12 @@ enum Terminal {
         write(text, to: STDOUT_FILENO)
     }
 
+    /// Writes bytes to standard output; false when the write failed.
+    @discardableResult
+    static func output(bytes: [UInt8]) -> Bool {
+        AtomicFile.writeAll(bytes, to: STDOUT_FILENO) == nil
+    }
+
     /// Writes one line to standard error (or, with `newline: false`, the text as it is).
     static func error(_ line: String, newline: Bool = true) {
         write(newline && !line.hasSuffix("\n") ? line + "\n" : line, to: STDERR_FILENO)

@@ -23,85 +23,17 @@ public enum TrendAnalysis {
         var countries: [CountrySummary] = []
         var problems: [Diagnostic] = []
         var tests = TestCache()
-        let target = options.targetRate
-        let factor = target.growthFactor
         for series in panel.series {
             let first = assessments.count
-            let baseline = series.observations.first { $0.year >= (options.baselineYear ?? Int.min) }
-            let shifted =
-                options.baselineYear != nil && baseline != nil && baseline?.year != options.baselineYear
-            var base: Observation?
-            var previousBaseYear: Int?
-            var previousNewPerYear: Double?
-            var withheld = series.withheld[...]
-            for observation in series.observations {
-                while let figure = withheld.first, figure.year < observation.year {
-                    assessments.append(YearAssessment(withheld: figure))
-                    withheld.removeFirst()
-                }
-                // A break in the series: the year is not compared with the one before, but is a base.
-                let comparable = observation.flags.contains(.breakInSeries) ? nil : base
-                var assessment = assess(observation, base: comparable, options: options, cache: &tests)
-                if comparable == nil && base != nil {
-                    assessment.flags = [.breakInSeries]
-                }
-                assessment.flags += observation.flags.compactMap { flag -> YearAssessment.Flag? in
-                    switch flag {
-                    case .breakInSeries: return nil
-                    case .estimated: return .estimated
-                    case .provisional: return .provisional
-                    case .lowReliability: return .lowReliability
-                    }
-                }
-                if assessment.overflowed {
-                    problems.append(overflow(at: observation.location, from: base))
-                }
-                if let baseline, baseline.victims > 0, observation.year >= baseline.year {
-                    if let trajectory = ExactGrowth.ceilScaled(
-                        baseline.victims, by: factor.numerator, over: factor.denominator,
-                        years: observation.year - baseline.year)
-                    {
-                        assessment.trajectoryVictims = trajectory
-                        assessment.trajectoryGap = max(0, trajectory - observation.victims)
-                    } else if problems.last?.location != observation.location {
-                        problems.append(overflow(at: observation.location, from: baseline))
-                    }
-                }
-                if shifted && observation.year == baseline?.year {
-                    assessment.flags.append(.baselineShifted)
-                }
-                if options.series == .cumulative, let base {
-                    let years = observation.year - base.year
-                    let new = observation.victims - base.victims
-                    if new < 0 {
-                        problems.append(
-                            Diagnostic(
-                                .cumulativeDecrease, at: observation.location,
-                                "the running total falls from \(base.victims) in \(base.year) to "
-                                    + "\(observation.victims); a cumulative series cannot fall (if these are "
-                                    + "yearly figures, use --series annual)"))
-                    }
-                    assessment.newVictims = new
-                    let perYear = Double(new) / Double(years)
-                    assessment.newPerYear = perYear
-                    if let previousBase = previousBaseYear, let previousRate = previousNewPerYear,
-                        previousRate > 0
-                    {
-                        let distance = Double(observation.year - previousBase) / 2
-                        assessment.newGrowthRate = pow(perYear / previousRate, 1 / distance) - 1
-                    }
-                    previousBaseYear = base.year
-                    previousNewPerYear = perYear
-                }
-                assessments.append(assessment)
-                base = observation
+            let (baseline, shifted) = assessSeries(
+                series, options: options, tests: &tests, problems: &problems
+            ) {
+                assessments.append($0)
             }
-            assessments += withheld.map(YearAssessment.init(withheld:))
             countries.append(
                 CountrySummary(
                     series: series, assessments: assessments[first...], baseline: baseline,
-                    baselineShifted: shifted,
-                    options: options))
+                    baselineShifted: shifted, options: options))
         }
         var totals: [GroupTotal] = []
         switch TotalsAnalysis.totals(panel, groups: groups, options: options) {
@@ -115,6 +47,100 @@ public enum TrendAnalysis {
             TrendReport(
                 options: options, assessments: assessments, countries: countries, totals: totals,
                 groups: groups))
+    }
+
+    /// Assesses one series in year order, handing each assessment to `emit` (withheld years in their
+    /// place); returns the trajectory's baseline and whether it was shifted. Shared by `assess` and
+    /// `streamAssessments`, so both give the same rows.
+    static func assessSeries(
+        _ series: Series, options: AnalysisOptions, tests: inout TestCache, problems: inout [Diagnostic],
+        emit: (YearAssessment) -> Void
+    ) -> (baseline: Observation?, shifted: Bool) {
+        let factor = options.targetRate.growthFactor
+        let baseline = series.observations.first { $0.year >= (options.baselineYear ?? Int.min) }
+        let shifted = options.baselineYear != nil && baseline != nil && baseline?.year != options.baselineYear
+        var base: Observation?
+        var previousBaseYear: Int?
+        var previousNewPerYear: Double?
+        var withheld = series.withheld[...]
+        for observation in series.observations {
+            while let figure = withheld.first, figure.year < observation.year {
+                emit(YearAssessment(withheld: figure))
+                withheld.removeFirst()
+            }
+            // A break in the series: the year is not compared with the one before, but is a base.
+            let comparable = observation.flags.contains(.breakInSeries) ? nil : base
+            var assessment = assess(observation, base: comparable, options: options, cache: &tests)
+            if comparable == nil && base != nil {
+                assessment.flags = [.breakInSeries]
+            }
+            assessment.flags += observation.flags.compactMap { flag -> YearAssessment.Flag? in
+                switch flag {
+                case .breakInSeries: return nil
+                case .estimated: return .estimated
+                case .provisional: return .provisional
+                case .lowReliability: return .lowReliability
+                }
+            }
+            if assessment.overflowed {
+                problems.append(overflow(at: observation.location, from: base))
+            }
+            if let baseline, baseline.victims > 0, observation.year >= baseline.year {
+                if let trajectory = ExactGrowth.ceilScaled(
+                    baseline.victims, by: factor.numerator, over: factor.denominator,
+                    years: observation.year - baseline.year)
+                {
+                    assessment.trajectoryVictims = trajectory
+                    assessment.trajectoryGap = max(0, trajectory - observation.victims)
+                } else if problems.last?.location != observation.location {
+                    problems.append(overflow(at: observation.location, from: baseline))
+                }
+            }
+            if shifted && observation.year == baseline?.year {
+                assessment.flags.append(.baselineShifted)
+            }
+            if options.series == .cumulative, let base {
+                let years = observation.year - base.year
+                let new = observation.victims - base.victims
+                if new < 0 {
+                    problems.append(
+                        Diagnostic(
+                            .cumulativeDecrease, at: observation.location,
+                            "the running total falls from \(base.victims) in \(base.year) to "
+                                + "\(observation.victims); a cumulative series cannot fall (if these are "
+                                + "yearly figures, use --series annual)"))
+                }
+                assessment.newVictims = new
+                let perYear = Double(new) / Double(years)
+                assessment.newPerYear = perYear
+                if let previousBase = previousBaseYear, let previousRate = previousNewPerYear,
+                    previousRate > 0
+                {
+                    let distance = Double(observation.year - previousBase) / 2
+                    assessment.newGrowthRate = pow(perYear / previousRate, 1 / distance) - 1
+                }
+                previousBaseYear = base.year
+                previousNewPerYear = perYear
+            }
+            emit(assessment)
+            base = observation
+        }
+        for figure in withheld { emit(YearAssessment(withheld: figure)) }
+        return (baseline, shifted)
+    }
+
+    /// The assessments of `panel`, series by series, handed to `body` without being kept: the trends
+    /// table of a very large input costs memory for one series at a time. Returns the diagnostics that
+    /// make a report impossible (as `assess` would fail).
+    public static func streamAssessments(
+        _ panel: Panel, options: AnalysisOptions, _ body: (YearAssessment) -> Void
+    ) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        var tests = TestCache()
+        for series in panel.series {
+            _ = assessSeries(series, options: options, tests: &tests, problems: &problems, emit: body)
+        }
+        return problems
     }
 
     private static func overflow(at location: Location, from base: Observation?) -> Diagnostic {

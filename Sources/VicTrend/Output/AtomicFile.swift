@@ -30,6 +30,11 @@ public enum OutputError: Error, Sendable, Equatable, CustomStringConvertible {
 /// over the destination. On any failure the temporary file is removed.
 public enum AtomicFile {
     public static func write(_ text: String, to path: String) throws(OutputError) {
+        try write(bytes: Array(text.utf8), to: path)
+    }
+
+    /// The same for bytes.
+    public static func write(bytes: [UInt8], to path: String) throws(OutputError) {
         // A device, a pipe or a socket (/dev/stdout, /dev/full) is written in place: renaming a file over
         // it would replace it.
         var status = stat()
@@ -37,7 +42,7 @@ public enum AtomicFile {
             guard (status.st_mode & S_IFMT) != S_IFDIR else {
                 throw .cannotCreate(path: path, reason: "is a directory")
             }
-            try writeInPlace(text, to: path)
+            try writeInPlace(bytes, to: path)
             return
         }
         let directory = path.lastIndex(of: "/").map { String(path[...$0]) } ?? "./"
@@ -52,7 +57,7 @@ public enum AtomicFile {
         }
         let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var failure: OutputError?
-        if let code = writeAll(text, to: descriptor) {
+        if let code = writeAll(bytes, to: descriptor) {
             failure = .writeFailed(path: path, reason: InputError.systemReason(code))
         }
         if failure == nil && fsync(descriptor) != 0 && errno != EINVAL && errno != EROFS {
@@ -74,11 +79,11 @@ public enum AtomicFile {
         }
     }
 
-    private static func writeInPlace(_ text: String, to path: String) throws(OutputError) {
+    private static func writeInPlace(_ bytes: [UInt8], to path: String) throws(OutputError) {
         let descriptor = open(path, O_WRONLY)
         guard descriptor >= 0 else { throw .cannotCreate(path: path, reason: InputError.systemReason()) }
         var failure: OutputError?
-        if let code = writeAll(text, to: descriptor) {
+        if let code = writeAll(bytes, to: descriptor) {
             failure = .writeFailed(path: path, reason: InputError.systemReason(code))
         }
         if close(descriptor) != 0 && failure == nil {
@@ -90,8 +95,13 @@ public enum AtomicFile {
     /// Writes all of `text` to an open descriptor, retrying short writes and interruptions; returns
     /// the `errno` of a failure, or `nil`.
     public static func writeAll(_ text: String, to descriptor: Int32) -> Int32? {
+        writeAll(Array(text.utf8), to: descriptor)
+    }
+
+    /// The same for bytes.
+    public static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32? {
         var failure: Int32?
-        Array(text.utf8).withUnsafeBytes { buffer in
+        bytes.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count, let base = buffer.baseAddress {
                 let written = Glibc.write(descriptor, base + offset, buffer.count - offset)

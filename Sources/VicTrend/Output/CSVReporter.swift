@@ -23,15 +23,41 @@ public enum CSVReporter: Reporter {
     public static let cumulativeColumns = ["new_victims", "new_per_year", "new_growth_rate"]
 
     public static func report(_ report: TrendReport) -> String {
-        let cumulative = report.options.series == .cumulative
-        var output = TextBuffer(capacity: 96 * (report.assessments.count + 1))
-        output.append((columns + (cumulative ? cumulativeColumns : [])).joined(separator: ","))
-        output.append(byte: 10)
-        var lastCountry = ""
-        var countryCell = ""
-        var nameCell = ""
-        let comma = UInt8(ascii: ",")
-        for row in report.assessments {
+        var writer = RowWriter(
+            cumulative: report.options.series == .cumulative, rows: report.assessments.count)
+        for row in report.assessments { writer.write(row) }
+        return writer.output.text
+    }
+
+    /// The trends table of `panel`, written while the analysis runs series by series, without keeping
+    /// the assessments: the path for very large inputs. The bytes are the same as `report`'s. Fails with
+    /// the diagnostics that make a report impossible.
+    public static func streamTrends(_ panel: Panel, options: AnalysisOptions) -> Result<
+        [UInt8], DiagnosticList
+    > {
+        var writer = RowWriter(cumulative: options.series == .cumulative, rows: panel.observationCount)
+        let problems = TrendAnalysis.streamAssessments(panel, options: options) { writer.write($0) }
+        if !problems.isEmpty { return .failure(DiagnosticList(diagnostics: problems)) }
+        return .success(writer.output.bytes)
+    }
+
+    /// Writes rows into a byte buffer; the country cells are formatted once per series.
+    struct RowWriter {
+        private(set) var output: TextBuffer
+        private let cumulative: Bool
+        private var lastCountry = ""
+        private var countryCell = ""
+        private var nameCell = ""
+
+        init(cumulative: Bool, rows: Int) {
+            self.cumulative = cumulative
+            output = TextBuffer(capacity: 96 * (rows + 1))
+            output.append((columns + (cumulative ? cumulativeColumns : [])).joined(separator: ","))
+            output.append(byte: 10)
+        }
+
+        mutating func write(_ row: YearAssessment) {
+            let comma = UInt8(ascii: ",")
             if row.country != lastCountry {
                 lastCountry = row.country
                 countryCell = field(row.country)
@@ -86,7 +112,6 @@ public enum CSVReporter: Reporter {
             }
             output.append(byte: 10)
         }
-        return output.text
     }
 
     /// `growth_rate,required_victims,shortfall,status,flags`.
