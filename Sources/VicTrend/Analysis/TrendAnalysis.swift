@@ -74,12 +74,14 @@ public enum TrendAnalysis {
             if comparable == nil && base != nil {
                 assessment.flags = [.breakInSeries]
             }
-            assessment.flags += observation.flags.compactMap { flag -> YearAssessment.Flag? in
-                switch flag {
-                case .breakInSeries: return nil
-                case .estimated: return .estimated
-                case .provisional: return .provisional
-                case .lowReliability: return .lowReliability
+            if !observation.flags.isEmpty {
+                assessment.flags += observation.flags.compactMap { flag -> YearAssessment.Flag? in
+                    switch flag {
+                    case .breakInSeries: return nil
+                    case .estimated: return .estimated
+                    case .provisional: return .provisional
+                    case .lowReliability: return .lowReliability
+                    }
                 }
             }
             if assessment.overflowed {
