@@ -195,22 +195,13 @@ public enum HTMLReporter: Reporter {
                 }
                 let text = MarkdownReporter.cell(row).replacingOccurrences("*", "")
                 cells +=
-                    "<td class=\"\(heatClass(row))\" title=\"\(HTMLText.escape(tooltip(row)))\">"
+                    "<td class=\"\(ReportTables.outcomeClass(row))\" title=\"\(HTMLText.escape(tooltip(row)))\">"
                     + "\(HTMLText.escape(text))</td>"
             }
             lines.append(cells + "</tr>")
         }
         lines += ["</tbody>", "</table>", "</section>"]
         return lines
-    }
-
-    private static func heatClass(_ row: YearAssessment) -> String {
-        switch (row.status, row.significance) {
-        case (.met, _): return "met"
-        case (.shortfall, .significantShortfall), (.shortfall, nil): return "significant"
-        case (.shortfall, .withinNoise): return "short"
-        default: return "na"
-        }
     }
 
     private static func tooltip(_ row: YearAssessment) -> String {
@@ -284,120 +275,56 @@ public enum HTMLReporter: Reporter {
     }
 
     private static func progressTable(_ report: TrendReport) -> [String] {
-        var lines = [
+        [
             "<section id=\"progress\">",
             "<h2>Progress by country</h2>",
             "<p>Compound annual growth (CAGR) from the baseline to the latest year (long term) and over the last "
                 + "five years (short term), categorised by Eurostat's rule for a quantitative target: R = CAGR / "
                 + "target; significant progress R ≥ 0.95, moderate 0.60–0.95, insufficient 0–0.60, movement away "
                 + "R &lt; 0.</p>",
-            "<table>",
-            "<thead><tr><th scope=\"col\">Country</th><th scope=\"col\">Years met</th><th scope=\"col\">Shortfall</th>"
-                + "<th scope=\"col\">Baseline</th><th scope=\"col\">Latest / trajectory</th>"
-                + "<th scope=\"col\">Long-term CAGR</th><th scope=\"col\">Long term</th>"
-                + "<th scope=\"col\">Short-term CAGR</th><th scope=\"col\">Short term</th></tr></thead>",
-            "<tbody>",
-        ]
-        for country in report.countries {
-            var baseline = ""
-            if let year = country.baselineYear {
-                baseline =
-                    "\(NumberFormatting.count(country.baselineVictims)) (\(year))"
-                    + (country.baselineShifted ? " ‡" : "")
-            }
-            let latest = report.assessments.last {
-                $0.country == country.country && ($0.victims != nil || $0.suppressedMarker != nil)
-            }
-            let trajectory = country.latestTrajectoryVictims.map {
-                "\(latest?.victimsText ?? "") / \(NumberFormatting.grouped($0))"
-            }
-            let cells = [
-                "\(country.yearsMet)/\(country.yearsAssessed)",
-                NumberFormatting.grouped(country.totalShortfall), baseline,
-                trajectory ?? "", country.longTerm?.cagr.map(NumberFormatting.percent) ?? "",
-                (country.longTerm?.category ?? .notAssessable).rawValue.replacingOccurrences("-", " "),
-                country.shortTerm.cagr.map(NumberFormatting.percent) ?? "",
-                country.shortTerm.category.rawValue.replacingOccurrences("-", " "),
-            ]
-            lines.append(
-                "<tr><th scope=\"row\">\(HTMLText.escape(label(country.country)))</th>"
-                    + cells.map { "<td>\(HTMLText.escape($0))</td>" }.joined() + "</tr>")
-        }
-        lines += ["</tbody>", "</table>", "</section>"]
-        return lines
+        ] + render(ReportTables.progress(report)) + ["</section>"]
     }
 
     private static func totalsTable(_ report: TrendReport) -> [String] {
         guard !report.totals.isEmpty else { return [] }
-        var lines = [
+        return [
             "<section id=\"totals\">",
             "<h2>Totals</h2>",
             "<p>Growth is like for like: only the countries that reported in both years are compared.</p>",
-            "<table>",
-            "<thead><tr><th scope=\"col\">Group</th><th scope=\"col\">Year</th><th scope=\"col\">Countries</th>"
-                + "<th scope=\"col\">Victims</th><th scope=\"col\">Compared</th><th scope=\"col\">Base → now</th>"
-                + "<th scope=\"col\">Growth</th><th scope=\"col\">Required</th><th scope=\"col\">Shortfall</th></tr></thead>",
-            "<tbody>",
-        ]
-        for total in report.totals {
-            let comparison = total.comparison
-            var change = ""
-            if let base = comparison.baseVictims {
-                change =
-                    "\(NumberFormatting.grouped(base)) → \(NumberFormatting.count(total.matchedVictims))"
-            }
-            let cells = [
-                total.group == GroupTotal.allianceName ? "Alliance" : total.group, String(total.year),
-                String(total.countries), NumberFormatting.count(total.victims),
-                comparison.flags.contains(.firstYear) ? "" : String(total.matchedCountries), change,
-                MarkdownReporter.cell(comparison).replacingOccurrences("*", ""),
-                comparison.requiredVictims.map { NumberFormatting.grouped($0) } ?? "",
-                comparison.shortfall.map { NumberFormatting.grouped($0) } ?? "",
-            ]
-            lines.append("<tr>" + cells.map { "<td>\(HTMLText.escape($0))</td>" }.joined() + "</tr>")
-        }
-        lines += ["</tbody>", "</table>", "</section>"]
-        return lines
+        ] + render(ReportTables.totals(report)) + ["</section>"]
     }
 
     private static func shortfallTable(_ report: TrendReport) -> [String] {
         let rows = report.shortfalls
-        var lines = ["<section id=\"shortfalls\">", "<h2>Shortfalls</h2>"]
+        let lines = ["<section id=\"shortfalls\">", "<h2>Shortfalls</h2>"]
         guard !rows.isEmpty else {
             return lines + ["<p>No country-year fell short of the target.</p>", "</section>"]
         }
-        lines += [
+        return lines + [
             "<p>\(rows.count) country-year\(rows.count == 1 ? "" : "s") fell short of the target, by "
-                + "\(NumberFormatting.grouped(report.summary.totalShortfall)) victims in all.</p>",
+                + "\(NumberFormatting.grouped(report.summary.totalShortfall)) victims in all.</p>"
+        ] + render(ReportTables.shortfalls(report)) + ["</section>"]
+    }
+
+    /// A shared table as HTML: the first cell of a row is its header; everything is escaped.
+    private static func render(_ table: ReportTables.Table) -> [String] {
+        var lines = [
             "<table>",
-            "<thead><tr><th scope=\"col\">Country</th><th scope=\"col\">Year</th><th scope=\"col\">Base year</th>"
-                + "<th scope=\"col\">Base victims</th><th scope=\"col\">Required</th><th scope=\"col\">Identified</th>"
-                + "<th scope=\"col\">Shortfall</th><th scope=\"col\">p-value</th><th scope=\"col\">Significance</th>"
+            "<thead><tr>" + table.headers.map { "<th scope=\"col\">\(HTMLText.escape($0))</th>" }.joined()
                 + "</tr></thead>",
             "<tbody>",
         ]
-        for row in rows {
-            let significance: String
-            switch row.significance {
-            case .significantShortfall: significance = "significant"
-            case .withinNoise: significance = "within noise"
-            case nil: significance = "not tested"
+        for (index, row) in table.rows.enumerated() {
+            let rowClass =
+                (index < table.classes.count ? table.classes[index] : nil).map { " class=\"\($0)\"" } ?? ""
+            var cells = ""
+            for (position, (cell, column)) in zip(row, table.columns).enumerated() {
+                let text = HTMLText.escape(column == .markup ? cell.replacingOccurrences("*", "") : cell)
+                cells += position == 0 ? "<th scope=\"row\">\(text)</th>" : "<td>\(text)</td>"
             }
-            let cells: [String] = [
-                String(row.year) + (row.flags.contains(.gap) ? " †" : ""),
-                row.baseYear.map(String.init) ?? "",
-                row.baseVictims.map { NumberFormatting.grouped($0) } ?? "",
-                row.requiredVictims.map { NumberFormatting.grouped($0) } ?? "",
-                row.victimsText,
-                row.shortfall.map { NumberFormatting.grouped($0) } ?? "",
-                row.test.map { NumberFormatting.significant($0.pValue) } ?? "", significance,
-            ]
-            lines.append(
-                "<tr class=\"\(heatClass(row))\"><th scope=\"row\">\(HTMLText.escape(label(row.country)))</th>"
-                    + cells.map { "<td>\(HTMLText.escape($0))</td>" }.joined() + "</tr>")
+            lines.append("<tr\(rowClass)>\(cells)</tr>")
         }
-        lines += ["</tbody>", "</table>", "</section>"]
-        return lines
+        return lines + ["</tbody>", "</table>"]
     }
 
     /// Footnotes for the flags that occur, the caveat of the test, and the provenance.
@@ -460,11 +387,7 @@ public enum HTMLReporter: Reporter {
         return result
     }
 
-    private static func label(_ key: String) -> String {
-        let name = CountryTable.standard.displayName(key)
-        let country = SeriesKey.country(of: key)
-        return name.isEmpty ? key : "\(country) \(name)" + key.dropFirst(country.count)
-    }
+    private static func label(_ key: String) -> String { ReportTables.countryLabel(key) }
 
     /// Print-friendly styles; colours chosen to differ in lightness as well as hue (greyscale,
     /// colour-blind readers), always together with a text mark.

@@ -172,28 +172,12 @@ public enum MarkdownReporter: Reporter {
                 + "so a country joining or missing a year does not count as growth or decline. Marks as in the "
                 + "trend table.",
             "",
-            "| Group | Year | Countries | Victims | Compared | Base → now | Growth | Required | Shortfall |",
-            "|:--|--:|--:|--:|--:|--:|--:|--:|--:|",
         ]
-        for total in report.totals {
-            let comparison = total.comparison
-            let first = comparison.flags.contains(.firstYear)
-            var change = ""
-            if let base = comparison.baseVictims {
-                change =
-                    "\(NumberFormatting.grouped(base)) → \(NumberFormatting.count(total.matchedVictims))"
-            }
-            let name = total.group == GroupTotal.allianceName ? "Alliance" : escape(total.group)
-            let cells = [
-                name, String(total.year), String(total.countries), NumberFormatting.count(total.victims),
-                first ? "" : String(total.matchedCountries), change, cell(comparison),
-                comparison.requiredVictims.map { NumberFormatting.grouped($0) } ?? "",
-                comparison.shortfall.map { NumberFormatting.grouped($0) } ?? "",
-            ]
-            lines.append("| " + cells.joined(separator: " | ") + " |")
-        }
+        lines += render(ReportTables.totals(report))
         if !report.groups.isEmpty {
-            let outside = report.countries.map(\.country).filter { !report.groups.contains($0) }
+            let outside = report.countries.map(\.country).filter {
+                !report.groups.contains(SeriesKey.country(of: $0))
+            }
             lines.append("")
             lines.append(
                 outside.isEmpty
@@ -210,35 +194,16 @@ public enum MarkdownReporter: Reporter {
             return ["## Shortfalls", "", "No country-year fell short of the target."]
         }
         let total = NumberFormatting.grouped(report.summary.totalShortfall)
-        var lines = [
+        return [
             "## Shortfalls",
             "",
             "\(rows.count) country-year\(rows.count == 1 ? "" : "s") fell short of the target, by \(total) "
                 + "victim\(report.summary.totalShortfall == 1 ? "" : "s") in all.",
             "",
-            "| Country | Year | Base year | Base victims | Required | Identified | Shortfall | p-value | "
-                + "Significance |",
-            "|:--|--:|--:|--:|--:|--:|--:|--:|:--|",
-        ]
-        for row in rows {
-            let cells: [String] = [
-                countryLabel(row.country),
-                String(row.year) + (row.flags.contains(.gap) ? " †" : ""),
-                row.baseYear.map(String.init) ?? "",
-                row.baseVictims.map { NumberFormatting.grouped($0) } ?? "",
-                row.requiredVictims.map { NumberFormatting.grouped($0) } ?? "",
-                row.victimsText,
-                row.shortfall.map { NumberFormatting.grouped($0) } ?? "",
-                row.test.map { NumberFormatting.significant($0.pValue) } ?? "",
-                significanceText(row.significance),
-            ]
-            lines.append("| " + cells.joined(separator: " | ") + " |")
-        }
-        return lines
+        ] + render(ReportTables.shortfalls(report))
     }
 
     private static func progressTable(_ report: TrendReport) -> [String] {
-        let targetYear = report.options.targetYear
         var lines = [
             "## Progress by country",
             "",
@@ -247,37 +212,8 @@ public enum MarkdownReporter: Reporter {
                 + "R = CAGR / target; significant progress R ≥ 0.95, moderate 0.60–0.95, insufficient 0–0.60, "
                 + "movement away R < 0. Trajectory: the baseline count grown by the target every year.",
             "",
-            "| Country | Years | Met | Shortfall | Baseline | Latest / trajectory | Long-term CAGR | Long term | "
-                + "Short-term CAGR | Short term |" + (targetYear.map { " Needed a year to \($0) |" } ?? ""),
-            "|:--|--:|--:|--:|--:|--:|--:|:--|--:|:--|" + (targetYear == nil ? "" : "--:|"),
         ]
-        for country in report.countries {
-            var baseline = ""
-            if let year = country.baselineYear {
-                baseline =
-                    "\(NumberFormatting.count(country.baselineVictims)) (\(year))\(country.baselineShifted ? " ‡" : "")"
-            }
-            let last = report.assessments.last {
-                $0.country == country.country && ($0.victims != nil || $0.suppressedMarker != nil)
-            }
-            let trajectory =
-                country.latestTrajectoryVictims.map {
-                    "\(last?.victimsText ?? "") / \(NumberFormatting.grouped($0))"
-                } ?? ""
-            var cells = [
-                countryLabel(country.country), "\(country.yearsReported)",
-                "\(country.yearsMet)/\(country.yearsAssessed)",
-                NumberFormatting.grouped(country.totalShortfall), baseline, trajectory,
-                country.longTerm?.cagr.map(NumberFormatting.percent) ?? "",
-                categoryText(country.longTerm?.category ?? .notAssessable),
-                country.shortTerm.cagr.map(NumberFormatting.percent) ?? "",
-                categoryText(country.shortTerm.category),
-            ]
-            if targetYear != nil {
-                cells.append(country.requiredGrowthToTargetYear.map(NumberFormatting.percent) ?? "")
-            }
-            lines.append("| " + cells.joined(separator: " | ") + " |")
-        }
+        lines += render(ReportTables.progress(report))
         if report.countries.contains(where: \.baselineShifted) {
             lines.append("")
             lines.append("‡ no figure for the baseline year; the country's first later year is its baseline.")
@@ -285,12 +221,17 @@ public enum MarkdownReporter: Reporter {
         return lines
     }
 
-    private static func significanceText(_ significance: YearAssessment.Significance?) -> String {
-        switch significance {
-        case .significantShortfall: return "significant"
-        case .withinNoise: return "within noise"
-        case nil: return "not tested"
+    /// A shared table as Markdown: text from the input escaped, figures right-aligned.
+    private static func render(_ table: ReportTables.Table) -> [String] {
+        var lines = [
+            "| " + table.headers.joined(separator: " | ") + " |",
+            "|" + table.columns.map { $0 == .text || $0 == .words ? ":--|" : "--:|" }.joined(),
+        ]
+        for row in table.rows {
+            let cells = zip(row, table.columns).map { cell, column in column == .text ? escape(cell) : cell }
+            lines.append("| " + cells.joined(separator: " | ") + " |")
         }
+        return lines
     }
 
     private static func derivedTable(_ report: TrendReport) -> [String] {
@@ -321,17 +262,6 @@ public enum MarkdownReporter: Reporter {
         return lines
     }
 
-    private static func categoryText(_ category: ProgressAssessment.Category) -> String {
-        switch category {
-        case .significantProgress: return "significant progress"
-        case .moderateProgress: return "moderate progress"
-        case .insufficientProgress: return "insufficient progress"
-        case .movementAway: return "movement away"
-        case .notAssessable: return "not assessable"
-        case .suppressed: return "suppressed"
-        }
-    }
-
     /// ` (62.5%)`: the share with one decimal, or nothing when `whole` is 0.
     private static func share(_ part: Int, of whole: Int) -> String {
         guard whole > 0 else { return "" }
@@ -340,9 +270,7 @@ public enum MarkdownReporter: Reporter {
 
     /// `AUT Austria` for an ISO key, else the key: escaped for a table cell.
     static func countryLabel(_ key: String) -> String {
-        let name = CountryTable.standard.displayName(key)
-        let country = SeriesKey.country(of: key)
-        return escape(name.isEmpty ? key : "\(country) \(name)" + key.dropFirst(country.count))
+        escape(ReportTables.countryLabel(key))
     }
 
     /// Text made safe for a table cell: `|` escaped, line breaks as spaces.
