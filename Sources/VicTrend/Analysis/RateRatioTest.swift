@@ -67,7 +67,7 @@ enum ExactDistributions {
     /// The continued fraction of the incomplete beta function, by the modified Lentz method.
     private static func continuedFraction(_ x: Double, _ a: Double, _ b: Double) -> Double {
         let tiny = 1e-300
-        let epsilon = 1e-15
+        let epsilon = 1e-13
         let sum = a + b
         var c = 1.0
         var d = 1 - sum * x / (a + 1)
@@ -116,7 +116,7 @@ enum ExactDistributions {
             if !(next > low && next < high) || !next.isFinite {
                 next = (low + high) / 2
             }
-            if abs(next - x) <= 1e-14 * max(x, 1e-300) || high - low <= 1e-15 * max(x, 1e-300) {
+            if abs(next - x) <= 1e-11 * max(x, 1e-300) || high - low <= 1e-15 * max(x, 1e-300) {
                 return next
             }
             x = next
