@@ -53,9 +53,14 @@ enum ExactDistributions {
 
     /// I_x(a, b), the regularized incomplete beta function, for a, b > 0 and 0 ≤ x ≤ 1.
     static func regularizedIncompleteBeta(_ x: Double, _ a: Double, _ b: Double) -> Double {
+        regularizedIncompleteBeta(x, a, b, logBeta: lgamma(a) + lgamma(b) - lgamma(a + b))
+    }
+
+    /// The same with log B(a, b) given, so that repeated evaluations for one (a, b) compute it once.
+    static func regularizedIncompleteBeta(_ x: Double, _ a: Double, _ b: Double, logBeta: Double) -> Double {
         if x <= 0 { return 0 }
         if x >= 1 { return 1 }
-        let logFront = lgamma(a + b) - lgamma(a) - lgamma(b) + a * log(x) + b * log1p(-x)
+        let logFront = a * log(x) + b * log1p(-x) - logBeta
         let front = exp(logFront)
         // The continued fraction converges fast for x < (a + 1) / (a + b + 2); use symmetry otherwise.
         if x < (a + 1) / (a + b + 2) {
@@ -102,13 +107,11 @@ enum ExactDistributions {
         if q <= 0 { return 0 }
         if q >= 1 { return 1 }
         let logBeta = lgamma(a) + lgamma(b) - lgamma(a + b)
-        let mean = a / (a + b)
-        let spread = (a * b / ((a + b) * (a + b) * (a + b + 1))).squareRoot()
         var low = 0.0
         var high = 1.0
-        var x = min(max(mean + normalQuantile(q) * spread, 1e-12), 1 - 1e-12)
+        var x = min(max(initialQuantile(q, a, b), 1e-300), 1 - 1e-16)
         for _ in 0..<200 {
-            let difference = regularizedIncompleteBeta(x, a, b) - q
+            let difference = regularizedIncompleteBeta(x, a, b, logBeta: logBeta) - q
             if difference == 0 { return x }
             if difference < 0 { low = x } else { high = x }
             let density = exp((a - 1) * log(x) + (b - 1) * log1p(-x) - logBeta)
@@ -122,6 +125,28 @@ enum ExactDistributions {
             x = next
         }
         return x
+    }
+
+    /// A first guess at the beta quantile: Paulson's approximation of the F quantile (Wilson–Hilferty
+    /// cube-root transform), mapped through x = aF / (aF + b); relative error around 1e-3 for moderate
+    /// a and b, so Newton needs two or three steps. Falls back to the normal approximation.
+    static func initialQuantile(_ q: Double, _ a: Double, _ b: Double) -> Double {
+        let z = normalQuantile(q)
+        let first = 2 / (9 * 2 * a)
+        let second = 2 / (9 * 2 * b)
+        let radicand =
+            (1 - first) * (1 - first) * second + (1 - second) * (1 - second) * first - first * second * z * z
+        let denominator = (1 - second) * (1 - second) - second * z * z
+        if radicand > 0 && denominator > 0 {
+            let root = ((1 - second) * (1 - first) + z * radicand.squareRoot()) / denominator
+            if root > 0 {
+                let f = root * root * root
+                return a * f / (a * f + b)
+            }
+        }
+        let mean = a / (a + b)
+        let spread = (a * b / ((a + b) * (a + b) * (a + b + 1))).squareRoot()
+        return mean + z * spread
     }
 
     /// The standard normal quantile (Acklam's rational approximation, relative error below 1.2e-9);
