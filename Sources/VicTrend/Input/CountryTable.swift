@@ -144,24 +144,39 @@ public struct CountryTable: Sendable {
     /// The comparable form of a country text: lowercase, accents folded, punctuation as spaces, runs of
     /// spaces collapsed, a leading "the" dropped.
     static func normalise(_ text: String) -> String {
-        var folded = ""
-        for scalar in text.unicodeScalars {
-            for part in (foldings[scalar.value] ?? String(scalar)).unicodeScalars {
-                guard part.isASCII else {
-                    folded.unicodeScalars.append(part)
-                    continue
-                }
-                let character = Character(part)
-                if character.isLetter || character.isNumber {
-                    folded += character.lowercased()
-                } else if character != "*" {
-                    folded += " "
-                }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        func add(_ byte: UInt8) {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if pendingSpace && !bytes.isEmpty { bytes.append(UInt8(ascii: " ")) }
+                pendingSpace = false
+                bytes.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                add(byte + 32)
+            case UInt8(ascii: "*"):
+                break
+            default:
+                pendingSpace = true
             }
         }
-        var words = folded.split(separator: " ")
-        if words.count > 1 && words[0] == "the" { words.removeFirst() }
-        return words.joined(separator: " ")
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                add(UInt8(scalar.value))
+            } else if let base = foldings[scalar.value] {
+                for byte in base.utf8 { add(byte) }
+            } else {
+                if pendingSpace && !bytes.isEmpty { bytes.append(UInt8(ascii: " ")) }
+                pendingSpace = false
+                bytes.append(contentsOf: String(scalar).utf8)
+            }
+        }
+        // A leading "the" is dropped: "The Netherlands" is "Netherlands".
+        if bytes.count > 4 && bytes.starts(with: Array("the ".utf8)) {
+            bytes.removeFirst(4)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Levenshtein distance.
