@@ -36,7 +36,7 @@ public struct PanelBuilder: Sendable {
 
     /// Adds `observation`, or returns the diagnostic for a duplicate country-year (and keeps the first).
     /// When summing, adds it to the country-year's total instead (a diagnostic only on overflow).
-    public mutating func add(_ observation: Observation) -> Diagnostic? {
+    public mutating func add(_ observation: consuming Observation) -> Diagnostic? {
         let index = seriesIndex(observation.country)
         if summing {
             return addToSum(observation, series: index)

@@ -12,7 +12,9 @@ public struct Series: Sendable, Hashable {
     /// (`PanelBuilder` rejects duplicates with a diagnostic).
     public init(country: String, observations: [Observation], withheld: [WithheldFigure] = []) {
         self.country = country
-        self.observations = observations.sorted { $0.year < $1.year }
+        // Input usually arrives in year order: keep the array as it is (no copy) when it already is.
+        let inOrder = zip(observations, observations.dropFirst()).allSatisfy { $0.year < $1.year }
+        self.observations = inOrder ? observations : observations.sorted { $0.year < $1.year }
         self.withheld = withheld.sorted { $0.year < $1.year }
     }
 }
