@@ -26,6 +26,10 @@ enum CountCell: Equatable {
     static func read(_ cell: ArraySlice<UInt8>, layout: InputLayout) -> Result<CountCell, CellParsing.Problem>
     {
         let text = CellParsing.trimmed(cell)
+        // The common case first: a plain count, read straight from the bytes.
+        if let value = CellParsing.unsignedInteger(text) {
+            return .success(.count(value))
+        }
         if layout != .long && (text.isEmpty || text.elementsEqual([UInt8(ascii: ":")])) {
             return .success(.missing)
         }

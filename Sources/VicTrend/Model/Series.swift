@@ -13,7 +13,12 @@ public struct Series: Sendable, Hashable {
     public init(country: String, observations: [Observation], withheld: [WithheldFigure] = []) {
         self.country = country
         // Input usually arrives in year order: keep the array as it is (no copy) when it already is.
-        let inOrder = zip(observations, observations.dropFirst()).allSatisfy { $0.year < $1.year }
+        var inOrder = true
+        for index in observations.indices.dropFirst()
+        where observations[index - 1].year >= observations[index].year {
+            inOrder = false
+            break
+        }
         self.observations = inOrder ? observations : observations.sorted { $0.year < $1.year }
         self.withheld = withheld.sorted { $0.year < $1.year }
     }

@@ -31,23 +31,16 @@ struct TextBuffer {
             bytes.append(UInt8(truncatingIfNeeded: magnitude) + 48)
             return
         }
-        var digits:
-            (
-                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8
-            ) =
-                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        var rest = magnitude
-        withUnsafeMutableBytes(of: &digits) { buffer in
+        // Digits into a stack buffer, then one append: one uniqueness check per number, not per digit.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var position = 20
+            var rest = magnitude
             while rest > 0 {
-                buffer[count] = UInt8(truncatingIfNeeded: rest % 10) + 48
+                position -= 1
+                digits[position] = UInt8(truncatingIfNeeded: rest % 10) + 48
                 rest /= 10
-                count += 1
             }
-        }
-        withUnsafeBytes(of: &digits) { buffer in
-            for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[position...]))
         }
     }
 
