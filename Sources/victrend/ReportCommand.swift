@@ -191,18 +191,27 @@ struct ReportCommand: ParsableCommand {
         if outputDirectory == nil && format.value == .csv && (table?.value ?? .trends) == .trends
             && suppressBelow == nil
         {
-            // The trends table alone: written series by series, without keeping every assessment.
-            switch CSVReporter.streamTrends(result.panel, options: options) {
-            case .success(let bytes):
-                try write(bytes)
-            case .failure(let list):
+            // The trends table alone: written series by series, in pieces, without keeping every assessment.
+            let staged: StagedOutput
+            do {
+                staged = try StagedOutput(path: output)
+            } catch {
+                Terminal.error("victrend: \(error.description)")
+                throw ExitCode(2)
+            }
+            switch CSVReporter.streamTrends(result.panel, options: options, to: staged) {
+            case nil:
+                return
+            case .diagnostics(let list):
                 var log = DiagnosticLog()
                 log.add(contentsOf: list.diagnostics)
                 DiagnosticPrinter.print(log)
                 DiagnosticPrinter.printRefusal(log)
                 throw ExitCode(1)
+            case .output(let error):
+                Terminal.error("victrend: \(error.description)")
+                throw ExitCode(2)
             }
-            return
         }
         var report: TrendReport
         switch TrendAnalysis.assess(result.panel, options: options, groups: groupSets) {

@@ -203,6 +203,20 @@ struct ReportEndToEndTests {
             lines[4] == "ICSE,2022,31000,2017,10000,0.2539,16106,0,met,gap,5075,0,,,,,,21000,4200.00,0.2419")
     }
 
+    @Test("a refused report leaves nothing in the output's directory, not even a temporary file")
+    func nothingLeftBehind() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let input = try directory.file("c.csv", "country,year,victims\nAUT,2010,5\nAUT,2011,4\n")
+        let target = directory.url.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+        let outcome = try VictrendBinary.run([
+            "report", "--series", "cumulative", "-o", target.path + "/t.csv", input,
+        ])
+        #expect(outcome.status == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: target.path).isEmpty)
+    }
+
     @Test("a falling running total is an error in cumulative mode only")
     func fallingTotal() throws {
         let directory = try TemporaryDirectory()

@@ -29,16 +29,45 @@ public enum CSVReporter: Reporter {
         return writer.output.text
     }
 
-    /// The trends table of `panel`, written while the analysis runs series by series, without keeping
-    /// the assessments: the path for very large inputs. The bytes are the same as `report`'s. Fails with
-    /// the diagnostics that make a report impossible.
-    public static func streamTrends(_ panel: Panel, options: AnalysisOptions) -> Result<
-        [UInt8], DiagnosticList
-    > {
-        var writer = RowWriter(cumulative: options.series == .cumulative, rows: panel.observationCount)
-        let problems = TrendAnalysis.streamAssessments(panel, options: options) { writer.write($0) }
-        if !problems.isEmpty { return .failure(DiagnosticList(diagnostics: problems)) }
-        return .success(writer.output.bytes)
+    /// Why a streamed table could not be written.
+    public enum StreamFailure: Error {
+        /// The analysis refused the input (figures beyond 64 bits, a falling running total).
+        case diagnostics(DiagnosticList)
+        /// The output could not be written.
+        case output(OutputError)
+    }
+
+    /// The trends table of `panel`, written to `output` while the analysis runs series by series, in
+    /// pieces of 8 MiB: memory holds one piece and one series, whatever the size of the table. The bytes
+    /// are the same as `report`'s. On failure the output is aborted (nothing appears); on success it is
+    /// committed.
+    public static func streamTrends(_ panel: Panel, options: AnalysisOptions, to output: StagedOutput)
+        -> StreamFailure?
+    {
+        let piece = 1 << 23
+        var writer = RowWriter(
+            cumulative: options.series == .cumulative, rows: min(panel.observationCount, piece / 64))
+        var failure: OutputError?
+        let problems = TrendAnalysis.streamAssessments(panel, options: options) { row in
+            writer.write(row)
+            if writer.output.bytes.count >= piece && failure == nil {
+                do throws(OutputError) { try output.write(writer.output.bytes) } catch { failure = error }
+                writer.removeOutput()
+            }
+        }
+        if !problems.isEmpty {
+            output.abort()
+            return .diagnostics(DiagnosticList(diagnostics: problems))
+        }
+        do throws(OutputError) {
+            if let failure { throw failure }
+            try output.write(writer.output.bytes)
+            try output.commit()
+        } catch {
+            output.abort()
+            return .output(error)
+        }
+        return nil
     }
 
     /// Writes rows into a byte buffer; the country cells are formatted once per series.
@@ -48,6 +77,11 @@ public enum CSVReporter: Reporter {
         private var lastCountry = ""
         private var countryCell = ""
         private var nameCell = ""
+
+        /// Drops what was written (after it was flushed).
+        mutating func removeOutput() {
+            output.removeAll()
+        }
 
         init(cumulative: Bool, rows: Int) {
             self.cumulative = cumulative

@@ -71,4 +71,9 @@ struct TextBuffer {
     }
 
     var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Empties the buffer, keeping its memory.
+    mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+    }
 }

@@ -1,0 +1,142 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// An output written in pieces that appears only when complete: the pieces go to a temporary file
+/// (next to the destination, or in `$TMPDIR` for standard output), and `commit` renames it into place
+/// or copies it to standard output. `abort` removes it: an error never leaves a partial output. A
+/// device given as the destination (`/dev/full`) is written in place, piece by piece.
+public final class StagedOutput {
+    private enum Target {
+        case file(path: String, temporary: String)
+        case device(path: String)
+        case standardOutput(temporary: String)
+    }
+
+    private let target: Target
+    private var descriptor: Int32
+    private var isOpen = true
+
+    /// Stages an output for `path`, or for standard output when `path` is `nil`.
+    public init(path: String?) throws(OutputError) {
+        guard let path else {
+            let directory = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
+            let (descriptor, temporary) = try Self.temporaryFile(
+                in: directory + "/", name: "victrend-stdout", for: "standard output")
+            unlink(temporary)  // an anonymous file: nothing to clean up, whatever happens
+            self.descriptor = descriptor
+            target = .standardOutput(temporary: temporary)
+            return
+        }
+        var status = stat()
+        if stat(path, &status) == 0 && (status.st_mode & S_IFMT) != S_IFREG {
+            guard (status.st_mode & S_IFMT) != S_IFDIR else {
+                throw .cannotCreate(path: path, reason: "is a directory")
+            }
+            descriptor = open(path, O_WRONLY)
+            guard descriptor >= 0 else { throw .cannotCreate(path: path, reason: InputError.systemReason()) }
+            target = .device(path: path)
+            return
+        }
+        let directory = path.lastIndex(of: "/").map { String(path[...$0]) } ?? "./"
+        let name = path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
+        let (descriptor, temporary) = try Self.temporaryFile(in: directory, name: "." + name, for: path)
+        self.descriptor = descriptor
+        target = .file(path: path, temporary: temporary)
+    }
+
+    deinit {
+        abort()
+    }
+
+    /// Appends bytes.
+    public func write(_ bytes: [UInt8]) throws(OutputError) {
+        if let code = AtomicFile.writeAll(bytes, to: descriptor) {
+            abort()
+            throw .writeFailed(path: displayPath, reason: InputError.systemReason(code))
+        }
+    }
+
+    /// Makes the output appear: renames the file into place, or copies it to standard output.
+    public func commit() throws(OutputError) {
+        guard isOpen else { return }
+        isOpen = false
+        defer {
+            close(descriptor)
+            descriptor = -1
+        }
+        switch target {
+        case .device:
+            return
+        case .file(let path, let temporary):
+            if fsync(descriptor) != 0 && errno != EINVAL && errno != EROFS {
+                unlink(temporary)
+                throw .writeFailed(path: path, reason: InputError.systemReason())
+            }
+            let mask = umask(0)
+            umask(mask)
+            fchmod(descriptor, 0o666 & ~mask)
+            if rename(temporary, path) != 0 {
+                let reason = InputError.systemReason()
+                unlink(temporary)
+                throw .cannotReplace(path: path, reason: reason)
+            }
+        case .standardOutput:
+            try copyToStandardOutput()
+        }
+    }
+
+    /// Drops everything written; nothing appears.
+    public func abort() {
+        guard isOpen else { return }
+        isOpen = false
+        if case .file(_, let temporary) = target { unlink(temporary) }
+        close(descriptor)
+        descriptor = -1
+    }
+
+    private var displayPath: String {
+        switch target {
+        case .file(let path, _), .device(let path): return path
+        case .standardOutput: return "standard output"
+        }
+    }
+
+    private func copyToStandardOutput() throws(OutputError) {
+        guard lseek(descriptor, 0, SEEK_SET) == 0 else {
+            throw .writeFailed(path: "standard output", reason: InputError.systemReason())
+        }
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw .writeFailed(path: "standard output", reason: InputError.systemReason())
+            }
+            if count == 0 { return }
+            if let code = AtomicFile.writeAll(Array(buffer[0..<count]), to: STDOUT_FILENO) {
+                throw .writeFailed(path: "standard output", reason: InputError.systemReason(code))
+            }
+        }
+    }
+
+    private static func temporaryFile(in directory: String, name: String, for destination: String)
+        throws(OutputError) -> (Int32, String)
+    {
+        var template = Array("\(directory)\(name).victrend-XXXXXX".utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
+            guard let base = buffer.baseAddress else { return -1 }
+            return mkstemp(base)
+        }
+        guard descriptor >= 0 else {
+            throw .cannotCreate(path: destination, reason: InputError.systemReason())
+        }
+        return (
+            descriptor, String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        )
+    }
+}
