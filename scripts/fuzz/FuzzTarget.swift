@@ -32,6 +32,9 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     _ = PlausibilityRules(options: .init(currentYear: 2026)).check(result.panel)
     for series in [SeriesKind.annual, .cumulative] {
         let analysis = AnalysisOptions(series: series, baselineYear: control & 1 == 0 ? nil : 2015, targetYear: 2030)
+        if let staged = try? StagedOutput(path: path + ".out") {
+            _ = CSVReporter.streamTrends(result.panel, options: analysis, to: staged)
+        }
         guard case .success(let report) = TrendAnalysis.assess(result.panel, options: analysis) else { continue }
         for published in [report, Suppression.apply(report, policy: .init(threshold: 5, suppressZeros: control & 2 != 0))] {
             for format in ReportFormat.allCases {
