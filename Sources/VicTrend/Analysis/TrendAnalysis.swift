@@ -153,13 +153,6 @@ public enum TrendAnalysis {
     }
 
     /// Compares one observation with its base (the previous reported year of the same country).
-    public static func assess(_ observation: Observation, base: Observation?, options: AnalysisOptions)
-        -> YearAssessment
-    {
-        var cache = TestCache()
-        return assess(observation, base: base, options: options, cache: &cache)
-    }
-
     static func assess(
         _ observation: Observation, base: Observation?, options: AnalysisOptions, cache: inout TestCache
     ) -> YearAssessment {
