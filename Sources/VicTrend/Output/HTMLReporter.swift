@@ -186,7 +186,7 @@ public enum HTMLReporter: Reporter {
                 + years.map { "<th scope=\"col\">\($0)</th>" }.joined() + "</tr></thead>",
             "<tbody>",
         ]
-        for (country, rows) in byCountry(report) {
+        for (country, rows) in ReportTables.byCountry(report) {
             var cells = "<tr><th scope=\"row\">\(HTMLText.escape(label(country)))</th>"
             for year in years {
                 guard let row = rows[year] else {
@@ -226,7 +226,7 @@ public enum HTMLReporter: Reporter {
         ]
         var tableRows: [String] = []
         let years = Set(report.assessments.map(\.year)).sorted()
-        for (index, (country, rows)) in byCountry(report).enumerated() {
+        for (index, (country, rows)) in ReportTables.byCountry(report).enumerated() {
             let ordered = rows.values.sorted { $0.year < $1.year }
             let actual = ordered.compactMap { row in
                 row.victims.map { SVGLineChart.Point(year: row.year, value: Double($0)) }
@@ -377,15 +377,6 @@ public enum HTMLReporter: Reporter {
     }
 
     // MARK: - Helpers
-
-    private static func byCountry(_ report: TrendReport) -> [(String, [Int: YearAssessment])] {
-        var result: [(String, [Int: YearAssessment])] = []
-        for row in report.assessments {
-            if result.last?.0 != row.country { result.append((row.country, [:])) }
-            result[result.count - 1].1[row.year] = row
-        }
-        return result
-    }
 
     private static func label(_ key: String) -> String { ReportTables.countryLabel(key) }
 

@@ -106,14 +106,7 @@ public enum MarkdownReporter: Reporter {
             "| Country | " + years.map(String.init).joined(separator: " | ") + " |",
             "|:--|" + String(repeating: "--:|", count: years.count),
         ]
-        var byCountry: [(String, [Int: YearAssessment])] = []
-        for row in report.assessments {
-            if byCountry.last?.0 != row.country {
-                byCountry.append((row.country, [:]))
-            }
-            byCountry[byCountry.count - 1].1[row.year] = row
-        }
-        for (country, rows) in byCountry {
+        for (country, rows) in ReportTables.byCountry(report) {
             let cells = years.map { year in rows[year].map(cell) ?? "" }
             lines.append("| \(countryLabel(country)) | " + cells.joined(separator: " | ") + " |")
         }

@@ -114,6 +114,16 @@ enum ReportTables {
         return table
     }
 
+    /// Each country's assessments by year, countries in report order (the rows of the trend tables).
+    static func byCountry(_ report: TrendReport) -> [(String, [Int: YearAssessment])] {
+        var result: [(String, [Int: YearAssessment])] = []
+        for row in report.assessments {
+            if result.last?.0 != row.country { result.append((row.country, [:])) }
+            result[result.count - 1].1[row.year] = row
+        }
+        return result
+    }
+
     /// `AUT Austria` for an ISO key (`AUT Austria · Police` with `--by`), else the key.
     static func countryLabel(_ key: String) -> String {
         let name = CountryTable.standard.displayName(key)
