@@ -1,3 +1,4 @@
+import ArgumentParser
 import VicTrend
 
 /// Prints diagnostics on standard error in the compiler form `file:line:col: error[VT103]: message`.
@@ -9,6 +10,16 @@ enum DiagnosticPrinter {
         if log.omittedCount > 0 {
             Terminal.error("victrend: \(log.omittedCount) more diagnostics not shown")
         }
+    }
+
+    /// Prints the analysis' refusal (its diagnostics and the closing line); returns exit code 1 for the
+    /// command to throw.
+    static func refusal(_ list: DiagnosticList) -> ExitCode {
+        var log = DiagnosticLog()
+        log.add(contentsOf: list.diagnostics)
+        print(log)
+        printRefusal(log)
+        return ExitCode(1)
     }
 
     /// The closing line when errors prevent a report.

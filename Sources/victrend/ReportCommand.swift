@@ -164,8 +164,7 @@ struct ReportCommand: ParsableCommand {
         do {
             result = try PanelReader(options: input.readerOptions).read(input.inputs)
         } catch {
-            Terminal.error("victrend: \(error.description)")
-            throw ExitCode(2)
+            throw Terminal.failure(error)
         }
         var log = result.log
         var groupSets = Groups()
@@ -175,8 +174,7 @@ struct ReportCommand: ParsableCommand {
                 groupSets = found.groups
                 log.add(contentsOf: found.log.diagnostics)
             } catch {
-                Terminal.error("victrend: \(error.description)")
-                throw ExitCode(2)
+                throw Terminal.failure(error)
             }
         }
         DiagnosticPrinter.print(log)
@@ -196,21 +194,15 @@ struct ReportCommand: ParsableCommand {
             do {
                 staged = try StagedOutput(path: output)
             } catch {
-                Terminal.error("victrend: \(error.description)")
-                throw ExitCode(2)
+                throw Terminal.failure(error)
             }
             switch CSVReporter.streamTrends(result.panel, options: options, to: staged) {
             case nil:
                 return
             case .diagnostics(let list):
-                var log = DiagnosticLog()
-                log.add(contentsOf: list.diagnostics)
-                DiagnosticPrinter.print(log)
-                DiagnosticPrinter.printRefusal(log)
-                throw ExitCode(1)
+                throw DiagnosticPrinter.refusal(list)
             case .output(let error):
-                Terminal.error("victrend: \(error.description)")
-                throw ExitCode(2)
+                throw Terminal.failure(error)
             }
         }
         var report: TrendReport
@@ -218,11 +210,7 @@ struct ReportCommand: ParsableCommand {
         case .success(let value):
             report = value
         case .failure(let list):
-            var log = DiagnosticLog()
-            log.add(contentsOf: list.diagnostics)
-            DiagnosticPrinter.print(log)
-            DiagnosticPrinter.printRefusal(log)
-            throw ExitCode(1)
+            throw DiagnosticPrinter.refusal(list)
         }
         report.diagnostics = log.diagnostics
         if let suppressBelow {
@@ -237,8 +225,7 @@ struct ReportCommand: ParsableCommand {
                 report.provenance = try Provenance.make(
                     files: files, epochSeconds: epoch.seconds, fromSourceDateEpoch: epoch.fromEnvironment)
             } catch {
-                Terminal.error("victrend: \(error.description)")
-                throw ExitCode(2)
+                throw Terminal.failure(error)
             }
         }
         if let outputDirectory {
@@ -254,8 +241,7 @@ struct ReportCommand: ParsableCommand {
             do {
                 try AtomicFile.write(bytes: bytes, to: output)
             } catch {
-                Terminal.error("victrend: \(error.description)")
-                throw ExitCode(2)
+                throw Terminal.failure(error)
             }
         } else if !Terminal.output(bytes: bytes) {
             Terminal.error("victrend: cannot write to standard output: \(String(cString: strerror(errno)))")
@@ -280,8 +266,7 @@ struct ReportCommand: ParsableCommand {
             do {
                 try AtomicFile.write(file.format.reporter(table: file.table).report(report), to: path)
             } catch {
-                Terminal.error("victrend: \(error.description)")
-                throw ExitCode(2)
+                throw Terminal.failure(error)
             }
         }
     }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import VicTrend
 
 #if canImport(Glibc)
@@ -20,6 +21,13 @@ enum Terminal {
     @discardableResult
     static func output(bytes: [UInt8]) -> Bool {
         AtomicFile.writeAll(bytes, to: STDOUT_FILENO) == nil
+    }
+
+    /// Prints `victrend: <error>` on standard error; returns exit code 2 (unreadable input, unwritable
+    /// output) for the command to throw.
+    static func failure(_ error: some CustomStringConvertible) -> ExitCode {
+        self.error("victrend: \(error.description)")
+        return ExitCode(2)
     }
 
     /// Writes one line to standard error (or, with `newline: false`, the text as it is).

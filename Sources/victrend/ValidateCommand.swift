@@ -111,8 +111,7 @@ struct ValidateCommand: ParsableCommand {
                 log.add(contentsOf: found.log.diagnostics)
             }
         } catch {
-            Terminal.error("victrend: \(error.description)")
-            throw ExitCode(2)
+            throw Terminal.failure(error)
         }
         let rules = PlausibilityRules(
             options: .init(
