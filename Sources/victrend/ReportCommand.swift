@@ -196,7 +196,7 @@ struct ReportCommand: ParsableCommand {
             } catch {
                 throw Terminal.failure(error)
             }
-            switch CSVReporter.streamTrends(result.panel, options: options, to: staged) {
+            switch CSVReporter.streamTrends(result.panel, options: options, groups: groupSets, to: staged) {
             case nil:
                 return
             case .diagnostics(let list):

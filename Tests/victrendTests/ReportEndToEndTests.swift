@@ -230,6 +230,20 @@ struct ReportEndToEndTests {
         #expect(try VictrendBinary.run(["report", input]).status == 0)
     }
 
+    @Test(
+        "a total beyond 64 bits refuses the report in every format, the streamed trends table included",
+        arguments: [[], ["--format", "markdown"], ["--table", "totals"], ["--suppress-below", "3"]])
+    func totalOverflow(arguments: [String]) throws {
+        let input = "samples/invalid/VT203-total-overflow.csv"
+        let outcome = try VictrendBinary.run(["report"] + arguments + [input])
+        #expect(outcome.status == 1)
+        #expect(outcome.stdout.isEmpty)
+        #expect(
+            outcome.stderr
+                == "error[VT203]: the alliance total for 2020 exceeds 64 bits; counts this large are not "
+                + "plausible\nvictrend: 1 error in the input; no report written\n")
+    }
+
     @Test("help and version succeed")
     func help() throws {
         let help = try VictrendBinary.run(["report", "--help"])

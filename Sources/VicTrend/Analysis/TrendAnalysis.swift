@@ -133,14 +133,19 @@ public enum TrendAnalysis {
 
     /// The assessments of `panel`, series by series, handed to `body` without being kept: the trends
     /// table of a very large input costs memory for one series at a time. Returns the diagnostics that
-    /// make a report impossible (as `assess` would fail).
+    /// make a report impossible, the same as `assess` fails with (totals that do not fit in 64 bits
+    /// included, though the trends table does not show them: every format refuses the same input).
     public static func streamAssessments(
-        _ panel: Panel, options: AnalysisOptions, _ body: (YearAssessment) -> Void
+        _ panel: Panel, options: AnalysisOptions, groups: Groups = Groups(),
+        _ body: (YearAssessment) -> Void
     ) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         var tests = TestCache()
         for series in panel.series {
             _ = assessSeries(series, options: options, tests: &tests, problems: &problems, emit: body)
+        }
+        if case .failure(let list) = TotalsAnalysis.totals(panel, groups: groups, options: options) {
+            problems += list.diagnostics
         }
         return problems
     }

@@ -41,14 +41,14 @@ public enum CSVReporter: Reporter {
     /// pieces of 8 MiB: memory holds one piece and one series, whatever the size of the table. The bytes
     /// are the same as `report`'s. On failure the output is aborted (nothing appears); on success it is
     /// committed.
-    public static func streamTrends(_ panel: Panel, options: AnalysisOptions, to output: StagedOutput)
-        -> StreamFailure?
-    {
+    public static func streamTrends(
+        _ panel: Panel, options: AnalysisOptions, groups: Groups = Groups(), to output: StagedOutput
+    ) -> StreamFailure? {
         let piece = 1 << 23
         var writer = RowWriter(
             cumulative: options.series == .cumulative, rows: min(panel.observationCount, piece / 64))
         var failure: OutputError?
-        let problems = TrendAnalysis.streamAssessments(panel, options: options) { row in
+        let problems = TrendAnalysis.streamAssessments(panel, options: options, groups: groups) { row in
             writer.write(row)
             if writer.output.bytes.count >= piece && failure == nil {
                 do throws(OutputError) { try output.write(writer.output.bytes) } catch { failure = error }
