@@ -44,6 +44,23 @@ struct DiagnosticTests {
         #expect(log.omittedCount == 2)
         #expect(log.hasErrors)
     }
+
+    @Test("past the limit a diagnostic is counted without being built")
+    func lazyLog() {
+        var log = DiagnosticLog(limit: 2)
+        var built = 0
+        for index in 1...5 {
+            log.add(.warning) {
+                built += 1
+                return Diagnostic(.missingYear, at: nil, "\(index)")
+            }
+        }
+        #expect(built == 2)
+        #expect(log.diagnostics.map(\.message) == ["1", "2"])
+        #expect(log.warningCount == 5)
+        #expect(log.errorCount == 0)
+        #expect(log.omittedCount == 3)
+    }
 }
 
 @Suite("The README's diagnostic catalogue")

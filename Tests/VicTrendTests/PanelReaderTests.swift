@@ -199,4 +199,16 @@ struct PanelReaderTests {
         #expect(result.rowCount == 50)
         #expect(result.panel.observationCount == 0)
     }
+
+    @Test("unknown countries past the cap are counted exactly; the kept ones keep their 'did you mean'")
+    func manyUnknownCountries() throws {
+        var text = "country,year,victims\nAustia,2000,1\n"
+        for index in 0..<30 { text += "X\(index),2000,1\n" }
+        let (result, _) = try readPanel(text, options: .init(diagnosticLimit: 3))
+        #expect(result.log.errorCount == 31)
+        #expect(result.log.omittedCount == 28)
+        #expect(result.log.diagnostics.map(\.code) == [.unknownCountry, .unknownCountry, .unknownCountry])
+        #expect(result.log.diagnostics[0].message.contains("did you mean Austria (AUT)?"))
+        #expect(result.log.diagnostics[2].location?.line == 4)
+    }
 }

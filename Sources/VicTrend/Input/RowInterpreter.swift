@@ -385,7 +385,9 @@ struct RowInterpreter {
             resolved[text] = code
         }
         guard let code else {
-            log.add(CountryTable.standard.unknown(text, at: reader.location(ofCell: country)))
+            log.add(DiagnosticCode.unknownCountry.defaultSeverity) {
+                CountryTable.standard.unknown(text, at: reader.location(ofCell: country))
+            }
             return nil
         }
         remember(cell, as: code)

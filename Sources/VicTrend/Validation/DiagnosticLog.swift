@@ -19,13 +19,20 @@ public struct DiagnosticLog: Sendable {
     }
 
     public mutating func add(_ diagnostic: Diagnostic) {
-        switch diagnostic.severity {
+        add(diagnostic.severity) { diagnostic }
+    }
+
+    /// Counts a diagnostic of `severity` and keeps the one `make` builds, calling it only while the log
+    /// is under its limit: past it, a bad row costs a count, not a message (nor a "did you mean" search).
+    /// `make` must build a diagnostic of that severity.
+    mutating func add(_ severity: Diagnostic.Severity, _ make: () -> Diagnostic) {
+        switch severity {
         case .error: errorCount += 1
         case .warning: warningCount += 1
         case .info: infoCount += 1
         }
         if diagnostics.count < limit {
-            diagnostics.append(diagnostic)
+            diagnostics.append(make())
         } else {
             omittedCount += 1
         }
