@@ -57,25 +57,39 @@ public enum TrendAnalysis {
         emit: (YearAssessment) -> Void
     ) -> (baseline: Observation?, shifted: Bool) {
         let factor = options.targetRate.growthFactor
-        let baseline = series.observations.first { $0.year >= (options.baselineYear ?? Int.min) }
+        let baselineYear = options.baselineYear ?? Int.min
+        let observations = series.observations
+        let baselineIndex = observations.firstIndex { $0.year >= baselineYear }
+        let baseline = baselineIndex.map { observations[$0] }
         let shifted = options.baselineYear != nil && baseline != nil && baseline?.year != options.baselineYear
-        var base: Observation?
+        let baselineYearFound = baseline?.year ?? Int.max
+        let baselineVictims = baseline?.victims ?? 0
+        // The previous reported year, as an index: observations are read in place, never copied per row.
+        var base: Int?
         var previousBaseYear: Int?
         var previousNewPerYear: Double?
         var withheld = series.withheld[...]
-        for observation in series.observations {
-            while let figure = withheld.first, figure.year < observation.year {
+        for index in observations.indices {
+            let year = observations[index].year
+            let victims = observations[index].victims
+            while let figure = withheld.first, figure.year < year {
                 emit(YearAssessment(withheld: figure))
                 withheld.removeFirst()
             }
             // A break in the series: the year is not compared with the one before, but is a base.
-            let comparable = observation.flags.contains(.breakInSeries) ? nil : base
-            var assessment = assess(observation, base: comparable, options: options, cache: &tests)
+            let hasFlags = !observations[index].flags.isEmpty
+            let isBreak = hasFlags && observations[index].flags.contains(.breakInSeries)
+            let comparable = isBreak ? nil : base
+            let comparison = Comparison(
+                victims: victims, year: year,
+                base: comparable.map { (observations[$0].year, observations[$0].victims) }, options: options,
+                cache: &tests)
+            var assessment = YearAssessment(observation: observations[index], comparison: comparison)
             if comparable == nil && base != nil {
                 assessment.flags = [.breakInSeries]
             }
-            if !observation.flags.isEmpty {
-                assessment.flags += observation.flags.compactMap { flag -> YearAssessment.Flag? in
+            if hasFlags {
+                assessment.flags += observations[index].flags.compactMap { flag -> YearAssessment.Flag? in
                     switch flag {
                     case .breakInSeries: return nil
                     case .estimated: return .estimated
@@ -85,31 +99,34 @@ public enum TrendAnalysis {
                 }
             }
             if assessment.overflowed {
-                problems.append(overflow(at: observation.location, from: base))
+                problems.append(
+                    overflow(at: observations[index].location, from: base.map { observations[$0] }))
             }
-            if let baseline, baseline.victims > 0, observation.year >= baseline.year {
+            if baselineVictims > 0, year >= baselineYearFound {
                 if let trajectory = ExactGrowth.ceilScaled(
-                    baseline.victims, by: factor.numerator, over: factor.denominator,
-                    years: observation.year - baseline.year)
+                    baselineVictims, by: factor.numerator, over: factor.denominator,
+                    years: year - baselineYearFound)
                 {
                     assessment.trajectoryVictims = trajectory
-                    assessment.trajectoryGap = max(0, trajectory - observation.victims)
-                } else if problems.last?.location != observation.location {
-                    problems.append(overflow(at: observation.location, from: baseline))
+                    assessment.trajectoryGap = max(0, trajectory - victims)
+                } else if problems.last?.location != observations[index].location {
+                    problems.append(overflow(at: observations[index].location, from: baseline))
                 }
             }
-            if shifted && observation.year == baseline?.year {
+            if shifted && year == baselineYearFound {
                 assessment.flags.append(.baselineShifted)
             }
             if options.series == .cumulative, let base {
-                let years = observation.year - base.year
-                let new = observation.victims - base.victims
+                let baseYear = observations[base].year
+                let baseVictims = observations[base].victims
+                let years = year - baseYear
+                let new = victims - baseVictims
                 if new < 0 {
                     problems.append(
                         Diagnostic(
-                            .cumulativeDecrease, at: observation.location,
-                            "the running total falls from \(base.victims) in \(base.year) to "
-                                + "\(observation.victims); a cumulative series cannot fall (if these are "
+                            .cumulativeDecrease, at: observations[index].location,
+                            "the running total falls from \(baseVictims) in \(baseYear) to "
+                                + "\(victims); a cumulative series cannot fall (if these are "
                                 + "yearly figures, use --series annual)"))
                 }
                 assessment.newVictims = new
@@ -118,14 +135,14 @@ public enum TrendAnalysis {
                 if let previousBase = previousBaseYear, let previousRate = previousNewPerYear,
                     previousRate > 0
                 {
-                    let distance = Double(observation.year - previousBase) / 2
+                    let distance = Double(year - previousBase) / 2
                     assessment.newGrowthRate = pow(perYear / previousRate, 1 / distance) - 1
                 }
-                previousBaseYear = base.year
+                previousBaseYear = baseYear
                 previousNewPerYear = perYear
             }
             emit(assessment)
-            base = observation
+            base = index
         }
         for figure in withheld { emit(YearAssessment(withheld: figure)) }
         return (baseline, shifted)
@@ -155,16 +172,6 @@ public enum TrendAnalysis {
             .requiredCountOverflow, at: location,
             "the count needed to meet the target from \(base?.victims ?? 0) in \(base?.year ?? 0) exceeds 64 "
                 + "bits; counts this large are not plausible")
-    }
-
-    /// Compares one observation with its base (the previous reported year of the same country).
-    static func assess(
-        _ observation: Observation, base: Observation?, options: AnalysisOptions, cache: inout TestCache
-    ) -> YearAssessment {
-        let comparison = Comparison(
-            victims: observation.victims, year: observation.year, base: base.map { ($0.year, $0.victims) },
-            options: options, cache: &cache)
-        return YearAssessment(observation: observation, comparison: comparison)
     }
 
     /// (to / from)^(1 / years) − 1; −1 when `to` is 0. `from > 0`, `years ≥ 1`.

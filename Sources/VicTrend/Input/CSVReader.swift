@@ -44,7 +44,10 @@ final class CSVReader {
 
     private let options: Options
     private let parser: UnsafeMutablePointer<csv_parser>
-    private var record = CSVRecord()
+    /// Where libcsv's callbacks put the cells (their context; see `CellSink`).
+    private let sink: UnsafeMutablePointer<CellSink>
+    /// The line the record being delivered starts on.
+    private var recordLine = 0
     private var handler: ((CSVRecord, CSVReader) -> Void)?
     private var stopDiagnostic: Diagnostic?
 
@@ -72,11 +75,16 @@ final class CSVReader {
         self.options = options
         parser = .allocate(capacity: 1)
         csv_init(parser, UInt8(CSV_STRICT | CSV_STRICT_FINI))
+        sink = .allocate(capacity: 1)
+        sink.initialize(to: CellSink(maxCells: options.maxCells))
     }
 
     deinit {
         csv_free(parser)
         parser.deallocate()
+        sink.pointee.free()
+        sink.deinitialize(count: 1)
+        sink.deallocate()
     }
 
     /// Reads the whole file, calling `body` once per record (the header is the first record).
@@ -146,12 +154,12 @@ final class CSVReader {
         let map = RawRowMap(rawRecordBytes(), startLine: rawStartLine, delimiter: delimiter)
         let starts = map.fieldStarts
         let position =
-            index < starts.count ? starts[index] : (starts.last ?? .init(line: record.line, column: 1))
+            index < starts.count ? starts[index] : (starts.last ?? .init(line: recordLine, column: 1))
         return Location(file: path, line: position.line, column: position.column)
     }
 
     /// The location of the record being delivered, without a column.
-    var recordLocation: Location { Location(file: path, line: record.line) }
+    var recordLocation: Location { Location(file: path, line: recordLine) }
 
     // MARK: - Chunks and lines
 
@@ -231,9 +239,8 @@ final class CSVReader {
     private func feed(from start: Int, to end: Int) -> Bool {
         guard let base = chunk.baseAddress else { return false }
         segmentEnd = end
-        let context = Unmanaged.passUnretained(self).toOpaque()
-        let consumed = csv_parse(parser, base + start, end - start, cellCallback, rowCallback, context)
-        if stopDiagnostic != nil { return false }
+        let consumed = csv_parse(parser, base + start, end - start, cellCallback, rowCallback, sink)
+        if !deliverRecord() { return false }
         if consumed < end - start {
             stopDiagnostic = parseFailure(atChunkOffset: start + consumed)
             return false
@@ -252,30 +259,34 @@ final class CSVReader {
         chunk = UnsafeRawBufferPointer(start: nil, count: 0)
         rawStart = 0
         segmentEnd = 0
-        let context = Unmanaged.passUnretained(self).toOpaque()
-        if csv_fini(parser, cellCallback, rowCallback, context) != 0 && stopDiagnostic == nil {
+        let failed = csv_fini(parser, cellCallback, rowCallback, sink) != 0
+        if deliverRecord() && failed {
             stopDiagnostic = unterminatedQuote()
         }
     }
 
     // MARK: - libcsv callbacks
 
-    fileprivate func appendCell(_ bytes: UnsafeMutableRawPointer?, _ count: Int) {
-        guard stopDiagnostic == nil else { return }
-        if record.count >= options.maxCells {
+    /// Hands the row libcsv just ended (if any) to the handler; false when reading must stop (the
+    /// diagnostic is set).
+    private func deliverRecord() -> Bool {
+        guard stopDiagnostic == nil else { return false }
+        if sink.pointee.tooManyCells {
             stopDiagnostic = oversized(
                 "a row has more than \(options.maxCells) cells; check the delimiter and the quoting")
-            return
+            return false
         }
-        record.append(UnsafeRawBufferPointer(start: bytes, count: bytes == nil ? 0 : count))
-    }
-
-    fileprivate func endRecord() {
-        guard stopDiagnostic == nil else { return }
-        record.line = rawStartLine
+        guard sink.pointee.rowsEnded > 0 else { return true }
+        // One physical line ends at most one row; more would mean a row was never delivered.
+        guard sink.pointee.rowsEnded == 1 else {
+            stopDiagnostic = oversized("the parser ended several rows on one line; the file cannot be read")
+            return false
+        }
+        recordLine = rawStartLine
         recordCount += 1
-        handler?(record, self)
-        record.removeAll()
+        handler?(sink.pointee.record(line: rawStartLine), self)
+        sink.pointee.removeAll()
+        return stopDiagnostic == nil
     }
 
     // MARK: - Diagnostics about the text itself
@@ -392,11 +403,9 @@ final class CSVReader {
 private func cellCallback(
     _ bytes: UnsafeMutableRawPointer?, _ count: Int, _ context: UnsafeMutableRawPointer?
 ) {
-    guard let context else { return }
-    Unmanaged<CSVReader>.fromOpaque(context).takeUnretainedValue().appendCell(bytes, count)
+    context?.assumingMemoryBound(to: CellSink.self).pointee.append(bytes, count)
 }
 
 private func rowCallback(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
-    guard let context else { return }
-    Unmanaged<CSVReader>.fromOpaque(context).takeUnretainedValue().endRecord()
+    context?.assumingMemoryBound(to: CellSink.self).pointee.rowsEnded += 1
 }

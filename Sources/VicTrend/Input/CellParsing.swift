@@ -3,6 +3,9 @@
 /// No `String` is built on the success path: the digits are accumulated from the bytes libcsv hands
 /// over. Blanks (space, tab) around the value are ignored, quoted or not.
 enum CellParsing {
+    /// The bytes of one cell (see `CellBytes`).
+    typealias Cell = CellBytes
+
     /// Why a cell is not a valid value, worded for the person who wrote it.
     struct Problem: Error, Equatable {
         var code: DiagnosticCode
@@ -10,7 +13,7 @@ enum CellParsing {
     }
 
     /// A four-digit year, 1000–9999.
-    static func year(_ cell: ArraySlice<UInt8>) -> Result<Int, Problem> {
+    static func year<Bytes: Cell>(_ cell: Bytes) -> Result<Int, Problem> {
         let digits = trimmed(cell)
         if digits.count == 4, let value = unsignedInteger(digits), value >= 1000 {
             return .success(value)
@@ -21,7 +24,8 @@ enum CellParsing {
                 Problem(
                     code: .invalidYear, message: "the year is empty; expected a four-digit year, e.g. 2015"))
         }
-        if let dot = digits.firstIndex(of: UInt8(ascii: ".")), dot - digits.startIndex == 4,
+        if let dot = digits.firstIndex(of: UInt8(ascii: ".")),
+            digits.distance(from: digits.startIndex, to: dot) == 4,
             digits[digits.index(after: dot)...].allSatisfy({ $0 == UInt8(ascii: "0") }),
             let value = unsignedInteger(digits[..<dot])
         {
@@ -34,7 +38,7 @@ enum CellParsing {
     }
 
     /// A non-negative whole number of victims that fits in 64 bits (signed).
-    static func count(_ cell: ArraySlice<UInt8>) -> Result<Int, Problem> {
+    static func count<Bytes: Cell>(_ cell: Bytes) -> Result<Int, Problem> {
         let text = trimmed(cell)
         if !text.isEmpty, let value = unsignedInteger(text) {
             return .success(value)
@@ -42,7 +46,7 @@ enum CellParsing {
         return .failure(countProblem(text, shown: show(cell)))
     }
 
-    private static func countProblem(_ text: ArraySlice<UInt8>, shown: String) -> Problem {
+    private static func countProblem<Bytes: Cell>(_ text: Bytes, shown: String) -> Problem {
         func invalid(_ message: String) -> Problem { Problem(code: .invalidCount, message: message) }
         let isDigit = { (byte: UInt8) in byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
         if text.isEmpty {
@@ -96,7 +100,7 @@ enum CellParsing {
     }
 
     /// True for `1,234` / `12,345,678` style grouping with the given separator.
-    private static func isGrouped(_ text: ArraySlice<UInt8>, by separator: String) -> Bool {
+    private static func isGrouped<Bytes: Cell>(_ text: Bytes, by separator: String) -> Bool {
         let parts = String(decoding: text, as: UTF8.self).split(
             separator: separator, omittingEmptySubsequences: false)
         let isDigits = { (part: Substring) in
@@ -109,7 +113,7 @@ enum CellParsing {
     }
 
     /// The digits as a value, or `nil` if any byte is not a digit or the value exceeds `Int.max`.
-    static func unsignedInteger(_ digits: ArraySlice<UInt8>) -> Int? {
+    static func unsignedInteger<Bytes: Cell>(_ digits: Bytes) -> Int? {
         guard !digits.isEmpty else { return nil }
         var value = 0
         for byte in digits {
@@ -124,7 +128,7 @@ enum CellParsing {
     }
 
     /// The cell without surrounding spaces and tabs.
-    static func trimmed(_ cell: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+    static func trimmed<Bytes: Cell>(_ cell: Bytes) -> Bytes {
         let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
         guard let first = cell.firstIndex(where: { !isBlank($0) }),
             let last = cell.lastIndex(where: { !isBlank($0) })
@@ -133,7 +137,7 @@ enum CellParsing {
     }
 
     /// A cell quoted for a message; long cells are shortened.
-    static func show(_ cell: ArraySlice<UInt8>) -> String {
+    static func show<Bytes: Cell>(_ cell: Bytes) -> String {
         let text = String(decoding: cell, as: UTF8.self)
         if text.count > 40 {
             return "'\(text.prefix(37))...'"
@@ -141,3 +145,10 @@ enum CellParsing {
         return "'\(text)'"
     }
 }
+
+/// The bytes of one cell, read in place: a slice of the reader's row buffer while reading (no copy, no
+/// reference counting), an array slice in tests and messages.
+protocol CellBytes: BidirectionalCollection where Element == UInt8, SubSequence == Self {}
+
+extension ArraySlice<UInt8>: CellBytes {}
+extension Slice<UnsafeRawBufferPointer>: CellBytes {}

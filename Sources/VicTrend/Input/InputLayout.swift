@@ -23,8 +23,9 @@ enum CountCell: Equatable {
     case missing
 
     /// Reads a count cell of a file in `layout`; an empty cell is an error in the long layout only.
-    static func read(_ cell: ArraySlice<UInt8>, layout: InputLayout) -> Result<CountCell, CellParsing.Problem>
-    {
+    static func read<Bytes: CellParsing.Cell>(_ cell: Bytes, layout: InputLayout) -> Result<
+        CountCell, CellParsing.Problem
+    > {
         let text = CellParsing.trimmed(cell)
         // The common case first: a plain count, read straight from the bytes.
         if let value = CellParsing.unsignedInteger(text) {
@@ -41,7 +42,7 @@ enum CountCell: Equatable {
 
     /// `<5` (any digits), `c`/`C` (confidential) or `..` (not available): the markers statistics
     /// offices use for suppressed figures.
-    static func withheldMarker(_ text: ArraySlice<UInt8>) -> String? {
+    static func withheldMarker<Bytes: CellParsing.Cell>(_ text: Bytes) -> String? {
         let shown = String(decoding: text, as: UTF8.self)
         if shown == "c" || shown == "C" || shown == ".." {
             return shown

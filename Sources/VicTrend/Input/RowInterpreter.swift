@@ -394,8 +394,9 @@ struct RowInterpreter {
         return code
     }
 
-    private mutating func remember(_ cell: ArraySlice<UInt8>, as key: String) {
-        lastCountryBytes = Array(cell)
+    private mutating func remember(_ cell: some CellBytes, as key: String) {
+        lastCountryBytes.removeAll(keepingCapacity: true)
+        lastCountryBytes.append(contentsOf: cell)
         lastCountry = key
     }
 

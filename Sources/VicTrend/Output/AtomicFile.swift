@@ -49,6 +49,11 @@ public enum AtomicFile {
 
     /// The same for bytes.
     public static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32? {
+        writeAll(bytes[...], to: descriptor)
+    }
+
+    /// The same for a slice of bytes.
+    public static func writeAll(_ bytes: ArraySlice<UInt8>, to descriptor: Int32) -> Int32? {
         var failure: Int32?
         bytes.withUnsafeBytes { buffer in
             var offset = 0

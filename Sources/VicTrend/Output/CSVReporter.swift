@@ -37,23 +37,44 @@ public enum CSVReporter: Reporter {
         case output(OutputError)
     }
 
-    /// The trends table of `panel`, written to `output` while the analysis runs series by series, in
-    /// pieces of 8 MiB: memory holds one piece and one series, whatever the size of the table. The bytes
-    /// are the same as `report`'s. On failure the output is aborted (nothing appears); on success it is
-    /// committed.
+    /// The trends table of `panel`, written to `output` while the analysis runs: series are taken in
+    /// blocks of about 64k rows, the blocks of a batch are assessed and formatted on every core, and
+    /// written in order. Memory holds one batch (a few MiB per core), whatever the size of the table.
+    /// The bytes are the same as `report`'s. On failure the output is aborted (nothing appears); on
+    /// success it is committed.
     public static func streamTrends(
         _ panel: Panel, options: AnalysisOptions, groups: Groups = Groups(), to output: StagedOutput
     ) -> StreamFailure? {
-        let piece = 1 << 23
-        var writer = RowWriter(
-            cumulative: options.series == .cumulative, rows: min(panel.observationCount, piece / 64))
+        streamTrends(panel, options: options, groups: groups, to: output, blockRows: 1 << 16)
+    }
+
+    /// The same with blocks of `blockRows` rows (small values are for tests of the block boundaries).
+    static func streamTrends(
+        _ panel: Panel, options: AnalysisOptions, groups: Groups, to output: StagedOutput, blockRows: Int
+    ) -> StreamFailure? {
+        let cumulative = options.series == .cumulative
+        let blocks = blocks(of: panel.series, rows: max(1, blockRows))
+        let batch = 2 * Parallel.cores
+        var problems: [Diagnostic] = []
         var failure: OutputError?
-        let problems = TrendAnalysis.streamAssessments(panel, options: options, groups: groups) { row in
-            writer.write(row)
-            if writer.output.bytes.count >= piece && failure == nil {
-                do throws(OutputError) { try output.write(writer.output.bytes) } catch { failure = error }
-                writer.removeOutput()
+        var header = RowWriter(cumulative: cumulative, rows: 0)
+        do throws(OutputError) {
+            try output.write(header.output.bytes)
+            header.removeOutput()
+            for first in stride(from: 0, to: blocks.count, by: batch) {
+                let pieces = Parallel.map(min(batch, blocks.count - first)) { offset in
+                    formatted(panel.series[blocks[first + offset]], options: options)
+                }
+                for piece in pieces {
+                    problems += piece.problems
+                    if problems.isEmpty { try output.write(piece.bytes) }
+                }
             }
+        } catch {
+            failure = error
+        }
+        if case .failure(let list) = TotalsAnalysis.totals(panel, groups: groups, options: options) {
+            problems += list.diagnostics
         }
         if !problems.isEmpty {
             output.abort()
@@ -61,13 +82,46 @@ public enum CSVReporter: Reporter {
         }
         do throws(OutputError) {
             if let failure { throw failure }
-            try output.write(writer.output.bytes)
             try output.commit()
         } catch {
             output.abort()
             return .output(error)
         }
         return nil
+    }
+
+    /// Consecutive ranges of `series` holding about `rows` rows each (a series is never split).
+    static func blocks(of series: [Series], rows: Int) -> [Range<Int>] {
+        var blocks: [Range<Int>] = []
+        var start = 0
+        var size = 0
+        for (index, one) in series.enumerated() {
+            size += one.observations.count + one.withheld.count
+            if size >= rows {
+                blocks.append(start..<index + 1)
+                start = index + 1
+                size = 0
+            }
+        }
+        if start < series.count { blocks.append(start..<series.count) }
+        return blocks
+    }
+
+    /// The rows of `series` (no header), and the analysis' refusals.
+    private static func formatted(_ series: ArraySlice<Series>, options: AnalysisOptions)
+        -> (bytes: [UInt8], problems: [Diagnostic])
+    {
+        var writer = RowWriter(
+            cumulative: options.series == .cumulative,
+            rows: series.reduce(0) { $0 + $1.observations.count + $1.withheld.count }, header: false)
+        var tests = TestCache()
+        var problems: [Diagnostic] = []
+        for one in series {
+            _ = TrendAnalysis.assessSeries(one, options: options, tests: &tests, problems: &problems) {
+                writer.write($0)
+            }
+        }
+        return (writer.output.bytes, problems)
     }
 
     /// Writes rows into a byte buffer; the country cells are formatted once per series.
@@ -83,9 +137,11 @@ public enum CSVReporter: Reporter {
             output.removeAll()
         }
 
-        init(cumulative: Bool, rows: Int) {
+        /// A writer with room for `rows` rows, starting with the header row unless `header` is false.
+        init(cumulative: Bool, rows: Int, header: Bool = true) {
             self.cumulative = cumulative
             output = TextBuffer(capacity: 96 * (rows + 1))
+            guard header else { return }
             output.append((columns + (cumulative ? cumulativeColumns : [])).joined(separator: ","))
             output.append(byte: 10)
         }

@@ -106,10 +106,25 @@ public final class StagedOutput {
         }
     }
 
+    /// Copies the staged bytes to standard output: in the kernel (`sendfile`) when it can, else through
+    /// a 1 MiB buffer (a terminal, or a kernel without `sendfile` for that descriptor).
     private func copyToStandardOutput() throws(OutputError) {
-        guard lseek(descriptor, 0, SEEK_SET) == 0 else {
+        var size = stat()
+        guard fstat(descriptor, &size) == 0, lseek(descriptor, 0, SEEK_SET) == 0 else {
             throw .writeFailed(path: "standard output", reason: InputError.systemReason())
         }
+        var remaining = Int(size.st_size)
+        while remaining > 0 {
+            let sent = sendfile(STDOUT_FILENO, descriptor, nil, min(remaining, 1 << 30))
+            if sent > 0 {
+                remaining -= sent
+                continue
+            }
+            if sent < 0 && errno == EINTR { continue }
+            if sent < 0 && (errno == EINVAL || errno == ENOSYS) { break }
+            throw .writeFailed(path: "standard output", reason: InputError.systemReason())
+        }
+        guard remaining > 0 else { return }
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
         while true {
             let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
@@ -118,7 +133,7 @@ public final class StagedOutput {
                 throw .writeFailed(path: "standard output", reason: InputError.systemReason())
             }
             if count == 0 { return }
-            if let code = AtomicFile.writeAll(Array(buffer[0..<count]), to: STDOUT_FILENO) {
+            if let code = AtomicFile.writeAll(buffer[0..<count], to: STDOUT_FILENO) {
                 throw .writeFailed(path: "standard output", reason: InputError.systemReason(code))
             }
         }
