@@ -33,7 +33,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     for series in [SeriesKind.annual, .cumulative] {
         let analysis = AnalysisOptions(series: series, baselineYear: control & 1 == 0 ? nil : 2015, targetYear: 2030)
         if let staged = try? StagedOutput(path: path + ".out") {
-            _ = CSVReporter.streamTrends(result.panel, options: analysis, to: staged)
+            _ = CSVReporter.streamTrends(
+                result.panel, options: analysis, groups: Groups(), to: staged, blockRows: 1 + Int(control & 7))
         }
         guard case .success(let report) = TrendAnalysis.assess(result.panel, options: analysis) else { continue }
         for published in [report, Suppression.apply(report, policy: .init(threshold: 5, suppressZeros: control & 2 != 0))] {

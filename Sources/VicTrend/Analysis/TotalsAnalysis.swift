@@ -5,91 +5,182 @@ public enum TotalsAnalysis {
     public static func totals(_ panel: Panel, groups: Groups, options: AnalysisOptions)
         -> Result<[GroupTotal], DiagnosticList>
     {
-        var result: [GroupTotal] = []
-        var problems: [Diagnostic] = []
-        var tests = TestCache()
-        let sets: [(String, Set<String>?)] =
-            [(GroupTotal.allianceName, nil)] + groups.names.map { ($0, groups.members(of: $0)) }
-        for (name, members) in sets {
-            let series = panel.series.filter { members?.contains(SeriesKey.country(of: $0.country)) ?? true }
-            let sums = YearSums(series)
-            for (position, year) in sums.years.enumerated() {
-                guard let total = sums.totals[position], let now = sums.matchedNow[position],
-                    let base = sums.matchedBase[position]
-                else {
-                    problems.append(overflow(name, year))
-                    continue
-                }
-                var comparison: Comparison
-                if position == 0 {
-                    comparison = Comparison(victims: total, year: year, base: nil, options: options)
-                } else if sums.matchedCountries[position] == 0 {
-                    comparison = Comparison(victims: 0, year: year, base: nil, options: options)
-                    comparison.flags = [.noOverlap]
-                    comparison.baseYear = sums.years[position - 1]
-                } else {
-                    comparison = Comparison(
-                        victims: now, year: year, base: (sums.years[position - 1], base), options: options,
-                        cache: &tests)
-                }
-                if comparison.overflowed {
-                    problems.append(
-                        Diagnostic(
-                            .requiredCountOverflow, at: nil,
-                            "the count the \(name) total for \(year) needs to meet the target exceeds 64 bits; "
-                                + "counts this large are not plausible"))
-                }
-                result.append(
-                    GroupTotal(
-                        group: name, year: year, countries: sums.countries[position], victims: total,
-                        matchedCountries: sums.matchedCountries[position],
-                        matchedVictims: position == 0 ? 0 : now, comparison: comparison))
-            }
-        }
-        return problems.isEmpty ? .success(result) : .failure(DiagnosticList(diagnostics: problems))
+        var accumulator = Accumulator(groups: groups)
+        for series in panel.series { accumulator.add(series) }
+        return accumulator.totals(options: options)
     }
 
-    /// Per year of a set of series: the total, the countries reporting, and the sums of the countries
-    /// that also reported in the previous year with any figure (like for like). `nil` marks an overflow.
-    private struct YearSums {
-        var years: [Int] = []
-        var totals: [Int?] = []
-        var countries: [Int] = []
-        var matchedNow: [Int?] = []
-        var matchedBase: [Int?] = []
-        var matchedCountries: [Int] = []
+    /// Collects the totals series by series, in any order, without keeping the series: the streamed
+    /// trends table checks the totals of an input it never holds whole. `totals(_:groups:options:)` is
+    /// this accumulator over a panel, so both give the same totals and the same refusals.
+    public struct Accumulator: Sendable {
+        private let sets: [(name: String, members: Set<String>?)]
+        private var sums: [YearSums]
 
-        init(_ series: [Series]) {
-            var yearSet = Set<Int>()
-            for one in series {
-                for observation in one.observations { yearSet.insert(observation.year) }
-            }
-            years = yearSet.sorted()
-            guard let first = years.first, let last = years.last else { return }
-            var position = [Int](repeating: -1, count: last - first + 1)
-            for (index, year) in years.enumerated() { position[year - first] = index }
-            totals = Array(repeating: 0, count: years.count)
-            countries = Array(repeating: 0, count: years.count)
-            matchedNow = Array(repeating: 0, count: years.count)
-            matchedBase = Array(repeating: 0, count: years.count)
-            matchedCountries = Array(repeating: 0, count: years.count)
-            for one in series {
-                var previous: (position: Int, victims: Int)?
-                for observation in one.observations {
-                    let here = position[observation.year - first]
-                    totals[here] = Self.add(totals[here], observation.victims)
-                    countries[here] += 1
-                    if let previous, previous.position == here - 1 {
-                        matchedNow[here] = Self.add(matchedNow[here], observation.victims)
-                        matchedBase[here] = Self.add(matchedBase[here], previous.victims)
-                        matchedCountries[here] += 1
-                    }
-                    previous = (here, observation.victims)
-                }
+        public init(groups: Groups) {
+            sets = [(GroupTotal.allianceName, nil)] + groups.names.map { ($0, groups.members(of: $0)) }
+            sums = Array(repeating: YearSums(), count: sets.count)
+        }
+
+        /// Adds one series to the alliance total and to the totals of the groups its country is in.
+        public mutating func add(_ series: Series) {
+            let country = sets.count > 1 ? SeriesKey.country(of: series.country) : series.country
+            for index in sets.indices where sets[index].members?.contains(country) ?? true {
+                sums[index].add(series)
             }
         }
 
-        private static func add(_ sum: Int?, _ value: Int) -> Int? {
+        /// The totals of every series added, judged; fails when a total does not fit in 64 bits.
+        public func totals(options: AnalysisOptions) -> Result<[GroupTotal], DiagnosticList> {
+            var result: [GroupTotal] = []
+            var problems: [Diagnostic] = []
+            var tests = TestCache()
+            for (set, yearSums) in zip(sets, sums) {
+                let name = set.name
+                let sums = yearSums.table()
+                for (position, year) in sums.years.enumerated() {
+                    guard let total = sums.totals[position], let now = sums.matchedNow[position],
+                        let base = sums.matchedBase[position]
+                    else {
+                        problems.append(overflow(name, year))
+                        continue
+                    }
+                    var comparison: Comparison
+                    if position == 0 {
+                        comparison = Comparison(victims: total, year: year, base: nil, options: options)
+                    } else if sums.matchedCountries[position] == 0 {
+                        comparison = Comparison(victims: 0, year: year, base: nil, options: options)
+                        comparison.flags = [.noOverlap]
+                        comparison.baseYear = sums.years[position - 1]
+                    } else {
+                        comparison = Comparison(
+                            victims: now, year: year, base: (sums.years[position - 1], base),
+                            options: options, cache: &tests)
+                    }
+                    if comparison.overflowed {
+                        problems.append(
+                            Diagnostic(
+                                .requiredCountOverflow, at: nil,
+                                "the count the \(name) total for \(year) needs to meet the target exceeds 64 "
+                                    + "bits; counts this large are not plausible"))
+                    }
+                    result.append(
+                        GroupTotal(
+                            group: name, year: year, countries: sums.countries[position], victims: total,
+                            matchedCountries: sums.matchedCountries[position],
+                            matchedVictims: position == 0 ? 0 : now, comparison: comparison))
+                }
+            }
+            return problems.isEmpty ? .success(result) : .failure(DiagnosticList(diagnostics: problems))
+        }
+    }
+
+    /// Sums by year of a set of series, added one series at a time: the total and the number of
+    /// countries reporting, and for each pair of a country's consecutive reported years the sums of
+    /// both years' figures. A year's like-for-like sums are those of the pairs whose earlier year is
+    /// the year before it among all years of the set (known only at the end). `nil` marks an overflow.
+    struct YearSums: Sendable {
+        /// Sums of one year, or of one pair of consecutive reported years.
+        private struct Sums: Sendable {
+            var total: Int? = 0
+            var base: Int? = 0
+            var countries = 0
+            var used = false
+
+            mutating func add(_ value: Int, base baseValue: Int = 0) {
+                total = YearSums.add(total, value)
+                base = YearSums.add(base, baseValue)
+                countries += 1
+                used = true
+            }
+        }
+
+        /// Four-digit years (every year the reader accepts) are kept in arrays indexed by year; any other
+        /// year (only possible through the API) in dictionaries.
+        private static let firstYear = 1000
+        private static let yearSlots = 9000
+        private var byYear: [Sums] = []
+        /// Pairs of adjacent years (year − 1, year), by the later year.
+        private var adjacent: [Sums] = []
+        private var otherYears: [Int: Sums] = [:]
+        /// Pairs across a gap, and pairs of years outside the arrays.
+        private var otherPairs: [Pair: Sums] = [:]
+
+        private struct Pair: Hashable {
+            var earlier: Int
+            var year: Int
+        }
+
+        private static func slot(_ year: Int) -> Int? {
+            let slot = year - firstYear
+            return slot >= 0 && slot < yearSlots ? slot : nil
+        }
+
+        mutating func add(_ series: Series) {
+            if byYear.isEmpty {
+                byYear = Array(repeating: Sums(), count: Self.yearSlots)
+                adjacent = byYear
+            }
+            var previous: (year: Int, victims: Int)?
+            for observation in series.observations {
+                let year = observation.year
+                let victims = observation.victims
+                let slot = Self.slot(year)
+                if let slot {
+                    byYear[slot].add(victims)
+                } else {
+                    otherYears[year, default: Sums()].add(victims)
+                }
+                if let previous {
+                    if let slot, previous.year == year - 1 {
+                        adjacent[slot].add(victims, base: previous.victims)
+                    } else {
+                        otherPairs[Pair(earlier: previous.year, year: year), default: Sums()].add(
+                            victims, base: previous.victims)
+                    }
+                }
+                previous = (year, victims)
+            }
+        }
+
+        /// The sums of `year`, if any country reported in it.
+        private func sums(of year: Int) -> Sums? {
+            let found = Self.slot(year).map { byYear.isEmpty ? Sums() : byYear[$0] } ?? otherYears[year]
+            return found?.used == true ? found : nil
+        }
+
+        /// The sums of the pair (earlier, year).
+        private func sums(_ earlier: Int, _ year: Int) -> Sums? {
+            if earlier == year - 1, let slot = Self.slot(year), !adjacent.isEmpty {
+                return adjacent[slot].used ? adjacent[slot] : nil
+            }
+            return otherPairs[Pair(earlier: earlier, year: year)]
+        }
+
+        /// The sums as columns by year, in year order.
+        func table() -> (
+            years: [Int], totals: [Int?], countries: [Int], matchedNow: [Int?], matchedBase: [Int?],
+            matchedCountries: [Int]
+        ) {
+            var years = byYear.indices.filter { byYear[$0].used }.map { $0 + Self.firstYear }
+            years = (years + otherYears.keys).sorted()
+            var table = (
+                years: years, totals: [Int?](), countries: [Int](), matchedNow: [Int?](),
+                matchedBase: [Int?](), matchedCountries: [Int]()
+            )
+            for (position, year) in years.enumerated() {
+                let here = sums(of: year) ?? Sums()
+                table.totals.append(here.total)
+                table.countries.append(here.countries)
+                let matched = position == 0 ? nil : sums(years[position - 1], year)
+                table.matchedNow.append(matched.map(\.total) ?? 0)
+                table.matchedBase.append(matched.map(\.base) ?? 0)
+                table.matchedCountries.append(matched?.countries ?? 0)
+            }
+            return table
+        }
+
+        fileprivate static func add(_ sum: Int?, _ value: Int) -> Int? {
             guard let sum else { return nil }
             let (result, overflow) = sum.addingReportingOverflow(value)
             return overflow ? nil : result
