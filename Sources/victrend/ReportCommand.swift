@@ -160,6 +160,27 @@ struct ReportCommand: ParsableCommand {
         } catch {
             throw ValidationError(error.description)
         }
+        var groupSets = Groups()
+        var groupsLog: [Diagnostic] = []
+        if let groups {
+            do {
+                let found = try GroupsReader.read(groups, countries: input.countries.value)
+                groupSets = found.groups
+                groupsLog = found.log.diagnostics
+            } catch {
+                throw Terminal.failure(error)
+            }
+        }
+        var options = AnalysisOptions(
+            series: series.value, targetRate: target, baselineYear: baselineYear, targetYear: targetYear,
+            confidence: confidence, inputs: input.inputs)
+        options.exactTest = !noTest
+        let trendsTableOnly =
+            outputDirectory == nil && format.value == .csv && (table?.value ?? .trends) == .trends
+            && suppressBelow == nil
+        if trendsTableOnly, try streamTrends(options: options, groups: groupSets, groupsLog: groupsLog) {
+            return
+        }
         let result: PanelReader.Result
         do {
             result = try PanelReader(options: input.readerOptions).read(input.inputs)
@@ -167,29 +188,14 @@ struct ReportCommand: ParsableCommand {
             throw Terminal.failure(error)
         }
         var log = result.log
-        var groupSets = Groups()
-        if let groups {
-            do {
-                let found = try GroupsReader.read(groups, countries: input.countries.value)
-                groupSets = found.groups
-                log.add(contentsOf: found.log.diagnostics)
-            } catch {
-                throw Terminal.failure(error)
-            }
-        }
+        log.add(contentsOf: groupsLog)
         DiagnosticPrinter.print(log)
         guard !log.hasErrors else {
             DiagnosticPrinter.printRefusal(log)
             throw ExitCode(1)
         }
-        var options = AnalysisOptions(
-            series: series.value, targetRate: target, baselineYear: baselineYear, targetYear: targetYear,
-            confidence: confidence, inputs: input.inputs)
-        options.exactTest = !noTest
-        if outputDirectory == nil && format.value == .csv && (table?.value ?? .trends) == .trends
-            && suppressBelow == nil
-        {
-            // The trends table alone: written series by series, in pieces, without keeping every assessment.
+        if trendsTableOnly {
+            // Not sorted by key: the trends table from the whole panel, assessed and written in blocks.
             let staged: StagedOutput
             do {
                 staged = try StagedOutput(path: output)
@@ -233,6 +239,49 @@ struct ReportCommand: ParsableCommand {
             return
         }
         try write(Array(format.value.reporter(table: table?.value ?? .trends).report(report).utf8))
+    }
+
+    /// The trends table of an input sorted by key, written while it is read (`PanelReader.stream`, one
+    /// core reading, one writing). Returns false, having written nothing, when the input is not sorted
+    /// by key: the caller then reads it whole. Exits like the whole-panel path for every refusal.
+    private func streamTrends(options: AnalysisOptions, groups: Groups, groupsLog: [Diagnostic]) throws
+        -> Bool
+    {
+        let stream: TrendsStream
+        do {
+            stream = TrendsStream(options: options, groups: groups, output: try StagedOutput(path: output))
+        } catch {
+            throw Terminal.failure(error)
+        }
+        let streamed: PanelReader.StreamResult?
+        do {
+            streamed = try PanelReader(options: input.readerOptions).stream(input.inputs, batchRows: 1 << 16)
+            {
+                stream.add($0)
+            }
+        } catch {
+            stream.abandon()
+            throw Terminal.failure(error)
+        }
+        guard var log = streamed?.log else {
+            stream.abandon()
+            return false
+        }
+        log.add(contentsOf: groupsLog)
+        DiagnosticPrinter.print(log)
+        guard !log.hasErrors else {
+            stream.abandon()
+            DiagnosticPrinter.printRefusal(log)
+            throw ExitCode(1)
+        }
+        switch stream.finish() {
+        case nil:
+            return true
+        case .diagnostics(let list):
+            throw DiagnosticPrinter.refusal(list)
+        case .output(let error):
+            throw Terminal.failure(error)
+        }
     }
 
     /// Writes the report to `--output` (atomically) or to standard output; exit 2 when that fails.

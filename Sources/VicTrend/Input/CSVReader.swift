@@ -50,6 +50,8 @@ final class CSVReader {
     private var recordLine = 0
     private var handler: ((CSVRecord, CSVReader) -> Void)?
     private var stopDiagnostic: Diagnostic?
+    /// Set by `stop()`: the handler wants no more records.
+    private var stopRequested = false
 
     // Physical position tracking.
     private var line = 1
@@ -112,7 +114,7 @@ final class CSVReader {
             var bytesRead = 0
             var nextReport = 1 << 22
             let fileSize = Int(status.st_size)
-            while stopDiagnostic == nil {
+            while stopDiagnostic == nil && !stopRequested {
                 let count = try fill(buffer, from: descriptor)
                 if count == 0 { break }
                 bytesRead += count
@@ -136,7 +138,7 @@ final class CSVReader {
                 }
                 process(bytes, from: start)
             }
-            if stopDiagnostic == nil {
+            if stopDiagnostic == nil && !stopRequested {
                 finish()
             }
             if stopDiagnostic == nil && recordCount == 0 {
@@ -146,6 +148,12 @@ final class CSVReader {
             }
             return stopDiagnostic
         }
+    }
+
+    /// Ends the read after the record being delivered: `read` returns without reading further (and
+    /// without a diagnostic). Only valid inside the `read` handler.
+    func stop() {
+        stopRequested = true
     }
 
     /// The physical location of cell `index` (0-based) of the record being delivered: its first
@@ -286,7 +294,7 @@ final class CSVReader {
         recordCount += 1
         handler?(sink.pointee.record(line: rawStartLine), self)
         sink.pointee.removeAll()
-        return stopDiagnostic == nil
+        return stopDiagnostic == nil && !stopRequested
     }
 
     // MARK: - Diagnostics about the text itself

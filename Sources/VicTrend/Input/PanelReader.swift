@@ -74,6 +74,49 @@ public struct PanelReader: Sendable {
     /// Reads `paths` in order. Throws only when a file cannot be read at all.
     public func read(_ paths: [String]) throws(InputError) -> Result {
         var builder = PanelBuilder(summing: options.sum)
+        let (log, rowCount) = try read(paths, into: &builder) { _, _ in }
+        return Result(panel: builder.build(), log: log, rowCount: rowCount)
+    }
+
+    /// What streaming produced besides the series.
+    public struct StreamResult: Sendable {
+        /// Every finding, in file and line order (the same as `read` gives).
+        public var log: DiagnosticLog
+        /// Data rows read (accepted or not), over all files.
+        public var rowCount: Int
+    }
+
+    /// Reads `paths` in order, handing finished series to `body` in key order, in batches of at least
+    /// `batchRows` rows (the last batch may be smaller), while reading: memory holds one batch, not the
+    /// input. This works for inputs sorted by key (in `Panel`'s order) with each key's rows together,
+    /// the way large extracts usually come; for any other input it stops at the first key out of order
+    /// and returns `nil` — `body` may have received series by then, which the caller must discard — and
+    /// the input must be read whole with `read`. Every series handed over is complete, and the series
+    /// and diagnostics are exactly those `read` gives. Throws only when a file cannot be read at all.
+    public func stream(_ paths: [String], batchRows: Int, _ body: ([Series]) -> Void) throws(InputError)
+        -> StreamResult?
+    {
+        var builder = PanelBuilder(summing: options.sum, sealing: true)
+        let (log, rowCount) = try read(paths, into: &builder) { builder, reader in
+            if builder.outOfOrder {
+                reader?.stop()
+            } else if builder.sealedRows >= batchRows {
+                body(builder.takeSealed())
+            }
+        }
+        builder.sealRemaining()
+        guard !builder.outOfOrder else { return nil }
+        let last = builder.takeSealed()
+        if !last.isEmpty { body(last) }
+        return StreamResult(log: log, rowCount: rowCount)
+    }
+
+    /// Reads `paths` into `builder`, calling `afterRecord` after each record (with its reader) and after
+    /// each file (without).
+    private func read(
+        _ paths: [String], into builder: inout PanelBuilder,
+        afterRecord: (inout PanelBuilder, CSVReader?) -> Void
+    ) throws(InputError) -> (DiagnosticLog, Int) {
         var log = DiagnosticLog(limit: options.diagnosticLimit)
         var rowCount = 0
         let sizes = paths.map { path -> Int in
@@ -88,16 +131,19 @@ public struct PanelReader: Sendable {
                 let offset = done
                 fileProgress = { bytes, _ in progress(offset + bytes, total) }
             }
-            rowCount += try read(path, into: &builder, log: &log, progress: fileProgress)
+            rowCount += try read(
+                path, into: &builder, log: &log, progress: fileProgress, afterRecord: afterRecord)
             done += size
+            afterRecord(&builder, nil)
+            if builder.outOfOrder { break }
         }
-        return Result(panel: builder.build(), log: log, rowCount: rowCount)
+        return (log, rowCount)
     }
 
     /// Reads one file; returns the number of data rows it had.
     private func read(
         _ path: String, into builder: inout PanelBuilder, log: inout DiagnosticLog,
-        progress: (@Sendable (Int, Int) -> Void)?
+        progress: (@Sendable (Int, Int) -> Void)?, afterRecord: (inout PanelBuilder, CSVReader?) -> Void
     ) throws(InputError) -> Int {
         var readerOptions = CSVReader.Options()
         readerOptions.delimiter = options.delimiter
@@ -107,6 +153,7 @@ public struct PanelReader: Sendable {
         var rows = RowInterpreter(options: options)
         let stop = try reader.read { record, reader in
             rows.receive(record, from: reader, builder: &builder, log: &log)
+            afterRecord(&builder, reader)
         }
         if let stop {
             log.add(stop)

@@ -23,6 +23,15 @@ public struct PanelBuilder: Sendable {
 
     /// Whether rows that share key and year are added up (`--sum`) rather than refused as duplicates.
     public let summing: Bool
+    /// Whether finished series are handed out while reading (see `init(summing:sealing:)`).
+    public let sealing: Bool
+    /// Sealing: series finished so far and not yet taken, in key order.
+    public private(set) var sealed: [Series] = []
+    /// Sealing: rows (figures and withheld years) in `sealed`.
+    public private(set) var sealedRows = 0
+    /// Sealing: a key arrived that is not after the previous one (the input is not sorted by key, or a
+    /// key's rows are not together). Nothing more is sealed; the input must be read whole instead.
+    public private(set) var outOfOrder = false
 
     private var seriesIndex: [String: Int] = [:]
     private var entries: [Entry] = []
@@ -32,6 +41,32 @@ public struct PanelBuilder: Sendable {
 
     public init(summing: Bool = false) {
         self.summing = summing
+        sealing = false
+    }
+
+    /// A builder that, with `sealing`, hands out each series as soon as the input moves on to the next
+    /// key: for an input sorted by key (in `Panel`'s order, each key's rows together), memory then holds
+    /// one series at a time. A series is sealed only when a strictly greater key arrives, so a sealed
+    /// series is complete: its key cannot come back without making the input `outOfOrder`.
+    public init(summing: Bool, sealing: Bool) {
+        self.summing = summing
+        self.sealing = sealing
+    }
+
+    /// Sealing: the series finished so far, emptied from the builder.
+    public mutating func takeSealed() -> [Series] {
+        defer {
+            sealed = []
+            sealedRows = 0
+        }
+        return sealed
+    }
+
+    /// Sealing, at the end of the input: seals the last series.
+    public mutating func sealRemaining() {
+        guard sealing && !outOfOrder && lastIndex >= 0 else { return }
+        seal(lastIndex)
+        lastIndex = -1
     }
 
     /// Adds `observation`, or returns the diagnostic for a duplicate country-year (and keeps the first).
@@ -70,17 +105,27 @@ public struct PanelBuilder: Sendable {
     /// Number of country-years accepted so far.
     public var count: Int { accepted }
 
-    /// The panel of every accepted observation.
+    /// The panel of every accepted observation (not sealed).
     public func build() -> Panel {
-        Panel(
-            series: entries.map { entry in
-                // When summing, a year with a withheld part is withheld as a whole.
-                let withheldYears = Set(entry.withheld.map(\.year))
-                let observations =
-                    withheldYears.isEmpty
-                    ? entry.observations : entry.observations.filter { !withheldYears.contains($0.year) }
-                return Series(country: entry.country, observations: observations, withheld: entry.withheld)
-            })
+        Panel(series: entries.map(Self.series))
+    }
+
+    /// The series of a finished entry.
+    private static func series(_ entry: Entry) -> Series {
+        // When summing, a year with a withheld part is withheld as a whole.
+        let withheldYears = Set(entry.withheld.map(\.year))
+        let observations =
+            withheldYears.isEmpty
+            ? entry.observations : entry.observations.filter { !withheldYears.contains($0.year) }
+        return Series(country: entry.country, observations: observations, withheld: entry.withheld)
+    }
+
+    /// Moves entry `index` into `sealed`, leaving an empty entry (its key never comes back in order).
+    private mutating func seal(_ index: Int) {
+        let entry = entries[index]
+        entries[index] = Entry(country: "")
+        sealedRows += entry.observations.count + entry.withheld.count
+        sealed.append(Self.series(entry))
     }
 
     /// Adds `observation` to its country-year's total.
@@ -127,6 +172,9 @@ public struct PanelBuilder: Sendable {
 
     private mutating func seriesIndex(_ country: String) -> Int {
         if lastIndex >= 0 && country == lastCountry { return lastIndex }
+        if sealing {
+            return sealedSeriesIndex(country)
+        }
         let index: Int
         if let existing = seriesIndex[country] {
             index = existing
@@ -138,6 +186,25 @@ public struct PanelBuilder: Sendable {
         lastCountry = country
         lastIndex = index
         return index
+    }
+
+    /// Sealing: one entry at a time, sealed when a greater key arrives. Out of order, every row goes to
+    /// one scratch entry (the builder's result is no longer used).
+    private mutating func sealedSeriesIndex(_ country: String) -> Int {
+        if entries.isEmpty {
+            entries.append(Entry(country: country))
+        } else if !outOfOrder && lastIndex >= 0 && Panel.precedes(lastCountry, country) {
+            seal(0)
+            entries[0] = Entry(country: country)
+        } else {
+            outOfOrder = true
+            sealed = []
+            sealedRows = 0
+            entries[0] = Entry(country: country)
+        }
+        lastCountry = country
+        lastIndex = 0
+        return 0
     }
 
     /// Records a year of series `index`, or returns the duplicate diagnostic when it was seen before.

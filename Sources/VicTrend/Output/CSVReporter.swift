@@ -52,42 +52,18 @@ public enum CSVReporter: Reporter {
     static func streamTrends(
         _ panel: Panel, options: AnalysisOptions, groups: Groups, to output: StagedOutput, blockRows: Int
     ) -> StreamFailure? {
-        let cumulative = options.series == .cumulative
+        let table = TrendsTableOutput(options: options, groups: groups, output: output)
         let blocks = blocks(of: panel.series, rows: max(1, blockRows))
         let batch = 2 * Parallel.cores
-        var problems: [Diagnostic] = []
-        var failure: OutputError?
-        var header = RowWriter(cumulative: cumulative, rows: 0)
-        do throws(OutputError) {
-            try output.write(header.output.bytes)
-            header.removeOutput()
-            for first in stride(from: 0, to: blocks.count, by: batch) {
-                let pieces = Parallel.map(min(batch, blocks.count - first)) { offset in
-                    formatted(panel.series[blocks[first + offset]], options: options)
-                }
-                for piece in pieces {
-                    problems += piece.problems
-                    if problems.isEmpty { try output.write(piece.bytes) }
-                }
+        for first in stride(from: 0, to: blocks.count, by: batch) {
+            let pieces = Parallel.map(min(batch, blocks.count - first)) { offset in
+                formatted(panel.series[blocks[first + offset]], options: options)
             }
-        } catch {
-            failure = error
+            for (offset, piece) in pieces.enumerated() {
+                table.append(piece, of: panel.series[blocks[first + offset]])
+            }
         }
-        if case .failure(let list) = TotalsAnalysis.totals(panel, groups: groups, options: options) {
-            problems += list.diagnostics
-        }
-        if !problems.isEmpty {
-            output.abort()
-            return .diagnostics(DiagnosticList(diagnostics: problems))
-        }
-        do throws(OutputError) {
-            if let failure { throw failure }
-            try output.commit()
-        } catch {
-            output.abort()
-            return .output(error)
-        }
-        return nil
+        return table.finish()
     }
 
     /// Consecutive ranges of `series` holding about `rows` rows each (a series is never split).
@@ -108,7 +84,7 @@ public enum CSVReporter: Reporter {
     }
 
     /// The rows of `series` (no header), and the analysis' refusals.
-    private static func formatted(_ series: ArraySlice<Series>, options: AnalysisOptions)
+    static func formatted(_ series: ArraySlice<Series>, options: AnalysisOptions)
         -> (bytes: [UInt8], problems: [Diagnostic])
     {
         var writer = RowWriter(

@@ -1,0 +1,41 @@
+import Dispatch
+
+/// The trends table written while the input is still being read: the reader hands over batches of
+/// finished series (`PanelReader.stream`), and a writer thread assesses, formats and writes them in
+/// order, so reading and writing use two cores. At most `inFlight` batches wait, which bounds memory.
+/// The bytes are those of `CSVReporter.report` for the same input.
+///
+/// `add` is called from one thread (the reader's); the table is touched only on the writer's queue.
+public final class TrendsStream: @unchecked Sendable {
+    private let options: AnalysisOptions
+    private let table: TrendsTableOutput
+    private let queue = DispatchQueue(label: "victrend.trends-stream")
+    private let slots: DispatchSemaphore
+
+    /// Starts the table on `output` (the header is written at once).
+    public init(options: AnalysisOptions, groups: Groups = Groups(), output: StagedOutput, inFlight: Int = 3)
+    {
+        self.options = options
+        table = TrendsTableOutput(options: options, groups: groups, output: output)
+        slots = DispatchSemaphore(value: max(1, inFlight))
+    }
+
+    /// Queues the next series in key order; waits while `inFlight` batches are queued.
+    public func add(_ series: [Series]) {
+        slots.wait()
+        queue.async { [self] in
+            table.append(CSVReporter.formatted(series[...], options: options), of: series)
+            slots.signal()
+        }
+    }
+
+    /// Waits for the queued batches, then commits the table, or aborts it and returns why.
+    public func finish() -> CSVReporter.StreamFailure? {
+        queue.sync { table.finish() }
+    }
+
+    /// Waits for the queued batches and drops the table: nothing appears.
+    public func abandon() {
+        queue.sync { table.abort() }
+    }
+}
