@@ -16,7 +16,7 @@ public final class TrendsStream: @unchecked Sendable {
     public init(options: AnalysisOptions, groups: Groups = Groups(), output: StagedOutput, inFlight: Int = 3)
     {
         self.options = options
-        table = TrendsTableOutput(options: options, groups: groups, output: output)
+        table = TrendsTableOutput(options: options, groups: groups, output: output, flushing: true)
         slots = DispatchSemaphore(value: max(1, inFlight))
     }
 

@@ -1,20 +1,28 @@
+import Dispatch
+
 /// The trends table on its way to a staged output: the header, then the formatted rows of series in
 /// key order, piece by piece. It collects what makes the report impossible — the analysis' refusals and
 /// totals beyond 64 bits, accumulated from the series as they pass — and `finish` commits the output
 /// or aborts it, so a refused or failed table never appears, not even in part.
 ///
-/// Not thread-safe: one thread at a time (`TrendsStream` keeps it on its queue).
-final class TrendsTableOutput {
+/// Called from one thread at a time (`TrendsStream` keeps it on its queue). With `flushing`, the bytes
+/// are written by a queue of their own, so that copying them into the file overlaps with formatting the
+/// next rows; `output` and `failure` are then touched only on that queue (and after it drained).
+final class TrendsTableOutput: @unchecked Sendable {
     private let options: AnalysisOptions
     private let output: StagedOutput
     private var totals: TotalsAnalysis.Accumulator
     private var problems: [Diagnostic] = []
     private var failure: OutputError?
+    private let flusher: DispatchQueue?
+    /// Pieces waiting to be written, at most (bounds memory while the file is slower than formatting).
+    private let pending = DispatchSemaphore(value: 4)
 
     /// Starts the table: writes the header row.
-    init(options: AnalysisOptions, groups: Groups, output: StagedOutput) {
+    init(options: AnalysisOptions, groups: Groups, output: StagedOutput, flushing: Bool = false) {
         self.options = options
         self.output = output
+        flusher = flushing ? DispatchQueue(label: "victrend.trends-flush") : nil
         totals = TotalsAnalysis.Accumulator(groups: groups)
         let header = CSVReporter.RowWriter(cumulative: options.series == .cumulative, rows: 0)
         write(header.output.bytes)
@@ -30,6 +38,7 @@ final class TrendsTableOutput {
 
     /// Ends the table: the refusals, or the write error, or `nil` once the output is committed.
     func finish() -> CSVReporter.StreamFailure? {
+        flusher?.sync {}
         if case .failure(let list) = totals.totals(options: options) {
             problems += list.diagnostics
         }
@@ -49,10 +58,20 @@ final class TrendsTableOutput {
 
     /// Drops the table: nothing appears.
     func abort() {
+        flusher?.sync {}
         output.abort()
     }
 
     private func write(_ bytes: [UInt8]) {
+        guard let flusher else { return writeNow(bytes) }
+        pending.wait()
+        flusher.async { [self] in
+            writeNow(bytes)
+            pending.signal()
+        }
+    }
+
+    private func writeNow(_ bytes: [UInt8]) {
         guard failure == nil else { return }
         do throws(OutputError) { try output.write(bytes) } catch { failure = error }
     }
