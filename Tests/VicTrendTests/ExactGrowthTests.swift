@@ -56,6 +56,42 @@ struct ExactGrowthTests {
     }
 }
 
+extension ExactGrowthTests {
+    @Test("powers by squaring equal repeated multiplication, overflow included")
+    func powersBySquaring() {
+        for value: UInt64 in [0, 1, 2, 3, 10, 11, 1000, 1_000_000_007, UInt64.max] {
+            var naive: UInt128? = 1
+            for exponent in 0...140 {
+                #expect(ExactGrowth.power128(value, exponent) == naive, "\(value)^\(exponent)")
+                naive = naive.flatMap {
+                    let (product, overflow) = $0.multipliedReportingOverflow(by: UInt128(value))
+                    return overflow ? nil : product
+                }
+            }
+        }
+    }
+
+    @Test("the cached powers give the same required counts as computing them, at every gap")
+    func cachedPowers() {
+        var generator = SeededGenerator(seed: 61)
+        for (a, b) in [
+            (11 as UInt64, 10 as UInt64), (1019, 1000), (3, 2), (UInt64.max, UInt64.max - 1), (1, 1),
+        ] {
+            let powers = ExactGrowth.Powers(a: a, b: b)
+            for years in 0...80 {
+                let base = Int.random(in: 0...5_000_000, using: &generator)
+                #expect(
+                    powers.ceilScaled(base, years: years)
+                        == ExactGrowth.ceilScaled(base, by: a, over: b, years: years),
+                    "\(base) x (\(a)/\(b))^\(years)")
+                #expect(
+                    powers.ceilScaled(base, years: years)
+                        == ExactGrowth.slowCeilScaled(base, by: a, over: b, years: years))
+            }
+        }
+    }
+}
+
 /// A small deterministic generator (SplitMix64) so property tests are reproducible.
 struct SeededGenerator: RandomNumberGenerator {
     private var state: UInt64

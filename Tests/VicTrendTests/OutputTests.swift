@@ -138,4 +138,32 @@ struct OutputTests {
         #expect(!FileManager.default.fileExists(atPath: missing))
         #expect(throws: OutputError.self) { try AtomicFile.write("x", to: "/dev/full/x") }
     }
+
+    @Test("the byte writer prints integers and fixed decimals exactly as NumberFormatting does")
+    func textBufferNumbers() {
+        var generator = SeededGenerator(seed: 5)
+        var integers = [0, 9, 10, 99, 100, 101, 999_999, 1_000_000, Int.max, Int.min, -1, -10, -99]
+        for digits in 1...18 {
+            integers.append(Int.random(in: 0...Int(pow(10, Double(digits)) - 1), using: &generator))
+            integers.append(-integers[integers.count - 1])
+        }
+        let buffer = TextBuffer(capacity: 1)  // grows as it goes
+        var expected = ""
+        for value in integers {
+            buffer.append(value)
+            buffer.append(byte: UInt8(ascii: ","))
+            expected += "\(value),"
+        }
+        for value in [0.12345, -0.00004, 1.5, -1, 123.456_789, 9.0e17, 1e19, -.infinity, .nan] {
+            buffer.append(fixed: value, decimals: 4)
+            buffer.append(byte: UInt8(ascii: ";"))
+            expected += NumberFormatting.fixed(value, decimals: 4) + ";"
+        }
+        buffer.append("é€")
+        expected += "é€"
+        #expect(buffer.text == expected)
+        #expect(buffer.bytes == Array(expected.utf8))
+        buffer.removeAll()
+        #expect(buffer.text.isEmpty)
+    }
 }

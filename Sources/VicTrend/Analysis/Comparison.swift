@@ -63,11 +63,7 @@ public struct Comparison: GrowthJudgement, Sendable, Hashable {
         if base.victims == 0 { flags.append(.zeroBase) }
         if years > 1 { flags.append(.gap) }
         guard base.victims > 0 else { return }
-        let factor = options.targetRate.growthFactor
-        guard
-            let required = ExactGrowth.ceilScaled(
-                base.victims, by: factor.numerator, over: factor.denominator, years: years)
-        else {
+        guard let required = cache.powers(options.targetRate).ceilScaled(base.victims, years: years) else {
             overflowed = true
             return
         }
@@ -89,7 +85,8 @@ public struct Comparison: GrowthJudgement, Sendable, Hashable {
 }
 
 /// Exact tests already computed in one analysis, by counts and gap: real panels repeat small counts
-/// often, and the test is the costliest step of an assessment.
+/// often, and the test is the costliest step of an assessment. Also keeps the powers of the growth
+/// factor, which every required and trajectory count needs.
 struct TestCache {
     private struct Key: Hashable {
         var victims: Int
@@ -98,6 +95,18 @@ struct TestCache {
     }
 
     private var entries: [Key: RateRatioTest] = [:]
+    private var knownPowers: ExactGrowth.Powers?
+
+    /// The powers of the growth factor of `rate` (computed on first use, kept for the analysis).
+    mutating func powers(_ rate: TargetRate) -> ExactGrowth.Powers {
+        let factor = rate.growthFactor
+        if let knownPowers, knownPowers.a == factor.numerator && knownPowers.b == factor.denominator {
+            return knownPowers
+        }
+        let powers = ExactGrowth.Powers(a: factor.numerator, b: factor.denominator)
+        knownPowers = powers
+        return powers
+    }
 
     /// Counts above this are not tested: the test would take seconds, and says nothing about counts
     /// this large (every real shortfall is then significant).

@@ -19,6 +19,56 @@ enum ExactGrowth {
         return slowCeilScaled(base, by: a, over: b, years: years)
     }
 
+    /// `ceilScaled` with the powers aⁿ and bⁿ given (both `nil` when they do not fit in 128 bits).
+    static func ceilScaled(
+        _ base: Int, powers: (numerator: UInt128, denominator: UInt128)?, by a: UInt64,
+        over b: UInt64, years: Int
+    ) -> Int? {
+        precondition(base >= 0 && b > 0 && years >= 0)
+        if base == 0 { return 0 }
+        if let (numerator, denominator) = powers {
+            let (product, overflow) = UInt128(base).multipliedReportingOverflow(by: numerator)
+            if !overflow {
+                let (quotient, remainder) = product.quotientAndRemainder(dividingBy: denominator)
+                let required = quotient + (remainder == 0 ? 0 : 1)
+                return required <= UInt128(Int.max) ? Int(required) : nil
+            }
+        }
+        return slowCeilScaled(base, by: a, over: b, years: years)
+    }
+
+    /// The powers aⁿ and bⁿ of one growth factor a/b for small n, computed once: every assessment needs
+    /// one for the required count and one for the trajectory.
+    struct Powers {
+        let a: UInt64
+        let b: UInt64
+        private var known: [(numerator: UInt128, denominator: UInt128)?] = []
+        private static let cached = 64
+
+        init(a: UInt64, b: UInt64) {
+            self.a = a
+            self.b = b
+            known.reserveCapacity(Self.cached)
+            for years in 0..<Self.cached {
+                if let numerator = ExactGrowth.power128(a, years),
+                    let denominator = ExactGrowth.power128(b, years)
+                {
+                    known.append((numerator, denominator))
+                } else {
+                    known.append(nil)
+                }
+            }
+        }
+
+        /// ⌈base × (a/b)^years⌉, as `ExactGrowth.ceilScaled`.
+        func ceilScaled(_ base: Int, years: Int) -> Int? {
+            guard years >= 0 && years < Self.cached else {
+                return ExactGrowth.ceilScaled(base, by: a, over: b, years: years)
+            }
+            return ExactGrowth.ceilScaled(base, powers: known[years], by: a, over: b, years: years)
+        }
+    }
+
     /// The same as `ceilScaled`, always through `Natural` (kept separate so tests can compare the two).
     static func slowCeilScaled(_ base: Int, by a: UInt64, over b: UInt64, years: Int) -> Int? {
         var target = Natural(UInt64(base))
@@ -43,12 +93,24 @@ enum ExactGrowth {
     }
 
     /// `value^exponent` in 128 bits, or `nil` on overflow.
+    /// By squaring: every square taken is a factor of the result (a square is taken only while higher
+    /// bits of the exponent remain), so an overflow anywhere means the result overflows.
     static func power128(_ value: UInt64, _ exponent: Int) -> UInt128? {
         var result: UInt128 = 1
-        for _ in 0..<exponent {
-            let (product, overflow) = result.multipliedReportingOverflow(by: UInt128(value))
-            if overflow { return nil }
-            result = product
+        var square = UInt128(value)
+        var rest = exponent
+        while rest > 0 {
+            if rest & 1 == 1 {
+                let (product, overflow) = result.multipliedReportingOverflow(by: square)
+                if overflow { return nil }
+                result = product
+            }
+            rest >>= 1
+            if rest > 0 {
+                let (product, overflow) = square.multipliedReportingOverflow(by: square)
+                if overflow { return nil }
+                square = product
+            }
         }
         return result
     }

@@ -56,7 +56,7 @@ public enum TrendAnalysis {
         _ series: Series, options: AnalysisOptions, tests: inout TestCache, problems: inout [Diagnostic],
         emit: (YearAssessment) -> Void
     ) -> (baseline: Observation?, shifted: Bool) {
-        let factor = options.targetRate.growthFactor
+        let powers = tests.powers(options.targetRate)
         let baselineYear = options.baselineYear ?? Int.min
         let observations = series.observations
         let baselineIndex = observations.firstIndex { $0.year >= baselineYear }
@@ -103,10 +103,7 @@ public enum TrendAnalysis {
                     overflow(at: observations[index].location, from: base.map { observations[$0] }))
             }
             if baselineVictims > 0, year >= baselineYearFound {
-                if let trajectory = ExactGrowth.ceilScaled(
-                    baselineVictims, by: factor.numerator, over: factor.denominator,
-                    years: year - baselineYearFound)
-                {
+                if let trajectory = powers.ceilScaled(baselineVictims, years: year - baselineYearFound) {
                     assessment.trajectoryVictims = trajectory
                     assessment.trajectoryGap = max(0, trajectory - victims)
                 } else if problems.last?.location != observations[index].location {

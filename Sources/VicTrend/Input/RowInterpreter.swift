@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Turns the records of one file, in any layout, into observations and withheld years.
 ///
 /// The header decides the plan: which cell is the country, where the year and the count are (one
@@ -159,8 +167,10 @@ struct RowInterpreter {
                 shape = .sdmx(
                     year: year, count: count, flag: names.firstIndex(of: "obs_flag"),
                     confidential: names.firstIndex(of: "conf_status"), dimensions: dimensions)
+                self.layout = .sdmx
             } else {
                 shape = .long(year: year, count: count)
+                self.layout = .long
             }
         case .wide:
             var years: [(Int, Int)] = []
@@ -186,6 +196,7 @@ struct RowInterpreter {
                             + cells.map { "'\($0)'" }.joined(separator: ", ")))
             }
             shape = .wide(years: years)
+            self.layout = .wide
         }
         if problems.isEmpty {
             headerAccepted = true
@@ -229,19 +240,14 @@ struct RowInterpreter {
             }
             return
         }
-        let isSDMX = if case .sdmx = shape { true } else { false }
         addFigure(
             record, key: key, year: year, countColumn: countColumn, flags: flags, confidential: confidential,
-            hold: isSDMX, reader: reader, into: &builder, log: &log)
+            hold: layout == .sdmx, reader: reader, into: &builder, log: &log)
     }
 
-    private var layout: InputLayout {
-        switch shape {
-        case .long: return .long
-        case .wide: return .wide
-        case .sdmx: return .sdmx
-        }
-    }
+    /// The layout of `shape`, kept beside it (read for every cell; a switch over `shape` would copy its
+    /// payload).
+    private var layout = InputLayout.long
 
     /// Adds the figure of one count cell (or holds it, for SDMX files).
     private mutating func addFigure(
@@ -265,9 +271,14 @@ struct RowInterpreter {
         case .missing:
             return
         case .count(let victims):
-            figure = (
-                Observation(country: key, year: year, victims: victims, location: location, flags: flags), nil
-            )
+            let observation = Observation(
+                country: key, year: year, victims: victims, location: location, flags: flags)
+            guard hold else {
+                // The common case: straight to the builder.
+                if let duplicate = builder.add(observation) { log.add(duplicate) }
+                return
+            }
+            figure = (observation, nil)
         case .withheld(let marker):
             log.add(
                 Diagnostic(
@@ -358,7 +369,7 @@ struct RowInterpreter {
                     "the country is empty; every row needs the country it counts"))
             return nil
         }
-        if cell.elementsEqual(lastCountryBytes) {
+        if Self.same(cell, lastCountryBytes) {
             return lastCountry
         }
         guard let text = String(validating: cell, as: UTF8.self) else {
@@ -392,6 +403,16 @@ struct RowInterpreter {
         }
         remember(cell, as: code)
         return code
+    }
+
+    /// Whether `cell` holds exactly `bytes` (one `memcmp`).
+    private static func same(_ cell: Slice<UnsafeRawBufferPointer>, _ bytes: [UInt8]) -> Bool {
+        guard cell.count == bytes.count else { return false }
+        guard let base = cell.base.baseAddress, !bytes.isEmpty else { return bytes.isEmpty }
+        return bytes.withUnsafeBytes { other in
+            guard let start = other.baseAddress else { return false }
+            return memcmp(base + cell.startIndex, start, bytes.count) == 0
+        }
     }
 
     private mutating func remember(_ cell: some CellBytes, as key: String) {

@@ -102,14 +102,14 @@ public enum CSVReporter: Reporter {
 
     /// Writes rows into a byte buffer; the country cells are formatted once per series.
     struct RowWriter {
-        private(set) var output: TextBuffer
+        let output: TextBuffer
         private let cumulative: Bool
         private var lastCountry = ""
         private var countryCell = ""
         private var nameCell = ""
 
         /// Drops what was written (after it was flushed).
-        mutating func removeOutput() {
+        func removeOutput() {
             output.removeAll()
         }
 

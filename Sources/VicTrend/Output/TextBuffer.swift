@@ -1,51 +1,123 @@
 /// An output buffer of UTF-8 bytes with number formatting that builds no intermediate `String`: the
 /// CSV writer's hot path for millions of rows. Produces exactly the text of `NumberFormatting`.
-struct TextBuffer {
-    private(set) var bytes: [UInt8] = []
+///
+/// The bytes live in memory the buffer owns, reached through a pointer: an append is one capacity check
+/// and a store, with no copy-on-write check. A class, so that copies share (the writer owns its one).
+final class TextBuffer {
+    private struct Storage {
+        var base: UnsafeMutablePointer<UInt8>
+        var count = 0
+        var capacity: Int
+    }
+
+    private let storage: UnsafeMutablePointer<Storage>
 
     init(capacity: Int = 0) {
-        bytes.reserveCapacity(capacity)
+        let capacity = max(capacity, 256)
+        storage = .allocate(capacity: 1)
+        storage.initialize(to: Storage(base: .allocate(capacity: capacity), capacity: capacity))
     }
 
-    mutating func append(_ text: String) {
-        bytes.append(contentsOf: text.utf8)
+    deinit {
+        storage.pointee.base.deallocate()
+        storage.deinitialize(count: 1)
+        storage.deallocate()
     }
 
-    mutating func append(byte: UInt8) {
-        bytes.append(byte)
+    /// The bytes written so far.
+    var bytes: [UInt8] {
+        Array(UnsafeBufferPointer(start: storage.pointee.base, count: storage.pointee.count))
+    }
+
+    /// Makes room for `extra` more bytes.
+    @inline(__always)
+    private func reserve(_ extra: Int) {
+        if storage.pointee.count + extra > storage.pointee.capacity { grow(extra) }
+    }
+
+    private func grow(_ extra: Int) {
+        let capacity = max(2 * storage.pointee.capacity, storage.pointee.count + extra)
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        larger.update(from: storage.pointee.base, count: storage.pointee.count)
+        storage.pointee.base.deallocate()
+        storage.pointee.base = larger
+        storage.pointee.capacity = capacity
+    }
+
+    /// Appends raw bytes.
+    private func append(_ source: UnsafeRawBufferPointer) {
+        guard let start = source.baseAddress, !source.isEmpty else { return }
+        reserve(source.count)
+        UnsafeMutableRawPointer(storage.pointee.base + storage.pointee.count).copyMemory(
+            from: start, byteCount: source.count)
+        storage.pointee.count += source.count
+    }
+
+    func append(_ text: String) {
+        var text = text
+        text.withUTF8 { append(UnsafeRawBufferPointer($0)) }
+    }
+
+    @inline(__always)
+    func append(byte: UInt8) {
+        reserve(1)
+        storage.pointee.base[storage.pointee.count] = byte
+        storage.pointee.count += 1
     }
 
     /// A signed integer in decimal.
-    mutating func append(_ value: Int) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+    func append(_ value: Int) {
+        if value < 0 { append(byte: UInt8(ascii: "-")) }
         appendDigits(value.magnitude)
     }
 
     /// An optional integer: nothing when `nil`.
-    mutating func append(_ value: Int?) {
+    func append(_ value: Int?) {
         if let value { append(value) }
     }
 
-    private mutating func appendDigits(_ magnitude: UInt) {
+    /// "00" to "99", for writing two digits per division.
+    private static let digitPairs: StaticString = """
+        00010203040506070809101112131415161718192021222324252627282930313233343536373839\
+        40414243444546474849505152535455565758596061626364656667686970717273747576777879\
+        8081828384858687888990919293949596979899
+        """
+
+    private func appendDigits(_ magnitude: UInt) {
         if magnitude < 10 {
-            bytes.append(UInt8(truncatingIfNeeded: magnitude) + 48)
+            append(byte: UInt8(truncatingIfNeeded: magnitude) + 48)
             return
         }
-        // Digits into a stack buffer, then one append: one uniqueness check per number, not per digit.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-            var position = 20
-            var rest = magnitude
-            while rest > 0 {
-                position -= 1
-                digits[position] = UInt8(truncatingIfNeeded: rest % 10) + 48
-                rest /= 10
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[position...]))
+        var length = 2
+        var limit: UInt = 100
+        while length < 20 && magnitude >= limit {
+            length += 1
+            limit &*= 10
         }
+        reserve(length)
+        let pairs = Self.digitPairs.utf8Start
+        var position = storage.pointee.base + storage.pointee.count + length
+        var rest = magnitude
+        while rest >= 100 {
+            let pair = Int(rest % 100) * 2
+            rest /= 100
+            position -= 2
+            position[0] = pairs[pair]
+            position[1] = pairs[pair + 1]
+        }
+        if rest >= 10 {
+            position -= 2
+            position[0] = pairs[Int(rest) * 2]
+            position[1] = pairs[Int(rest) * 2 + 1]
+        } else {
+            position -= 1
+            position[0] = UInt8(truncatingIfNeeded: rest) + 48
+        }
+        storage.pointee.count += length
     }
 
     /// `value` with `decimals` places, as `NumberFormatting.fixed`.
-    mutating func append(fixed value: Double, decimals: Int) {
+    func append(fixed value: Double, decimals: Int) {
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
         let scaled = (value * scale).rounded(.toNearestOrAwayFromZero)
@@ -54,26 +126,30 @@ struct TextBuffer {
             return
         }
         let units = Int(scaled)
-        if units < 0 { bytes.append(UInt8(ascii: "-")) }
+        if units < 0 { append(byte: UInt8(ascii: "-")) }
         var divisor: UInt = 1
         for _ in 0..<decimals { divisor *= 10 }
         let magnitude = units.magnitude
         appendDigits(magnitude / divisor)
         guard decimals > 0 else { return }
-        bytes.append(UInt8(ascii: "."))
+        append(byte: UInt8(ascii: "."))
         var fraction = magnitude % divisor
         var place = divisor / 10
         while place > 0 {
-            bytes.append(UInt8(truncatingIfNeeded: fraction / place) + 48)
+            append(byte: UInt8(truncatingIfNeeded: fraction / place) + 48)
             fraction %= place
             place /= 10
         }
     }
 
-    var text: String { String(decoding: bytes, as: UTF8.self) }
+    var text: String {
+        String(
+            decoding: UnsafeBufferPointer(start: storage.pointee.base, count: storage.pointee.count),
+            as: UTF8.self)
+    }
 
     /// Empties the buffer, keeping its memory.
-    mutating func removeAll() {
-        bytes.removeAll(keepingCapacity: true)
+    func removeAll() {
+        storage.pointee.count = 0
     }
 }
