@@ -22,6 +22,11 @@ struct KeyAndSumTests {
         #expect(result.panel.series.map(\.country) == ["AUT · Customs", "AUT · Police", "BEL · Police"])
         #expect(result.panel.series[0].observations.map(\.victims) == [3, 2, 4])
         #expect(SeriesKey.country(of: "AUT · Customs") == "AUT")
+        #expect(SeriesKey.country(of: "Côte d'Ivoire · a · b") == "Côte d'Ivoire")
+        #expect(SeriesKey.country(of: "New Zealand") == "New Zealand")
+        #expect(SeriesKey.country(of: "A ·B") == "A ·B")
+        #expect(SeriesKey.country(of: " · x") == "")
+        #expect(SeriesKey.country(of: "") == "")
         #expect(CountryTable.standard.displayName("AUT · Customs") == "Austria")
     }
 

@@ -49,7 +49,12 @@ final class CSVReader {
     /// The line the record being delivered starts on.
     private var recordLine = 0
     private var handler: ((CSVRecord, CSVReader) -> Void)?
-    private var stopDiagnostic: Diagnostic?
+    /// The diagnostic that stopped reading; `stopped` says whether there is one (checked for every
+    /// line, and cheaper to test than the optional).
+    private var stopDiagnostic: Diagnostic? {
+        didSet { stopped = stopDiagnostic != nil }
+    }
+    private var stopped = false
     /// Set by `stop()`: the handler wants no more records.
     private var stopRequested = false
 
@@ -114,7 +119,7 @@ final class CSVReader {
             var bytesRead = 0
             var nextReport = 1 << 22
             let fileSize = Int(status.st_size)
-            while stopDiagnostic == nil && !stopRequested {
+            while !stopped && !stopRequested {
                 let count = try fill(buffer, from: descriptor)
                 if count == 0 { break }
                 bytesRead += count
@@ -138,7 +143,7 @@ final class CSVReader {
                 }
                 process(bytes, from: start)
             }
-            if stopDiagnostic == nil && !stopRequested {
+            if !stopped && !stopRequested {
                 finish()
             }
             if stopDiagnostic == nil && recordCount == 0 {
@@ -278,7 +283,7 @@ final class CSVReader {
     /// Hands the row libcsv just ended (if any) to the handler; false when reading must stop (the
     /// diagnostic is set).
     private func deliverRecord() -> Bool {
-        guard stopDiagnostic == nil else { return false }
+        guard !stopped else { return false }
         if sink.pointee.tooManyCells {
             stopDiagnostic = oversized(
                 "a row has more than \(options.maxCells) cells; check the delimiter and the quoting")
@@ -294,7 +299,7 @@ final class CSVReader {
         recordCount += 1
         handler?(sink.pointee.record(line: rawStartLine), self)
         sink.pointee.removeAll()
-        return stopDiagnostic == nil && !stopRequested
+        return !stopped && !stopRequested
     }
 
     // MARK: - Diagnostics about the text itself

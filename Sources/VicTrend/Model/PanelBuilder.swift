@@ -194,8 +194,11 @@ public struct PanelBuilder: Sendable {
         if entries.isEmpty {
             entries.append(Entry(country: country))
         } else if !outOfOrder && lastIndex >= 0 && Panel.precedes(lastCountry, country) {
+            let size = entries[0].observations.count
             seal(0)
             entries[0] = Entry(country: country)
+            // Series of one input are usually alike in length: room for as many rows as the last one.
+            entries[0].observations.reserveCapacity(size)
         } else {
             outOfOrder = true
             sealed = []

@@ -12,7 +12,16 @@ public enum SeriesKey {
 
     /// The country part of `key`.
     public static func country(of key: String) -> String {
-        guard let range = key.firstRange(of: separator) else { return key }
-        return String(key[..<range.lowerBound])
+        // The separator's bytes, found in the UTF-8 (a key without one is returned as it is).
+        let utf8 = key.utf8
+        let first = UInt8(ascii: " ")
+        var index = utf8.startIndex
+        while let found = utf8[index...].firstIndex(of: first) {
+            if utf8[found...].starts(with: separator.utf8) {
+                return String(key[..<found])
+            }
+            index = utf8.index(after: found)
+        }
+        return key
     }
 }
