@@ -27,6 +27,15 @@ enum ExactGrowth {
         precondition(base >= 0 && b > 0 && years >= 0)
         if base == 0 { return 0 }
         if let (numerator, denominator) = powers {
+            // Most products fit in 64 bits, where division is one instruction (128 bits take a call).
+            if numerator <= UInt128(UInt64.max) && denominator <= UInt128(UInt64.max) {
+                let (product, overflow) = UInt64(base).multipliedReportingOverflow(by: UInt64(numerator))
+                if !overflow {
+                    let (quotient, remainder) = product.quotientAndRemainder(dividingBy: UInt64(denominator))
+                    let required = quotient + (remainder == 0 ? 0 : 1)
+                    return required <= UInt64(Int.max) ? Int(required) : nil
+                }
+            }
             let (product, overflow) = UInt128(base).multipliedReportingOverflow(by: numerator)
             if !overflow {
                 let (quotient, remainder) = product.quotientAndRemainder(dividingBy: denominator)

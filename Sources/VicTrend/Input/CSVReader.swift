@@ -208,11 +208,9 @@ final class CSVReader {
                 index += 1
             }
         }
+        guard let base = bytes.baseAddress else { return }
         while index < count {
-            var end = index
-            while end < count && bytes[end] != Self.lineFeed && bytes[end] != Self.carriageReturn {
-                end += 1
-            }
+            var end = Self.firstBreak(base, from: index, to: count)
             var endsLine = false
             if end < count {
                 endsLine = true
@@ -228,7 +226,7 @@ final class CSVReader {
                 }
             }
             if atLineStart && parser.pointee.pstate == Self.rowNotBegun {
-                carry.removeAll(keepingCapacity: true)
+                if !carry.isEmpty { carry.removeAll(keepingCapacity: true) }
                 rawStart = index
                 rawStartLine = line
             }
@@ -246,6 +244,18 @@ final class CSVReader {
         chunk = UnsafeRawBufferPointer(start: nil, count: 0)
         rawStart = 0
         segmentEnd = 0
+    }
+
+    /// The offset of the first line break (CR or LF) in `base[start..<end]`, or `end`: LF found with
+    /// `memchr`, then CR looked for before it (a lone CR ends a line too).
+    private static func firstBreak(_ base: UnsafeRawPointer, from start: Int, to end: Int) -> Int {
+        let lineFeedAt =
+            memchr(base + start, Int32(lineFeed), end - start).map { UnsafeRawPointer($0) - base } ?? end
+        guard lineFeedAt > start else { return lineFeedAt }
+        return memchr(base + start, Int32(carriageReturn), lineFeedAt - start).map {
+            UnsafeRawPointer($0) - base
+        }
+            ?? lineFeedAt
     }
 
     /// Feeds one segment to libcsv; false when reading must stop (the diagnostic is set).

@@ -54,8 +54,11 @@ final class TextBuffer {
     }
 
     func append(_ text: String) {
-        var text = text
-        text.withUTF8 { append(UnsafeRawBufferPointer($0)) }
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { append(UnsafeRawBufferPointer($0)) }
+        if done == nil {
+            var copy = text
+            copy.withUTF8 { append(UnsafeRawBufferPointer($0)) }
+        }
     }
 
     @inline(__always)
@@ -118,8 +121,7 @@ final class TextBuffer {
 
     /// `value` with `decimals` places, as `NumberFormatting.fixed`.
     func append(fixed value: Double, decimals: Int) {
-        var scale = 1.0
-        for _ in 0..<decimals { scale *= 10 }
+        let scale = decimals == 4 ? 10_000.0 : (0..<decimals).reduce(1.0) { value, _ in value * 10 }
         let scaled = (value * scale).rounded(.toNearestOrAwayFromZero)
         guard value.isFinite, abs(scaled) < 9.0e18 else {
             append(NumberFormatting.fixed(value, decimals: decimals))
@@ -127,19 +129,30 @@ final class TextBuffer {
         }
         let units = Int(scaled)
         if units < 0 { append(byte: UInt8(ascii: "-")) }
-        var divisor: UInt = 1
-        for _ in 0..<decimals { divisor *= 10 }
+        let divisor: UInt = decimals == 4 ? 10_000 : (0..<decimals).reduce(1) { value, _ in value * 10 }
         let magnitude = units.magnitude
         appendDigits(magnitude / divisor)
         guard decimals > 0 else { return }
-        append(byte: UInt8(ascii: "."))
+        // The point, then the fraction's digits with leading zeros, written from the right.
+        reserve(decimals + 1)
+        storage.pointee.base[storage.pointee.count] = UInt8(ascii: ".")
+        let pairs = Self.digitPairs.utf8Start
+        var position = storage.pointee.base + storage.pointee.count + 1 + decimals
         var fraction = magnitude % divisor
-        var place = divisor / 10
-        while place > 0 {
-            append(byte: UInt8(truncatingIfNeeded: fraction / place) + 48)
-            fraction %= place
-            place /= 10
+        var left = decimals
+        while left >= 2 {
+            let pair = Int(fraction % 100) * 2
+            fraction /= 100
+            position -= 2
+            position[0] = pairs[pair]
+            position[1] = pairs[pair + 1]
+            left -= 2
         }
+        if left == 1 {
+            position -= 1
+            position[0] = UInt8(truncatingIfNeeded: fraction % 10) + 48
+        }
+        storage.pointee.count += decimals + 1
     }
 
     var text: String {
