@@ -87,14 +87,7 @@ struct CellSink {
             ends = larger
         }
         if let source, length > 0, let base = bytes.baseAddress {
-            if length <= 16 {
-                // Most cells are short: a loop is cheaper than a call to memcpy.
-                let target = (base + used).assumingMemoryBound(to: UInt8.self)
-                let from = source.assumingMemoryBound(to: UInt8.self)
-                for offset in 0..<length { target[offset] = from[offset] }
-            } else {
-                (base + used).copyMemory(from: source, byteCount: length)
-            }
+            (base + used).copyMemory(from: source, byteCount: length)
         }
         used += length
         ends[count] = used
