@@ -57,4 +57,13 @@ struct CountryTableTests {
             if let common = country.commonName { #expect(table.country(common) == country) }
         }
     }
+
+    @Test("an alpha-3 code finds its own country whether read directly or through the name index")
+    func alpha3Consistent() {
+        for country in CountryTable.countries {
+            #expect(CountryTable.standard.country(country.alpha3)?.alpha3 == country.alpha3)
+            // Lower case is not an exact code: it goes through normalisation and the name index.
+            #expect(CountryTable.standard.country(country.alpha3.lowercased())?.alpha3 == country.alpha3)
+        }
+    }
 }

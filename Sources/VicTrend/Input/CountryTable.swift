@@ -33,9 +33,12 @@ public struct CountryTable: Sendable {
     /// The table built from the generated ISO list and the aliases below.
     public static let standard = CountryTable()
 
-    private var byKey: [String: Int] = [:]
+    /// Every code and name, normalised, to its country's index: built on first use (normalising some
+    /// 1,200 names costs a millisecond, which a file keyed by alpha-3 codes never needs).
+    private static let nameIndex: [String: Int] = buildNameIndex(countries)
     private var byAlpha3: [String: Int] = [:]
     private let all: [Country]
+    private var byKey: [String: Int] { Self.nameIndex }
 
     /// Names and codes in use that ISO does not list for the country (normalised when indexed).
     static let aliases: [String: [String]] = [
@@ -80,6 +83,12 @@ public struct CountryTable: Sendable {
         all = Self.countries
         for (index, country) in all.enumerated() {
             byAlpha3[country.alpha3] = index
+        }
+    }
+
+    private static func buildNameIndex(_ all: [Country]) -> [String: Int] {
+        var byKey: [String: Int] = [:]
+        for (index, country) in all.enumerated() {
             var keys = [country.alpha2, country.alpha3, country.name]
             keys += [country.numeric, country.commonName, country.officialName].compactMap { $0 }
             keys += Self.aliases[country.alpha3] ?? []
@@ -97,11 +106,14 @@ public struct CountryTable: Sendable {
                 byKey[String(value)] = byKey[String(value)] ?? index
             }
         }
+        return byKey
     }
 
-    /// The country written as `text` (a code or a name), or `nil`.
+    /// The country written as `text` (a code or a name), or `nil`. An alpha-3 code as ISO writes it is
+    /// found without normalising (no other key normalises to a country's alpha-3 code).
     public func country(_ text: String) -> Country? {
-        byKey[Self.normalise(text)].map { all[$0] }
+        if let index = byAlpha3[text] { return all[index] }
+        return byKey[Self.normalise(text)].map { all[$0] }
     }
 
     /// The country with alpha-3 code `code`.
