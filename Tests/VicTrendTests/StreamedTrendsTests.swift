@@ -56,6 +56,22 @@ struct StreamedTrendsTests {
         #expect(whole.split(separator: "\n").count == 1 + 23 * 5 - 8 + 6)
     }
 
+    @Test("with the exact test, a block is split between the cores: the same bytes")
+    func testsSplitBetweenCores() throws {
+        let panel = panel(series: 130)  // 607 rows: more than two parts of 256 rows
+        let options = AnalysisOptions(inputs: ["in.csv"])
+        let rows = panel.series.reduce(0) { $0 + $1.observations.count + $1.withheld.count }
+        #expect(rows > 512)
+        let whole = CSVReporter.report(try TrendAnalysis.assess(panel, options: options).get())
+        let (failure, text) = try streamed(panel, options: options, blockRows: 1 << 16)
+        #expect(failure == nil)
+        #expect(text == whole)
+        let piece = CSVReporter.formatted(panel.series[...], options: options)
+        #expect(piece.problems.isEmpty)
+        #expect(
+            String(decoding: piece.bytes, as: UTF8.self) == whole.drop { $0 != "\n" }.dropFirst().description)
+    }
+
     @Test("blocks hold whole series and cover every series once")
     func blocks() {
         let panel = panel(series: 10)

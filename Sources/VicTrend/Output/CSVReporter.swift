@@ -83,8 +83,34 @@ public enum CSVReporter: Reporter {
         return blocks
     }
 
-    /// The rows of `series` (no header), and the analysis' refusals.
+    /// The rows of `series` (no header), and the analysis' refusals. With the exact test — the costliest
+    /// step, several times the rest of a row — the series are split between the cores (in order).
     static func formatted(_ series: ArraySlice<Series>, options: AnalysisOptions)
+        -> (bytes: [UInt8], problems: [Diagnostic])
+    {
+        let testsRows = options.exactTest && options.series == .annual
+        if testsRows && Parallel.cores > 1 && series.count > 1 {
+            let parts = blocks(of: Array(series), rows: max(256, rowCount(series) / Parallel.cores + 1))
+            if parts.count > 1 {
+                let first = series.startIndex
+                let pieces = Parallel.map(parts.count) { index in
+                    let part = parts[index]
+                    return formattedHere(
+                        series[first + part.lowerBound..<first + part.upperBound], options: options)
+                }
+                return (pieces.flatMap(\.bytes), pieces.flatMap(\.problems))
+            }
+        }
+        return formattedHere(series, options: options)
+    }
+
+    /// Rows (figures and withheld years) of `series`.
+    private static func rowCount(_ series: ArraySlice<Series>) -> Int {
+        series.reduce(0) { $0 + $1.observations.count + $1.withheld.count }
+    }
+
+    /// `formatted` on this thread.
+    private static func formattedHere(_ series: ArraySlice<Series>, options: AnalysisOptions)
         -> (bytes: [UInt8], problems: [Diagnostic])
     {
         var writer = RowWriter(
