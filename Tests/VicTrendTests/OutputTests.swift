@@ -166,4 +166,30 @@ struct OutputTests {
         buffer.removeAll()
         #expect(buffer.text.isEmpty)
     }
+
+    /// What a staged standard output (`target` given as a file) leaves in that file.
+    private func stagedStandardOutput(memoryLimit: Int, pieces: [String], commit: Bool) throws -> String {
+        let fixtures = try Fixtures()
+        defer { fixtures.remove() }
+        let path = try fixtures.file("stdout.txt", "")
+        let descriptor = open(path, O_WRONLY)
+        #expect(descriptor >= 0)
+        defer { close(descriptor) }
+        let staged = StagedOutput(standardOutput: descriptor, memoryLimit: memoryLimit)
+        for piece in pieces { try staged.write(Array(piece.utf8)) }
+        if commit { try staged.commit() } else { staged.abort() }
+        return try String(contentsOfFile: path, encoding: .utf8)
+    }
+
+    @Test("standard output is staged in memory, then in a file past the limit; nothing appears on abort")
+    func stagedStandardOutput() throws {
+        let pieces = ["country,year\n", "AUT,2019\n", "BEL,2020\n"]
+        #expect(
+            try stagedStandardOutput(memoryLimit: 1 << 20, pieces: pieces, commit: true) == pieces.joined())
+        // A limit of 16 bytes: the second piece moves everything to the temporary file.
+        #expect(try stagedStandardOutput(memoryLimit: 16, pieces: pieces, commit: true) == pieces.joined())
+        #expect(try stagedStandardOutput(memoryLimit: 1 << 20, pieces: pieces, commit: false).isEmpty)
+        #expect(try stagedStandardOutput(memoryLimit: 16, pieces: pieces, commit: false).isEmpty)
+        #expect(try stagedStandardOutput(memoryLimit: 0, pieces: [], commit: true).isEmpty)
+    }
 }

@@ -7,31 +7,43 @@
 #endif
 
 /// An output written in pieces that appears only when complete: the pieces go to a temporary file
-/// (next to the destination, or in `$TMPDIR` for standard output), and `commit` renames it into place
-/// or copies it to standard output. `abort` removes it: an error never leaves a partial output. A
+/// (next to the destination; for standard output, memory up to 16 MiB and then a file in `$TMPDIR`),
+/// and `commit` renames it into place or copies it to standard output. `abort` removes it: an error never leaves a partial output. A
 /// device given as the destination (`/dev/full`) is written in place, piece by piece.
 public final class StagedOutput {
     private enum Target {
         case file(path: String, temporary: String)
         case device(path: String)
-        case standardOutput(temporary: String)
+        case standardOutput(descriptor: Int32)
     }
 
     private let target: Target
     private var descriptor: Int32
     private var isOpen = true
+    /// Standard output is staged in memory up to `memoryLimit` bytes (no file for a small report), then
+    /// in an anonymous temporary file; `memory` is `nil` once in the file.
+    private var memory: [UInt8]?
+    private let memoryLimit: Int
 
     /// Stages an output for `path`, or for standard output when `path` is `nil`.
-    public init(path: String?) throws(OutputError) {
+    public convenience init(path: String?) throws(OutputError) {
         guard let path else {
-            let directory = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
-            let (descriptor, temporary) = try Self.temporaryFile(
-                in: directory + "/", name: "victrend-stdout", for: "standard output")
-            unlink(temporary)  // an anonymous file: nothing to clean up, whatever happens
-            self.descriptor = descriptor
-            target = .standardOutput(temporary: temporary)
+            self.init(standardOutput: STDOUT_FILENO)
             return
         }
+        try self.init(file: path)
+    }
+
+    /// Stages an output for the open descriptor `standardOutput`, in memory up to `memoryLimit` bytes.
+    init(standardOutput: Int32, memoryLimit: Int = 1 << 24) {
+        descriptor = -1
+        memory = []
+        self.memoryLimit = memoryLimit
+        target = .standardOutput(descriptor: standardOutput)
+    }
+
+    private init(file path: String) throws(OutputError) {
+        memoryLimit = 0
         var status = stat()
         if stat(path, &status) == 0 && (status.st_mode & S_IFMT) != S_IFREG {
             guard (status.st_mode & S_IFMT) != S_IFDIR else {
@@ -55,6 +67,10 @@ public final class StagedOutput {
 
     /// Appends bytes.
     public func write(_ bytes: [UInt8]) throws(OutputError) {
+        if memory != nil {
+            try stageInMemory(bytes)
+            return
+        }
         if let code = AtomicFile.writeAll(bytes, to: descriptor) {
             abort()
             throw .writeFailed(path: displayPath, reason: InputError.systemReason(code))
@@ -66,7 +82,7 @@ public final class StagedOutput {
         guard isOpen else { return }
         isOpen = false
         defer {
-            close(descriptor)
+            if descriptor >= 0 { close(descriptor) }
             descriptor = -1
         }
         switch target {
@@ -85,8 +101,15 @@ public final class StagedOutput {
                 unlink(temporary)
                 throw .cannotReplace(path: path, reason: reason)
             }
-        case .standardOutput:
-            try copyToStandardOutput()
+        case .standardOutput(let output):
+            if let memory {
+                self.memory = nil
+                if let code = AtomicFile.writeAll(memory, to: output) {
+                    throw .writeFailed(path: "standard output", reason: InputError.systemReason(code))
+                }
+                return
+            }
+            try copy(to: output)
         }
     }
 
@@ -94,9 +117,36 @@ public final class StagedOutput {
     public func abort() {
         guard isOpen else { return }
         isOpen = false
+        memory = nil
         if case .file(_, let temporary) = target { unlink(temporary) }
-        close(descriptor)
+        if descriptor >= 0 { close(descriptor) }
         descriptor = -1
+    }
+
+    /// Keeps `bytes` in memory, or moves everything to an anonymous temporary file once it grows past
+    /// `memoryLimit`.
+    private func stageInMemory(_ bytes: [UInt8]) throws(OutputError) {
+        guard var staged = memory else { return }
+        memory = nil  // no second reference while appending
+        staged += bytes
+        guard staged.count > memoryLimit else {
+            memory = staged
+            return
+        }
+        let directory = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
+        do throws(OutputError) {
+            let (descriptor, temporary) = try Self.temporaryFile(
+                in: directory + "/", name: "victrend-stdout", for: "standard output")
+            unlink(temporary)  // an anonymous file: nothing to clean up, whatever happens
+            self.descriptor = descriptor
+        } catch {
+            abort()
+            throw error
+        }
+        if let code = AtomicFile.writeAll(staged, to: descriptor) {
+            abort()
+            throw .writeFailed(path: "standard output", reason: InputError.systemReason(code))
+        }
     }
 
     private var displayPath: String {
@@ -106,16 +156,16 @@ public final class StagedOutput {
         }
     }
 
-    /// Copies the staged bytes to standard output: in the kernel (`sendfile`) when it can, else through
-    /// a 1 MiB buffer (a terminal, or a kernel without `sendfile` for that descriptor).
-    private func copyToStandardOutput() throws(OutputError) {
+    /// Copies the staged file to `output` (standard output): in the kernel (`sendfile`) when it can, else
+    /// through a 1 MiB buffer (a terminal, or a kernel without `sendfile` for that descriptor).
+    private func copy(to output: Int32) throws(OutputError) {
         var size = stat()
         guard fstat(descriptor, &size) == 0, lseek(descriptor, 0, SEEK_SET) == 0 else {
             throw .writeFailed(path: "standard output", reason: InputError.systemReason())
         }
         var remaining = Int(size.st_size)
         while remaining > 0 {
-            let sent = sendfile(STDOUT_FILENO, descriptor, nil, min(remaining, 1 << 30))
+            let sent = sendfile(output, descriptor, nil, min(remaining, 1 << 30))
             if sent > 0 {
                 remaining -= sent
                 continue
@@ -133,7 +183,7 @@ public final class StagedOutput {
                 throw .writeFailed(path: "standard output", reason: InputError.systemReason())
             }
             if count == 0 { return }
-            if let code = AtomicFile.writeAll(buffer[0..<count], to: STDOUT_FILENO) {
+            if let code = AtomicFile.writeAll(buffer[0..<count], to: output) {
                 throw .writeFailed(path: "standard output", reason: InputError.systemReason(code))
             }
         }
