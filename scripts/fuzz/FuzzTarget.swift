@@ -29,12 +29,34 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     options.sum = control & 0x80 != 0
     options.layout = [.auto, .long, .wide, .sdmx][Int(control >> 6) & 3]
     guard let result = try? PanelReader(options: options).read([path]) else { return 0 }
+    // Differential check of the streaming reader: when it accepts the input (sorted by key), it must
+    // hand over exactly the series and diagnostics of the whole read.
+    var streamedSeries: [Series] = []
+    let streamed = try? PanelReader(options: options).stream([path], batchRows: 1 + Int(control & 15)) {
+        streamedSeries += $0
+    }
+    // (`try?` also folds "not sorted" into nil: then there is nothing to compare.)
+    if let streamed {
+        if streamedSeries != result.panel.series { fatalError("streamed series differ from the whole read") }
+        if streamed.log.diagnostics != result.log.diagnostics { fatalError("streamed diagnostics differ") }
+    }
     _ = PlausibilityRules(options: .init(currentYear: 2026)).check(result.panel)
     for series in [SeriesKind.annual, .cumulative] {
         let analysis = AnalysisOptions(series: series, baselineYear: control & 1 == 0 ? nil : 2015, targetYear: 2030)
+        var whole: CSVReporter.StreamFailure??
         if let staged = try? StagedOutput(path: path + ".out") {
-            _ = CSVReporter.streamTrends(
+            whole = CSVReporter.streamTrends(
                 result.panel, options: analysis, groups: Groups(), to: staged, blockRows: 1 + Int(control & 7))
+        }
+        // The writer thread of the streamed table must write the same bytes, or refuse the same input.
+        if streamed != nil, let whole, let staged = try? StagedOutput(path: path + ".stream") {
+            let stream = TrendsStream(options: analysis, output: staged, inFlight: 1 + Int(control & 3))
+            for one in streamedSeries { stream.add([one]) }
+            let failure = stream.finish()
+            if (failure == nil) != (whole == nil) { fatalError("streamed table refused differently") }
+            if failure == nil && contents(path + ".out") != contents(path + ".stream") {
+                fatalError("streamed table differs from the whole table")
+            }
         }
         guard case .success(let report) = TrendAnalysis.assess(result.panel, options: analysis) else { continue }
         for published in [report, Suppression.apply(report, policy: .init(threshold: 5, suppressZeros: control & 2 != 0))] {
@@ -46,4 +68,18 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let validation = ValidationReport(log: result.log, inputs: [path], rowCount: result.rowCount)
     for format in DiagnosticFormat.allCases { _ = format.reporter.report(validation) }
     return 0
+}
+
+/// The bytes of a file, or `nil` when it cannot be read.
+private func contents(_ file: String) -> [UInt8]? {
+    let descriptor = open(file, O_RDONLY)
+    guard descriptor >= 0 else { return nil }
+    defer { close(descriptor) }
+    var bytes: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+        let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+        if count <= 0 { return count == 0 ? bytes : nil }
+        bytes += buffer[0..<count]
+    }
 }

@@ -6,17 +6,11 @@ enum ExactGrowth {
     /// The smallest whole number `q` with `q ≥ base × (a/b)^years`, i.e. ⌈base × (a/b)^years⌉;
     /// `nil` when that number exceeds `Int.max`. `base ≥ 0`, `b > 0`, `years ≥ 0`.
     static func ceilScaled(_ base: Int, by a: UInt64, over b: UInt64, years: Int) -> Int? {
-        precondition(base >= 0 && b > 0 && years >= 0)
-        if base == 0 { return 0 }
+        var powers: (UInt128, UInt128)?
         if let numerator = power128(a, years), let denominator = power128(b, years) {
-            let (product, overflow) = UInt128(base).multipliedReportingOverflow(by: numerator)
-            if !overflow {
-                let (quotient, remainder) = product.quotientAndRemainder(dividingBy: denominator)
-                let required = quotient + (remainder == 0 ? 0 : 1)
-                return required <= UInt128(Int.max) ? Int(required) : nil
-            }
+            powers = (numerator, denominator)
         }
-        return slowCeilScaled(base, by: a, over: b, years: years)
+        return ceilScaled(base, powers: powers, by: a, over: b, years: years)
     }
 
     /// `ceilScaled` with the powers aⁿ and bⁿ given (both `nil` when they do not fit in 128 bits).

@@ -98,25 +98,30 @@ final class TextBuffer {
             limit &*= 10
         }
         reserve(length)
-        let pairs = Self.digitPairs.utf8Start
-        var position = storage.pointee.base + storage.pointee.count + length
-        var rest = magnitude
-        while rest >= 100 {
+        Self.writeDigits(
+            magnitude, count: length, endingAt: storage.pointee.base + storage.pointee.count + length)
+        storage.pointee.count += length
+    }
+
+    /// Writes the last `count` decimal digits of `value` (with leading zeros) into the `count` bytes
+    /// before `end`, two digits per division.
+    private static func writeDigits(_ value: UInt, count: Int, endingAt end: UnsafeMutablePointer<UInt8>) {
+        let pairs = digitPairs.utf8Start
+        var position = end
+        var rest = value
+        var left = count
+        while left >= 2 {
             let pair = Int(rest % 100) * 2
             rest /= 100
             position -= 2
             position[0] = pairs[pair]
             position[1] = pairs[pair + 1]
+            left -= 2
         }
-        if rest >= 10 {
-            position -= 2
-            position[0] = pairs[Int(rest) * 2]
-            position[1] = pairs[Int(rest) * 2 + 1]
-        } else {
+        if left == 1 {
             position -= 1
-            position[0] = UInt8(truncatingIfNeeded: rest) + 48
+            position[0] = UInt8(truncatingIfNeeded: rest % 10) + 48
         }
-        storage.pointee.count += length
     }
 
     /// `value` with `decimals` places, as `NumberFormatting.fixed`.
@@ -136,22 +141,9 @@ final class TextBuffer {
         // The point, then the fraction's digits with leading zeros, written from the right.
         reserve(decimals + 1)
         storage.pointee.base[storage.pointee.count] = UInt8(ascii: ".")
-        let pairs = Self.digitPairs.utf8Start
-        var position = storage.pointee.base + storage.pointee.count + 1 + decimals
-        var fraction = magnitude % divisor
-        var left = decimals
-        while left >= 2 {
-            let pair = Int(fraction % 100) * 2
-            fraction /= 100
-            position -= 2
-            position[0] = pairs[pair]
-            position[1] = pairs[pair + 1]
-            left -= 2
-        }
-        if left == 1 {
-            position -= 1
-            position[0] = UInt8(truncatingIfNeeded: fraction % 10) + 48
-        }
+        Self.writeDigits(
+            magnitude % divisor, count: decimals,
+            endingAt: storage.pointee.base + storage.pointee.count + 1 + decimals)
         storage.pointee.count += decimals + 1
     }
 
