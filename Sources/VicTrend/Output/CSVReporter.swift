@@ -149,60 +149,71 @@ public enum CSVReporter: Reporter {
         }
 
         mutating func write(_ row: YearAssessment) {
-            let comma = UInt8(ascii: ",")
             if row.country != lastCountry {
                 lastCountry = row.country
                 countryCell = field(row.country)
                 nameCell = field(CountryTable.standard.displayName(row.country))
             }
-            output.append(countryCell)
-            output.append(byte: comma)
-            output.append(row.year)
-            output.append(byte: comma)
-            if let marker = row.suppressedMarker { output.append(marker) } else { output.append(row.victims) }
-            output.append(byte: comma)
-            output.append(row.baseYear)
-            output.append(byte: comma)
-            output.append(row.baseVictims)
-            output.append(byte: comma)
-            if let growth = row.growthRate { output.append(fixed: growth, decimals: 4) }
-            output.append(byte: comma)
-            output.append(row.requiredVictims)
-            output.append(byte: comma)
-            output.append(row.shortfall)
-            output.append(byte: comma)
-            output.append(row.status.rawValue)
-            output.append(byte: comma)
-            for (index, flag) in row.flags.enumerated() {
-                if index > 0 { output.append(byte: UInt8(ascii: ";")) }
-                output.append(flag.rawValue)
-            }
-            output.append(byte: comma)
-            output.append(row.trajectoryVictims)
-            output.append(byte: comma)
-            output.append(row.trajectoryGap)
-            output.append(byte: comma)
+            // Texts of unbounded length are made first, so that the row's room is known: one capacity
+            // check for the whole row.
+            let pValue = row.test.map { NumberFormatting.significant($0.pValue) } ?? ""
+            let derived = cumulative ? derivedCells(row) : []
+            var room = 400 + countryCell.utf8.count + nameCell.utf8.count + pValue.utf8.count
+            room += (row.suppressedMarker?.utf8.count ?? 0) + derived.reduce(0) { $0 + $1.utf8.count + 1 }
+            room += row.growthRate.map { ByteCursor.room(fixed: $0, decimals: 4) } ?? 0
             if let test = row.test {
-                output.append(NumberFormatting.significant(test.pValue))
-                output.append(byte: comma)
-                output.append(fixed: test.ratioLow, decimals: 4)
-                output.append(byte: comma)
-                output.append(fixed: test.ratioHigh, decimals: 4)
-            } else {
-                output.append(byte: comma)
-                output.append(byte: comma)
+                room += ByteCursor.room(fixed: test.ratioLow, decimals: 4)
+                room += ByteCursor.room(fixed: test.ratioHigh, decimals: 4)
             }
-            output.append(byte: comma)
-            if let significance = row.significance { output.append(significance.rawValue) }
-            output.append(byte: comma)
-            output.append(nameCell)
-            if cumulative {
-                for cell in derivedCells(row) {
-                    output.append(byte: comma)
-                    output.append(cell)
+            output.write(reserving: room) { cursor in
+                let comma = UInt8(ascii: ",")
+                cursor.put(countryCell)
+                cursor.put(comma)
+                cursor.put(row.year)
+                cursor.put(comma)
+                if let marker = row.suppressedMarker { cursor.put(marker) } else { cursor.put(row.victims) }
+                cursor.put(comma)
+                cursor.put(row.baseYear)
+                cursor.put(comma)
+                cursor.put(row.baseVictims)
+                cursor.put(comma)
+                if let growth = row.growthRate { cursor.put(fixed: growth, decimals: 4) }
+                cursor.put(comma)
+                cursor.put(row.requiredVictims)
+                cursor.put(comma)
+                cursor.put(row.shortfall)
+                cursor.put(comma)
+                cursor.put(row.status.rawValue)
+                cursor.put(comma)
+                for (index, flag) in row.flags.enumerated() {
+                    if index > 0 { cursor.put(UInt8(ascii: ";")) }
+                    cursor.put(flag.rawValue)
                 }
+                cursor.put(comma)
+                cursor.put(row.trajectoryVictims)
+                cursor.put(comma)
+                cursor.put(row.trajectoryGap)
+                cursor.put(comma)
+                if let test = row.test {
+                    cursor.put(pValue)
+                    cursor.put(comma)
+                    cursor.put(fixed: test.ratioLow, decimals: 4)
+                    cursor.put(comma)
+                    cursor.put(fixed: test.ratioHigh, decimals: 4)
+                } else {
+                    cursor.put(comma)
+                    cursor.put(comma)
+                }
+                cursor.put(comma)
+                if let significance = row.significance { cursor.put(significance.rawValue) }
+                cursor.put(comma)
+                cursor.put(nameCell)
+                for cell in derived {
+                    cursor.put(comma)
+                    cursor.put(cell)
+                }
+                cursor.put(UInt8(ascii: "\n"))
             }
-            output.append(byte: 10)
         }
     }
 
@@ -243,6 +254,20 @@ public enum CSVReporter: Reporter {
     /// a cell holding a delimiter, quote or line break is quoted as RFC 4180 says. Numbers are written by
     /// the callers as numbers and never pass through here.
     static func field(_ text: String) -> String {
+        // Most cells (codes, names) need neither: one pass over the bytes says so.
+        let needsQuotes = { (byte: UInt8) -> Bool in
+            switch byte {
+            case UInt8(ascii: ","), UInt8(ascii: "\""), UInt8(ascii: "\n"), UInt8(ascii: "\r"),
+                UInt8(ascii: ";"):
+                return true
+            default: return false
+            }
+        }
+        if let first = text.utf8.first, !"=+-@\t\r".utf8.contains(first),
+            !text.utf8.contains(where: needsQuotes)
+        {
+            return text
+        }
         var text = text
         if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
             text = "'" + text

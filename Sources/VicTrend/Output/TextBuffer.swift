@@ -1,8 +1,9 @@
 /// An output buffer of UTF-8 bytes with number formatting that builds no intermediate `String`: the
 /// CSV writer's hot path for millions of rows. Produces exactly the text of `NumberFormatting`.
 ///
-/// The bytes live in memory the buffer owns, reached through a pointer: an append is one capacity check
-/// and a store, with no copy-on-write check. A class, so that copies share (the writer owns its one).
+/// The bytes live in memory the buffer owns, reached through a pointer; `write(reserving:_:)` checks the
+/// capacity once for a whole row and hands out a `ByteCursor`, with no copy-on-write check anywhere. A
+/// class, so that copies share (the writer owns its one).
 final class TextBuffer {
     private struct Storage {
         var base: UnsafeMutablePointer<UInt8>
@@ -44,107 +45,42 @@ final class TextBuffer {
         storage.pointee.capacity = capacity
     }
 
-    /// Appends raw bytes.
-    private func append(_ source: UnsafeRawBufferPointer) {
-        guard let start = source.baseAddress, !source.isEmpty else { return }
-        reserve(source.count)
-        UnsafeMutableRawPointer(storage.pointee.base + storage.pointee.count).copyMemory(
-            from: start, byteCount: source.count)
-        storage.pointee.count += source.count
+    /// Writes through a cursor into `room` reserved bytes. `body` must write at most `room` bytes; the
+    /// precondition only finds out afterwards, so callers reserve with a margin.
+    @inline(__always)
+    func write(reserving room: Int, _ body: (inout ByteCursor) -> Void) {
+        reserve(room)
+        let start = storage.pointee.base + storage.pointee.count
+        var cursor = ByteCursor(start)
+        body(&cursor)
+        let written = cursor.position - start
+        precondition(written <= room, "wrote \(written) bytes into room for \(room)")
+        storage.pointee.count += written
     }
 
     func append(_ text: String) {
-        let done: Void? = text.utf8.withContiguousStorageIfAvailable { append(UnsafeRawBufferPointer($0)) }
-        if done == nil {
-            var copy = text
-            copy.withUTF8 { append(UnsafeRawBufferPointer($0)) }
-        }
+        write(reserving: text.utf8.count) { $0.put(text) }
     }
 
-    @inline(__always)
     func append(byte: UInt8) {
-        reserve(1)
-        storage.pointee.base[storage.pointee.count] = byte
-        storage.pointee.count += 1
+        write(reserving: 1) { $0.put(byte) }
     }
 
     /// A signed integer in decimal.
     func append(_ value: Int) {
-        if value < 0 { append(byte: UInt8(ascii: "-")) }
-        appendDigits(value.magnitude)
+        write(reserving: 20) { $0.put(value) }
     }
 
     /// An optional integer: nothing when `nil`.
     func append(_ value: Int?) {
-        if let value { append(value) }
-    }
-
-    /// "00" to "99", for writing two digits per division.
-    private static let digitPairs: StaticString = """
-        00010203040506070809101112131415161718192021222324252627282930313233343536373839\
-        40414243444546474849505152535455565758596061626364656667686970717273747576777879\
-        8081828384858687888990919293949596979899
-        """
-
-    private func appendDigits(_ magnitude: UInt) {
-        if magnitude < 10 {
-            append(byte: UInt8(truncatingIfNeeded: magnitude) + 48)
-            return
-        }
-        var length = 2
-        var limit: UInt = 100
-        while length < 20 && magnitude >= limit {
-            length += 1
-            limit &*= 10
-        }
-        reserve(length)
-        Self.writeDigits(
-            magnitude, count: length, endingAt: storage.pointee.base + storage.pointee.count + length)
-        storage.pointee.count += length
-    }
-
-    /// Writes the last `count` decimal digits of `value` (with leading zeros) into the `count` bytes
-    /// before `end`, two digits per division.
-    private static func writeDigits(_ value: UInt, count: Int, endingAt end: UnsafeMutablePointer<UInt8>) {
-        let pairs = digitPairs.utf8Start
-        var position = end
-        var rest = value
-        var left = count
-        while left >= 2 {
-            let pair = Int(rest % 100) * 2
-            rest /= 100
-            position -= 2
-            position[0] = pairs[pair]
-            position[1] = pairs[pair + 1]
-            left -= 2
-        }
-        if left == 1 {
-            position -= 1
-            position[0] = UInt8(truncatingIfNeeded: rest % 10) + 48
-        }
+        write(reserving: 20) { $0.put(value) }
     }
 
     /// `value` with `decimals` places, as `NumberFormatting.fixed`.
     func append(fixed value: Double, decimals: Int) {
-        let scale = decimals == 4 ? 10_000.0 : (0..<decimals).reduce(1.0) { value, _ in value * 10 }
-        let scaled = (value * scale).rounded(.toNearestOrAwayFromZero)
-        guard value.isFinite, abs(scaled) < 9.0e18 else {
-            append(NumberFormatting.fixed(value, decimals: decimals))
-            return
+        write(reserving: ByteCursor.room(fixed: value, decimals: decimals)) {
+            $0.put(fixed: value, decimals: decimals)
         }
-        let units = Int(scaled)
-        if units < 0 { append(byte: UInt8(ascii: "-")) }
-        let divisor: UInt = decimals == 4 ? 10_000 : (0..<decimals).reduce(1) { value, _ in value * 10 }
-        let magnitude = units.magnitude
-        appendDigits(magnitude / divisor)
-        guard decimals > 0 else { return }
-        // The point, then the fraction's digits with leading zeros, written from the right.
-        reserve(decimals + 1)
-        storage.pointee.base[storage.pointee.count] = UInt8(ascii: ".")
-        Self.writeDigits(
-            magnitude % divisor, count: decimals,
-            endingAt: storage.pointee.base + storage.pointee.count + 1 + decimals)
-        storage.pointee.count += decimals + 1
     }
 
     var text: String {
