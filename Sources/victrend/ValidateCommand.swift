@@ -123,9 +123,8 @@ struct ValidateCommand: ParsableCommand {
         // None of that depends on the Poisson test, the costliest step, so it is not run here.
         var refusals = AnalysisOptions(series: series.value)
         refusals.exactTest = false
-        if case .failure(let list) = TrendAnalysis.assess(panel, options: refusals) {
-            log.add(contentsOf: list.diagnostics)
-        }
+        // Assessed series by series without keeping the assessments: a large file costs no more memory.
+        log.add(contentsOf: TrendAnalysis.streamAssessments(panel, options: refusals) { _ in })
         if strict {
             log = log.promotingWarnings()
         }

@@ -15,10 +15,6 @@ public struct PanelBuilder: Sendable {
         var withheld: [WithheldFigure] = []
         /// The latest year added.
         var latestYear = Int.min
-        /// Every year added, with where and what; built only once a year arrives out of order.
-        var years: [Int: (location: Location, value: String)]?
-        /// Summing: the position of each year's observation; built only once a year arrives out of order.
-        var positions: [Int: Int]?
     }
 
     /// Whether rows that share key and year are added up (`--sum`) rather than refused as duplicates.
@@ -131,30 +127,12 @@ public struct PanelBuilder: Sendable {
     /// Adds `observation` to its country-year's total.
     private mutating func addToSum(_ observation: Observation, series index: Int) -> Diagnostic? {
         let year = observation.year
-        var position: Int?
-        if entries[index].positions == nil {
-            if year > entries[index].latestYear {
-                entries[index].latestYear = year
-                entries[index].observations.append(observation)
-                accepted += 1
-                return nil
-            }
-            if year == entries[index].latestYear, let last = entries[index].observations.indices.last {
-                position = last
-            } else {
-                var positions: [Int: Int] = [:]
-                for (offset, existing) in entries[index].observations.enumerated() {
-                    positions[existing.year] = offset
-                }
-                entries[index].positions = positions
-            }
-        }
-        if position == nil { position = entries[index].positions?[year] }
-        guard let position else {
-            let next = entries[index].observations.count
-            entries[index].positions?[year] = next
-            entries[index].observations.append(observation)
+        // Rows of one key and year usually come together: the scan from the end finds them at once.
+        guard year <= entries[index].latestYear,
+            let position = entries[index].observations.lastIndex(where: { $0.year == year })
+        else {
             entries[index].latestYear = max(entries[index].latestYear, year)
+            entries[index].observations.append(observation)
             accepted += 1
             return nil
         }
@@ -214,28 +192,18 @@ public struct PanelBuilder: Sendable {
     private mutating func register(_ index: Int, _ year: Int, _ location: Location, _ value: () -> String)
         -> Diagnostic?
     {
-        if year > entries[index].latestYear && entries[index].years == nil {
+        if year > entries[index].latestYear {
             entries[index].latestYear = year
             accepted += 1
             return nil
         }
-        if entries[index].years == nil {
-            var years: [Int: (location: Location, value: String)] = [:]
-            for observation in entries[index].observations {
-                years[observation.year] = (observation.location, String(observation.victims))
-            }
-            for figure in entries[index].withheld {
-                years[figure.year] = (figure.location, figure.marker)
-            }
-            entries[index].years = years
-        }
-        let shown = value()
-        guard let first = entries[index].years?[year] else {
-            entries[index].years?[year] = (location, shown)
-            entries[index].latestYear = max(entries[index].latestYear, year)
+        // A year out of order: looked for among the series' own rows (a scan; series are short, and no
+        // index per series is kept, so a shuffled file costs no more memory than a sorted one).
+        guard let first = firstRow(of: year, in: index) else {
             accepted += 1
             return nil
         }
+        let shown = value()
         let country = entries[index].country
         if first.value == shown {
             return Diagnostic(
@@ -248,5 +216,18 @@ public struct PanelBuilder: Sendable {
             "\(country) \(year) is given twice with different counts: \(first.value) at \(first.location), "
                 + "\(shown) here; keep one row per country and year (or add such rows up with --sum, or key "
                 + "them by another column with --by)")
+    }
+
+    /// Where series `index` already has `year`, and what it holds there (a count or a withheld marker).
+    private func firstRow(of year: Int, in index: Int) -> (location: Location, value: String)? {
+        if let position = entries[index].observations.firstIndex(where: { $0.year == year }) {
+            let observation = entries[index].observations[position]
+            return (observation.location, String(observation.victims))
+        }
+        if let position = entries[index].withheld.firstIndex(where: { $0.year == year }) {
+            let figure = entries[index].withheld[position]
+            return (figure.location, figure.marker)
+        }
+        return nil
     }
 }
