@@ -110,6 +110,31 @@ struct PanelReaderTests {
         #expect(diagnostic.message.contains("different counts: 1 at \(path):2, 2 here"))
     }
 
+    @Test("years out of order: new years are accepted, a repeated one is found wherever it is")
+    func duplicateOutOfOrder() throws {
+        // 1950 lies outside the window of years the builder marks near the first year (2015): it is
+        // found by scanning the series; 2015 and 2016 by their marks.
+        let text = """
+            country,year,victims
+            AUS,2015,10
+            AUS,2017,12
+            AUS,1950,3
+            AUS,2016,11
+            AUS,2015,10
+            AUS,1950,4
+            AUS,2016,<5
+
+            """
+        let (result, path) = try readPanel(text)
+        #expect(result.panel.series.first?.observations.map(\.year) == [1950, 2015, 2016, 2017])
+        let found = result.log.diagnostics.filter { $0.code != .withheldValue }
+        #expect(found.map(\.code) == [.repeatedObservation, .duplicateObservation, .duplicateObservation])
+        #expect(found.map { $0.location?.line } == [6, 7, 8])
+        #expect(found[0].message.contains("first at \(path):2"))
+        #expect(found[1].message.contains("3 at \(path):4, 4 here"))
+        #expect(found[2].message.contains("11 at \(path):5, <5 here"))
+    }
+
     @Test("a duplicate across files is a duplicate")
     func duplicateAcrossFiles() throws {
         let fixtures = try Fixtures()

@@ -15,6 +15,21 @@ public struct PanelBuilder: Sendable {
         var withheld: [WithheldFigure] = []
         /// The latest year added.
         var latestYear = Int.min
+        /// Years added within 32 years of the first one, as bits from `yearBase`: a year out of order
+        /// whose bit is clear is new without a scan of the series.
+        var yearBase = Int.min
+        var yearBits: UInt64 = 0
+
+        /// Records `year` in the bits; false when it may have been added before (bit set, or outside
+        /// the window: the caller scans).
+        mutating func markNew(_ year: Int) -> Bool {
+            if yearBase == Int.min { yearBase = year - 32 }
+            let offset = year &- yearBase
+            guard offset >= 0 && offset < 64 else { return false }
+            let bit: UInt64 = 1 << UInt64(offset)
+            defer { yearBits |= bit }
+            return yearBits & bit == 0
+        }
     }
 
     /// Whether rows that share key and year are added up (`--sum`) rather than refused as duplicates.
@@ -192,14 +207,16 @@ public struct PanelBuilder: Sendable {
     private mutating func register(_ index: Int, _ year: Int, _ location: Location, _ value: () -> String)
         -> Diagnostic?
     {
+        let new = entries[index].markNew(year)
         if year > entries[index].latestYear {
             entries[index].latestYear = year
             accepted += 1
             return nil
         }
-        // A year out of order: looked for among the series' own rows (a scan; series are short, and no
-        // index per series is kept, so a shuffled file costs no more memory than a sorted one).
-        guard let first = firstRow(of: year, in: index) else {
+        // A year out of order: new if its bit is clear, else looked for among the series' own rows (a
+        // scan; series are short, and no index per series is kept, so a shuffled file costs no more
+        // memory than a sorted one).
+        guard !new, let first = firstRow(of: year, in: index) else {
             accepted += 1
             return nil
         }
