@@ -83,14 +83,17 @@ public enum CSVReporter: Reporter {
         return blocks
     }
 
-    /// The rows of `series` (no header), and the analysis' refusals. With the exact test — the costliest
-    /// step, several times the rest of a row — the series are split between the cores (in order).
+    /// The rows of `series` (no header), and the analysis' refusals. The series are split between the
+    /// cores (in order) when the parts are worth a thread: the streamed table's writer then uses the core
+    /// the reader leaves idle, and the exact test — several times the rest of a row — runs on all.
     static func formatted(_ series: ArraySlice<Series>, options: AnalysisOptions)
         -> (bytes: [UInt8], problems: [Diagnostic])
     {
-        let testsRows = options.exactTest && options.series == .annual
-        if testsRows && Parallel.cores > 1 && series.count > 1 {
-            let parts = blocks(of: Array(series), rows: max(256, rowCount(series) / Parallel.cores + 1))
+        // Parts worth a thread: a few hundred rows with the test, a few thousand without.
+        let smallestPart = options.exactTest && options.series == .annual ? 256 : 4096
+        if Parallel.cores > 1 && series.count > 1 {
+            let parts = blocks(
+                of: Array(series), rows: max(smallestPart, rowCount(series) / Parallel.cores + 1))
             if parts.count > 1 {
                 let first = series.startIndex
                 let pieces = Parallel.map(parts.count) { index in
