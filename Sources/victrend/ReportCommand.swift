@@ -247,6 +247,9 @@ struct ReportCommand: ParsableCommand {
     private func streamTrends(options: AnalysisOptions, groups: Groups, groupsLog: [Diagnostic]) throws
         -> Bool
     {
+        // Only files that can be read twice: an unsorted input is read again from the start, which a pipe
+        // (`/dev/stdin`) cannot give.
+        guard input.inputs.allSatisfy(Self.isRegularFile) else { return false }
         let stream: TrendsStream
         do {
             stream = TrendsStream(options: options, groups: groups, output: try StagedOutput(path: output))
@@ -318,6 +321,12 @@ struct ReportCommand: ParsableCommand {
                 throw Terminal.failure(error)
             }
         }
+    }
+
+    /// True when `path` is a regular file (not a pipe, a terminal or a device).
+    static func isRegularFile(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
     }
 
     /// True when both paths name the same existing file (same device and inode).
