@@ -192,4 +192,26 @@ struct OutputTests {
         #expect(try stagedStandardOutput(memoryLimit: 16, pieces: pieces, commit: false).isEmpty)
         #expect(try stagedStandardOutput(memoryLimit: 0, pieces: [], commit: true).isEmpty)
     }
+
+    @Test("staged outputs to devices, directories and full devices fail cleanly")
+    func stagedOutputFailures() throws {
+        // A device is written in place: /dev/null takes everything, /dev/full refuses the first piece.
+        let null = try StagedOutput(path: "/dev/null")
+        try null.write(Array("x\n".utf8))
+        try null.commit()
+        let full = try StagedOutput(path: "/dev/full")
+        #expect(throws: OutputError.self) { try full.write(Array("x\n".utf8)) }
+        let fixtures = try Fixtures()
+        defer { fixtures.remove() }
+        #expect(throws: OutputError.self) { _ = try StagedOutput(path: fixtures.directory.path) }
+        // Standard output that cannot be written: in memory (small) and from the spilled file (sendfile).
+        let descriptor = open("/dev/full", O_WRONLY)
+        #expect(descriptor >= 0)
+        defer { close(descriptor) }
+        for limit in [1 << 20, 4] {
+            let staged = StagedOutput(standardOutput: descriptor, memoryLimit: limit)
+            try staged.write(Array("country,year\n".utf8))
+            #expect(throws: OutputError.self) { try staged.commit() }
+        }
+    }
 }
