@@ -145,10 +145,10 @@ public enum TrendAnalysis {
         return (baseline, shifted)
     }
 
-    /// The assessments of `panel`, series by series, handed to `body` without being kept: the trends
-    /// table of a very large input costs memory for one series at a time. Returns the diagnostics that
-    /// make a report impossible, the same as `assess` fails with (totals that do not fit in 64 bits
-    /// included, though the trends table does not show them: every format refuses the same input).
+    /// The assessments of `panel`, series by series, handed to `body` without being kept (`validate`
+    /// looks for refusals this way, with memory for one series' assessments). Returns the diagnostics
+    /// that make a report impossible, the same as `assess` fails with, totals that do not fit in 64 bits
+    /// included: every format refuses the same input.
     public static func streamAssessments(
         _ panel: Panel, options: AnalysisOptions, groups: Groups = Groups(),
         _ body: (YearAssessment) -> Void
