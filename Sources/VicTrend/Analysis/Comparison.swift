@@ -63,7 +63,7 @@ public struct Comparison: GrowthJudgement, Sendable, Hashable {
         if base.victims == 0 { flags.append(.zeroBase) }
         if years > 1 { flags.append(.gap) }
         guard base.victims > 0 else { return }
-        guard let required = cache.powers(options.targetRate).ceilScaled(base.victims, years: years) else {
+        guard let required = cache.ceilScaled(base.victims, years: years, rate: options.targetRate) else {
             overflowed = true
             return
         }
@@ -97,15 +97,14 @@ struct TestCache {
     private var entries: [Key: RateRatioTest] = [:]
     private var knownPowers: ExactGrowth.Powers?
 
-    /// The powers of the growth factor of `rate` (computed on first use, kept for the analysis).
-    mutating func powers(_ rate: TargetRate) -> ExactGrowth.Powers {
+    /// ⌈base × (1 + rate)^years⌉, as `ExactGrowth.ceilScaled`, with the powers of the growth factor
+    /// computed on first use and kept for the analysis (used in place, not copied per row).
+    mutating func ceilScaled(_ base: Int, years: Int, rate: TargetRate) -> Int? {
         let factor = rate.growthFactor
-        if let knownPowers, knownPowers.a == factor.numerator && knownPowers.b == factor.denominator {
-            return knownPowers
+        if knownPowers?.a != factor.numerator || knownPowers?.b != factor.denominator {
+            knownPowers = ExactGrowth.Powers(a: factor.numerator, b: factor.denominator)
         }
-        let powers = ExactGrowth.Powers(a: factor.numerator, b: factor.denominator)
-        knownPowers = powers
-        return powers
+        return knownPowers?.ceilScaled(base, years: years)
     }
 
     /// Counts above this are not tested: the test would take seconds, and says nothing about counts

@@ -56,7 +56,6 @@ public enum TrendAnalysis {
         _ series: Series, options: AnalysisOptions, tests: inout TestCache, problems: inout [Diagnostic],
         emit: (YearAssessment) -> Void
     ) -> (baseline: Observation?, shifted: Bool) {
-        let powers = tests.powers(options.targetRate)
         let baselineYear = options.baselineYear ?? Int.min
         let observations = series.observations
         let baselineIndex = observations.firstIndex { $0.year >= baselineYear }
@@ -103,7 +102,9 @@ public enum TrendAnalysis {
                     overflow(at: observations[index].location, from: base.map { observations[$0] }))
             }
             if baselineVictims > 0, year >= baselineYearFound {
-                if let trajectory = powers.ceilScaled(baselineVictims, years: year - baselineYearFound) {
+                if let trajectory = tests.ceilScaled(
+                    baselineVictims, years: year - baselineYearFound, rate: options.targetRate)
+                {
                     assessment.trajectoryVictims = trajectory
                     assessment.trajectoryGap = max(0, trajectory - victims)
                 } else if problems.last?.location != observations[index].location {
