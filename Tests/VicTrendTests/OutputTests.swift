@@ -150,13 +150,17 @@ struct OutputTests {
         let buffer = TextBuffer(capacity: 1)  // grows as it goes
         var expected = ""
         for value in integers {
-            buffer.append(value)
-            buffer.append(byte: UInt8(ascii: ","))
+            buffer.write(reserving: 21) { cursor in
+                cursor.put(value)
+                cursor.put(UInt8(ascii: ","))
+            }
             expected += "\(value),"
         }
         for value in [0.12345, -0.00004, 1.5, -1, 123.456_789, 9.0e17, 1e19, -.infinity, .nan] {
-            buffer.append(fixed: value, decimals: 4)
-            buffer.append(byte: UInt8(ascii: ";"))
+            buffer.write(reserving: ByteCursor.room(fixed: value, decimals: 4) + 1) { cursor in
+                cursor.put(fixed: value, decimals: 4)
+                cursor.put(UInt8(ascii: ";"))
+            }
             expected += NumberFormatting.fixed(value, decimals: 4) + ";"
         }
         buffer.append("é€")

@@ -1,5 +1,5 @@
-/// An output buffer of UTF-8 bytes with number formatting that builds no intermediate `String`: the
-/// CSV writer's hot path for millions of rows. Produces exactly the text of `NumberFormatting`.
+/// An output buffer of UTF-8 bytes: the CSV writer's hot path for millions of rows (numbers are written
+/// by its `ByteCursor`, with no intermediate `String`).
 ///
 /// The bytes live in memory the buffer owns, reached through a pointer; `write(reserving:_:)` checks the
 /// capacity once for a whole row and hands out a `ByteCursor`, with no copy-on-write check anywhere. A
@@ -64,23 +64,6 @@ final class TextBuffer {
 
     func append(byte: UInt8) {
         write(reserving: 1) { $0.put(byte) }
-    }
-
-    /// A signed integer in decimal.
-    func append(_ value: Int) {
-        write(reserving: 20) { $0.put(value) }
-    }
-
-    /// An optional integer: nothing when `nil`.
-    func append(_ value: Int?) {
-        write(reserving: 20) { $0.put(value) }
-    }
-
-    /// `value` with `decimals` places, as `NumberFormatting.fixed`.
-    func append(fixed value: Double, decimals: Int) {
-        write(reserving: ByteCursor.room(fixed: value, decimals: decimals)) {
-            $0.put(fixed: value, decimals: decimals)
-        }
     }
 
     var text: String {
