@@ -86,6 +86,12 @@ struct StreamedTrendsTests {
         #expect(CSVReporter.blocks(of: panel.series, rows: 1).count == 10)
         #expect(CSVReporter.blocks(of: panel.series, rows: 100).count == 1)
         #expect(CSVReporter.blocks(of: [], rows: 5).isEmpty)
+        // A slice is split in its own indices.
+        let slice = panel.series[3..<8]
+        let sliced = CSVReporter.blocks(of: slice, rows: 9)
+        #expect(sliced.first?.lowerBound == 3)
+        #expect(sliced.last?.upperBound == 8)
+        #expect(sliced.flatMap { Array(slice[$0]) } == Array(slice))
     }
 
     @Test("a refusal in a late block leaves no file", arguments: [1, 1 << 16])

@@ -67,11 +67,14 @@ public enum CSVReporter: Reporter {
     }
 
     /// Consecutive ranges of `series` holding about `rows` rows each (a series is never split).
-    static func blocks(of series: [Series], rows: Int) -> [Range<Int>] {
+    /// The ranges are in `series`' own indices.
+    static func blocks<Collection: RandomAccessCollection<Series>>(of series: Collection, rows: Int)
+        -> [Range<Int>]
+    where Collection.Index == Int {
         var blocks: [Range<Int>] = []
-        var start = 0
+        var start = series.startIndex
         var size = 0
-        for (index, one) in series.enumerated() {
+        for (index, one) in zip(series.indices, series) {
             size += one.observations.count + one.withheld.count
             if size >= rows {
                 blocks.append(start..<index + 1)
@@ -79,7 +82,7 @@ public enum CSVReporter: Reporter {
                 size = 0
             }
         }
-        if start < series.count { blocks.append(start..<series.count) }
+        if start < series.endIndex { blocks.append(start..<series.endIndex) }
         return blocks
     }
 
@@ -92,14 +95,10 @@ public enum CSVReporter: Reporter {
         // Parts worth a thread: a few hundred rows with the test, a few thousand without.
         let smallestPart = options.exactTest && options.series == .annual ? 256 : 4096
         if Parallel.cores > 1 && series.count > 1 {
-            let parts = blocks(
-                of: Array(series), rows: max(smallestPart, rowCount(series) / Parallel.cores + 1))
+            let parts = blocks(of: series, rows: max(smallestPart, rowCount(series) / Parallel.cores + 1))
             if parts.count > 1 {
-                let first = series.startIndex
                 let pieces = Parallel.map(parts.count) { index in
-                    let part = parts[index]
-                    return formattedHere(
-                        series[first + part.lowerBound..<first + part.upperBound], options: options)
+                    formattedHere(series[parts[index]], options: options)
                 }
                 return (pieces.flatMap(\.bytes), pieces.flatMap(\.problems))
             }
@@ -118,7 +117,7 @@ public enum CSVReporter: Reporter {
     {
         var writer = RowWriter(
             cumulative: options.series == .cumulative,
-            rows: series.reduce(0) { $0 + $1.observations.count + $1.withheld.count }, header: false)
+            rows: rowCount(series), header: false)
         var tests = TestCache()
         var problems: [Diagnostic] = []
         for one in series {
