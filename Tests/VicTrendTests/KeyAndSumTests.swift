@@ -64,6 +64,10 @@ struct KeyAndSumTests {
     func byErrors() throws {
         let (missing, _) = try readPanel(text, options: .init(keyColumns: ["region"]))
         #expect(missing.log.diagnostics.map(\.code) == [.missingColumn])
+        #expect(
+            missing.log.diagnostics.first?.message
+                == "--by names the column 'region', which the header does not have: 'country', 'agency', "
+                + "'year', 'victims'")
         let (empty, _) = try readPanel(
             "country,agency,year,victims\nAUT,,2019,1\n", options: .init(keyColumns: ["agency"]))
         #expect(empty.log.diagnostics.map(\.code) == [.emptyCountry])

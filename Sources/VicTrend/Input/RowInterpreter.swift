@@ -108,28 +108,23 @@ struct RowInterpreter {
         let names = cells.map(ColumnMapping.normalise)
         let location = reader.recordLocation
         var problems: [Diagnostic] = []
+        /// The column an option names (matched like header names), or `nil` after noting that there is none.
+        func column(_ name: String, namedBy option: String, else code: DiagnosticCode) -> Int? {
+            if let column = names.firstIndex(of: ColumnMapping.normalise(name)) { return column }
+            problems.append(
+                Diagnostic(
+                    code, at: location,
+                    "\(option) names the column '\(name)', which the header does not have: "
+                        + cells.map { "'\($0)'" }.joined(separator: ", ")))
+            return nil
+        }
         for (name, value) in options.filters.sorted(by: { $0.key < $1.key }) {
-            if let column = names.firstIndex(of: ColumnMapping.normalise(name)) {
-                filters.append((column, value))
-            } else {
-                problems.append(
-                    Diagnostic(
-                        .unknownFilterColumn, at: location,
-                        "--filter names the column '\(name)', which the header does not have: "
-                            + cells.map { "'\($0)'" }.joined(separator: ", ")))
+            if let found = column(name, namedBy: "--filter", else: .unknownFilterColumn) {
+                filters.append((found, value))
             }
         }
         for name in options.keyColumns {
-            let normal = ColumnMapping.normalise(name)
-            if let column = names.firstIndex(of: normal) {
-                keyColumns.append(column)
-            } else {
-                problems.append(
-                    Diagnostic(
-                        .missingColumn, at: location,
-                        "--by names the column '\(name)', which the header does not have: "
-                            + cells.map { "'\($0)'" }.joined(separator: ", ")))
-            }
+            if let found = column(name, namedBy: "--by", else: .missingColumn) { keyColumns.append(found) }
         }
         let layout = options.layout == .auto ? Self.detect(names, overrides: options.columns) : options.layout
         let overrides = options.columns
