@@ -181,13 +181,14 @@ struct ReportCommand: ParsableCommand {
         if trendsTableOnly, try streamTrends(options: options, groups: groupSets, groupsLog: groupsLog) {
             return
         }
-        let result: PanelReader.Result
+        var builder = PanelBuilder(summing: input.readerOptions.sum)
+        let read: PanelReader.StreamResult
         do {
-            result = try PanelReader(options: input.readerOptions).read(input.inputs)
+            read = try PanelReader(options: input.readerOptions).read(input.inputs, into: &builder)
         } catch {
             throw Terminal.failure(error)
         }
-        var log = result.log
+        var log = read.log
         log.add(contentsOf: groupsLog)
         DiagnosticPrinter.print(log)
         guard !log.hasErrors else {
@@ -195,24 +196,21 @@ struct ReportCommand: ParsableCommand {
             throw ExitCode(1)
         }
         if trendsTableOnly {
-            // Not sorted by key: the trends table from the whole panel, assessed and written in blocks.
-            let staged: StagedOutput
+            // Not sorted by key (or not a file): the builder gives the series in key order, in batches,
+            // and they are written as a sorted input's are, without the whole panel in memory.
+            let stream: TrendsStream
             do {
-                staged = try StagedOutput(path: output)
+                stream = TrendsStream(
+                    options: options, groups: groupSets, output: try StagedOutput(path: output))
             } catch {
                 throw Terminal.failure(error)
             }
-            switch CSVReporter.streamTrends(result.panel, options: options, groups: groupSets, to: staged) {
-            case nil:
-                return
-            case .diagnostics(let list):
-                throw DiagnosticPrinter.refusal(list)
-            case .output(let error):
-                throw Terminal.failure(error)
-            }
+            builder.forEachBatch(rows: Self.batchRows) { stream.add($0) }
+            return try finish(stream)
         }
+        let panel = builder.build()
         var report: TrendReport
-        switch TrendAnalysis.assess(result.panel, options: options, groups: groupSets) {
+        switch TrendAnalysis.assess(panel, options: options, groups: groupSets) {
         case .success(let value):
             report = value
         case .failure(let list):
@@ -258,8 +256,9 @@ struct ReportCommand: ParsableCommand {
         }
         let streamed: PanelReader.StreamResult?
         do {
-            streamed = try PanelReader(options: input.readerOptions).stream(input.inputs, batchRows: 1 << 16)
-            {
+            streamed = try PanelReader(options: input.readerOptions).stream(
+                input.inputs, batchRows: Self.batchRows
+            ) {
                 stream.add($0)
             }
         } catch {
@@ -277,9 +276,18 @@ struct ReportCommand: ParsableCommand {
             DiagnosticPrinter.printRefusal(log)
             throw ExitCode(1)
         }
+        try finish(stream)
+        return true
+    }
+
+    /// Rows of series handed to the trends writer at a time.
+    private static let batchRows = 1 << 16
+
+    /// Ends the trends table: exit 1 for the analysis' refusals, 2 when the output cannot be written.
+    private func finish(_ stream: TrendsStream) throws {
         switch stream.finish() {
         case nil:
-            return true
+            return
         case .diagnostics(let list):
             throw DiagnosticPrinter.refusal(list)
         case .output(let error):

@@ -78,12 +78,20 @@ public struct PanelReader: Sendable {
         return Result(panel: builder.build(), log: log, rowCount: rowCount)
     }
 
-    /// What streaming produced besides the series.
+    /// What reading produced besides the series.
     public struct StreamResult: Sendable {
         /// Every finding, in file and line order (the same as `read` gives).
         public var log: DiagnosticLog
         /// Data rows read (accepted or not), over all files.
         public var rowCount: Int
+    }
+
+    /// Reads `paths` in order into `builder`, which then gives the series (`PanelBuilder.build` or, in
+    /// batches without the whole panel in memory, `forEachBatch`). Throws only when a file cannot be
+    /// read at all.
+    public func read(_ paths: [String], into builder: inout PanelBuilder) throws(InputError) -> StreamResult {
+        let (log, rowCount) = try read(paths, into: &builder) { _, _ in }
+        return StreamResult(log: log, rowCount: rowCount)
     }
 
     /// Reads `paths` in order, handing finished series to `body` in key order, in batches of at least

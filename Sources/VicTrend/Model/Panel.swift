@@ -7,11 +7,17 @@ public struct Panel: Sendable, Hashable {
         self.series = series.sorted { Self.precedes($0.country, $1.country) }
     }
 
+    /// A panel of series already in `precedes` order (as `PanelBuilder` gives them).
+    init(sortedSeries: [Series]) {
+        series = sortedSeries
+    }
+
     /// Number of observations across all series.
     public var observationCount: Int { series.reduce(0) { $0 + $1.observations.count } }
 
-    /// Locale-independent order of country keys: by Unicode scalar values.
+    /// Locale-independent order of country keys: by Unicode scalar values (compared as UTF-8 bytes,
+    /// which order exactly as the scalars they encode).
     static func precedes(_ lhs: String, _ rhs: String) -> Bool {
-        lhs.unicodeScalars.lexicographicallyPrecedes(rhs.unicodeScalars)
+        lhs.utf8.lexicographicallyPrecedes(rhs.utf8)
     }
 }

@@ -4,34 +4,11 @@
 /// names both locations and both counts, so the user can decide which is right; a later row with the
 /// same count is a warning (the row was repeated, nothing conflicts). No row is dropped silently.
 ///
-/// Rows usually arrive sorted by country and year, so the common case costs no hashing of years: a
-/// year after the series' latest is new by construction. Only a year that arrives out of order is
-/// looked up among the series' years.
+/// Rows are kept flat (`RowStore`) until the series are built. They usually arrive sorted by country and
+/// year, so the common case costs no hashing of years: a year after the series' latest is new by
+/// construction. A year that arrives out of order is new when the series' bits of years say so, and is
+/// looked up among the series' own rows only otherwise.
 public struct PanelBuilder: Sendable {
-    /// One series under construction.
-    private struct Entry: Sendable {
-        var country: String
-        var observations: [Observation] = []
-        var withheld: [WithheldFigure] = []
-        /// The latest year added.
-        var latestYear = Int.min
-        /// Years added within 32 years of the first one, as bits from `yearBase`: a year out of order
-        /// whose bit is clear is new without a scan of the series.
-        var yearBase = Int.min
-        var yearBits: UInt64 = 0
-
-        /// Records `year` in the bits; false when it may have been added before (bit set, or outside
-        /// the window: the caller scans).
-        mutating func markNew(_ year: Int) -> Bool {
-            if yearBase == Int.min { yearBase = year - 32 }
-            let offset = year &- yearBase
-            guard offset >= 0 && offset < 64 else { return false }
-            let bit: UInt64 = 1 << UInt64(offset)
-            defer { yearBits |= bit }
-            return yearBits & bit == 0
-        }
-    }
-
     /// Whether rows that share key and year are added up (`--sum`) rather than refused as duplicates.
     public let summing: Bool
     /// Whether finished series are handed out while reading (see `init(summing:sealing:)`).
@@ -44,15 +21,17 @@ public struct PanelBuilder: Sendable {
     /// key's rows are not together). Nothing more is sealed; the input must be read whole instead.
     public private(set) var outOfOrder = false
 
-    private var seriesIndex: [String: Int] = [:]
-    private var entries: [Entry] = []
+    private var store: RowStore
+    /// Sealing: the hash of every key so far.
+    private var sealedKeyHashes: Set<Int> = []
     private var lastCountry = ""
-    private var lastIndex = -1
+    private var lastKey = -1
     private var accepted = 0
 
     public init(summing: Bool = false) {
         self.summing = summing
         sealing = false
+        store = RowStore(compact: true)
     }
 
     /// A builder that, with `sealing`, hands out each series as soon as the input moves on to the next
@@ -62,6 +41,8 @@ public struct PanelBuilder: Sendable {
     public init(summing: Bool, sealing: Bool) {
         self.summing = summing
         self.sealing = sealing
+        // Sealing holds one key at a time, whose observations become the series' array as they are.
+        store = RowStore(compact: !sealing)
     }
 
     /// Sealing: the series finished so far, emptied from the builder.
@@ -75,41 +56,43 @@ public struct PanelBuilder: Sendable {
 
     /// Sealing, at the end of the input: seals the last series.
     public mutating func sealRemaining() {
-        guard sealing && !outOfOrder && lastIndex >= 0 else { return }
-        seal(lastIndex)
-        lastIndex = -1
+        guard sealing && !outOfOrder && lastKey >= 0 else { return }
+        seal()
+        lastKey = -1
     }
 
     /// Adds `observation`, or returns the diagnostic for a duplicate country-year (and keeps the first).
     /// When summing, adds it to the country-year's total instead (a diagnostic only on overflow).
     public mutating func add(_ observation: consuming Observation) -> Diagnostic? {
-        let index = seriesIndex(observation.country)
+        guard !store.isFull else { return Self.full(at: observation.location) }
+        let key = key(observation.country)
         if summing {
-            return addToSum(observation, series: index)
+            return addToSum(observation, key: key)
         }
         if let duplicate = register(
-            index, observation.year, observation.location, { String(observation.victims) })
+            key, observation.year, observation.location, { String(observation.victims) })
         {
             return duplicate
         }
-        entries[index].observations.append(observation)
+        store.append(observation, to: key)
         return nil
     }
 
     /// Adds a withheld year, or returns the diagnostic for a duplicate country-year. When summing, a
     /// withheld part makes the year's total unknown: the year is withheld.
     public mutating func add(_ figure: WithheldFigure) -> Diagnostic? {
-        let index = seriesIndex(figure.country)
+        guard !store.isFull else { return Self.full(at: figure.location) }
+        let key = key(figure.country)
         if summing {
-            if !entries[index].withheld.contains(where: { $0.year == figure.year }) {
-                entries[index].withheld.append(figure)
+            if store.find(figure.year, of: key, among: .withheld) == nil {
+                store.append(figure, to: key)
             }
             return nil
         }
-        if let duplicate = register(index, figure.year, figure.location, { figure.marker }) {
+        if let duplicate = register(key, figure.year, figure.location, { figure.marker }) {
             return duplicate
         }
-        entries[index].withheld.append(figure)
+        store.append(figure, to: key)
         return nil
     }
 
@@ -118,110 +101,105 @@ public struct PanelBuilder: Sendable {
 
     /// The panel of every accepted observation (not sealed).
     public func build() -> Panel {
-        Panel(series: entries.map(Self.series))
+        var series: [Series] = []
+        store.forEachBatch(rows: Int.max) { series += $0 }
+        return Panel(sortedSeries: series)
     }
 
-    /// The series of a finished entry.
-    private static func series(_ entry: Entry) -> Series {
-        // When summing, a year with a withheld part is withheld as a whole.
-        let withheldYears = Set(entry.withheld.map(\.year))
-        let observations =
-            withheldYears.isEmpty
-            ? entry.observations : entry.observations.filter { !withheldYears.contains($0.year) }
-        return Series(country: entry.country, observations: observations, withheld: entry.withheld)
+    /// Every series of the panel `build` gives, in the panel's order, handed to `body` in batches of at
+    /// least `batchRows` rows (the last may be smaller): memory holds the accepted rows (32 bytes each)
+    /// and one batch of series, never the whole panel of series.
+    public func forEachBatch(rows batchRows: Int, _ body: ([Series]) -> Void) {
+        store.forEachBatch(rows: max(1, batchRows), body)
     }
 
-    /// Moves entry `index` into `sealed`, leaving an empty entry (its key never comes back in order).
-    private mutating func seal(_ index: Int) {
-        let entry = entries[index]
-        entries[index] = Entry(country: "")
-        sealedRows += entry.observations.count + entry.withheld.count
-        sealed.append(Self.series(entry))
+    /// The refusal when no further row fits.
+    private static func full(at location: Location) -> Diagnostic {
+        Diagnostic(
+            .oversizedRecord, at: location,
+            "the inputs hold more than \(RowStore.capacity - 1) figures, more than one run can hold; split "
+                + "them (for example by country) and check the parts separately")
+    }
+
+    /// Moves the key being read into `sealed` (sealing holds one key at a time).
+    private mutating func seal() {
+        sealedRows += store.count
+        sealed.append(store.onlySeries())
+        store.removeAll()
     }
 
     /// Adds `observation` to its country-year's total.
-    private mutating func addToSum(_ observation: Observation, series index: Int) -> Diagnostic? {
+    private mutating func addToSum(_ observation: Observation, key: Int) -> Diagnostic? {
         let year = observation.year
-        // Rows of one key and year usually come together: the scan from the end finds them at once.
-        guard year <= entries[index].latestYear,
-            let position = entries[index].observations.lastIndex(where: { $0.year == year })
+        let certainlyNew = store.markNew(year, of: key)
+        // Rows of one key and year usually come together, or in year order: then no look-up is needed.
+        guard !store.advance(year, of: key), !certainlyNew,
+            let figure = store.find(year, of: key, among: .observations)
         else {
-            entries[index].latestYear = max(entries[index].latestYear, year)
-            entries[index].observations.append(observation)
+            store.append(observation, to: key)
             accepted += 1
             return nil
         }
-        let (sum, overflow) = entries[index].observations[position].victims.addingReportingOverflow(
-            observation.victims)
+        let (sum, overflow) = store.victims(figure).addingReportingOverflow(observation.victims)
         if overflow {
             return Diagnostic(
                 .totalOverflow, at: observation.location,
                 "the sum of the rows for \(observation.country) \(year) exceeds 64 bits; counts this large are not plausible"
             )
         }
-        entries[index].observations[position].victims = sum
+        store.setVictims(sum, of: figure)
         return nil
     }
 
-    private mutating func seriesIndex(_ country: String) -> Int {
-        if lastIndex >= 0 && country == lastCountry { return lastIndex }
+    /// The key of `country`: the last one again (rows of a key usually come together), else looked up.
+    private mutating func key(_ country: String) -> Int {
+        if lastKey >= 0 && country == lastCountry { return lastKey }
+        let key: Int
         if sealing {
-            return sealedSeriesIndex(country)
-        }
-        let index: Int
-        if let existing = seriesIndex[country] {
-            index = existing
+            key = sealedKey(country)
         } else {
-            index = entries.count
-            seriesIndex[country] = index
-            entries.append(Entry(country: country))
+            key = store.key(country)
         }
         lastCountry = country
-        lastIndex = index
-        return index
+        lastKey = key
+        return key
     }
 
-    /// Sealing: one entry at a time, sealed when a greater key arrives. Out of order, every row goes to
-    /// one scratch entry (the builder's result is no longer used).
-    private mutating func sealedSeriesIndex(_ country: String) -> Int {
-        if entries.isEmpty {
-            entries.append(Entry(country: country))
-        } else if !outOfOrder && lastIndex >= 0 && Panel.precedes(lastCountry, country) {
-            let size = entries[0].observations.count
-            seal(0)
-            entries[0] = Entry(country: country)
-            // Series of one input are usually alike in length: room for as many rows as the last one.
-            entries[0].observations.reserveCapacity(size)
-        } else {
-            outOfOrder = true
-            sealed = []
-            sealedRows = 0
-            entries[0] = Entry(country: country)
+    /// Sealing: one key at a time, sealed when a greater key arrives. Out of order, each key replaces
+    /// the one before (the builder's result is no longer used).
+    private mutating func sealedKey(_ country: String) -> Int {
+        // Keys are ordered by their bytes but are the same key when canonically equal (`é` written as
+        // one scalar or as `e` and a combining accent): such a pair can stand apart in sorted order, so
+        // a key equal to an earlier one is out of order too. Strings hash by canonical equivalence; a
+        // mere collision of hashes only costs a whole read.
+        let new = sealedKeyHashes.insert(country.hashValue).inserted
+        if !store.keys.isEmpty {
+            if !outOfOrder && lastKey >= 0 && new && Panel.precedes(lastCountry, country) {
+                seal()
+            } else {
+                outOfOrder = true
+                sealed = []
+                sealedRows = 0
+                store.removeAll()
+            }
         }
-        lastCountry = country
-        lastIndex = 0
-        return 0
+        return store.appendKey(country)
     }
 
-    /// Records a year of series `index`, or returns the duplicate diagnostic when it was seen before.
-    private mutating func register(_ index: Int, _ year: Int, _ location: Location, _ value: () -> String)
+    /// Records a year of `key`, or returns the duplicate diagnostic when it was seen before.
+    private mutating func register(_ key: Int, _ year: Int, _ location: Location, _ value: () -> String)
         -> Diagnostic?
     {
-        let new = entries[index].markNew(year)
-        if year > entries[index].latestYear {
-            entries[index].latestYear = year
-            accepted += 1
-            return nil
-        }
-        // A year out of order: new if its bit is clear, else looked for among the series' own rows (a
-        // scan; series are short, and no index per series is kept, so a shuffled file costs no more
-        // memory than a sorted one).
-        guard !new, let first = firstRow(of: year, in: index) else {
+        let new = store.markNew(year, of: key)
+        // A year out of order: new if its bit is clear, else looked for among the key's own rows (series
+        // are short, and no index per series is kept, so a shuffled file costs no more memory than a
+        // sorted one).
+        guard !store.advance(year, of: key), !new, let first = firstRow(of: year, in: key) else {
             accepted += 1
             return nil
         }
         let shown = value()
-        let country = entries[index].country
+        let country = store.keys[key].country
         if first.value == shown {
             return Diagnostic(
                 .repeatedObservation, at: location,
@@ -235,14 +213,14 @@ public struct PanelBuilder: Sendable {
                 + "them by another column with --by)")
     }
 
-    /// Where series `index` already has `year`, and what it holds there (a count or a withheld marker).
-    private func firstRow(of year: Int, in index: Int) -> (location: Location, value: String)? {
-        if let position = entries[index].observations.firstIndex(where: { $0.year == year }) {
-            let observation = entries[index].observations[position]
+    /// Where `key` already has `year`, and what it holds there (a count or a withheld marker).
+    private func firstRow(of year: Int, in key: Int) -> (location: Location, value: String)? {
+        // Not summing, a key holds at most one row a year.
+        guard let figure = store.find(year, of: key, among: .any) else { return nil }
+        if let observation = store.observation(figure) {
             return (observation.location, String(observation.victims))
         }
-        if let position = entries[index].withheld.firstIndex(where: { $0.year == year }) {
-            let figure = entries[index].withheld[position]
+        if let figure = store.withheldFigure(figure) {
             return (figure.location, figure.marker)
         }
         return nil

@@ -1,0 +1,374 @@
+/// The accepted figures of an input until the series are built, in one of two forms.
+///
+/// - Compact (any number of keys, for inputs read whole): 32 bytes a figure in arrival order, no
+///   array per series and no string per figure (key and file are indices). Each key's figures are
+///   chained from its latest one backwards, so the rare look-ups a row needs (is this year a
+///   duplicate? which figure does a summed part add to?) read only that key's figures. Series come out
+///   by a counting sort by key, in `Panel`'s order of keys. A figure that does not fit the compact form
+///   (a year outside 32 bits, a line past 2^40, more than 65,535 files, flags not in canonical order)
+///   is kept whole beside the rows, so nothing is approximated.
+/// - Whole (one key at a time, for `PanelBuilder`'s sealing): observations kept as they came, handed
+///   out as the series' own array without a copy.
+///
+/// A figure is named by a handle: in compact form the index of its row; in whole form the index of the
+/// observation, or the bitwise complement of the index of the withheld year.
+struct RowStore: Sendable {
+    /// One figure in compact form.
+    struct Row: Sendable {
+        /// The count of a compact observation; else the index of the figure in `withheld` or `spilled`.
+        var value: Int
+        /// Line (bits 0–39), file index (40–55), flags (56–59), kind (60–61).
+        var packed: UInt64
+        /// The year (meaningful for compact observations only).
+        var year: Int32
+        var key: UInt32
+        /// 1-based column, 0 for none.
+        var column: UInt32
+        /// 1 + index of the key's previous row; 0 for the key's first row.
+        var previous: UInt32
+
+        var kind: Kind { Kind(rawValue: packed >> 60) ?? .observation }
+    }
+
+    enum Kind: UInt64 {
+        /// An observation in compact form: `value` is the count.
+        case observation
+        /// A withheld year: `value` indexes `withheld`.
+        case withheld
+        /// An observation kept whole: `value` indexes `spilled`.
+        case spilled
+    }
+
+    /// Which figures a look-up considers.
+    enum Figures {
+        case observations, withheld, any
+    }
+
+    /// One series key.
+    struct Key: Sendable {
+        var country: String
+        /// Compact form: 1 + index of the key's latest row; 0 before the first.
+        var last: UInt32 = 0
+        /// Figures stored for the key.
+        var figures = 0
+        /// The latest year added (observations only, when summing).
+        var latestYear = Int.min
+        /// Years added within 32 years of the first one, as bits from `yearBase`: a year out of order
+        /// whose bit is clear is new without a look at the key's figures.
+        var yearBase = Int.min
+        var yearBits: UInt64 = 0
+
+        init(country: String) {
+            self.country = country
+        }
+
+        /// Records `year` in the bits; false when it may have been added before (bit set, or outside
+        /// the window: the caller looks among the figures).
+        mutating func markNew(_ year: Int) -> Bool {
+            if yearBase == Int.min { yearBase = year &- 32 }
+            let offset = year &- yearBase
+            guard offset >= 0 && offset < 64 else { return false }
+            let bit: UInt64 = 1 << UInt64(offset)
+            defer { yearBits |= bit }
+            return yearBits & bit == 0
+        }
+    }
+
+    /// Most figures (and keys) a store holds: row indices are 32-bit.
+    static let capacity = Int(UInt32.max) - 1
+
+    /// Whether figures are kept in compact form (else whole, one key at a time).
+    let compact: Bool
+    private(set) var keys: [Key] = []
+    /// Figures stored, over all keys.
+    private(set) var count = 0
+    private var rows: [Row] = []
+    private var keyIndex: [String: Int] = [:]
+    private var files: [String] = []
+    private var fileIndex: [String: Int] = [:]
+    private var lastFile = ""
+    private var lastFileIndex = -1
+    private var withheld: [WithheldFigure] = []
+    /// Observations kept whole: every observation in whole form, the misfits in compact form.
+    private var spilled: [Observation] = []
+
+    init(compact: Bool) {
+        self.compact = compact
+    }
+
+    /// Whether the store is full: no further key or figure fits (see `capacity`).
+    var isFull: Bool { count >= Self.capacity - 1 }
+
+    /// Forgets every key and figure, keeping the storage (and the file list) for the figures to come.
+    mutating func removeAll() {
+        keys.removeAll(keepingCapacity: true)
+        rows.removeAll(keepingCapacity: true)
+        keyIndex.removeAll(keepingCapacity: true)
+        withheld.removeAll(keepingCapacity: true)
+        spilled.removeAll(keepingCapacity: true)
+        count = 0
+    }
+
+    // MARK: - Keys
+
+    /// The index of `country`'s key, added when new (the caller checked `isFull`).
+    mutating func key(_ country: String) -> Int {
+        if let existing = keyIndex[country] { return existing }
+        keyIndex[country] = keys.count
+        keys.append(Key(country: country))
+        return keys.count - 1
+    }
+
+    /// Adds a key without indexing it by name: the caller guarantees it is new (whole form holds one
+    /// key at a time).
+    mutating func appendKey(_ country: String) -> Int {
+        keys.append(Key(country: country))
+        return keys.count - 1
+    }
+
+    /// Records `year` as added to `key`: true when it is certainly new (see `Key.markNew`).
+    mutating func markNew(_ year: Int, of key: Int) -> Bool {
+        keys[key].markNew(year)
+    }
+
+    /// Records `year` as `key`'s latest when it is after the latest so far; returns whether it was.
+    mutating func advance(_ year: Int, of key: Int) -> Bool {
+        guard year > keys[key].latestYear else { return false }
+        keys[key].latestYear = year
+        return true
+    }
+
+    // MARK: - Adding figures
+
+    /// Appends `observation` to `key` (the caller checked `isFull`).
+    mutating func append(_ observation: consuming Observation, to key: Int) {
+        count += 1
+        keys[key].figures += 1
+        guard compact else {
+            spilled.append(observation)
+            return
+        }
+        let location = observation.location
+        if let year = Int32(exactly: observation.year), location.line > 0, location.line < 1 << 40,
+            let file = index(ofFile: location.file), let flags = Self.flagBits(observation.flags),
+            let column = UInt32(exactly: location.column ?? 0)
+        {
+            let packed =
+                UInt64(location.line) | UInt64(file) << 40 | UInt64(flags) << 56
+                | Kind.observation.rawValue << 60
+            chain(
+                Row(
+                    value: observation.victims, packed: packed, year: year, key: 0, column: column,
+                    previous: 0), to: key)
+        } else {
+            spilled.append(observation)
+            chain(Self.row(.spilled, spilled.count - 1), to: key)
+        }
+    }
+
+    /// Appends a withheld year to `key` (the caller checked `isFull`).
+    mutating func append(_ figure: WithheldFigure, to key: Int) {
+        count += 1
+        keys[key].figures += 1
+        withheld.append(figure)
+        if compact {
+            chain(Self.row(.withheld, withheld.count - 1), to: key)
+        }
+    }
+
+    private static func row(_ kind: Kind, _ index: Int) -> Row {
+        Row(value: index, packed: kind.rawValue << 60, year: 0, key: 0, column: 0, previous: 0)
+    }
+
+    /// Appends `row` as `key`'s latest.
+    private mutating func chain(_ row: Row, to key: Int) {
+        var row = row
+        row.key = UInt32(truncatingIfNeeded: key)
+        row.previous = keys[key].last
+        rows.append(row)
+        keys[key].last = UInt32(truncatingIfNeeded: rows.count)
+    }
+
+    /// The index of `path` among the files, added when new; `nil` past 65,535 files (the compact form
+    /// has 16 bits for it).
+    private mutating func index(ofFile path: String) -> Int? {
+        if lastFileIndex >= 0 && path == lastFile { return lastFileIndex }
+        let index: Int
+        if let known = fileIndex[path] {
+            index = known
+        } else {
+            index = files.count
+            files.append(path)
+            fileIndex[path] = index
+        }
+        lastFile = path
+        lastFileIndex = index
+        return index < 1 << 16 ? index : nil
+    }
+
+    // MARK: - Looking figures up
+
+    /// The latest figure of `key` for `year` among `figures`, or `nil`.
+    func find(_ year: Int, of key: Int, among figures: Figures) -> Int? {
+        guard compact else {
+            if figures != .withheld, let index = spilled.lastIndex(where: { $0.year == year }) {
+                return index
+            }
+            if figures != .observations, let index = withheld.lastIndex(where: { $0.year == year }) {
+                return ~index
+            }
+            return nil
+        }
+        var following = keys[key].last
+        while following > 0 {
+            let index = Int(following) - 1
+            following = rows[index].previous
+            let isWithheld = rows[index].kind == .withheld
+            if figures == .observations && isWithheld || figures == .withheld && !isWithheld { continue }
+            if self.year(of: index) == year { return index }
+        }
+        return nil
+    }
+
+    /// The year of figure `handle`.
+    private func year(of handle: Int) -> Int {
+        if let figure = withheldFigure(handle) { return figure.year }
+        guard compact else { return spilled[handle].year }
+        let row = rows[handle]
+        return row.kind == .spilled ? spilled[row.value].year : Int(row.year)
+    }
+
+    /// The count of observation `handle`.
+    func victims(_ handle: Int) -> Int {
+        guard compact else { return spilled[handle].victims }
+        let row = rows[handle]
+        return row.kind == .spilled ? spilled[row.value].victims : row.value
+    }
+
+    /// Sets the count of observation `handle`.
+    mutating func setVictims(_ victims: Int, of handle: Int) {
+        if !compact {
+            spilled[handle].victims = victims
+        } else if rows[handle].kind == .spilled {
+            spilled[rows[handle].value].victims = victims
+        } else {
+            rows[handle].value = victims
+        }
+    }
+
+    /// The observation `handle`, or `nil` for a withheld year.
+    func observation(_ handle: Int) -> Observation? {
+        guard compact else { return handle >= 0 ? spilled[handle] : nil }
+        let row = rows[handle]
+        switch row.kind {
+        case .observation:
+            let location = Location(
+                file: files[Int(row.packed >> 40 & 0xFFFF)], line: Int(row.packed & (1 << 40 - 1)),
+                column: row.column == 0 ? nil : Int(row.column))
+            return Observation(
+                country: keys[Int(row.key)].country, year: Int(row.year), victims: row.value,
+                location: location, flags: Self.flagLists[Int(row.packed >> 56 & 0xF)])
+        case .withheld:
+            return nil
+        case .spilled:
+            return spilled[row.value]
+        }
+    }
+
+    /// The withheld year `handle`, or `nil` for an observation.
+    func withheldFigure(_ handle: Int) -> WithheldFigure? {
+        guard compact else { return handle < 0 ? withheld[~handle] : nil }
+        let row = rows[handle]
+        return row.kind == .withheld ? withheld[row.value] : nil
+    }
+
+    // MARK: - Series
+
+    /// The series of a store in whole form (one key): its observations as stored, without a copy.
+    func onlySeries() -> Series {
+        Self.series(country: keys[0].country, observations: spilled, withheld: withheld)
+    }
+
+    /// A series; a year with a withheld figure holds no observation (when summing, a withheld part
+    /// withholds the year's total).
+    private static func series(country: String, observations: [Observation], withheld: [WithheldFigure])
+        -> Series
+    {
+        guard !withheld.isEmpty else {
+            return Series(country: country, observations: observations)
+        }
+        let years = Set(withheld.map(\.year))
+        return Series(
+            country: country, observations: observations.filter { !years.contains($0.year) },
+            withheld: withheld)
+    }
+
+    /// Every series of a store in compact form, in `Panel`'s order of keys, handed to `body` in batches
+    /// of at least `batchRows` figures (the last may be smaller): memory holds the rows and one batch of
+    /// series, not the panel.
+    func forEachBatch(rows batchRows: Int, _ body: ([Series]) -> Void) {
+        let order = keys.indices.sorted { Panel.precedes(keys[$0].country, keys[$1].country) }
+        // Counting sort of row indices by key: `end[key]` ends up just past the key's last row.
+        var end = [Int](repeating: 0, count: keys.count)
+        var offset = 0
+        for key in order {
+            end[key] = offset
+            offset += keys[key].figures
+        }
+        var sorted = [UInt32](repeating: 0, count: rows.count)
+        for (index, row) in rows.enumerated() {
+            let key = Int(row.key)
+            sorted[end[key]] = UInt32(truncatingIfNeeded: index)
+            end[key] += 1
+        }
+        var batch: [Series] = []
+        var batchSize = 0
+        for key in order {
+            let figures = keys[key].figures
+            var observations: [Observation] = []
+            observations.reserveCapacity(figures)
+            var withheldFigures: [WithheldFigure] = []
+            for position in end[key] - figures..<end[key] {
+                let handle = Int(sorted[position])
+                if let observation = observation(handle) {
+                    observations.append(observation)
+                } else if let figure = withheldFigure(handle) {
+                    withheldFigures.append(figure)
+                }
+            }
+            batch.append(
+                Self.series(country: keys[key].country, observations: observations, withheld: withheldFigures)
+            )
+            batchSize += figures
+            if batchSize >= batchRows {
+                body(batch)
+                batch = []
+                batchSize = 0
+            }
+        }
+        if !batch.isEmpty { body(batch) }
+    }
+
+    // MARK: - Flags
+
+    /// The flags as bits of `ObservationFlag.allCases`, or `nil` when they are not in canonical order
+    /// (strictly increasing), which the bits could not give back.
+    private static func flagBits(_ flags: [ObservationFlag]) -> UInt8? {
+        guard !flags.isEmpty else { return 0 }
+        var bits: UInt8 = 0
+        var previous = -1
+        for flag in flags {
+            guard let position = ObservationFlag.allCases.firstIndex(of: flag), position > previous else {
+                return nil
+            }
+            bits |= 1 << UInt8(position)
+            previous = position
+        }
+        return bits
+    }
+
+    /// The flag list of every bit pattern.
+    private static let flagLists: [[ObservationFlag]] = (0..<16).map { bits in
+        ObservationFlag.allCases.enumerated().filter { bits & 1 << $0.offset != 0 }.map(\.element)
+    }
+}
