@@ -43,6 +43,47 @@ struct CellParsingTests {
         #expect(problem.message.contains(message), "\(problem.message)")
     }
 
+    @Test("the in-place plain readers agree with the general ones wherever they answer")
+    func plainReaders() {
+        var generator = SeededGenerator(seed: 5)
+        let alphabet = Array("0123456789 \t+-.,:<c".utf8)
+        var texts = [
+            "", "0", "0999", "1000", "2024", "9999", "10000", " 2024", "2024 ", "999999999999999999",
+            "9999999999999999999", "9223372036854775807", "007", "1,234", "/", ":",
+        ]
+        for _ in 0..<5000 {
+            let length = Int.random(in: 0...20, using: &generator)
+            texts.append(
+                String(
+                    decoding: (0..<length).map { _ in
+                        Bool.random(using: &generator)
+                            ? UInt8(ascii: "0") + UInt8.random(in: 0...9, using: &generator)
+                            : alphabet[Int.random(in: 0..<alphabet.count, using: &generator)]
+                    }, as: UTF8.self))
+        }
+        var (years, counts) = (0, 0)
+        for text in texts {
+            var bytes = Array(text.utf8)
+            bytes.withUnsafeMutableBytes { buffer in
+                let cell = UnsafeRawBufferPointer(buffer)[...]
+                if let year = CellParsing.plainYear(cell) {
+                    years += 1
+                    #expect(CellParsing.year(cell) == .success(year), "\(text)")
+                } else {
+                    #expect(text.count != 4 || CellParsing.year(cell) != .success(Int(text) ?? -1), "\(text)")
+                }
+                if let count = CellParsing.plainCount(cell) {
+                    counts += 1
+                    #expect(CountCell.read(cell, layout: .long) == .success(.count(count)), "\(text)")
+                }
+            }
+        }
+        // The plain readers answer for the plain cells, and leave the rest to the general ones.
+        #expect(years > 50 && counts > 500)
+        #expect(CellParsing.plainCount(UnsafeRawBufferPointer(start: nil, count: 0)[...]) == nil)
+        #expect(Array("0999".utf8).withUnsafeBytes { CellParsing.plainYear($0[...]) } == nil)
+    }
+
     @Test("valid years", arguments: [("2013", 2013), (" 2024 ", 2024), ("1000", 1000), ("9999", 9999)])
     func validYears(text: String, value: Int) {
         #expect(CellParsing.year(cell(text)) == .success(value))

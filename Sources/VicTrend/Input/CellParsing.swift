@@ -12,6 +12,33 @@ enum CellParsing {
         var message: String
     }
 
+    /// The plain case of `year`, read in place: exactly four ASCII digits, 1000–9999, no blanks. `nil`
+    /// for anything else, which `year` then reads (or explains).
+    static func plainYear(_ cell: Slice<UnsafeRawBufferPointer>) -> Int? {
+        guard cell.count == 4, let value = plainDigits(cell), value >= 1000 else { return nil }
+        return value
+    }
+
+    /// The plain case of a count, read in place: 1 to 18 ASCII digits (which cannot overflow 64 bits),
+    /// no blanks. `nil` for anything else, which `CountCell.read` then reads (or explains).
+    static func plainCount(_ cell: Slice<UnsafeRawBufferPointer>) -> Int? {
+        guard cell.count <= 18 else { return nil }
+        return plainDigits(cell)
+    }
+
+    /// The value of a cell of 1 to 18 ASCII digits, or `nil`.
+    private static func plainDigits(_ cell: Slice<UnsafeRawBufferPointer>) -> Int? {
+        guard !cell.isEmpty, let base = cell.base.baseAddress else { return nil }
+        let start = base + cell.startIndex
+        var value = 0
+        for offset in 0..<cell.count {
+            let digit = start.load(fromByteOffset: offset, as: UInt8.self) &- UInt8(ascii: "0")
+            guard digit <= 9 else { return nil }
+            value = value &* 10 &+ Int(digit)
+        }
+        return value
+    }
+
     /// A four-digit year, 1000–9999.
     static func year<Bytes: Cell>(_ cell: Bytes) -> Result<Int, Problem> {
         let digits = trimmed(cell)

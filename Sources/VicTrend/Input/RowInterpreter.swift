@@ -222,11 +222,13 @@ struct RowInterpreter {
         reader: CSVReader, into builder: inout PanelBuilder, log: inout DiagnosticLog
     ) {
         let key = countryKey(record, reader: reader, log: &log)
-        var year: Int?
-        switch CellParsing.year(record[yearColumn]) {
-        case .success(let value): year = value
-        case .failure(let problem):
-            log.add(Diagnostic(problem.code, at: reader.location(ofCell: yearColumn), problem.message))
+        var year = CellParsing.plainYear(record[yearColumn])
+        if year == nil {
+            switch CellParsing.year(record[yearColumn]) {
+            case .success(let value): year = value
+            case .failure(let problem):
+                log.add(Diagnostic(problem.code, at: reader.location(ofCell: yearColumn), problem.message))
+            }
         }
         guard let key, let year else {
             // Still check the count, so that every problem of the row is reported at once.
@@ -252,11 +254,15 @@ struct RowInterpreter {
     ) {
         let location = layout == .wide ? reader.location(ofCell: countColumn) : reader.recordLocation
         var cell: CountCell
-        switch CountCell.read(record[countColumn], layout: layout) {
-        case .success(let value): cell = value
-        case .failure(let problem):
-            log.add(Diagnostic(problem.code, at: reader.location(ofCell: countColumn), problem.message))
-            return
+        if let victims = CellParsing.plainCount(record[countColumn]) {
+            cell = .count(victims)
+        } else {
+            switch CountCell.read(record[countColumn], layout: layout) {
+            case .success(let value): cell = value
+            case .failure(let problem):
+                log.add(Diagnostic(problem.code, at: reader.location(ofCell: countColumn), problem.message))
+                return
+            }
         }
         if confidential && cell == .missing {
             cell = .withheld("c")
@@ -356,7 +362,13 @@ struct RowInterpreter {
     private mutating func countryOnlyKey(_ record: CSVRecord, reader: CSVReader, log: inout DiagnosticLog)
         -> String?
     {
-        let cell = CellParsing.trimmed(record[country])
+        // Rows of one country usually come together: the cell as written, compared with the last one
+        // accepted (never empty), gives its key again without trimming or validating.
+        let written = record[country]
+        if !lastCountryBytes.isEmpty && Self.same(written, lastCountryBytes) {
+            return lastCountry
+        }
+        let cell = CellParsing.trimmed(written)
         if cell.isEmpty {
             log.add(
                 Diagnostic(
@@ -364,15 +376,12 @@ struct RowInterpreter {
                     "the country is empty; every row needs the country it counts"))
             return nil
         }
-        if Self.same(cell, lastCountryBytes) {
-            return lastCountry
-        }
         guard let text = String(validating: cell, as: UTF8.self) else {
             log.add(Self.invalidUTF8(at: reader.location(ofCell: country)))
             return nil
         }
         guard options.countries == .iso else {
-            remember(cell, as: text)
+            remember(written, as: text)
             return text
         }
         if Self.isAggregate(text) {
@@ -396,7 +405,7 @@ struct RowInterpreter {
             }
             return nil
         }
-        remember(cell, as: code)
+        remember(written, as: code)
         return code
     }
 

@@ -69,11 +69,13 @@ public struct PanelBuilder: Sendable {
         if summing {
             return addToSum(observation, key: key)
         }
-        if let duplicate = register(
-            key, observation.year, observation.location, { String(observation.victims) })
+        if !isNew(observation.year, of: key),
+            let duplicate = duplicate(
+                of: observation.year, in: key, at: observation.location, shown: String(observation.victims))
         {
             return duplicate
         }
+        accepted += 1
         store.append(observation, to: key)
         return nil
     }
@@ -89,9 +91,12 @@ public struct PanelBuilder: Sendable {
             }
             return nil
         }
-        if let duplicate = register(key, figure.year, figure.location, { figure.marker }) {
+        if !isNew(figure.year, of: key),
+            let duplicate = duplicate(of: figure.year, in: key, at: figure.location, shown: figure.marker)
+        {
             return duplicate
         }
+        accepted += 1
         store.append(figure, to: key)
         return nil
     }
@@ -186,19 +191,18 @@ public struct PanelBuilder: Sendable {
         return store.appendKey(country)
     }
 
-    /// Records a year of `key`, or returns the duplicate diagnostic when it was seen before.
-    private mutating func register(_ key: Int, _ year: Int, _ location: Location, _ value: () -> String)
-        -> Diagnostic?
-    {
+    /// Records `year` as added to `key`; true when it is certainly new (after the key's latest year, or
+    /// its bit clear). Otherwise the year may be a duplicate, which `duplicate` decides (series are
+    /// short, and no index per series is kept, so a shuffled file costs no more memory than a sorted one).
+    private mutating func isNew(_ year: Int, of key: Int) -> Bool {
         let new = store.markNew(year, of: key)
-        // A year out of order: new if its bit is clear, else looked for among the key's own rows (series
-        // are short, and no index per series is kept, so a shuffled file costs no more memory than a
-        // sorted one).
-        guard !store.advance(year, of: key), !new, let first = firstRow(of: year, in: key) else {
-            accepted += 1
-            return nil
-        }
-        let shown = value()
+        return store.advance(year, of: key) || new
+    }
+
+    /// The diagnostic for `year` of `key` given again at `location` as `shown` (a count or a withheld
+    /// marker), or `nil` when the key does not have the year yet.
+    private func duplicate(of year: Int, in key: Int, at location: Location, shown: String) -> Diagnostic? {
+        guard let first = firstRow(of: year, in: key) else { return nil }
         let country = store.keys[key].country
         if first.value == shown {
             return Diagnostic(

@@ -83,7 +83,7 @@ struct RowStore: Sendable {
     /// Figures stored, over all keys.
     private(set) var count = 0
     private var rows: [Row] = []
-    private var keyIndex: [String: Int] = [:]
+    private var keyIndex = KeyTable()
     private var files: [String] = []
     private var fileIndex: [String: Int] = [:]
     private var lastFile = ""
@@ -103,7 +103,7 @@ struct RowStore: Sendable {
     mutating func removeAll() {
         keys.removeAll(keepingCapacity: true)
         rows.removeAll(keepingCapacity: true)
-        keyIndex.removeAll(keepingCapacity: true)
+        if compact { keyIndex = KeyTable() }
         withheld.removeAll(keepingCapacity: true)
         spilled.removeAll(keepingCapacity: true)
         count = 0
@@ -113,8 +113,9 @@ struct RowStore: Sendable {
 
     /// The index of `country`'s key, added when new (the caller checked `isFull`).
     mutating func key(_ country: String) -> Int {
-        if let existing = keyIndex[country] { return existing }
-        keyIndex[country] = keys.count
+        let hash = country.hashValue
+        if let existing = keyIndex.find(country, hash: hash, keys: { keys[$0].country }) { return existing }
+        keyIndex.insert(keys.count, hash: hash)
         keys.append(Key(country: country))
         return keys.count - 1
     }
@@ -307,7 +308,7 @@ struct RowStore: Sendable {
     /// of at least `batchRows` figures (the last may be smaller): memory holds the rows and one batch of
     /// series, not the panel.
     func forEachBatch(rows batchRows: Int, _ body: ([Series]) -> Void) {
-        let order = keys.indices.sorted { Panel.precedes(keys[$0].country, keys[$1].country) }
+        let order = keyOrder()
         // Counting sort of row indices by key: `end[key]` ends up just past the key's last row.
         var end = [Int](repeating: 0, count: keys.count)
         var offset = 0
@@ -347,6 +348,30 @@ struct RowStore: Sendable {
             }
         }
         if !batch.isEmpty { body(batch) }
+    }
+
+    /// The keys in `Panel`'s order. Keys are compared by their first eight bytes as one integer (which
+    /// orders as the bytes do), and only on a tie by the whole key.
+    private func keyOrder() -> [Int] {
+        var prefixed = keys.indices.map { (prefix: Self.prefix(keys[$0].country), key: $0) }
+        prefixed.sort {
+            $0.prefix != $1.prefix
+                ? $0.prefix < $1.prefix : Panel.precedes(keys[$0.key].country, keys[$1.key].country)
+        }
+        return prefixed.map(\.key)
+    }
+
+    /// The first eight UTF-8 bytes of `key`, big-endian, padded with zeros. A shorter key's padding
+    /// ties with a real zero byte, so unequal prefixes order as the keys do and equal ones decide nothing.
+    private static func prefix(_ key: String) -> UInt64 {
+        var value: UInt64 = 0
+        var shift: UInt64 = 56
+        for byte in key.utf8 {
+            value |= UInt64(byte) << shift
+            if shift == 0 { break }
+            shift -= 8
+        }
+        return value
     }
 
     // MARK: - Flags
