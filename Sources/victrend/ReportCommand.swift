@@ -63,6 +63,13 @@ struct ReportCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
+            "With the trends table as CSV, write only these columns (comma-separated header names, kept in the "
+                + "table's order), e.g. country,year,victims,growth_rate.",
+            valueName: "list"))
+    var columns: String?
+
+    @Option(
+        help: ArgumentHelp(
             "What the counts are: annual (victims identified during each year) or cumulative (running totals, "
                 + "as INTERPOL publishes ICSE's; also reports the new identifications derived from them).",
             valueName: "kind"))
@@ -129,6 +136,16 @@ struct ReportCommand: ParsableCommand {
             throw ValidationError(
                 "--table applies to --format csv; the \(format.value.rawValue) report has every table")
         }
+        if let columns {
+            guard outputDirectory == nil && format.value == .csv && (table?.value ?? .trends) == .trends
+            else {
+                throw ValidationError(
+                    "--columns applies to the trends table as CSV (--format csv, --table trends)")
+            }
+            if case .failure(let problem) = TrendColumn.selection(columns, series: series.value) {
+                throw ValidationError("--columns: \(problem)")
+            }
+        }
         if let suppressBelow, suppressBelow < 2 {
             throw ValidationError("--suppress-below takes K >= 2 (counts 1..K-1 are suppressed), e.g. 5")
         }
@@ -175,6 +192,9 @@ struct ReportCommand: ParsableCommand {
             series: series.value, targetRate: target, baselineYear: baselineYear, targetYear: targetYear,
             confidence: confidence, inputs: input.inputs)
         options.exactTest = !noTest
+        if let columns {
+            options.trendColumns = try? TrendColumn.selection(columns, series: series.value).get()
+        }
         let trendsTableOnly =
             outputDirectory == nil && format.value == .csv && (table?.value ?? .trends) == .trends
             && suppressBelow == nil

@@ -2,6 +2,10 @@ import Testing
 
 @testable import VicTrend
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 @Suite("libcsv reader: records, physical lines, quoting")
 struct CSVReaderTests {
     @Test("quoted cells with delimiters, quotes and line breaks; lines count breaks inside quotes")
@@ -26,6 +30,26 @@ struct CSVReaderTests {
             rows.map(\.1) == [
                 ["country", "year", "victims"], ["AUS", "2019", "100"], ["BEL", "2020", "5"],
             ])
+    }
+
+    @Test(
+        "a pipe (read once, no offsets) has its delimiter detected, at any chunk size",
+        arguments: [5, 64, 1 << 16])
+    func pipe(chunkSize: Int) throws {
+        let text = "country;year;victims\nAUT;2019;10\n\"B;E\";2020;11\n"
+        var ends: [Int32] = [0, 0]
+        #expect(Glibc.pipe(&ends) == 0)
+        let written = Array(text.utf8).withUnsafeBytes { Glibc.write(ends[1], $0.baseAddress, $0.count) }
+        #expect(written == text.utf8.count)
+        close(ends[1])
+        defer { close(ends[0]) }
+        var options = CSVReader.Options()
+        options.chunkSize = chunkSize
+        let reader = CSVReader(path: "/dev/fd/\(ends[0])", options: options)
+        var rows: [[String]] = []
+        let stop = try reader.read { record, _ in rows.append((0..<record.count).map { record.text($0) }) }
+        #expect(stop == nil)
+        #expect(rows == [["country", "year", "victims"], ["AUT", "2019", "10"], ["B;E", "2020", "11"]])
     }
 
     @Test("every chunk size gives the same records, lines and cell locations")

@@ -175,6 +175,18 @@ struct ReportEndToEndTests {
                 "--table applies to"
             ),
             (["report", "--confidence", "95", "samples/small/example.csv"], "between 0 and 1"),
+            (
+                ["report", "--columns", "year,countryx", "samples/small/example.csv"],
+                "'countryx' is not a column"
+            ),
+            (
+                ["report", "--columns", "new_victims", "samples/small/example.csv"],
+                "needs --series cumulative"
+            ),
+            (
+                ["report", "-f", "markdown", "--columns", "year", "samples/small/example.csv"],
+                "--columns applies"
+            ),
             (["report", "--baseline-year", "15", "samples/small/example.csv"], "four-digit year"),
             (
                 ["report", "--baseline-year", "2020", "--target-year", "2019", "samples/small/example.csv"],

@@ -49,6 +49,31 @@ struct StreamEndToEndTests {
         #expect(try String(contentsOfFile: output, encoding: .utf8) == whole.stdout)
     }
 
+    @Test("--columns: the chosen columns of the same table, streamed, read whole and from a pipe")
+    func chosenColumns() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let sorted = try directory.file("sorted.csv", Self.file(Self.rows))
+        var order = Self.rows
+        for (index, row) in Self.rows.enumerated() { order[index * 7919 % Self.rows.count] = row }
+        let shuffled = try directory.file("shuffled.csv", Self.file(order))
+        let arguments = [
+            "report", "--countries", "verbatim", "--no-test", "--columns", "country,year,growth_rate",
+        ]
+        let streamed = try VictrendBinary.run(arguments + [sorted])
+        let whole = try VictrendBinary.run(arguments + [shuffled])
+        let piped = try VictrendBinary.run(arguments + ["/dev/stdin"], stdin: Self.file(order))
+        #expect(streamed.status == 0 && whole.status == 0 && piped.status == 0)
+        #expect(streamed.stdout == whole.stdout && piped.stdout == whole.stdout)
+        let full = try VictrendBinary.run(["report", "--countries", "verbatim", "--no-test", sorted])
+        let projected = full.stdout.split(separator: "\n").map { line in
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false)
+            return [cells[0], cells[1], cells[5]].joined(separator: ",")
+        }
+        #expect(streamed.stdout == projected.joined(separator: "\n") + "\n")
+        #expect(streamed.stdout.hasPrefix("country,year,growth_rate\nK100000,2000,\nK100000,2001,"))
+    }
+
     @Test("an error late in a streamed input: exit 1, nothing written, the error where it is")
     func lateError() throws {
         let directory = try TemporaryDirectory()

@@ -115,33 +115,40 @@ final class CSVReader {
         return try withoutActuallyEscaping(body) { (body) throws(InputError) -> Diagnostic? in
             handler = body
             defer { handler = nil }
-            var isFirstChunk = true
             var bytesRead = 0
             var nextReport = 1 << 22
             let fileSize = Int(status.st_size)
-            while !stopped && !stopRequested {
-                let count = try fill(buffer, from: descriptor)
-                if count == 0 { break }
+            /// Reads the next bytes into `into`; false at the end of the input.
+            func next(into target: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
+                let count = try fill(target, from: descriptor)
                 bytesRead += count
                 if let progress = options.progress, bytesRead >= nextReport {
                     progress(bytesRead, fileSize)
                     nextReport = bytesRead + (1 << 22)
                 }
-                let bytes = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
-                var start = 0
-                if isFirstChunk {
-                    isFirstChunk = false
-                    if count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
-                        start = 3
-                    }
-                    if let given = options.delimiter {
-                        delimiter = given
-                    } else {
-                        delimiter = try detectDelimiter(in: descriptor)
-                    }
-                    csv_set_delim(parser, delimiter)
-                }
-                process(bytes, from: start)
+                return count
+            }
+            // The first bytes: enough to detect the delimiter from (the input may be a pipe, read
+            // once), fed to libcsv in chunks like the rest.
+            let firstSize =
+                options.delimiter == nil ? max(options.chunkSize, Self.detectionSize) : options.chunkSize
+            let first = firstSize == buffer.count ? buffer : .allocate(byteCount: firstSize, alignment: 16)
+            defer { if first.baseAddress != buffer.baseAddress { first.deallocate() } }
+            let count = try next(into: first)
+            let bytes = UnsafeRawBufferPointer(rebasing: first[0..<count])
+            let bom = count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+            delimiter =
+                options.delimiter
+                ?? Self.detectDelimiter(UnsafeRawBufferPointer(rebasing: bytes.prefix(Self.detectionSize)))
+            csv_set_delim(parser, delimiter)
+            let chunk = max(1, options.chunkSize)
+            for start in stride(from: bom ? 3 : 0, to: count, by: chunk) where !stopped && !stopRequested {
+                process(UnsafeRawBufferPointer(rebasing: bytes[start..<min(count, start + chunk)]), from: 0)
+            }
+            while count > 0 && !stopped && !stopRequested {
+                let count = try next(into: buffer)
+                if count == 0 { break }
+                process(UnsafeRawBufferPointer(rebasing: buffer[0..<count]), from: 0)
             }
             if !stopped && !stopRequested {
                 finish()
@@ -380,25 +387,8 @@ final class CSVReader {
 
     // MARK: - Delimiter detection
 
-    /// Detects the delimiter from the first line of the file (up to 64 KiB of it), whatever the chunk
-    /// size, without moving the read position.
-    private func detectDelimiter(in descriptor: Int32) throws(InputError) -> UInt8 {
-        let size = 1 << 16
-        let prefix = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 16)
-        defer { prefix.deallocate() }
-        guard let base = prefix.baseAddress else { return UInt8(ascii: ",") }
-        var count = 0
-        while count < size {
-            let got = pread(descriptor, base + count, size - count, off_t(count))
-            if got < 0 {
-                if errno == EINTR { continue }
-                throw .readFailed(path: path, reason: InputError.systemReason())
-            }
-            if got == 0 { break }
-            count += got
-        }
-        return Self.detectDelimiter(UnsafeRawBufferPointer(rebasing: prefix[0..<count]))
-    }
+    /// How much of the start of a file the delimiter is detected from.
+    static let detectionSize = 1 << 16
 
     /// The delimiter of a file: whichever of `,` `;` and tab occurs most often outside quotes on the
     /// first line (ties and a line with none go to `,`).

@@ -1,6 +1,7 @@
 /// The trend table: one row per country and year, sorted by country then year:
 /// `country,year,victims,base_year,base_victims,growth_rate,required_victims,shortfall,status,flags,`
-/// `trajectory_victims,trajectory_gap,p_value,ratio_low,ratio_high,significance`.
+/// `trajectory_victims,trajectory_gap,p_value,ratio_low,ratio_high,significance` (`TrendColumn`; with
+/// `AnalysisOptions.trendColumns`, the columns chosen, in their order).
 ///
 /// `growth_rate` is a fraction with 4 decimals (`0.1234`); `p_value` has 4 significant digits; the
 /// rate-ratio bounds have 4 decimals; cells that do not apply are empty; `flags` are joined with `;`.
@@ -11,20 +12,8 @@
 public enum CSVReporter: Reporter {
     public static let identifier = "csv"
 
-    /// The header row, in order.
-    public static let columns = [
-        "country", "year", "victims", "base_year", "base_victims", "growth_rate", "required_victims",
-        "shortfall", "status", "flags", "trajectory_victims", "trajectory_gap", "p_value", "ratio_low",
-        "ratio_high",
-        "significance", "country_name",
-    ]
-
-    /// The columns added for cumulative series.
-    public static let cumulativeColumns = ["new_victims", "new_per_year", "new_growth_rate"]
-
     public static func report(_ report: TrendReport) -> String {
-        var writer = RowWriter(
-            cumulative: report.options.series == .cumulative, rows: report.assessments.count)
+        var writer = RowWriter(options: report.options, rows: report.assessments.count)
         for row in report.assessments { writer.write(row) }
         return writer.output.text
     }
@@ -115,9 +104,7 @@ public enum CSVReporter: Reporter {
     private static func formattedHere(_ series: ArraySlice<Series>, options: AnalysisOptions)
         -> (bytes: [UInt8], problems: [Diagnostic])
     {
-        var writer = RowWriter(
-            cumulative: options.series == .cumulative,
-            rows: rowCount(series), header: false)
+        var writer = RowWriter(options: options, rows: rowCount(series), header: false)
         var tests = TestCache()
         var problems: [Diagnostic] = []
         for one in series {
@@ -132,25 +119,46 @@ public enum CSVReporter: Reporter {
     struct RowWriter {
         let output: TextBuffer
         private let cumulative: Bool
+        /// The columns written, in the table's order; `nil` for all of the series kind.
+        private let chosen: ChosenColumns?
         private var lastCountry = ""
         private var countryCell = ""
         private var nameCell = ""
+
+        /// The derived cells of annual series (never written unless asked for).
+        private static let noDerivedCells = ["", "", ""]
 
         /// Drops what was written (after it was flushed).
         func removeOutput() {
             output.removeAll()
         }
 
-        /// A writer with room for `rows` rows, starting with the header row unless `header` is false.
-        init(cumulative: Bool, rows: Int, header: Bool = true) {
-            self.cumulative = cumulative
+        /// A writer of the table `options` ask for (series kind, columns) with room for `rows` rows,
+        /// starting with the header row unless `header` is false.
+        init(options: AnalysisOptions, rows: Int, header: Bool = true) {
+            cumulative = options.series == .cumulative
+            chosen = options.trendColumns.map(ChosenColumns.init)
             output = TextBuffer(capacity: 96 * (rows + 1))
             guard header else { return }
-            output.append((columns + (cumulative ? cumulativeColumns : [])).joined(separator: ","))
+            let all = TrendColumn.all(for: options.series)
+            let written = chosen.map { chosen in all.filter { chosen.contains($0) } } ?? all
+            output.append(written.map(\.rawValue).joined(separator: ","))
             output.append(byte: 10)
         }
 
         mutating func write(_ row: YearAssessment) {
+            if let chosen {
+                write(row, columns: chosen)
+            } else if cumulative {
+                write(row, columns: EveryColumn())
+            } else {
+                write(row, columns: EveryAnnualColumn())
+            }
+        }
+
+        /// Writes `row`'s cells of `columns` (specialised for each kind of choice: writing every column
+        /// costs no test per column).
+        private mutating func write(_ row: YearAssessment, columns: some ColumnChoice) {
             if row.country != lastCountry {
                 lastCountry = row.country
                 countryCell = field(row.country)
@@ -159,7 +167,7 @@ public enum CSVReporter: Reporter {
             // Texts of unbounded length are made first, so that the row's room is known: one capacity
             // check for the whole row.
             let pValue = row.test.map { NumberFormatting.significant($0.pValue) } ?? ""
-            let derived = cumulative ? derivedCells(row) : []
+            let derived = cumulative ? derivedCells(row) : Self.noDerivedCells
             var room = 400 + countryCell.utf8.count + nameCell.utf8.count + pValue.utf8.count
             room += (row.suppressedMarker?.utf8.count ?? 0) + derived.reduce(0) { $0 + $1.utf8.count + 1 }
             room += row.growthRate.map { ByteCursor.room(fixed: $0, decimals: 4) } ?? 0
@@ -168,54 +176,86 @@ public enum CSVReporter: Reporter {
                 room += ByteCursor.room(fixed: test.ratioHigh, decimals: 4)
             }
             output.write(reserving: room) { cursor in
-                let comma = UInt8(ascii: ",")
-                cursor.put(countryCell)
-                cursor.put(comma)
-                cursor.put(row.year)
-                cursor.put(comma)
-                if let marker = row.suppressedMarker { cursor.put(marker) } else { cursor.put(row.victims) }
-                cursor.put(comma)
-                cursor.put(row.baseYear)
-                cursor.put(comma)
-                cursor.put(row.baseVictims)
-                cursor.put(comma)
-                if let growth = row.growthRate { cursor.put(fixed: growth, decimals: 4) }
-                cursor.put(comma)
-                cursor.put(row.requiredVictims)
-                cursor.put(comma)
-                cursor.put(row.shortfall)
-                cursor.put(comma)
-                cursor.put(row.status.rawValue)
-                cursor.put(comma)
-                for (index, flag) in row.flags.enumerated() {
-                    if index > 0 { cursor.put(UInt8(ascii: ";")) }
-                    cursor.put(flag.rawValue)
+                /// Whether `column` is written; puts the comma before it.
+                func next(_ column: TrendColumn) -> Bool {
+                    guard columns.contains(column) else { return false }
+                    if column != columns.first { cursor.put(UInt8(ascii: ",")) }
+                    return true
                 }
-                cursor.put(comma)
-                cursor.put(row.trajectoryVictims)
-                cursor.put(comma)
-                cursor.put(row.trajectoryGap)
-                cursor.put(comma)
-                if let test = row.test {
-                    cursor.put(pValue)
-                    cursor.put(comma)
-                    cursor.put(fixed: test.ratioLow, decimals: 4)
-                    cursor.put(comma)
-                    cursor.put(fixed: test.ratioHigh, decimals: 4)
-                } else {
-                    cursor.put(comma)
-                    cursor.put(comma)
+                if next(.country) { cursor.put(countryCell) }
+                if next(.year) { cursor.put(row.year) }
+                if next(.victims) {
+                    if let marker = row.suppressedMarker {
+                        cursor.put(marker)
+                    } else {
+                        cursor.put(row.victims)
+                    }
                 }
-                cursor.put(comma)
-                if let significance = row.significance { cursor.put(significance.rawValue) }
-                cursor.put(comma)
-                cursor.put(nameCell)
-                for cell in derived {
-                    cursor.put(comma)
-                    cursor.put(cell)
+                if next(.baseYear) { cursor.put(row.baseYear) }
+                if next(.baseVictims) { cursor.put(row.baseVictims) }
+                if next(.growthRate), let growth = row.growthRate { cursor.put(fixed: growth, decimals: 4) }
+                if next(.requiredVictims) { cursor.put(row.requiredVictims) }
+                if next(.shortfall) { cursor.put(row.shortfall) }
+                if next(.status) { cursor.put(row.status.rawValue) }
+                if next(.flags) {
+                    for (index, flag) in row.flags.enumerated() {
+                        if index > 0 { cursor.put(UInt8(ascii: ";")) }
+                        cursor.put(flag.rawValue)
+                    }
                 }
+                if next(.trajectoryVictims) { cursor.put(row.trajectoryVictims) }
+                if next(.trajectoryGap) { cursor.put(row.trajectoryGap) }
+                if next(.pValue), row.test != nil { cursor.put(pValue) }
+                if next(.ratioLow), let test = row.test { cursor.put(fixed: test.ratioLow, decimals: 4) }
+                if next(.ratioHigh), let test = row.test { cursor.put(fixed: test.ratioHigh, decimals: 4) }
+                if next(.significance), let significance = row.significance {
+                    cursor.put(significance.rawValue)
+                }
+                if next(.countryName) { cursor.put(nameCell) }
+                if next(.newVictims) { cursor.put(derived[0]) }
+                if next(.newPerYear) { cursor.put(derived[1]) }
+                if next(.newGrowthRate) { cursor.put(derived[2]) }
                 cursor.put(UInt8(ascii: "\n"))
             }
+        }
+    }
+
+    /// Which columns a row writer writes.
+    protocol ColumnChoice {
+        func contains(_ column: TrendColumn) -> Bool
+        /// The first column written (no comma before it).
+        var first: TrendColumn { get }
+    }
+
+    /// Every column (of cumulative series).
+    struct EveryColumn: ColumnChoice {
+        @inline(__always) func contains(_ column: TrendColumn) -> Bool { true }
+        var first: TrendColumn { .country }
+    }
+
+    /// Every column of annual series.
+    struct EveryAnnualColumn: ColumnChoice {
+        @inline(__always) func contains(_ column: TrendColumn) -> Bool { !column.isCumulativeOnly }
+        var first: TrendColumn { .country }
+    }
+
+    /// The columns `--columns` chose, as bits of `TrendColumn.allCases`.
+    struct ChosenColumns: ColumnChoice {
+        private let bits: UInt64
+        let first: TrendColumn
+
+        init(_ columns: [TrendColumn]) {
+            let bits = columns.reduce(0) { $0 | Self.bit($1) }
+            self.bits = bits
+            first = TrendColumn.allCases.first { bits & Self.bit($0) != 0 } ?? .country
+        }
+
+        func contains(_ column: TrendColumn) -> Bool {
+            bits & Self.bit(column) != 0
+        }
+
+        private static func bit(_ column: TrendColumn) -> UInt64 {
+            1 << UInt64(column.position)
         }
     }
 

@@ -24,7 +24,7 @@ final class TrendsTableOutput: @unchecked Sendable {
         self.output = output
         flusher = flushing ? DispatchQueue(label: "victrend.trends-flush") : nil
         totals = TotalsAnalysis.Accumulator(groups: groups)
-        let header = CSVReporter.RowWriter(cumulative: options.series == .cumulative, rows: 0)
+        let header = CSVReporter.RowWriter(options: options, rows: 0)
         write(header.output.bytes)
     }
 
