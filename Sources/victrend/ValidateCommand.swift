@@ -93,13 +93,12 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         var log: DiagnosticLog
         var rows = 0
-        var panel = Panel(series: [])
+        var builder = PanelBuilder(summing: input.readerOptions.sum)
         var participants: Members?
         do {
-            let result = try PanelReader(options: input.readerOptions).read(input.inputs)
+            let result = try PanelReader(options: input.readerOptions).read(input.inputs, into: &builder)
             log = result.log
             rows = result.rowCount
-            panel = result.panel
             if let groups {
                 log.add(
                     contentsOf: try GroupsReader.read(groups, countries: input.countries.value).log
@@ -118,13 +117,9 @@ struct ValidateCommand: ParsableCommand {
                 jumpFactor: jumpFactor, jumpMinimum: jumpMinimum, earliestYear: earliestYear,
                 currentYear: currentYear ?? Self.thisYear(),
                 members: participants))
-        log.add(contentsOf: rules.check(panel))
-        // Everything `report` would refuse: targets or totals beyond 64 bits, falling running totals.
-        // None of that depends on the Poisson test, the costliest step, so it is not run here.
-        var refusals = AnalysisOptions(series: series.value)
-        refusals.exactTest = false
-        // Assessed series by series without keeping the assessments: a large file costs no more memory.
-        log.add(contentsOf: TrendAnalysis.streamAssessments(panel, options: refusals) { _ in })
+        // The plausibility rules, then everything `report` would refuse (targets or totals beyond 64
+        // bits, falling running totals), series by series: a large file costs no more memory.
+        log.add(contentsOf: PanelValidation.check(builder, rules: rules, series: series.value))
         if strict {
             log = log.promotingWarnings()
         }

@@ -20,6 +20,43 @@ struct PlausibilityTests {
         PlausibilityRules(options: options).check(panel(rows))
     }
 
+    @Test("series by series (PanelValidation) finds what the whole panel's checks find, in the same order")
+    func seriesBySeries() {
+        var generator = SeededGenerator(seed: 31)
+        for kind in [SeriesKind.annual, .cumulative] {
+            for round in 0..<60 {
+                var builder = PanelBuilder()
+                for index in 0..<Int.random(in: 0...120, using: &generator) {
+                    let country = ["AUT", "BEL", "CAN", "DNK", "X"][Int.random(in: 0..<5, using: &generator)]
+                    let victims =
+                        Int.random(in: 0..<30, using: &generator) == 0
+                        ? Int.max - Int.random(in: 0...5, using: &generator)
+                        : Int.random(in: 0...400, using: &generator)
+                    _ = builder.add(
+                        Observation(
+                            country: country, year: Int.random(in: 1995...2030, using: &generator),
+                            victims: victims, location: Location(file: "f", line: index + 2)))
+                }
+                var members = Members()
+                for (line, country) in ["BEL", "DNK", "FIN"].enumerated() {
+                    members.add(
+                        .init(
+                            country: country, firstExpectedYear: [nil, 2013, 2020][line],
+                            location: Location(file: "m", line: line + 2)))
+                }
+                let rules = PlausibilityRules(
+                    options: .init(currentYear: 2026, members: round.isMultiple(of: 2) ? members : nil))
+                let panel = builder.build()
+                var options = AnalysisOptions(series: kind)
+                options.exactTest = false
+                let expected =
+                    rules.check(panel) + TrendAnalysis.streamAssessments(panel, options: options) { _ in }
+                #expect(
+                    PanelValidation.check(builder, rules: rules, series: kind) == expected, "round \(round)")
+            }
+        }
+    }
+
     @Test("missing years, tenfold jumps and drops, future and early years")
     func rules() {
         let findings = check(

@@ -29,6 +29,14 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     options.sum = control & 0x80 != 0
     options.layout = [.auto, .long, .wide, .sdmx][Int(control >> 6) & 3]
     guard let result = try? PanelReader(options: options).read([path]) else { return 0 }
+    // The series handed out in batches (the unsorted input's path to the trends table) are the panel's.
+    var builder = PanelBuilder(summing: options.sum)
+    if let read = try? PanelReader(options: options).read([path], into: &builder) {
+        var batched: [Series] = []
+        builder.forEachBatch(rows: 1 + Int(control & 31)) { batched += $0 }
+        if batched != result.panel.series { fatalError("batched series differ from the panel") }
+        if read.log.diagnostics != result.log.diagnostics { fatalError("diagnostics differ") }
+    }
     // Differential check of the streaming reader: when it accepts the input (sorted by key), it must
     // hand over exactly the series and diagnostics of the whole read.
     var streamedSeries: [Series] = []

@@ -36,11 +36,32 @@ public struct PlausibilityRules: Sendable {
 
     /// All findings for `panel`, series by series in year order, then the participants' missing years.
     public func check(_ panel: Panel) -> [Diagnostic] {
-        var findings: [Diagnostic] = []
-        let factor = options.jumpFactor
-        for series in panel.series {
+        var checker = Checker(rules: self)
+        for series in panel.series { checker.add(series) }
+        return checker.findings()
+    }
+
+    /// The same checks, series by series, without holding the panel: `findings()` after adding every
+    /// series in the panel's order gives what `check` gives.
+    public struct Checker: Sendable {
+        let rules: PlausibilityRules
+        private var found: [Diagnostic] = []
+        /// The first and last year with an observation, over every series.
+        private var years: ClosedRange<Int>?
+        /// Years with a figure (or a withheld one) of the participants' keys; the first series wins.
+        private var memberYears: [String: Set<Int>] = [:]
+        private let memberKeys: Set<String>
+
+        public init(rules: PlausibilityRules) {
+            self.rules = rules
+            memberKeys = Set(rules.options.members?.members.map(\.country) ?? [])
+        }
+
+        /// Checks one series.
+        public mutating func add(_ series: Series) {
+            let options = rules.options
             if let members = options.members, members.member(series.country) == nil {
-                findings.append(
+                found.append(
                     Diagnostic(
                         .notAParticipant, at: series.observations.first?.location,
                         "\(series.country) is not in the members file; check the country code or the file"))
@@ -48,29 +69,38 @@ public struct PlausibilityRules: Sendable {
             var previous: Observation?
             for observation in series.observations {
                 if observation.year > options.currentYear {
-                    findings.append(
+                    found.append(
                         Diagnostic(
                             .futureYear, at: observation.location,
                             "\(observation.year) is in the future (the current year is \(options.currentYear))"
                         ))
                 } else if observation.year < options.earliestYear {
-                    findings.append(
+                    found.append(
                         Diagnostic(
                             .earlyYear, at: observation.location,
                             "\(observation.year) is before \(options.earliestYear); is the year right?"))
                 }
                 if let previous {
-                    findings += compare(
-                        observation, with: previous, factor: factor,
+                    found += rules.compare(
+                        observation, with: previous, factor: options.jumpFactor,
                         withheldYears: Set(series.withheld.map(\.year)))
                 }
                 previous = observation
             }
+            if let first = series.observations.first?.year, let last = series.observations.last?.year {
+                years = years.map { min($0.lowerBound, first)...max($0.upperBound, last) } ?? first...last
+            }
+            if memberKeys.contains(series.country) && memberYears[series.country] == nil {
+                memberYears[series.country] = Set(
+                    series.observations.map(\.year) + series.withheld.map(\.year))
+            }
         }
-        if let members = options.members {
-            findings += missingParticipants(panel, members: members)
+
+        /// Every finding so far, then the participants' missing years.
+        public func findings() -> [Diagnostic] {
+            guard let members = rules.options.members else { return found }
+            return found + rules.missingParticipants(members, years: years, reported: memberYears)
         }
-        return findings
     }
 
     private func compare(
@@ -107,18 +137,19 @@ public struct PlausibilityRules: Sendable {
         return findings
     }
 
-    /// Participants without a figure for a year the submission covers, from their first expected year.
-    private func missingParticipants(_ panel: Panel, members: Members) -> [Diagnostic] {
-        let years = Set(panel.series.flatMap { $0.observations.map(\.year) })
-        guard let first = years.min(), let last = years.max() else { return [] }
-        let byCountry = Dictionary(
-            panel.series.map { ($0.country, Set($0.observations.map(\.year) + $0.withheld.map(\.year))) }
-        ) { first, _ in first }
+    /// Participants without a figure for a year the submission covers (`years`: the first and last
+    /// with an observation), from their first expected year; `reported` holds each participant's years.
+    private func missingParticipants(
+        _ members: Members, years: ClosedRange<Int>?, reported: [String: Set<Int>]
+    )
+        -> [Diagnostic]
+    {
+        guard let first = years?.lowerBound, let last = years?.upperBound else { return [] }
         var findings: [Diagnostic] = []
         for member in members.members {
             let from = max(first, member.firstExpectedYear ?? first)
             guard from <= last else { continue }
-            let reported = byCountry[member.country] ?? []
+            let reported = reported[member.country] ?? []
             let missing = (from...last).filter { !reported.contains($0) }
             guard !missing.isEmpty else { continue }
             let list = Self.yearRanges(missing)
