@@ -19,6 +19,14 @@ struct StreamEndToEndTests {
         return rows
     }()
 
+    /// The same rows shuffled: row i goes to place i × 7919 mod 80,000 (7919 is prime, so every place
+    /// is taken once).
+    private static let shuffledRows: [String] = {
+        var order = rows
+        for (index, row) in rows.enumerated() { order[index * 7919 % rows.count] = row }
+        return order
+    }()
+
     private static func file(_ rows: [String]) -> String {
         "country,year,victims\n" + rows.joined(separator: "\n") + "\n"
     }
@@ -28,10 +36,7 @@ struct StreamEndToEndTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let sorted = try directory.file("sorted.csv", Self.file(Self.rows))
-        // Row i goes to place i × 7919 mod 80,000 (7919 is prime, so every place is taken once).
-        var order = Self.rows
-        for (index, row) in Self.rows.enumerated() { order[index * 7919 % Self.rows.count] = row }
-        let shuffled = try directory.file("shuffled.csv", Self.file(order))
+        let shuffled = try directory.file("shuffled.csv", Self.file(Self.shuffledRows))
         let arguments = ["report", "--countries", "verbatim", "--no-test", "--baseline-year", "2005"]
         let streamed = try VictrendBinary.run(arguments + [sorted])
         let whole = try VictrendBinary.run(arguments + [shuffled])
@@ -54,15 +59,13 @@ struct StreamEndToEndTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let sorted = try directory.file("sorted.csv", Self.file(Self.rows))
-        var order = Self.rows
-        for (index, row) in Self.rows.enumerated() { order[index * 7919 % Self.rows.count] = row }
-        let shuffled = try directory.file("shuffled.csv", Self.file(order))
+        let shuffled = try directory.file("shuffled.csv", Self.file(Self.shuffledRows))
         let arguments = [
             "report", "--countries", "verbatim", "--no-test", "--columns", "country,year,growth_rate",
         ]
         let streamed = try VictrendBinary.run(arguments + [sorted])
         let whole = try VictrendBinary.run(arguments + [shuffled])
-        let piped = try VictrendBinary.run(arguments + ["/dev/stdin"], stdin: Self.file(order))
+        let piped = try VictrendBinary.run(arguments + ["/dev/stdin"], stdin: Self.file(Self.shuffledRows))
         #expect(streamed.status == 0 && whole.status == 0 && piped.status == 0)
         #expect(streamed.stdout == whole.stdout && piped.stdout == whole.stdout)
         let full = try VictrendBinary.run(["report", "--countries", "verbatim", "--no-test", sorted])
