@@ -82,7 +82,7 @@ struct RowStore: Sendable {
     private(set) var keys: [Key] = []
     /// Figures stored, over all keys.
     private(set) var count = 0
-    private var rows: [Row] = []
+    private var rows = BlockArray<Row>()
     private var keyIndex = KeyTable()
     private var files: [String] = []
     private var fileIndex: [String: Int] = [:]
@@ -102,7 +102,7 @@ struct RowStore: Sendable {
     /// Forgets every key and figure, keeping the storage (and the file list) for the figures to come.
     mutating func removeAll() {
         keys.removeAll(keepingCapacity: true)
-        rows.removeAll(keepingCapacity: true)
+        rows.removeAll()
         if compact { keyIndex = KeyTable() }
         withheld.removeAll(keepingCapacity: true)
         spilled.removeAll(keepingCapacity: true)
@@ -317,8 +317,8 @@ struct RowStore: Sendable {
             offset += keys[key].figures
         }
         var sorted = [UInt32](repeating: 0, count: rows.count)
-        for (index, row) in rows.enumerated() {
-            let key = Int(row.key)
+        for index in 0..<rows.count {
+            let key = Int(rows[index].key)
             sorted[end[key]] = UInt32(truncatingIfNeeded: index)
             end[key] += 1
         }

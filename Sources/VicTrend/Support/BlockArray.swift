@@ -1,0 +1,28 @@
+/// An array kept in blocks of 65,536 elements: it grows without copying what it holds, so its memory
+/// is its size plus at most one block (an `Array` that doubles keeps up to twice its size, and needs
+/// three times while it grows).
+struct BlockArray<Element: Sendable>: Sendable {
+    private var blocks: [[Element]] = []
+    /// Elements held.
+    private(set) var count = 0
+
+    mutating func append(_ element: Element) {
+        if count & 0xFFFF == 0 {
+            var block: [Element] = []
+            block.reserveCapacity(1 << 16)
+            blocks.append(block)
+        }
+        blocks[count >> 16].append(element)
+        count += 1
+    }
+
+    subscript(index: Int) -> Element {
+        get { blocks[index >> 16][index & 0xFFFF] }
+        set { blocks[index >> 16][index & 0xFFFF] = newValue }
+    }
+
+    mutating func removeAll() {
+        blocks.removeAll()
+        count = 0
+    }
+}
