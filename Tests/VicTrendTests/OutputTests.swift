@@ -197,6 +197,22 @@ struct OutputTests {
         #expect(try stagedStandardOutput(memoryLimit: 0, pieces: [], commit: true).isEmpty)
     }
 
+    @Test("a staged file larger than the write-behind interval arrives whole, and only at commit")
+    func stagedLargeFile() throws {
+        let fixtures = try Fixtures()
+        defer { fixtures.remove() }
+        let path = fixtures.directory.appendingPathComponent("large.csv").path
+        let staged = try StagedOutput(path: path)
+        let piece = [UInt8](repeating: UInt8(ascii: "7"), count: 1 << 20)
+        let pieces = StagedOutput.syncInterval / piece.count + 3
+        for _ in 0..<pieces { try staged.write(piece) }
+        #expect(!FileManager.default.fileExists(atPath: path))
+        try staged.commit()
+        let written = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(written.count == pieces * piece.count)
+        #expect(written.allSatisfy { $0 == UInt8(ascii: "7") })
+    }
+
     @Test("staged outputs to devices, directories and full devices fail cleanly")
     func stagedOutputFailures() throws {
         // A device is written in place: /dev/null takes everything, /dev/full refuses the first piece.
