@@ -102,6 +102,10 @@ extension StringProtocol {
     /// The text without surrounding spaces and tabs.
     var trimmingBlanks: String {
         let isBlank = { (character: Character) in character == " " || character == "\t" }
-        return String(drop(while: isBlank).reversed().drop(while: isBlank).reversed())
+        guard let first = firstIndex(where: { !isBlank($0) }), let last = lastIndex(where: { !isBlank($0) })
+        else {
+            return ""
+        }
+        return String(self[first...last])
     }
 }

@@ -342,10 +342,16 @@ struct RowInterpreter {
     {
         guard let country = countryOnlyKey(record, reader: reader, log: &log) else { return nil }
         guard !keyColumns.isEmpty else { return country }
-        var parts = [country]
+        // The same cells as the last row's make the same key (rows of a key usually come together).
+        if country == lastByKey.country
+            && keyColumns.indices.allSatisfy({ Self.same(record[keyColumns[$0]], lastByKey.cells[$0]) })
+        {
+            return lastByKey.key
+        }
+        var key = country
         for column in keyColumns where column != self.country {
-            let text = record.text(column).trimmingBlanks
-            if text.isEmpty {
+            let cell = CellParsing.trimmed(record[column])
+            if cell.isEmpty {
                 log.add(
                     Diagnostic(
                         .emptyCountry, at: reader.location(ofCell: column),
@@ -353,10 +359,15 @@ struct RowInterpreter {
                 )
                 return nil
             }
-            parts.append(text)
+            key += SeriesKey.separator
+            key += String(decoding: cell, as: UTF8.self)
         }
-        return SeriesKey.make(parts)
+        lastByKey = (country, keyColumns.map { Array(record[$0]) }, key)
+        return key
     }
+
+    /// The last key made with `--by`: its country part, its cells as written, and the key.
+    private var lastByKey: (country: String, cells: [[UInt8]], key: String) = ("", [], "")
 
     /// The country part of a row's key.
     private mutating func countryOnlyKey(_ record: CSVRecord, reader: CSVReader, log: inout DiagnosticLog)
