@@ -105,7 +105,11 @@ struct RowStore: Sendable {
         rows.removeAll()
         if compact { keyIndex = KeyTable() }
         withheld.removeAll(keepingCapacity: true)
-        spilled.removeAll(keepingCapacity: true)
+        // The observations were handed out with the series: room for as many as the last key had (keys
+        // of one input are usually alike in length), not the grown capacity of that array.
+        let size = spilled.count
+        spilled = []
+        spilled.reserveCapacity(size)
         count = 0
     }
 
