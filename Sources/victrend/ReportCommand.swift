@@ -270,7 +270,11 @@ struct ReportCommand: ParsableCommand {
         guard input.inputs.allSatisfy(Self.isRegularFile) else { return false }
         let stream: TrendsStream
         do {
-            stream = TrendsStream(options: options, groups: groups, output: try StagedOutput(path: output))
+            // The reader keeps one core busy; the writer takes the other, or every core when the exact
+            // test makes writing the slower side.
+            stream = TrendsStream(
+                options: options, groups: groups, output: try StagedOutput(path: output),
+                everyCore: options.exactTest)
         } catch {
             throw Terminal.failure(error)
         }

@@ -138,11 +138,14 @@ struct StreamingReaderTests {
         defer { fixtures.remove() }
         let options = AnalysisOptions(baselineYear: 2019, inputs: ["in.csv"])
         let path = fixtures.directory.appendingPathComponent("t.csv").path
-        let stream = TrendsStream(options: options, output: try StagedOutput(path: path), inFlight: 1)
-        for one in series { stream.add([one]) }
-        #expect(stream.finish() == nil)
         let expected = CSVReporter.report(try TrendAnalysis.assess(whole.panel, options: options).get())
-        #expect(try String(contentsOfFile: path, encoding: .utf8) == expected)
+        for everyCore in [true, false] {
+            let stream = TrendsStream(
+                options: options, output: try StagedOutput(path: path), inFlight: 1, everyCore: everyCore)
+            for one in series { stream.add([one]) }
+            #expect(stream.finish() == nil)
+            #expect(try String(contentsOfFile: path, encoding: .utf8) == expected)
+        }
 
         var builder = PanelBuilder()
         _ = builder.add(

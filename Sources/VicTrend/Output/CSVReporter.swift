@@ -78,12 +78,13 @@ public enum CSVReporter: Reporter {
     /// The rows of `series` (no header), and the analysis' refusals. The series are split between the
     /// cores (in order) when the parts are worth a thread: the streamed table's writer then uses the core
     /// the reader leaves idle, and the exact test — several times the rest of a row — runs on all.
-    static func formatted(_ series: ArraySlice<Series>, options: AnalysisOptions)
+    /// With `everyCore` false, on this thread only.
+    static func formatted(_ series: ArraySlice<Series>, options: AnalysisOptions, everyCore: Bool = true)
         -> (bytes: [UInt8], problems: [Diagnostic])
     {
         // Parts worth a thread: a few hundred rows with the test, a few thousand without.
         let smallestPart = options.exactTest && options.series == .annual ? 256 : 4096
-        if Parallel.cores > 1 && series.count > 1 {
+        if everyCore && Parallel.cores > 1 && series.count > 1 {
             let parts = blocks(of: series, rows: max(smallestPart, rowCount(series) / Parallel.cores + 1))
             if parts.count > 1 {
                 let pieces = Parallel.map(parts.count) { index in

@@ -12,10 +12,18 @@ public final class TrendsStream: @unchecked Sendable {
     private let queue = DispatchQueue(label: "victrend.trends-stream")
     private let slots: DispatchSemaphore
 
-    /// Starts the table on `output` (the header is written at once).
-    public init(options: AnalysisOptions, groups: Groups = Groups(), output: StagedOutput, inFlight: Int = 3)
-    {
+    /// Whether each batch is assessed and formatted on every core, or on the writer's thread alone.
+    private let everyCore: Bool
+
+    /// Starts the table on `output` (the header is written at once). With `everyCore` false, the
+    /// writer keeps to its own thread: right when the producer keeps a core busy meanwhile (a reader
+    /// streaming a file), since splitting each batch over both cores would only take turns with it.
+    public init(
+        options: AnalysisOptions, groups: Groups = Groups(), output: StagedOutput, inFlight: Int = 3,
+        everyCore: Bool = true
+    ) {
         self.options = options
+        self.everyCore = everyCore
         table = TrendsTableOutput(options: options, groups: groups, output: output, flushing: true)
         slots = DispatchSemaphore(value: max(1, inFlight))
     }
@@ -24,7 +32,8 @@ public final class TrendsStream: @unchecked Sendable {
     public func add(_ series: [Series]) {
         slots.wait()
         queue.async { [self] in
-            table.append(CSVReporter.formatted(series[...], options: options), of: series)
+            table.append(
+                CSVReporter.formatted(series[...], options: options, everyCore: everyCore), of: series)
             slots.signal()
         }
     }
