@@ -217,6 +217,26 @@ struct PanelBuilderTests {
         }
     }
 
+    @Test(
+        "a full builder refuses the next figure with a clear error, whatever its kind",
+        arguments: [false, true])
+    func full(sealing: Bool) {
+        var builder = PanelBuilder(summing: false, sealing: sealing, capacity: 2)
+        let location = { (line: Int) in Location(file: "big.csv", line: line) }
+        #expect(
+            builder.add(Observation(country: "AUT", year: 2019, victims: 1, location: location(2))) == nil)
+        #expect(
+            builder.add(Observation(country: "AUT", year: 2020, victims: 2, location: location(3))) == nil)
+        let refused = builder.add(Observation(country: "AUT", year: 2021, victims: 3, location: location(4)))
+        #expect(refused?.code == .oversizedRecord && refused?.severity == .error)
+        #expect(refused?.location == location(4))
+        #expect(refused?.message.contains("more than 2 figures") == true)
+        let withheld = builder.add(
+            WithheldFigure(country: "BEL", year: 2021, marker: "<5", location: location(5)))
+        #expect(withheld?.code == .oversizedRecord && withheld?.location == location(5))
+        #expect(builder.count == 2)
+    }
+
     @Test("a figure from the 65,537th file keeps its file")
     func manyFiles() {
         var builder = PanelBuilder()

@@ -29,9 +29,7 @@ public struct PanelBuilder: Sendable {
     private var accepted = 0
 
     public init(summing: Bool = false) {
-        self.summing = summing
-        sealing = false
-        store = RowStore(compact: true)
+        self.init(summing: summing, sealing: false)
     }
 
     /// A builder that, with `sealing`, hands out each series as soon as the input moves on to the next
@@ -39,10 +37,15 @@ public struct PanelBuilder: Sendable {
     /// one series at a time. A series is sealed only when a strictly greater key arrives, so a sealed
     /// series is complete: its key cannot come back without making the input `outOfOrder`.
     public init(summing: Bool, sealing: Bool) {
+        self.init(summing: summing, sealing: sealing, capacity: RowStore.maximumCapacity)
+    }
+
+    /// A builder that takes at most `capacity` figures (tests of a full builder).
+    init(summing: Bool, sealing: Bool, capacity: Int) {
         self.summing = summing
         self.sealing = sealing
         // Sealing holds one key at a time, whose observations become the series' array as they are.
-        store = RowStore(compact: !sealing)
+        store = RowStore(compact: !sealing, capacity: capacity)
     }
 
     /// Sealing: the series finished so far, emptied from the builder.
@@ -64,7 +67,7 @@ public struct PanelBuilder: Sendable {
     /// Adds `observation`, or returns the diagnostic for a duplicate country-year (and keeps the first).
     /// When summing, adds it to the country-year's total instead (a diagnostic only on overflow).
     public mutating func add(_ observation: consuming Observation) -> Diagnostic? {
-        guard !store.isFull else { return Self.full(at: observation.location) }
+        guard !store.isFull else { return full(at: observation.location) }
         let key = key(observation.country)
         if summing {
             return addToSum(observation, key: key)
@@ -83,7 +86,7 @@ public struct PanelBuilder: Sendable {
     /// Adds a withheld year, or returns the diagnostic for a duplicate country-year. When summing, a
     /// withheld part makes the year's total unknown: the year is withheld.
     public mutating func add(_ figure: WithheldFigure) -> Diagnostic? {
-        guard !store.isFull else { return Self.full(at: figure.location) }
+        guard !store.isFull else { return full(at: figure.location) }
         let key = key(figure.country)
         if summing {
             if store.find(figure.year, of: key, among: .withheld) == nil {
@@ -119,11 +122,11 @@ public struct PanelBuilder: Sendable {
     }
 
     /// The refusal when no further row fits.
-    private static func full(at location: Location) -> Diagnostic {
+    private func full(at location: Location) -> Diagnostic {
         Diagnostic(
             .oversizedRecord, at: location,
-            "the inputs hold more than \(RowStore.capacity - 1) figures, more than one run can hold; split "
-                + "them (for example by country) and check the parts separately")
+            "the inputs hold more than \(store.capacity) figures, more than one run can hold; split them "
+                + "(for example by country) and check the parts separately")
     }
 
     /// Moves the key being read into `sealed` (sealing holds one key at a time).

@@ -74,11 +74,13 @@ struct RowStore: Sendable {
         }
     }
 
-    /// Most figures (and keys) a store holds: row indices are 32-bit.
-    static let capacity = Int(UInt32.max) - 1
+    /// Most figures (and keys) a store can hold: row indices are 32-bit.
+    static let maximumCapacity = Int(UInt32.max) - 1
 
     /// Whether figures are kept in compact form (else whole, one key at a time).
     let compact: Bool
+    /// Most figures the store takes (`maximumCapacity`; less in tests of a full store).
+    let capacity: Int
     private(set) var keys: [Key] = []
     /// Figures stored, over all keys.
     private(set) var count = 0
@@ -92,12 +94,13 @@ struct RowStore: Sendable {
     /// Observations kept whole: every observation in whole form, the misfits in compact form.
     private var spilled: [Observation] = []
 
-    init(compact: Bool) {
+    init(compact: Bool, capacity: Int = maximumCapacity) {
         self.compact = compact
+        self.capacity = min(capacity, Self.maximumCapacity)
     }
 
     /// Whether the store is full: no further key or figure fits (see `capacity`).
-    var isFull: Bool { count >= Self.capacity - 1 }
+    var isFull: Bool { count >= capacity }
 
     /// Forgets every key and figure, keeping the storage (and the file list) for the figures to come.
     mutating func removeAll() {
