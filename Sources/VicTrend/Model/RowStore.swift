@@ -329,32 +329,48 @@ struct RowStore: Sendable {
             sorted[end[key]] = UInt32(truncatingIfNeeded: index)
             end[key] += 1
         }
-        var batch: [Series] = []
-        var batchSize = 0
-        for key in order {
-            let figures = keys[key].figures
-            var observations: [Observation] = []
-            observations.reserveCapacity(figures)
-            var withheldFigures: [WithheldFigure] = []
-            for position in end[key] - figures..<end[key] {
-                let handle = Int(sorted[position])
-                if let observation = observation(handle) {
-                    observations.append(observation)
-                } else if let figure = withheldFigure(handle) {
-                    withheldFigures.append(figure)
-                }
-            }
-            batch.append(
-                Self.series(country: keys[key].country, observations: observations, withheld: withheldFigures)
-            )
-            batchSize += figures
-            if batchSize >= batchRows {
-                body(batch)
-                batch = []
-                batchSize = 0
+        // Batches: consecutive keys holding at least `batchRows` figures (the last may hold fewer).
+        var batches: [Range<Int>] = []
+        var start = 0
+        var size = 0
+        for (position, key) in order.enumerated() {
+            size += keys[key].figures
+            if size >= batchRows {
+                batches.append(start..<position + 1)
+                start = position + 1
+                size = 0
             }
         }
-        if !batch.isEmpty { body(batch) }
+        if start < order.count { batches.append(start..<order.count) }
+        // The series of a batch are gathered from rows all over the store (a cache miss or two per
+        // figure): a batch per core at a time, handed to `body` in order.
+        let store = self
+        let sortedRows = sorted
+        let ends = end
+        for first in stride(from: 0, to: batches.count, by: Parallel.cores) {
+            let group = batches[first..<min(batches.count, first + Parallel.cores)]
+            let gathered = Parallel.map(group.count) { index in
+                order[group[group.startIndex + index]].map { key in
+                    store.series(of: key, rows: sortedRows[ends[key] - store.keys[key].figures..<ends[key]])
+                }
+            }
+            for batch in gathered { body(batch) }
+        }
+    }
+
+    /// The series of `key` from its figures `handles`, in arrival order.
+    private func series(of key: Int, rows handles: ArraySlice<UInt32>) -> Series {
+        var observations: [Observation] = []
+        observations.reserveCapacity(handles.count)
+        var withheldFigures: [WithheldFigure] = []
+        for handle in handles {
+            if let observation = observation(Int(handle)) {
+                observations.append(observation)
+            } else if let figure = withheldFigure(Int(handle)) {
+                withheldFigures.append(figure)
+            }
+        }
+        return Self.series(country: keys[key].country, observations: observations, withheld: withheldFigures)
     }
 
     /// The keys in `Panel`'s order. Keys are compared by their first eight bytes as one integer (which
