@@ -93,33 +93,47 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         var log: DiagnosticLog
         var rows = 0
-        var builder = PanelBuilder(summing: input.readerOptions.sum)
+        var otherFiles: [Diagnostic] = []
         var participants: Members?
+        var validation: PanelValidation
         do {
-            let result = try PanelReader(options: input.readerOptions).read(input.inputs, into: &builder)
-            log = result.log
-            rows = result.rowCount
             if let groups {
-                log.add(
-                    contentsOf: try GroupsReader.read(groups, countries: input.countries.value).log
-                        .diagnostics)
+                otherFiles += try GroupsReader.read(groups, countries: input.countries.value).log.diagnostics
             }
             if let members {
                 let found = try MembersReader.read(members, countries: input.countries.value)
                 participants = found.members
-                log.add(contentsOf: found.log.diagnostics)
+                otherFiles += found.log.diagnostics
             }
+            let rules = PlausibilityRules(
+                options: .init(
+                    jumpFactor: jumpFactor, jumpMinimum: jumpMinimum, earliestYear: earliestYear,
+                    currentYear: currentYear ?? Self.thisYear(),
+                    members: participants))
+            // The plausibility rules, then everything `report` would refuse (targets or totals beyond 64
+            // bits, falling running totals), series by series: a sorted input is checked while it is
+            // read, any other from the builder's flat rows, so a large file costs little memory.
+            let reader = PanelReader(options: input.readerOptions)
+            validation = PanelValidation(rules: rules, series: series.value)
+            let read: PanelReader.StreamResult
+            if input.inputs.allSatisfy(ReportCommand.isRegularFile),
+                let streamed = try reader.stream(input.inputs, batchRows: 1 << 16, { validation.add($0) })
+            {
+                read = streamed
+            } else {
+                // Not sorted by key (what the stream checked is dropped), or not a file.
+                validation = PanelValidation(rules: rules, series: series.value)
+                var builder = PanelBuilder(summing: input.readerOptions.sum)
+                read = try reader.read(input.inputs, into: &builder)
+                builder.forEachBatch(rows: 1 << 16) { validation.add($0) }
+            }
+            log = read.log
+            rows = read.rowCount
         } catch {
             throw Terminal.failure(error)
         }
-        let rules = PlausibilityRules(
-            options: .init(
-                jumpFactor: jumpFactor, jumpMinimum: jumpMinimum, earliestYear: earliestYear,
-                currentYear: currentYear ?? Self.thisYear(),
-                members: participants))
-        // The plausibility rules, then everything `report` would refuse (targets or totals beyond 64
-        // bits, falling running totals), series by series: a large file costs no more memory.
-        log.add(contentsOf: PanelValidation.check(builder, rules: rules, series: series.value))
+        log.add(contentsOf: otherFiles)
+        log.add(contentsOf: validation.findings())
         if strict {
             log = log.promotingWarnings()
         }

@@ -47,6 +47,16 @@ struct ValidateEndToEndTests {
         #expect(outcome.stdout.contains("[\(name.prefix(5))]"))
         let hasErrors = expected.contains("error[")
         #expect(outcome.status == (hasErrors ? 1 : 0), "\(outcome.stderr)")
+        // Through a pipe the input is read whole (a file sorted by key is checked while it streams):
+        // the same findings, at the same lines.
+        let text = try String(
+            contentsOf: VictrendBinary.packageRoot.appendingPathComponent("samples/invalid/\(name).csv"),
+            encoding: .isoLatin1)
+        let piped = try VictrendBinary.run(arguments + ["/dev/stdin"], stdin: text, stdinEncoding: .isoLatin1)
+        #expect(
+            piped.stdout
+                == expected.replacingOccurrences(of: "samples/invalid/\(name).csv", with: "/dev/stdin"))
+        #expect(piped.status == outcome.status)
     }
 
     @Test("the good samples validate cleanly")

@@ -25,9 +25,10 @@ enum VictrendBinary {
     static let epoch = "1767225600"
 
     /// Runs `victrend arguments...` with the package root as working directory.
-    static func run(_ arguments: [String], environment: [String: String] = [:], stdin: String? = nil) throws
-        -> Outcome
-    {
+    static func run(
+        _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil,
+        stdinEncoding: String.Encoding = .utf8
+    ) throws -> Outcome {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
@@ -45,7 +46,8 @@ enum VictrendBinary {
         try process.run()
         if let stdin {
             // Small inputs only: written whole before the outputs are read.
-            input.fileHandleForWriting.write(Data(stdin.utf8))
+            // A text read as Latin-1 goes back byte for byte (the samples include invalid UTF-8).
+            input.fileHandleForWriting.write(stdin.data(using: stdinEncoding) ?? Data(stdin.utf8))
             try input.fileHandleForWriting.close()
         }
         // Read both pipes before waiting so a large output cannot block the child.

@@ -1,32 +1,51 @@
 /// The checks `victrend validate` runs on what was read: the plausibility rules, then everything
 /// `report` would refuse (targets or totals beyond 64 bits, falling running totals).
 ///
-/// The series are taken from the builder a batch at a time, so memory holds the builder's flat rows and
-/// one batch, never the panel of series or its assessments. The findings are those of
-/// `PlausibilityRules.check` and `TrendAnalysis.streamAssessments` on `builder.build()`, in that order.
-public enum PanelValidation {
-    /// The findings for every series `builder` holds. The exact test is not run (it decides no refusal).
+/// Series are added in the panel's order, a batch at a time — from `PanelReader.stream` while a
+/// sorted input is read, or from a builder's `forEachBatch` — so memory never holds the panel of
+/// series or its assessments. `findings()` then gives what `PlausibilityRules.check` and
+/// `TrendAnalysis.streamAssessments` give on the whole panel, in that order. The exact test is not run
+/// (it decides no refusal).
+public struct PanelValidation {
+    private var checker: PlausibilityRules.Checker
+    private var totals = TotalsAnalysis.Accumulator(groups: Groups())
+    private var tests = TestCache()
+    private var problems: [Diagnostic] = []
+    private let options: AnalysisOptions
+
+    public init(rules: PlausibilityRules, series kind: SeriesKind) {
+        checker = PlausibilityRules.Checker(rules: rules)
+        var options = AnalysisOptions(series: kind)
+        options.exactTest = false
+        self.options = options
+    }
+
+    /// Checks the next series, in the panel's order.
+    public mutating func add(_ batch: [Series]) {
+        for series in batch {
+            checker.add(series)
+            _ = TrendAnalysis.assessSeries(series, options: options, tests: &tests, problems: &problems) {
+                _ in
+            }
+            totals.add(series)
+        }
+    }
+
+    /// Every finding: the plausibility rules', then the analysis' refusals, then the totals'.
+    public func findings() -> [Diagnostic] {
+        var found = checker.findings() + problems
+        if case .failure(let list) = totals.totals(options: options) {
+            found += list.diagnostics
+        }
+        return found
+    }
+
+    /// The findings for every series `builder` holds.
     public static func check(_ builder: PanelBuilder, rules: PlausibilityRules, series kind: SeriesKind)
         -> [Diagnostic]
     {
-        var options = AnalysisOptions(series: kind)
-        options.exactTest = false
-        var checker = PlausibilityRules.Checker(rules: rules)
-        var totals = TotalsAnalysis.Accumulator(groups: Groups())
-        var tests = TestCache()
-        var problems: [Diagnostic] = []
-        builder.forEachBatch(rows: 1 << 16) { batch in
-            for series in batch {
-                checker.add(series)
-                _ = TrendAnalysis.assessSeries(series, options: options, tests: &tests, problems: &problems) {
-                    _ in
-                }
-                totals.add(series)
-            }
-        }
-        if case .failure(let list) = totals.totals(options: options) {
-            problems += list.diagnostics
-        }
-        return checker.findings() + problems
+        var validation = PanelValidation(rules: rules, series: kind)
+        builder.forEachBatch(rows: 1 << 16) { validation.add($0) }
+        return validation.findings()
     }
 }
