@@ -29,6 +29,13 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     options.sum = control & 0x80 != 0
     options.layout = [.auto, .long, .wide, .sdmx][Int(control >> 6) & 3]
     guard let result = try? PanelReader(options: options).read([path]) else { return 0 }
+    // validate's checks, series by series (from the builder's batches, or from the stream), must find
+    // what the whole panel's do.
+    let rules = PlausibilityRules(options: .init(currentYear: 2026))
+    var refusals = AnalysisOptions(series: control & 0x10 == 0 ? .annual : .cumulative)
+    refusals.exactTest = false
+    let wholeFindings =
+        rules.check(result.panel) + TrendAnalysis.streamAssessments(result.panel, options: refusals) { _ in }
     // The series handed out in batches (the unsorted input's path to the trends table) are the panel's.
     var builder = PanelBuilder(summing: options.sum)
     if let read = try? PanelReader(options: options).read([path], into: &builder) {
@@ -36,6 +43,9 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         builder.forEachBatch(rows: 1 + Int(control & 31)) { batched += $0 }
         if batched != result.panel.series { fatalError("batched series differ from the panel") }
         if read.log.diagnostics != result.log.diagnostics { fatalError("diagnostics differ") }
+        if PanelValidation.check(builder, rules: rules, series: refusals.series) != wholeFindings {
+            fatalError("validate's findings differ between the batches and the panel")
+        }
     }
     // Differential check of the streaming reader: when it accepts the input (sorted by key), it must
     // hand over exactly the series and diagnostics of the whole read.
@@ -47,8 +57,10 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     if let streamed {
         if streamedSeries != result.panel.series { fatalError("streamed series differ from the whole read") }
         if streamed.log.diagnostics != result.log.diagnostics { fatalError("streamed diagnostics differ") }
+        var validation = PanelValidation(rules: rules, series: refusals.series)
+        validation.add(streamedSeries)
+        if validation.findings() != wholeFindings { fatalError("validate's findings differ when streamed") }
     }
-    _ = PlausibilityRules(options: .init(currentYear: 2026)).check(result.panel)
     for series in [SeriesKind.annual, .cumulative] {
         let analysis = AnalysisOptions(series: series, baselineYear: control & 1 == 0 ? nil : 2015, targetYear: 2030)
         var whole: CSVReporter.StreamFailure??
