@@ -5,7 +5,7 @@
 ///   chained from its latest one backwards, so the rare look-ups a row needs (is this year a
 ///   duplicate? which figure does a summed part add to?) read only that key's figures. Series come out
 ///   by a counting sort by key, in `Panel`'s order of keys. A figure that does not fit the compact form
-///   (a year outside 32 bits, a line past 2^40, more than 65,535 files, flags not in canonical order)
+///   (a year outside 32 bits, a line past 2^40, a file from the 65,537th on, flags not in canonical order)
 ///   is kept whole beside the rows, so nothing is approximated.
 /// - Whole (one key at a time, for `PanelBuilder`'s sealing): observations kept as they came, handed
 ///   out as the series' own array without a copy.
