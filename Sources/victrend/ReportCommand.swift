@@ -261,13 +261,10 @@ struct ReportCommand: ParsableCommand {
 
     /// The trends table of an input sorted by key, written while it is read (`PanelReader.stream`, one
     /// core reading, one writing). Returns false, having written nothing, when the input is not sorted
-    /// by key: the caller then reads it whole. Exits like the whole-panel path for every refusal.
+    /// by key or not a regular file: the caller then reads it whole. Exits like the whole-panel path for every refusal.
     private func streamTrends(options: AnalysisOptions, groups: Groups, groupsLog: [Diagnostic]) throws
         -> Bool
     {
-        // Only files that can be read twice: an unsorted input is read again from the start, which a pipe
-        // (`/dev/stdin`) cannot give.
-        guard input.inputs.allSatisfy(Self.isRegularFile) else { return false }
         let stream: TrendsStream
         do {
             // The reader keeps one core busy; the writer takes the other, or every core when the exact
@@ -353,12 +350,6 @@ struct ReportCommand: ParsableCommand {
                 throw Terminal.failure(error)
             }
         }
-    }
-
-    /// True when `path` is a regular file (not a pipe, a terminal or a device).
-    static func isRegularFile(_ path: String) -> Bool {
-        var status = stat()
-        return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
     }
 
     /// True when both paths name the same existing file (same device and inode).

@@ -116,9 +116,7 @@ struct ValidateCommand: ParsableCommand {
             let reader = PanelReader(options: input.readerOptions)
             validation = PanelValidation(rules: rules, series: series.value)
             let read: PanelReader.StreamResult
-            if input.inputs.allSatisfy(ReportCommand.isRegularFile),
-                let streamed = try reader.stream(input.inputs, batchRows: 1 << 16, { validation.add($0) })
-            {
+            if let streamed = try reader.stream(input.inputs, batchRows: 1 << 16, { validation.add($0) }) {
                 read = streamed
             } else {
                 // Not sorted by key (what the stream checked is dropped), or not a file.

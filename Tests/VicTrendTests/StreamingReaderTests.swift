@@ -3,6 +3,10 @@ import Testing
 
 @testable import VicTrend
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 @Suite("Streaming an input sorted by key: the same series and diagnostics as reading it whole")
 struct StreamingReaderTests {
     /// Streams `files` (name, text) and returns the series handed over, batch sizes, and the result.
@@ -67,6 +71,22 @@ struct StreamingReaderTests {
         let (_, _, result, whole) = try stream([("in.csv", text)], batchRows: 1)
         #expect(result == nil)
         #expect(whole.panel.series.count >= 2)
+    }
+
+    @Test("a pipe is not streamed: nil at once, its bytes left for the whole read")
+    func pipe() throws {
+        var ends: [Int32] = [0, 0]
+        #expect(Glibc.pipe(&ends) == 0)
+        let text = "country,year,victims\nAUT,2019,1\nBEL,2019,2\n"
+        _ = Array(text.utf8).withUnsafeBytes { Glibc.write(ends[1], $0.baseAddress, $0.count) }
+        close(ends[1])
+        defer { close(ends[0]) }
+        let path = "/dev/fd/\(ends[0])"
+        var handed = 0
+        #expect(try PanelReader().stream([path], batchRows: 1) { handed += $0.count } == nil)
+        #expect(handed == 0)
+        let whole = try PanelReader().read([path])
+        #expect(whole.panel.series.map(\.country) == ["AUT", "BEL"])
     }
 
     @Test("names sorted by their codes stream; several files continue each other's order")

@@ -100,10 +100,17 @@ public struct PanelReader: Sendable {
     /// the way large extracts usually come; for any other input it stops at the first key out of order
     /// and returns `nil` — `body` may have received series by then, which the caller must discard — and
     /// the input must be read whole with `read`. Every series handed over is complete, and the series
-    /// and diagnostics are exactly those `read` gives. Throws only when a file cannot be read at all.
+    /// and diagnostics are exactly those `read` gives. Only regular files are streamed: any other input
+    /// (a pipe such as `/dev/stdin`, which could not be read again; a missing file) gives `nil` at once,
+    /// before anything is read. Throws only when a file cannot be read at all.
     public func stream(_ paths: [String], batchRows: Int, _ body: ([Series]) -> Void) throws(InputError)
         -> StreamResult?
     {
+        let regular = paths.allSatisfy { path in
+            var status = stat()
+            return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
+        }
+        guard regular else { return nil }
         var builder = PanelBuilder(summing: options.sum, sealing: true)
         let (log, rowCount) = try read(paths, into: &builder) { builder, reader in
             if builder.outOfOrder {
