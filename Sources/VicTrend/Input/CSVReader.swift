@@ -118,7 +118,7 @@ final class CSVReader {
             var bytesRead = 0
             var nextReport = 1 << 22
             let fileSize = Int(status.st_size)
-            /// Reads the next bytes into `into`; false at the end of the input.
+            /// Fills `target` with the next bytes; returns how many (0 at the end of the input).
             func next(into target: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
                 let count = try fill(target, from: descriptor)
                 bytesRead += count
@@ -143,12 +143,12 @@ final class CSVReader {
             csv_set_delim(parser, delimiter)
             let chunk = max(1, options.chunkSize)
             for start in stride(from: bom ? 3 : 0, to: count, by: chunk) where !stopped && !stopRequested {
-                process(UnsafeRawBufferPointer(rebasing: bytes[start..<min(count, start + chunk)]), from: 0)
+                process(UnsafeRawBufferPointer(rebasing: bytes[start..<min(count, start + chunk)]))
             }
             while count > 0 && !stopped && !stopRequested {
                 let count = try next(into: buffer)
                 if count == 0 { break }
-                process(UnsafeRawBufferPointer(rebasing: buffer[0..<count]), from: 0)
+                process(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
             }
             if !stopped && !stopRequested {
                 finish()
@@ -201,11 +201,11 @@ final class CSVReader {
         return total
     }
 
-    /// Feeds `bytes[start...]` to libcsv one physical line at a time.
-    private func process(_ bytes: UnsafeRawBufferPointer, from start: Int) {
+    /// Feeds `bytes` (one chunk) to libcsv one physical line at a time.
+    private func process(_ bytes: UnsafeRawBufferPointer) {
         chunk = bytes
-        rawStart = start
-        var index = start
+        rawStart = 0
+        var index = 0
         let count = bytes.count
         if pendingCarriageReturn {
             pendingCarriageReturn = false
