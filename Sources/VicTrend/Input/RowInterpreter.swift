@@ -359,8 +359,7 @@ struct RowInterpreter {
                 )
                 return nil
             }
-            key += SeriesKey.separator
-            key += String(decoding: cell, as: UTF8.self)
+            SeriesKey.append(String(decoding: cell, as: UTF8.self), to: &key)
         }
         lastByKey = (country, keyColumns.map { Array(record[$0]) }, key)
         return key

@@ -5,9 +5,10 @@ public enum SeriesKey {
     /// What joins the parts of a key.
     public static let separator = " · "
 
-    /// The key of `parts` (the country first).
-    public static func make(_ parts: [String]) -> String {
-        parts.joined(separator: separator)
+    /// Appends the next part to `key` (which starts as the country).
+    static func append(_ part: String, to key: inout String) {
+        key += separator
+        key += part
     }
 
     /// The country part of `key`.
