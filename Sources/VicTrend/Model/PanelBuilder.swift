@@ -72,7 +72,7 @@ public struct PanelBuilder: Sendable {
         if summing {
             return addToSum(observation, key: key)
         }
-        if !isNew(observation.year, of: key),
+        if !store.recordYear(observation.year, of: key),
             let duplicate = duplicate(
                 of: observation.year, in: key, at: observation.location, shown: String(observation.victims))
         {
@@ -94,7 +94,7 @@ public struct PanelBuilder: Sendable {
             }
             return nil
         }
-        if !isNew(figure.year, of: key),
+        if !store.recordYear(figure.year, of: key),
             let duplicate = duplicate(of: figure.year, in: key, at: figure.location, shown: figure.marker)
         {
             return duplicate
@@ -139,10 +139,9 @@ public struct PanelBuilder: Sendable {
     /// Adds `observation` to its country-year's total.
     private mutating func addToSum(_ observation: Observation, key: Int) -> Diagnostic? {
         let year = observation.year
-        let certainlyNew = store.markNew(year, of: key)
-        // Rows of one key and year usually come together, or in year order: then no look-up is needed.
-        guard !store.advance(year, of: key), !certainlyNew,
-            let figure = store.find(year, of: key, among: .observations)
+        // A new year needs no look-up; the parts of one year usually come together, so the look-up
+        // (latest figure first) finds it at once.
+        guard !store.recordYear(year, of: key), let figure = store.find(year, of: key, among: .observations)
         else {
             store.append(observation, to: key)
             accepted += 1
@@ -194,16 +193,9 @@ public struct PanelBuilder: Sendable {
         return store.appendKey(country)
     }
 
-    /// Records `year` as added to `key`; true when it is certainly new (after the key's latest year, or
-    /// its bit clear). Otherwise the year may be a duplicate, which `duplicate` decides (series are
-    /// short, and no index per series is kept, so a shuffled file costs no more memory than a sorted one).
-    private mutating func isNew(_ year: Int, of key: Int) -> Bool {
-        let new = store.markNew(year, of: key)
-        return store.advance(year, of: key) || new
-    }
-
     /// The diagnostic for `year` of `key` given again at `location` as `shown` (a count or a withheld
-    /// marker), or `nil` when the key does not have the year yet.
+    /// marker), or `nil` when the key does not have the year yet. Series are short and no index per
+    /// series is kept, so a shuffled file costs no more memory than a sorted one.
     private func duplicate(of year: Int, in key: Int, at location: Location, shown: String) -> Diagnostic? {
         guard let first = firstRow(of: year, in: key) else { return nil }
         let country = store.keys[key].country

@@ -134,14 +134,12 @@ struct RowStore: Sendable {
         return keys.count - 1
     }
 
-    /// Records `year` as added to `key`: true when it is certainly new (see `Key.markNew`).
-    mutating func markNew(_ year: Int, of key: Int) -> Bool {
-        keys[key].markNew(year)
-    }
-
-    /// Records `year` as `key`'s latest when it is after the latest so far; returns whether it was.
-    mutating func advance(_ year: Int, of key: Int) -> Bool {
-        guard year > keys[key].latestYear else { return false }
+    /// Records `year` as added to `key` (in its bits, and as its latest when after the latest so far);
+    /// true when it is certainly new — after the latest, or its bit clear. Otherwise the caller looks
+    /// among the key's figures (`find`).
+    mutating func recordYear(_ year: Int, of key: Int) -> Bool {
+        let bitClear = keys[key].markNew(year)
+        guard year > keys[key].latestYear else { return bitClear }
         keys[key].latestYear = year
         return true
     }
