@@ -327,19 +327,8 @@ struct RowStore: Sendable {
             sorted[end[key]] = UInt32(truncatingIfNeeded: index)
             end[key] += 1
         }
-        // Batches: consecutive keys holding at least `batchRows` figures (the last may hold fewer).
-        var batches: [Range<Int>] = []
-        var start = 0
-        var size = 0
-        for (position, key) in order.enumerated() {
-            size += keys[key].figures
-            if size >= batchRows {
-                batches.append(start..<position + 1)
-                start = position + 1
-                size = 0
-            }
-        }
-        if start < order.count { batches.append(start..<order.count) }
+        // Batches: consecutive keys (positions in `order`) holding at least `batchRows` figures.
+        let batches = Batches.ranges(of: order.lazy.map { keys[$0].figures }, atLeast: batchRows)
         // The series of a batch are gathered from rows all over the store (a cache miss or two per
         // figure): a batch per core at a time, handed to `body` in order.
         let store = self

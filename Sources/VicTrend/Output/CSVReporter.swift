@@ -60,19 +60,9 @@ public enum CSVReporter: Reporter {
     static func blocks<Collection: RandomAccessCollection<Series>>(of series: Collection, rows: Int)
         -> [Range<Int>]
     where Collection.Index == Int {
-        var blocks: [Range<Int>] = []
-        var start = series.startIndex
-        var size = 0
-        for (index, one) in zip(series.indices, series) {
-            size += one.observations.count + one.withheld.count
-            if size >= rows {
-                blocks.append(start..<index + 1)
-                start = index + 1
-                size = 0
-            }
-        }
-        if start < series.endIndex { blocks.append(start..<series.endIndex) }
-        return blocks
+        Batches.ranges(
+            of: series.lazy.map { $0.observations.count + $0.withheld.count }, atLeast: rows,
+            from: series.startIndex)
     }
 
     /// The rows of `series` (no header), and the analysis' refusals. The series are split between the
