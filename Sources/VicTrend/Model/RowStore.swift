@@ -195,7 +195,7 @@ struct RowStore: Sendable {
         keys[key].last = UInt32(truncatingIfNeeded: rows.count)
     }
 
-    /// The index of `path` among the files, added when new; `nil` past 65,535 files (the compact form
+    /// The index of `path` among the files, added when new; `nil` past 65,536 files (the compact form
     /// has 16 bits for it).
     private mutating func index(ofFile path: String) -> Int? {
         if lastFileIndex >= 0 && path == lastFile { return lastFileIndex }

@@ -1,7 +1,7 @@
 /// The trend table: one row per country and year, sorted by country then year:
 /// `country,year,victims,base_year,base_victims,growth_rate,required_victims,shortfall,status,flags,`
 /// `trajectory_victims,trajectory_gap,p_value,ratio_low,ratio_high,significance` (`TrendColumn`; with
-/// `AnalysisOptions.trendColumns`, the columns chosen, in their order).
+/// `AnalysisOptions.trendColumns`, only the columns chosen, still in this order).
 ///
 /// `growth_rate` is a fraction with 4 decimals (`0.1234`); `p_value` has 4 significant digits; the
 /// rate-ratio bounds have 4 decimals; cells that do not apply are empty; `flags` are joined with `;`.

@@ -1,7 +1,7 @@
 /// A column of the trends table (`CSVReporter`), named as in its header.
 ///
 /// The cases are in the table's order; the last three are written for cumulative series only.
-/// `--columns` picks some of them, in any order.
+/// `--columns` picks some of them (named in any order, written in this one).
 public enum TrendColumn: String, CaseIterable, Sendable, Hashable {
     case country
     case year
