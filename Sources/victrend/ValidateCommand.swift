@@ -95,7 +95,7 @@ struct ValidateCommand: ParsableCommand {
         var rows = 0
         var otherFiles: [Diagnostic] = []
         var participants: Members?
-        var validation: PanelValidation
+        var findings: [Diagnostic]
         do {
             if let groups {
                 otherFiles += try GroupsReader.read(groups, countries: input.countries.value).log.diagnostics
@@ -114,16 +114,16 @@ struct ValidateCommand: ParsableCommand {
             // bits, falling running totals), series by series: a sorted input is checked while it is
             // read, any other from the builder's flat rows, so a large file costs little memory.
             let reader = PanelReader(options: input.readerOptions)
-            validation = PanelValidation(rules: rules, series: series.value)
+            var validation = PanelValidation(rules: rules, series: series.value)
             let read: PanelReader.StreamResult
             if let streamed = try reader.stream(input.inputs, batchRows: 1 << 16, { validation.add($0) }) {
                 read = streamed
+                findings = validation.findings()
             } else {
                 // Not sorted by key (what the stream checked is dropped), or not a file.
-                validation = PanelValidation(rules: rules, series: series.value)
                 var builder = PanelBuilder(summing: input.readerOptions.sum)
                 read = try reader.read(input.inputs, into: &builder)
-                builder.forEachBatch(rows: 1 << 16) { validation.add($0) }
+                findings = PanelValidation.check(builder, rules: rules, series: series.value)
             }
             log = read.log
             rows = read.rowCount
@@ -131,7 +131,7 @@ struct ValidateCommand: ParsableCommand {
             throw Terminal.failure(error)
         }
         log.add(contentsOf: otherFiles)
-        log.add(contentsOf: validation.findings())
+        log.add(contentsOf: findings)
         if strict {
             log = log.promotingWarnings()
         }
