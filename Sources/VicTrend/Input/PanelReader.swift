@@ -132,7 +132,9 @@ public struct PanelReader: Sendable {
         _ paths: [String], into builder: inout PanelBuilder,
         afterRecord: (inout PanelBuilder, CSVReader?) -> Void
     ) throws(InputError) -> (DiagnosticLog, Int) {
-        var log = DiagnosticLog(limit: options.diagnosticLimit)
+        var output = BuilderOutput(builder: PanelBuilder(), log: DiagnosticLog(limit: options.diagnosticLimit))
+        swap(&output.builder, &builder)
+        defer { swap(&output.builder, &builder) }
         var rowCount = 0
         let sizes = paths.map { path -> Int in
             var status = stat()
@@ -146,18 +148,17 @@ public struct PanelReader: Sendable {
                 let offset = done
                 fileProgress = { bytes, _ in progress(offset + bytes, total) }
             }
-            rowCount += try read(
-                path, into: &builder, log: &log, progress: fileProgress, afterRecord: afterRecord)
+            rowCount += try read(path, into: &output, progress: fileProgress, afterRecord: afterRecord)
             done += size
-            afterRecord(&builder, nil)
-            if builder.outOfOrder { break }
+            afterRecord(&output.builder, nil)
+            if output.builder.outOfOrder { break }
         }
-        return (log, rowCount)
+        return (output.log, rowCount)
     }
 
     /// Reads one file; returns the number of data rows it had.
     private func read(
-        _ path: String, into builder: inout PanelBuilder, log: inout DiagnosticLog,
+        _ path: String, into output: inout BuilderOutput,
         progress: (@Sendable (Int, Int) -> Void)?, afterRecord: (inout PanelBuilder, CSVReader?) -> Void
     ) throws(InputError) -> Int {
         var readerOptions = CSVReader.Options()
@@ -167,16 +168,16 @@ public struct PanelReader: Sendable {
         let reader = CSVReader(path: path, options: readerOptions)
         var rows = RowInterpreter(options: options)
         let stop = try reader.read { record, reader in
-            rows.receive(record, from: reader, builder: &builder, log: &log)
-            afterRecord(&builder, reader)
+            rows.receive(record, from: reader, into: &output)
+            afterRecord(&output.builder, reader)
         }
         if let stop {
-            log.add(stop)
+            output.log.add(stop)
         } else {
-            rows.finish(path: path, builder: &builder, log: &log)
+            rows.finish(path: path, into: &output)
         }
         if stop == nil && rows.headerAccepted && rows.dataRows == 0 {
-            log.add(
+            output.log.add(
                 Diagnostic(
                     .noDataRows, at: Location(file: path, line: 1),
                     "the file has a header but no data rows; expected one row per country and year"))

@@ -33,10 +33,10 @@ struct RowInterpreter {
     private var resolved: [String: String?] = [:]
     private var lastCountryBytes: [UInt8] = []
     private var lastCountry = ""
-    private var held: [(observation: Observation?, withheld: WithheldFigure?)] = []
+    /// SDMX figures and findings, held until the end of the file: when a dimension is ambiguous, only
+    /// that is reported.
+    private var held = HeldRows()
     private var dimensionValues: [Int: [String]] = [:]
-    /// SDMX findings, held with the rows: when a dimension is ambiguous, only that is reported.
-    private var heldLog: [Diagnostic] = []
 
     init(options: PanelReader.Options) {
         self.options = options
@@ -44,18 +44,17 @@ struct RowInterpreter {
 
     // MARK: - Header
 
-    mutating func receive(
-        _ record: CSVRecord, from reader: CSVReader, builder: inout PanelBuilder, log: inout DiagnosticLog
-    ) {
+    /// Interprets one record (the first is the header), putting its figures and findings into `output`.
+    mutating func receive(_ record: CSVRecord, from reader: CSVReader, into output: inout some RowOutput) {
         guard headerSeen else {
             headerSeen = true
-            readHeader(record, from: reader, log: &log)
+            readHeader(record, from: reader, log: &output)
             return
         }
         guard headerAccepted, !record.isBlank else { return }
         dataRows += 1
         guard record.count == header.count else {
-            log.add(cellCountProblem(record, from: reader))
+            output.add(cellCountProblem(record, from: reader))
             return
         }
         for filter in filters {
@@ -66,18 +65,15 @@ struct RowInterpreter {
         case .long(let year, let count):
             readYear(
                 record, yearColumn: year, countColumn: count, flags: [], confidential: false, reader: reader,
-                into: &builder, log: &log)
+                into: &output)
         case .wide(let years):
-            guard let key = countryKey(record, reader: reader, log: &log) else { return }
+            guard let key = countryKey(record, reader: reader, log: &output) else { return }
             for (column, year) in years {
                 addFigure(
                     record, key: key, year: year, countColumn: column, flags: [], confidential: false,
-                    hold: false,
-                    reader: reader, into: &builder, log: &log)
+                    reader: reader, into: &output)
             }
         case .sdmx(let year, let count, let flag, let confidential, let dimensions):
-            var rowLog = DiagnosticLog(limit: Int.max)
-            defer { heldLog += rowLog.diagnostics }
             for column in dimensions {
                 let value = String(decoding: CellParsing.trimmed(record[column]), as: UTF8.self)
                 if !(dimensionValues[column, default: []].contains(value)) {
@@ -88,14 +84,17 @@ struct RowInterpreter {
             let isConfidential =
                 flagText.lowercased().contains("c")
                 || (confidential.map { record.text($0).trimmingBlanks.uppercased() == "C" } ?? false)
+            var rows = HeldRows()
+            swap(&rows, &held)
+            defer { swap(&rows, &held) }
             readYear(
                 record, yearColumn: year, countColumn: count,
                 flags: ObservationFlag.parse(eurostat: flagText),
-                confidential: isConfidential, reader: reader, into: &builder, log: &rowLog)
+                confidential: isConfidential, reader: reader, into: &rows)
         }
     }
 
-    private mutating func readHeader(_ record: CSVRecord, from reader: CSVReader, log: inout DiagnosticLog) {
+    private mutating func readHeader(_ record: CSVRecord, from reader: CSVReader, log: inout some RowOutput) {
         var cells: [String] = []
         for index in 0..<record.count {
             guard let text = String(validating: record[index], as: UTF8.self) else {
@@ -196,7 +195,7 @@ struct RowInterpreter {
         if problems.isEmpty {
             headerAccepted = true
         } else {
-            log.add(contentsOf: problems)
+            for problem in problems { log.add(problem) }
         }
     }
 
@@ -219,7 +218,7 @@ struct RowInterpreter {
     /// Reads a row with one year cell and one count cell (long and SDMX layouts).
     private mutating func readYear(
         _ record: CSVRecord, yearColumn: Int, countColumn: Int, flags: [ObservationFlag], confidential: Bool,
-        reader: CSVReader, into builder: inout PanelBuilder, log: inout DiagnosticLog
+        reader: CSVReader, into log: inout some RowOutput
     ) {
         let key = countryKey(record, reader: reader, log: &log)
         var year = CellParsing.plainYear(record[yearColumn])
@@ -239,18 +238,17 @@ struct RowInterpreter {
         }
         addFigure(
             record, key: key, year: year, countColumn: countColumn, flags: flags, confidential: confidential,
-            hold: layout == .sdmx, reader: reader, into: &builder, log: &log)
+            reader: reader, into: &log)
     }
 
     /// The layout of `shape`, kept beside it (read for every cell; a switch over `shape` would copy its
     /// payload).
     private var layout = InputLayout.long
 
-    /// Adds the figure of one count cell (or holds it, for SDMX files).
+    /// Adds the figure of one count cell to `log` (SDMX files: to the held rows).
     private mutating func addFigure(
         _ record: CSVRecord, key: String, year: Int, countColumn: Int, flags: [ObservationFlag],
-        confidential: Bool,
-        hold: Bool, reader: CSVReader, into builder: inout PanelBuilder, log: inout DiagnosticLog
+        confidential: Bool, reader: CSVReader, into log: inout some RowOutput
     ) {
         let location = layout == .wide ? reader.location(ofCell: countColumn) : reader.recordLocation
         var cell: CountCell
@@ -267,47 +265,22 @@ struct RowInterpreter {
         if confidential && cell == .missing {
             cell = .withheld("c")
         }
-        var figure: (observation: Observation?, withheld: WithheldFigure?)
         switch cell {
         case .missing:
             return
         case .count(let victims):
-            let observation = Observation(
-                country: key, year: year, victims: victims, location: location, flags: flags)
-            guard hold else {
-                // The common case: straight to the builder.
-                if let duplicate = builder.add(observation) { log.add(duplicate) }
-                return
-            }
-            figure = (observation, nil)
+            log.add(Observation(country: key, year: year, victims: victims, location: location, flags: flags))
         case .withheld(let marker):
             log.add(
                 Diagnostic(
                     .withheldValue, at: location,
                     "\(key) \(year): the figure is withheld ('\(marker)'); the year is not assessed"))
-            figure = (nil, WithheldFigure(country: key, year: year, marker: marker, location: location))
-        }
-        if hold {
-            held.append(figure)
-        } else {
-            Self.add(figure, to: &builder, log: &log)
-        }
-    }
-
-    private static func add(
-        _ figure: (observation: Observation?, withheld: WithheldFigure?), to builder: inout PanelBuilder,
-        log: inout DiagnosticLog
-    ) {
-        if let observation = figure.observation, let duplicate = builder.add(observation) {
-            log.add(duplicate)
-        }
-        if let withheld = figure.withheld, let duplicate = builder.add(withheld) {
-            log.add(duplicate)
+            log.add(WithheldFigure(country: key, year: year, marker: marker, location: location))
         }
     }
 
     /// At the end of the file: SDMX rows are added unless a dimension has several values.
-    mutating func finish(path: String, builder: inout PanelBuilder, log: inout DiagnosticLog) {
+    mutating func finish(path: String, into log: inout some RowOutput) {
         guard case .sdmx(_, _, _, _, let dimensions) = shape else { return }
         var ambiguous = false
         for column in dimensions {
@@ -319,25 +292,27 @@ struct RowInterpreter {
                         .ambiguousDimension, at: Location(file: path, line: 1),
                         "the file holds several values of '\(header[column])' (\(shown)); choose one with "
                             + "--filter \(header[column])=\(values[0])"))
-                held = []
+                held = HeldRows()
                 ambiguous = true
             }
         }
         if !ambiguous {
-            log.add(contentsOf: heldLog)
+            for diagnostic in held.diagnostics { log.add(diagnostic) }
         }
-        heldLog = []
-        for figure in held {
-            Self.add(figure, to: &builder, log: &log)
+        for figure in held.figures {
+            switch figure {
+            case .observation(let observation): log.add(observation)
+            case .withheld(let withheld): log.add(withheld)
+            }
         }
-        held = []
+        held = HeldRows()
     }
 
     // MARK: - Countries
 
     /// The series key of a row: its country, then the `--by` columns; `nil` after logging why there is
     /// none.
-    private mutating func countryKey(_ record: CSVRecord, reader: CSVReader, log: inout DiagnosticLog)
+    private mutating func countryKey(_ record: CSVRecord, reader: CSVReader, log: inout some RowOutput)
         -> String?
     {
         guard let country = countryOnlyKey(record, reader: reader, log: &log) else { return nil }
@@ -369,7 +344,9 @@ struct RowInterpreter {
     private var lastByKey: (country: String, cells: [[UInt8]], key: String) = ("", [], "")
 
     /// The country part of a row's key.
-    private mutating func countryOnlyKey(_ record: CSVRecord, reader: CSVReader, log: inout DiagnosticLog)
+    private mutating func countryOnlyKey(
+        _ record: CSVRecord, reader: CSVReader, log: inout some RowOutput
+    )
         -> String?
     {
         // Rows of one country usually come together: the cell as written, compared with the last one
@@ -466,5 +443,32 @@ struct RowInterpreter {
             .invalidUTF8, at: location,
             "this cell is not valid UTF-8; the file was probably saved in another encoding (such as "
                 + "Windows-1252): save it as UTF-8")
+    }
+}
+
+/// The figures and findings of an SDMX file, held until its end.
+private struct HeldRows: RowOutput {
+    enum Figure {
+        case observation(Observation)
+        case withheld(WithheldFigure)
+    }
+
+    private(set) var figures: [Figure] = []
+    private(set) var diagnostics: [Diagnostic] = []
+
+    mutating func add(_ observation: consuming Observation) {
+        figures.append(.observation(observation))
+    }
+
+    mutating func add(_ figure: WithheldFigure) {
+        figures.append(.withheld(figure))
+    }
+
+    mutating func add(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+    }
+
+    mutating func add(_ severity: Diagnostic.Severity, _ make: () -> Diagnostic) {
+        diagnostics.append(make())
     }
 }
