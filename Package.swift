@@ -17,9 +17,14 @@ let package = Package(
             path: "Sources/CLibCSV",
             providers: [.apt(["libcsv-dev"])]
         ),
+        // `__builtin_prefetch`, which Swift does not offer (header only: nothing to link).
+        .systemLibrary(
+            name: "CPrefetch",
+            path: "Sources/CPrefetch"
+        ),
         .target(
             name: "VicTrend",
-            dependencies: ["CLibCSV"]
+            dependencies: ["CLibCSV", "CPrefetch"]
         ),
         .executableTarget(
             name: "victrend",

@@ -154,6 +154,18 @@ enum CellParsing {
         return value
     }
 
+    /// The cell as text, or `nil` when it is not valid UTF-8. An ASCII cell (the usual key) is decoded
+    /// without the general validation, which is not specialised for cells and costs a run-time look-up
+    /// of generic metadata per call.
+    static func text(_ cell: Slice<UnsafeRawBufferPointer>) -> String? {
+        var ascii = true
+        for byte in cell where byte >= 0x80 {
+            ascii = false
+            break
+        }
+        return ascii ? String(decoding: cell, as: UTF8.self) : String(validating: cell, as: UTF8.self)
+    }
+
     /// The cell without surrounding spaces and tabs.
     static func trimmed<Bytes: Cell>(_ cell: Bytes) -> Bytes {
         let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }

@@ -74,8 +74,8 @@ public struct PanelReader: Sendable {
     /// Reads `paths` in order. Throws only when a file cannot be read at all.
     public func read(_ paths: [String]) throws(InputError) -> Result {
         var builder = PanelBuilder(summing: options.sum)
-        let (log, rowCount) = try read(paths, into: &builder) { _, _ in }
-        return Result(panel: builder.build(), log: log, rowCount: rowCount)
+        let read = try read(paths, into: &builder)
+        return Result(panel: builder.build(), log: read.log, rowCount: read.rowCount)
     }
 
     /// What reading produced besides the series.
@@ -90,8 +90,42 @@ public struct PanelReader: Sendable {
     /// batches without the whole panel in memory, `forEachBatch`). Throws only when a file cannot be
     /// read at all.
     public func read(_ paths: [String], into builder: inout PanelBuilder) throws(InputError) -> StreamResult {
-        let (log, rowCount) = try read(paths, into: &builder) { _, _ in }
-        return StreamResult(log: log, rowCount: rowCount)
+        try read(
+            paths, into: &builder,
+            feeding: .batches(size: BatchedOutput.batchSize, concurrent: Parallel.cores > 1))
+    }
+
+    /// How figures reach the builder in a whole read. Every way gives the same builder and log.
+    enum Feeding {
+        /// Each figure and finding as its row is read.
+        case rowByRow
+        /// In batches of `size` items, on a thread of their own or not (see `BatchedOutput`).
+        case batches(size: Int, concurrent: Bool)
+    }
+
+    /// `read(_:into:)`, feeding the builder as told (tests compare the ways).
+    func read(_ paths: [String], into builder: inout PanelBuilder, feeding: Feeding) throws(InputError)
+        -> StreamResult
+    {
+        var direct = BuilderOutput(
+            builder: PanelBuilder(), log: DiagnosticLog(limit: options.diagnosticLimit))
+        swap(&direct.builder, &builder)
+        defer { swap(&direct.builder, &builder) }
+        guard case .batches(let size, let concurrent) = feeding else {
+            let rowCount = try read(paths, into: &direct) { _, _ in true }
+            return StreamResult(log: direct.log, rowCount: rowCount)
+        }
+        var output = BatchedOutput(direct, batchSize: size, concurrent: concurrent)
+        let rowCount: Int
+        do {
+            rowCount = try read(paths, into: &output) { _, _ in true }
+        } catch {
+            // The builder's thread is done with it before the builder goes back.
+            direct = output.finish()
+            throw error
+        }
+        direct = output.finish()
+        return StreamResult(log: direct.log, rowCount: rowCount)
     }
 
     /// Reads `paths` in order, handing finished series to `body` in key order, in batches of at least
@@ -111,14 +145,21 @@ public struct PanelReader: Sendable {
             return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
         }
         guard regular else { return nil }
-        var builder = PanelBuilder(summing: options.sum, sealing: true)
-        let (log, rowCount) = try read(paths, into: &builder) { builder, reader in
-            if builder.outOfOrder {
+        var output = BuilderOutput(
+            builder: PanelBuilder(summing: options.sum, sealing: true),
+            log: DiagnosticLog(limit: options.diagnosticLimit))
+        let rowCount = try read(paths, into: &output) { output, reader in
+            if output.builder.outOfOrder {
                 reader?.stop()
-            } else if builder.sealedRows >= batchRows {
-                body(builder.takeSealed())
+                return false
             }
+            if output.builder.sealedRows >= batchRows {
+                body(output.builder.takeSealed())
+            }
+            return true
         }
+        var builder = output.builder
+        let log = output.log
         builder.sealRemaining()
         guard !builder.outOfOrder else { return nil }
         let last = builder.takeSealed()
@@ -126,15 +167,12 @@ public struct PanelReader: Sendable {
         return StreamResult(log: log, rowCount: rowCount)
     }
 
-    /// Reads `paths` into `builder`, calling `afterRecord` after each record (with its reader) and after
-    /// each file (without).
-    private func read(
-        _ paths: [String], into builder: inout PanelBuilder,
-        afterRecord: (inout PanelBuilder, CSVReader?) -> Void
-    ) throws(InputError) -> (DiagnosticLog, Int) {
-        var output = BuilderOutput(builder: PanelBuilder(), log: DiagnosticLog(limit: options.diagnosticLimit))
-        swap(&output.builder, &builder)
-        defer { swap(&output.builder, &builder) }
+    /// Reads `paths` into `output`, calling `afterRecord` after each record (with its reader) and after
+    /// each file (without); after a file, `false` from it ends the reading. Returns the number of data
+    /// rows read.
+    private func read<Output: RowOutput>(
+        _ paths: [String], into output: inout Output, afterRecord: (inout Output, CSVReader?) -> Bool
+    ) throws(InputError) -> Int {
         var rowCount = 0
         let sizes = paths.map { path -> Int in
             var status = stat()
@@ -150,16 +188,15 @@ public struct PanelReader: Sendable {
             }
             rowCount += try read(path, into: &output, progress: fileProgress, afterRecord: afterRecord)
             done += size
-            afterRecord(&output.builder, nil)
-            if output.builder.outOfOrder { break }
+            if !afterRecord(&output, nil) { break }
         }
-        return (output.log, rowCount)
+        return rowCount
     }
 
     /// Reads one file; returns the number of data rows it had.
-    private func read(
-        _ path: String, into output: inout BuilderOutput,
-        progress: (@Sendable (Int, Int) -> Void)?, afterRecord: (inout PanelBuilder, CSVReader?) -> Void
+    private func read<Output: RowOutput>(
+        _ path: String, into output: inout Output,
+        progress: (@Sendable (Int, Int) -> Void)?, afterRecord: (inout Output, CSVReader?) -> Bool
     ) throws(InputError) -> Int {
         var readerOptions = CSVReader.Options()
         readerOptions.delimiter = options.delimiter
@@ -169,15 +206,15 @@ public struct PanelReader: Sendable {
         var rows = RowInterpreter(options: options)
         let stop = try reader.read { record, reader in
             rows.receive(record, from: reader, into: &output)
-            afterRecord(&output.builder, reader)
+            _ = afterRecord(&output, reader)
         }
         if let stop {
-            output.log.add(stop)
+            output.add(stop)
         } else {
             rows.finish(path: path, into: &output)
         }
         if stop == nil && rows.headerAccepted && rows.dataRows == 0 {
-            output.log.add(
+            output.add(
                 Diagnostic(
                     .noDataRows, at: Location(file: path, line: 1),
                     "the file has a header but no data rows; expected one row per country and year"))

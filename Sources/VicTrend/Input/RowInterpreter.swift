@@ -363,7 +363,7 @@ struct RowInterpreter {
                     "the country is empty; every row needs the country it counts"))
             return nil
         }
-        guard let text = String(validating: cell, as: UTF8.self) else {
+        guard let text = CellParsing.text(cell) else {
             log.add(Self.invalidUTF8(at: reader.location(ofCell: country)))
             return nil
         }

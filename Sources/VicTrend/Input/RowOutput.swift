@@ -23,6 +23,11 @@ struct BuilderOutput: RowOutput {
         if let duplicate = builder.add(observation) { log.add(duplicate) }
     }
 
+    /// `add(_:)` with the key's hash (`RowStore.hash`) computed ahead.
+    mutating func add(_ observation: consuming Observation, keyHash: Int) {
+        if let duplicate = builder.add(observation, keyHash: keyHash) { log.add(duplicate) }
+    }
+
     mutating func add(_ figure: WithheldFigure) {
         if let duplicate = builder.add(figure) { log.add(duplicate) }
     }

@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// Finds the index of a series key among many, with one probe of one array in the common case.
 ///
 /// Open addressing with linear probing over slots that hold 32 bits of the key's hash and its index;
@@ -24,6 +26,20 @@ struct KeyTable: Sendable {
             }
             position = (position + 1) & mask
         }
+    }
+
+    /// Starts loading the slot where the probe for `hash` begins (a hint for a look-up soon to come).
+    func prefetch(hash: Int) {
+        let position = Self.home(tag: UInt64(truncatingIfNeeded: hash) >> 32, mask: slots.count - 1)
+        slots.withUnsafeBufferPointer { victrend_prefetch($0.baseAddress.map { $0 + position }) }
+    }
+
+    /// The index in the slot where the probe for `hash` begins, when its hash bits match: most likely
+    /// the key's (for loading the key ahead; `find` decides).
+    func likelyIndex(hash: Int) -> Int? {
+        let slot = slots[Self.home(tag: UInt64(truncatingIfNeeded: hash) >> 32, mask: slots.count - 1)]
+        guard slot != 0 && slot >> 32 == UInt64(truncatingIfNeeded: hash) >> 32 else { return nil }
+        return Int(slot & 0xFFFF_FFFF) - 1
     }
 
     /// Records `index` for a key with `hash` that is not in the table.

@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// The accepted figures of an input until the series are built, in one of two forms.
 ///
 /// - Compact (any number of keys, for inputs read whole): 32 bytes a figure in arrival order, no
@@ -118,13 +120,35 @@ struct RowStore: Sendable {
 
     // MARK: - Keys
 
-    /// The index of `country`'s key, added when new (the caller checked `isFull`).
-    mutating func key(_ country: String) -> Int {
-        let hash = country.hashValue
+    /// The hash of `country` that `key(_:hash:)` and the prefetches take.
+    static func hash(_ country: String) -> Int {
+        country.hashValue
+    }
+
+    /// The index of `country`'s key, added when new (the caller checked `isFull`); `hash` is
+    /// `RowStore.hash(country)`.
+    mutating func key(_ country: String, hash: Int) -> Int {
         if let existing = keyIndex.find(country, hash: hash, keys: { keys[$0].country }) { return existing }
         keyIndex.insert(keys.count, hash: hash)
         keys.append(Key(country: country))
         return keys.count - 1
+    }
+
+    /// Starts loading what a look-up of the key with `hash` reads first (its slot in the key table): a
+    /// hint, a few look-ups ahead of the look-up itself.
+    func prefetchSlot(hash: Int) {
+        keyIndex.prefetch(hash: hash)
+    }
+
+    /// Starts loading the key that the slot for `hash` (loaded by now) most likely holds: a hint, the
+    /// second stage after `prefetchSlot`.
+    func prefetchKey(hash: Int) {
+        guard let index = keyIndex.likelyIndex(hash: hash), index < keys.count else { return }
+        keys.withUnsafeBufferPointer { keys in
+            guard let address = keys.baseAddress.map({ UnsafeRawPointer($0 + index) }) else { return }
+            victrend_prefetch(address)
+            victrend_prefetch(address + MemoryLayout<Key>.size - 1)
+        }
     }
 
     /// Adds a key without indexing it by name: the caller guarantees it is new (whole form holds one

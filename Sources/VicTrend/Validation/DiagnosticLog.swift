@@ -38,6 +38,15 @@ public struct DiagnosticLog: Sendable {
         }
     }
 
+    /// Counts a finding of `severity` known to fall past the limit (the log is full when it arrives): it
+    /// is counted, as `add` would, and never built.
+    mutating func addOmitted(_ severity: Diagnostic.Severity) {
+        let limit = limit
+        add(severity) {
+            Diagnostic(.oversizedRecord, severity: severity, at: nil, "a finding past the limit of \(limit)")
+        }
+    }
+
     public mutating func add(contentsOf diagnostics: some Sequence<Diagnostic>) {
         for diagnostic in diagnostics { add(diagnostic) }
     }

@@ -1,0 +1,203 @@
+import Dispatch
+
+/// A `RowOutput` that queues what the rows give and hands it to a `BuilderOutput` a batch at a time:
+/// on another thread while the reader goes on (`concurrent`), or on the reader's own when a batch is
+/// full. Either way the builder and the log receive the same figures and findings in the same order as
+/// a `BuilderOutput` fed row by row: a finding waits in the queue behind the figures before it.
+///
+/// Why: an input not sorted by key costs a look-up in a table of many keys per figure, which misses
+/// the cache (the table's slot, then the key). A batch lets the look-ups be loaded a few figures ahead
+/// (`PanelBuilder.prefetch`), so that the misses overlap instead of coming one after the other; and
+/// with two cores the builder's work leaves the reader's core.
+struct BatchedOutput: RowOutput {
+    /// An observation without its file, which the batch names once: the reader's path string is never
+    /// shared with the builder's thread (its reference count would bounce between cores every row).
+    struct Figure {
+        var country: String
+        var year: Int
+        var victims: Int
+        var line: Int
+        /// 0 for none.
+        var column: Int
+        var flags: [ObservationFlag]
+    }
+
+    /// What is not an observation, queued before the figure at `before` (an index in `figures`).
+    enum Other {
+        /// The figures from here on come from this file (a copy of the reader's path).
+        case file(String)
+        case withheld(WithheldFigure)
+        case diagnostic(Diagnostic)
+        /// A finding known to fall past the log's limit: only counted.
+        case omitted(Diagnostic.Severity)
+    }
+
+    /// Figures and the rest, in the order found.
+    struct Batch {
+        var figures: [Figure] = []
+        var others: [(before: Int, item: Other)] = []
+        var count: Int { figures.count + others.count }
+    }
+
+    /// Items (figures and others) in a full batch, by default.
+    static let batchSize = 4096
+
+    private let worker: BuilderWorker
+    private var batch = Batch()
+    /// The file of the figures queued last (the reader's path).
+    private var file: String?
+    /// Findings queued so far: once the log's limit is reached by these alone, it is certainly full
+    /// when a later one arrives, which is then only counted (its message is never built).
+    private var findings = 0
+    private let limit: Int
+    private let batchSize: Int
+
+    /// Queues into `output` in batches of `batchSize` items (at least 1); with `concurrent`, batches
+    /// are handed to `output` on a thread of their own.
+    init(_ output: BuilderOutput, batchSize: Int = Self.batchSize, concurrent: Bool) {
+        worker = BuilderWorker(output, concurrent: concurrent)
+        limit = output.log.limit
+        self.batchSize = max(1, batchSize)
+        batch.figures.reserveCapacity(self.batchSize)
+    }
+
+    mutating func add(_ observation: consuming Observation) {
+        if observation.location.file != file {
+            let path = observation.location.file
+            file = path
+            // A copy of its own for the builder's thread (see `Figure`).
+            batch.others.append(
+                (batch.figures.count, .file(String(decoding: Array(path.utf8), as: UTF8.self))))
+        }
+        batch.figures.append(
+            Figure(
+                country: observation.country, year: observation.year, victims: observation.victims,
+                line: observation.location.line, column: observation.location.column ?? 0,
+                flags: observation.flags))
+        if batch.count >= batchSize { submit() }
+    }
+
+    mutating func add(_ figure: WithheldFigure) {
+        queue(.withheld(figure))
+    }
+
+    mutating func add(_ diagnostic: Diagnostic) {
+        findings += 1
+        queue(.diagnostic(diagnostic))
+    }
+
+    mutating func add(_ severity: Diagnostic.Severity, _ make: () -> Diagnostic) {
+        findings += 1
+        queue(findings > limit ? .omitted(severity) : .diagnostic(make()))
+    }
+
+    /// Hands over what is queued, waits until the builder has taken everything, and gives it back.
+    consuming func finish() -> BuilderOutput {
+        submit()
+        return worker.finish()
+    }
+
+    private mutating func queue(_ item: Other) {
+        batch.others.append((batch.figures.count, item))
+        if batch.count >= batchSize { submit() }
+    }
+
+    private mutating func submit() {
+        guard batch.count > 0 else { return }
+        var full = Batch()
+        full.figures.reserveCapacity(batchSize)
+        swap(&full, &batch)
+        worker.submit(full)
+    }
+}
+
+/// The builder's side of a `BatchedOutput`: applies batches in order, on a serial queue of its own
+/// (at most a few batches waiting, which bounds memory) or at once.
+private final class BuilderWorker: @unchecked Sendable {
+    /// Touched only on `queue` (or, not concurrent, by the caller's thread).
+    private var output: BuilderOutput
+    private var file = ""
+    private var hashes: [Int] = []
+    private let concurrent: Bool
+    private let queue = DispatchQueue(label: "victrend.builder")
+    private let slots = DispatchSemaphore(value: 3)
+
+    /// Figures ahead whose key-table slot is loaded, and whose key is loaded (after its slot arrived).
+    private static let slotDistance = 16
+    private static let keyDistance = 8
+
+    init(_ output: BuilderOutput, concurrent: Bool) {
+        self.output = output
+        self.concurrent = concurrent
+    }
+
+    func submit(_ batch: BatchedOutput.Batch) {
+        guard concurrent else { return apply(batch) }
+        slots.wait()
+        queue.async { [self] in
+            apply(batch)
+            slots.signal()
+        }
+    }
+
+    /// Applies `batch` to `output` in place (a property of the class read for a method call would be
+    /// copied, and every array of the builder retained, per figure).
+    private func apply(_ batch: BatchedOutput.Batch) {
+        Self.apply(batch, to: &output, file: &file, hashes: &hashes)
+    }
+
+    func finish() -> BuilderOutput {
+        guard concurrent else { return output }
+        return queue.sync { output }
+    }
+
+    private static func apply(
+        _ batch: BatchedOutput.Batch, to output: inout BuilderOutput, file: inout String, hashes: inout [Int]
+    ) {
+        let figures = batch.figures
+        let count = figures.count
+        // Hashes of the keys, each figure's computed `slotDistance` figures ahead of its addition (a
+        // key like the previous figure's is hashed once).
+        if hashes.count < count { hashes = Array(repeating: 0, count: count) }
+        func hashAhead(_ index: Int) {
+            guard index < count else { return }
+            hashes[index] =
+                index > 0 && figures[index].country == figures[index - 1].country
+                ? hashes[index - 1] : RowStore.hash(figures[index].country)
+            output.builder.prefetch(keyHash: hashes[index], .slot)
+        }
+        for index in 0..<min(count, Self.slotDistance) { hashAhead(index) }
+        var other = 0
+        for index in 0..<count {
+            hashAhead(index + Self.slotDistance)
+            if index + Self.keyDistance < count {
+                output.builder.prefetch(keyHash: hashes[index + Self.keyDistance], .key)
+            }
+            while other < batch.others.count && batch.others[other].before == index {
+                apply(batch.others[other].item, to: &output, file: &file)
+                other += 1
+            }
+            let figure = figures[index]
+            output.add(
+                Observation(
+                    country: figure.country, year: figure.year, victims: figure.victims,
+                    location: Location(
+                        file: file, line: figure.line, column: figure.column == 0 ? nil : figure.column),
+                    flags: figure.flags), keyHash: hashes[index])
+        }
+        while other < batch.others.count {
+            apply(batch.others[other].item, to: &output, file: &file)
+            other += 1
+        }
+    }
+
+    private static func apply(_ item: BatchedOutput.Other, to output: inout BuilderOutput, file: inout String)
+    {
+        switch item {
+        case .file(let path): file = path
+        case .withheld(let figure): output.add(figure)
+        case .diagnostic(let diagnostic): output.add(diagnostic)
+        case .omitted(let severity): output.log.addOmitted(severity)
+        }
+    }
+}
