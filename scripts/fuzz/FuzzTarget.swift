@@ -29,6 +29,25 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     options.sum = control & 0x80 != 0
     options.layout = [.auto, .long, .wide, .sdmx][Int(control >> 6) & 3]
     guard let result = try? PanelReader(options: options).read([path]) else { return 0 }
+    // Figures fed row by row, or in batches of any size on the builder's own thread: the same builder
+    // and log (the whole read above feeds it in batches of 4096).
+    var direct = PanelBuilder(summing: options.sum)
+    var batchedBuilder = PanelBuilder(summing: options.sum)
+    options.diagnosticLimit = 1 + Int(control & 7)
+    if let rowByRow = try? PanelReader(options: options).read([path], into: &direct, feeding: .rowByRow),
+        let batched = try? PanelReader(options: options).read(
+            [path], into: &batchedBuilder, feeding: .batches(size: 1 + Int(control & 15), concurrent: true))
+    {
+        let log = (rowByRow.log, batched.log)
+        if log.0.diagnostics != log.1.diagnostics || log.0.errorCount != log.1.errorCount
+            || log.0.warningCount != log.1.warningCount || log.0.infoCount != log.1.infoCount
+            || log.0.omittedCount != log.1.omittedCount || rowByRow.rowCount != batched.rowCount
+        {
+            fatalError("batched findings differ from row by row")
+        }
+        if direct.build() != batchedBuilder.build() { fatalError("batched figures differ from row by row") }
+    }
+    options.diagnosticLimit = PanelReader.Options().diagnosticLimit
     // validate's checks, series by series (from the builder's batches, or from the stream), must find
     // what the whole panel's do.
     let rules = PlausibilityRules(options: .init(currentYear: 2026))
@@ -62,11 +81,13 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         if validation.findings() != wholeFindings { fatalError("validate's findings differ when streamed") }
     }
     for series in [SeriesKind.annual, .cumulative] {
-        let analysis = AnalysisOptions(series: series, baselineYear: control & 1 == 0 ? nil : 2015, targetYear: 2030)
+        let analysis = AnalysisOptions(
+            series: series, baselineYear: control & 1 == 0 ? nil : 2015, targetYear: 2030)
         var whole: CSVReporter.StreamFailure??
         if let staged = try? StagedOutput(path: path + ".out") {
             whole = CSVReporter.streamTrends(
-                result.panel, options: analysis, groups: Groups(), to: staged, blockRows: 1 + Int(control & 7))
+                result.panel, options: analysis, groups: Groups(), to: staged, blockRows: 1 + Int(control & 7)
+            )
         }
         // The writer thread of the streamed table must write the same bytes, or refuse the same input.
         if streamed != nil, let whole, let staged = try? StagedOutput(path: path + ".stream") {
@@ -78,8 +99,12 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
                 fatalError("streamed table differs from the whole table")
             }
         }
-        guard case .success(let report) = TrendAnalysis.assess(result.panel, options: analysis) else { continue }
-        for published in [report, Suppression.apply(report, policy: .init(threshold: 5, suppressZeros: control & 2 != 0))] {
+        guard case .success(let report) = TrendAnalysis.assess(result.panel, options: analysis) else {
+            continue
+        }
+        for published in [
+            report, Suppression.apply(report, policy: .init(threshold: 5, suppressZeros: control & 2 != 0)),
+        ] {
             for format in ReportFormat.allCases {
                 for table in ReportTable.allCases { _ = format.reporter(table: table).report(published) }
             }

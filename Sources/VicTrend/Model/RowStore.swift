@@ -288,6 +288,11 @@ struct RowStore: Sendable {
 
     /// The observation `handle`, or `nil` for a withheld year.
     func observation(_ handle: Int) -> Observation? {
+        observation(handle, files: files)
+    }
+
+    /// `observation(_:)`, its path taken from `files` (the store's files, or copies of them).
+    private func observation(_ handle: Int, files: [String]) -> Observation? {
         guard compact else { return handle >= 0 ? spilled[handle] : nil }
         let row = rows[handle]
         switch row.kind {
@@ -338,46 +343,80 @@ struct RowStore: Sendable {
     /// series, not the panel.
     func forEachBatch(rows batchRows: Int, _ body: ([Series]) -> Void) {
         let order = keyOrder()
-        // Counting sort of row indices by key: `end[key]` ends up just past the key's last row.
-        var end = [Int](repeating: 0, count: keys.count)
-        var offset = 0
-        for key in order {
-            end[key] = offset
-            offset += keys[key].figures
+        // Counting sort of row indices by key: the rows of the key at position `p` of `order` end up
+        // at `sorted[bounds[p]..<bounds[p + 1]]`, in arrival order.
+        var bounds = [Int](repeating: 0, count: order.count + 1)
+        var next = [Int](repeating: 0, count: keys.count)
+        for (position, key) in order.enumerated() {
+            next[key] = bounds[position]
+            bounds[position + 1] = bounds[position] + keys[key].figures
         }
         var sorted = [UInt32](repeating: 0, count: rows.count)
         for index in 0..<rows.count {
             let key = Int(rows[index].key)
-            sorted[end[key]] = UInt32(truncatingIfNeeded: index)
-            end[key] += 1
+            sorted[next[key]] = UInt32(truncatingIfNeeded: index)
+            next[key] += 1
         }
         // Batches: consecutive keys (positions in `order`) holding at least `batchRows` figures.
-        let batches = Batches.ranges(of: order.lazy.map { keys[$0].figures }, atLeast: batchRows)
-        // The series of a batch are gathered from rows all over the store (a cache miss or two per
-        // figure): a batch per core at a time, handed to `body` in order.
+        let batches = Batches.ranges(
+            of: order.indices.lazy.map { bounds[$0 + 1] - bounds[$0] }, atLeast: batchRows)
+        // The series of a batch are gathered from rows all over the store (a cache miss per figure,
+        // loaded a few figures ahead): a batch per core at a time, handed to `body` in order.
         let store = self
         let sortedRows = sorted
-        let ends = end
+        let starts = bounds
         for first in stride(from: 0, to: batches.count, by: Parallel.cores) {
             let group = batches[first..<min(batches.count, first + Parallel.cores)]
             let gathered = Parallel.map(group.count) { index in
-                order[group[group.startIndex + index]].map { key in
-                    store.series(of: key, rows: sortedRows[ends[key] - store.keys[key].figures..<ends[key]])
+                // Paths of its own for each core: every observation holds one, and cores sharing one
+                // string would take turns at its reference count for every figure.
+                let files = store.files.map { String(decoding: Array($0.utf8), as: UTF8.self) }
+                let positions = group[group.startIndex + index]
+                // The batch's rows, one run in `sortedRows`: each row is loaded while an earlier one is
+                // gathered.
+                let batchRows = sortedRows[starts[positions.lowerBound]..<starts[positions.upperBound]]
+                for handle in batchRows.prefix(Self.gatherDistance) { store.rows.prefetch(Int(handle)) }
+                return positions.map { position in
+                    store.series(
+                        of: order[position], rows: starts[position]..<starts[position + 1], in: batchRows,
+                        files: files)
                 }
             }
             for batch in gathered { body(batch) }
         }
     }
 
-    /// The series of `key` from its figures `handles`, in arrival order.
-    private func series(of key: Int, rows handles: ArraySlice<UInt32>) -> Series {
+    /// How many rows ahead the gathering loads a row.
+    private static let gatherDistance = 12
+
+    /// The series of `key` from its figures `batchRows[range]` (handles in arrival order); the rows
+    /// `gatherDistance` further on in `batchRows` are loaded meanwhile. Observations are built in year
+    /// order (a key's years are distinct), so that the series takes them as they are.
+    private func series(
+        of key: Int, rows range: Range<Int>, in batchRows: ArraySlice<UInt32>, files: [String]
+    )
+        -> Series
+    {
+        var byYear: [(year: Int, handle: Int)] = []
+        byYear.reserveCapacity(range.count)
+        for index in range {
+            if index + Self.gatherDistance < batchRows.endIndex {
+                rows.prefetch(Int(batchRows[index + Self.gatherDistance]))
+            }
+            let handle = Int(batchRows[index])
+            let year = year(of: handle)
+            // Insertion sort: short runs, often nearly in order.
+            var position = byYear.count
+            while position > 0 && byYear[position - 1].year > year { position -= 1 }
+            byYear.insert((year, handle), at: position)
+        }
         var observations: [Observation] = []
-        observations.reserveCapacity(handles.count)
+        observations.reserveCapacity(range.count)
         var withheldFigures: [WithheldFigure] = []
-        for handle in handles {
-            if let observation = observation(Int(handle)) {
+        for (_, handle) in byYear {
+            if let observation = observation(handle, files: files) {
                 observations.append(observation)
-            } else if let figure = withheldFigure(Int(handle)) {
+            } else if let figure = withheldFigure(handle) {
                 withheldFigures.append(figure)
             }
         }

@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// An array kept in blocks of 65,536 elements: it grows without copying what it holds, so its memory
 /// is its size plus at most one block (an `Array` that doubles keeps up to twice its size, and needs
 /// three times while it grows).
@@ -19,6 +21,14 @@ struct BlockArray<Element: Sendable>: Sendable {
     subscript(index: Int) -> Element {
         get { blocks[index >> 16][index & 0xFFFF] }
         set { blocks[index >> 16][index & 0xFFFF] = newValue }
+    }
+
+    /// Starts loading element `index` (a hint; an index past the end is ignored).
+    func prefetch(_ index: Int) {
+        guard index >= 0 && index < count else { return }
+        blocks[index >> 16].withUnsafeBufferPointer { block in
+            victrend_prefetch(block.baseAddress.map { $0 + (index & 0xFFFF) })
+        }
     }
 
     mutating func removeAll() {
