@@ -84,6 +84,29 @@ struct CellParsingTests {
         #expect(Array("0999".utf8).withUnsafeBytes { CellParsing.plainYear($0[...]) } == nil)
     }
 
+    @Test("a cell as text: what the general UTF-8 validation gives, on random bytes and on ASCII")
+    func text() {
+        var random = SeededGenerator(seed: 11)
+        var ascii = 0
+        var invalid = 0
+        for round in 0..<5000 {
+            // Half the cells ASCII only, half any bytes (many of them not UTF-8).
+            let top: UInt8 = round % 2 == 0 ? 0x7F : 0xFF
+            let bytes = (0..<Int.random(in: 0...12, using: &random)).map { _ in
+                UInt8.random(in: 0...top, using: &random)
+            }
+            bytes.withUnsafeBytes { buffer in
+                let expected = String(validating: buffer[...], as: UTF8.self)
+                #expect(CellParsing.text(buffer[...]) == expected)
+                if bytes.allSatisfy({ $0 < 0x80 }) { ascii += 1 }
+                if expected == nil { invalid += 1 }
+            }
+        }
+        #expect(ascii > 2000 && invalid > 1000)
+        let valid = Array("Côte d’Ivoire".utf8)
+        #expect(valid.withUnsafeBytes { CellParsing.text($0[...]) } == "Côte d’Ivoire")
+    }
+
     @Test("valid years", arguments: [("2013", 2013), (" 2024 ", 2024), ("1000", 1000), ("9999", 9999)])
     func validYears(text: String, value: Int) {
         #expect(CellParsing.year(cell(text)) == .success(value))
