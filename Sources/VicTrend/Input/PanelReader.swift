@@ -158,13 +158,11 @@ public struct PanelReader: Sendable {
             }
             return true
         }
-        var builder = output.builder
-        let log = output.log
-        builder.sealRemaining()
-        guard !builder.outOfOrder else { return nil }
-        let last = builder.takeSealed()
+        output.builder.sealRemaining()
+        guard !output.builder.outOfOrder else { return nil }
+        let last = output.builder.takeSealed()
         if !last.isEmpty { body(last) }
-        return StreamResult(log: log, rowCount: rowCount)
+        return StreamResult(log: output.log, rowCount: rowCount)
     }
 
     /// Reads `paths` into `output`, calling `afterRecord` after each record (with its reader) and after
