@@ -1,3 +1,4 @@
+import Synchronization
 import Testing
 
 @testable import VicTrend
@@ -117,5 +118,38 @@ struct BatchedReadingTests {
         }
         // The figures of the first file reached the builder before the throw.
         #expect(builder.count == 2)
+    }
+}
+
+@Suite("Progress of a whole read over several files")
+struct ReadProgressTests {
+    @Test(
+        "every 4 MiB: bytes read so far over all files, of the files' total; counting on after the first file"
+    )
+    func progressOverFiles() throws {
+        let fixtures = try Fixtures()
+        defer { fixtures.remove() }
+        // Two files of ~6.5 MB each: one report in each, at 4 MiB of the file's own bytes (the
+        // second's offset by the first's size).
+        func file(_ name: String, country: String) throws -> (path: String, size: Int) {
+            let long = country + String(repeating: "x", count: 40)
+            var text = "country,year,victims\n"
+            for index in 0..<100_000 {
+                text += "\(long)\(index % 5000),\(2000 + index / 5000),\(index % 97)\n"
+            }
+            return (try fixtures.file(name, text), text.utf8.count)
+        }
+        let first = try file("a.csv", country: "A")
+        let second = try file("b.csv", country: "B")
+        let reports = Mutex<[(Int, Int)]>([])
+        var options = PanelReader.Options(countries: .verbatim)
+        options.progress = { bytes, total in reports.withLock { $0.append((bytes, total)) } }
+        let result = try PanelReader(options: options).read([first.path, second.path])
+        #expect(!result.log.hasErrors && result.rowCount == 200_000)
+        #expect(first.size > 1 << 22 && first.size < 1 << 23)
+        let seen = reports.withLock { $0 }
+        let total = first.size + second.size
+        #expect(seen.allSatisfy { $0.1 == total })
+        #expect(seen.map(\.0) == [1 << 22, first.size + 1 << 22])
     }
 }
