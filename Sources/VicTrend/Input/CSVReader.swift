@@ -48,7 +48,6 @@ final class CSVReader {
     private let sink: UnsafeMutablePointer<CellSink>
     /// The line the record being delivered starts on.
     private var recordLine = 0
-    private var handler: ((CSVRecord, CSVReader) -> Void)?
     /// The diagnostic that stopped reading; `stopped` says whether there is one (checked for every
     /// line, and cheaper to test than the optional).
     private var stopDiagnostic: Diagnostic? {
@@ -112,54 +111,52 @@ final class CSVReader {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: options.chunkSize, alignment: 16)
         defer { buffer.deallocate() }
 
-        return try withoutActuallyEscaping(body) { (body) throws(InputError) -> Diagnostic? in
-            handler = body
-            defer { handler = nil }
-            var bytesRead = 0
-            var nextReport = 1 << 22
-            let fileSize = Int(status.st_size)
-            /// Fills `target` with the next bytes; returns how many (0 at the end of the input).
-            func next(into target: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
-                let count = try fill(target, from: descriptor)
-                bytesRead += count
-                if let progress = options.progress, bytesRead >= nextReport {
-                    progress(bytesRead, fileSize)
-                    nextReport = bytesRead + (1 << 22)
-                }
-                return count
+        // `body` goes down as a parameter (a closure kept in a property would be retained and released
+        // around every call, for every record).
+        var bytesRead = 0
+        var nextReport = 1 << 22
+        let fileSize = Int(status.st_size)
+        /// Fills `target` with the next bytes; returns how many (0 at the end of the input).
+        func next(into target: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
+            let count = try fill(target, from: descriptor)
+            bytesRead += count
+            if let progress = options.progress, bytesRead >= nextReport {
+                progress(bytesRead, fileSize)
+                nextReport = bytesRead + (1 << 22)
             }
-            // The first bytes: enough to detect the delimiter from (the input may be a pipe, read
-            // once), fed to libcsv in chunks like the rest.
-            let firstSize =
-                options.delimiter == nil ? max(options.chunkSize, Self.detectionSize) : options.chunkSize
-            let first = firstSize == buffer.count ? buffer : .allocate(byteCount: firstSize, alignment: 16)
-            defer { if first.baseAddress != buffer.baseAddress { first.deallocate() } }
-            let count = try next(into: first)
-            let bytes = UnsafeRawBufferPointer(rebasing: first[0..<count])
-            let bom = count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
-            delimiter =
-                options.delimiter
-                ?? Self.detectDelimiter(UnsafeRawBufferPointer(rebasing: bytes.prefix(Self.detectionSize)))
-            csv_set_delim(parser, delimiter)
-            let chunk = max(1, options.chunkSize)
-            for start in stride(from: bom ? 3 : 0, to: count, by: chunk) where !stopped && !stopRequested {
-                process(UnsafeRawBufferPointer(rebasing: bytes[start..<min(count, start + chunk)]))
-            }
-            while count > 0 && !stopped && !stopRequested {
-                let count = try next(into: buffer)
-                if count == 0 { break }
-                process(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
-            }
-            if !stopped && !stopRequested {
-                finish()
-            }
-            if stopDiagnostic == nil && recordCount == 0 {
-                stopDiagnostic = Diagnostic(
-                    .emptyFile, at: Location(file: path, line: 1),
-                    "the file is empty: expected a header row naming the columns, e.g. country,year,victims")
-            }
-            return stopDiagnostic
+            return count
         }
+        // The first bytes: enough to detect the delimiter from (the input may be a pipe, read
+        // once), fed to libcsv in chunks like the rest.
+        let firstSize =
+            options.delimiter == nil ? max(options.chunkSize, Self.detectionSize) : options.chunkSize
+        let first = firstSize == buffer.count ? buffer : .allocate(byteCount: firstSize, alignment: 16)
+        defer { if first.baseAddress != buffer.baseAddress { first.deallocate() } }
+        let count = try next(into: first)
+        let bytes = UnsafeRawBufferPointer(rebasing: first[0..<count])
+        let bom = count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+        delimiter =
+            options.delimiter
+            ?? Self.detectDelimiter(UnsafeRawBufferPointer(rebasing: bytes.prefix(Self.detectionSize)))
+        csv_set_delim(parser, delimiter)
+        let chunk = max(1, options.chunkSize)
+        for start in stride(from: bom ? 3 : 0, to: count, by: chunk) where !stopped && !stopRequested {
+            process(UnsafeRawBufferPointer(rebasing: bytes[start..<min(count, start + chunk)]), body)
+        }
+        while count > 0 && !stopped && !stopRequested {
+            let count = try next(into: buffer)
+            if count == 0 { break }
+            process(UnsafeRawBufferPointer(rebasing: buffer[0..<count]), body)
+        }
+        if !stopped && !stopRequested {
+            finish(body)
+        }
+        if stopDiagnostic == nil && recordCount == 0 {
+            stopDiagnostic = Diagnostic(
+                .emptyFile, at: Location(file: path, line: 1),
+                "the file is empty: expected a header row naming the columns, e.g. country,year,victims")
+        }
+        return stopDiagnostic
     }
 
     /// Ends the read after the record being delivered: `read` returns without reading further (and
@@ -202,7 +199,7 @@ final class CSVReader {
     }
 
     /// Feeds `bytes` (one chunk) to libcsv one physical line at a time.
-    private func process(_ bytes: UnsafeRawBufferPointer) {
+    private func process(_ bytes: UnsafeRawBufferPointer, _ body: (CSVRecord, CSVReader) -> Void) {
         chunk = bytes
         rawStart = 0
         var index = 0
@@ -211,7 +208,7 @@ final class CSVReader {
             pendingCarriageReturn = false
             if index < count && bytes[index] == Self.lineFeed {
                 // The LF of a CR LF pair split across chunks: same line break, no new line.
-                if !feed(from: index, to: index + 1) { return }
+                if !feed(from: index, to: index + 1, body) { return }
                 index += 1
             }
         }
@@ -237,7 +234,7 @@ final class CSVReader {
                 rawStart = index
                 rawStartLine = line
             }
-            if !feed(from: index, to: end) { return }
+            if !feed(from: index, to: end, body) { return }
             if endsLine { line += 1 }
             atLineStart = endsLine
             index = end
@@ -266,11 +263,11 @@ final class CSVReader {
     }
 
     /// Feeds one segment to libcsv; false when reading must stop (the diagnostic is set).
-    private func feed(from start: Int, to end: Int) -> Bool {
+    private func feed(from start: Int, to end: Int, _ body: (CSVRecord, CSVReader) -> Void) -> Bool {
         guard let base = chunk.baseAddress else { return false }
         segmentEnd = end
         let consumed = csv_parse(parser, base + start, end - start, cellCallback, rowCallback, sink)
-        if !deliverRecord() { return false }
+        if !deliverRecord(body) { return false }
         if consumed < end - start {
             stopDiagnostic = parseFailure(atChunkOffset: start + consumed)
             return false
@@ -285,21 +282,21 @@ final class CSVReader {
     }
 
     /// Ends parsing: delivers a last row without a final line break, or reports an unclosed quote.
-    private func finish() {
+    private func finish(_ body: (CSVRecord, CSVReader) -> Void) {
         chunk = UnsafeRawBufferPointer(start: nil, count: 0)
         rawStart = 0
         segmentEnd = 0
         let failed = csv_fini(parser, cellCallback, rowCallback, sink) != 0
-        if deliverRecord() && failed {
+        if deliverRecord(body) && failed {
             stopDiagnostic = unterminatedQuote()
         }
     }
 
     // MARK: - libcsv callbacks
 
-    /// Hands the row libcsv just ended (if any) to the handler; false when reading must stop (the
+    /// Hands the row libcsv just ended (if any) to `body`; false when reading must stop (the
     /// diagnostic is set).
-    private func deliverRecord() -> Bool {
+    private func deliverRecord(_ body: (CSVRecord, CSVReader) -> Void) -> Bool {
         guard !stopped else { return false }
         if sink.pointee.tooManyCells {
             stopDiagnostic = oversized(
@@ -314,7 +311,7 @@ final class CSVReader {
         }
         recordLine = rawStartLine
         recordCount += 1
-        handler?(sink.pointee.record(line: rawStartLine), self)
+        body(sink.pointee.record(line: rawStartLine), self)
         sink.pointee.removeAll()
         return !stopped && !stopRequested
     }
