@@ -59,6 +59,7 @@ public final class StagedOutput {
         let (descriptor, temporary) = try Self.temporaryFile(in: directory, name: "." + name, for: path)
         self.descriptor = descriptor
         target = .file(path: path, temporary: temporary)
+        direct = DirectWriter(descriptor: descriptor)
     }
 
     deinit {
@@ -69,6 +70,13 @@ public final class StagedOutput {
     public func write(_ bytes: [UInt8]) throws(OutputError) {
         if memory != nil {
             try stageInMemory(bytes)
+            return
+        }
+        if let direct {
+            if let code = bytes.withUnsafeBytes({ direct.write($0) }) {
+                abort()
+                throw .writeFailed(path: displayPath, reason: InputError.systemReason(code))
+            }
             return
         }
         if let code = AtomicFile.writeAll(bytes, to: descriptor) {
@@ -86,6 +94,9 @@ public final class StagedOutput {
 
     /// Bytes written since the file was last flushed to disk.
     private var unsynced = 0
+    /// A new regular file's bytes go around the page cache where the file system allows it (see
+    /// `DirectWriter`); `nil` for other targets.
+    private var direct: DirectWriter?
     /// How many bytes of a file are written between flushes to disk.
     static let syncInterval = 1 << 26
 
@@ -101,6 +112,10 @@ public final class StagedOutput {
         case .device:
             return
         case .file(let path, let temporary):
+            if let code = direct?.finish() {
+                unlink(temporary)
+                throw .writeFailed(path: path, reason: InputError.systemReason(code))
+            }
             if fsync(descriptor) != 0 && errno != EINVAL && errno != EROFS {
                 unlink(temporary)
                 throw .writeFailed(path: path, reason: InputError.systemReason())
