@@ -74,6 +74,15 @@ struct DirectWriterTests {
         return descriptor >= 0 && DirectWriter.directFlag != 0
     }
 
+    @Test("ordinary writes past the write-behind interval (flushed to disk on the way) keep every byte")
+    func pastTheSyncInterval() throws {
+        var random = SeededGenerator(seed: 13)
+        let bytes = (0..<(DirectWriter.syncInterval + 4099)).map { UInt8(truncatingIfNeeded: $0 &* 7) }
+        let result = try write(bytes, direct: false, using: &random)
+        #expect(!result.wentDirect)
+        #expect(result.file == bytes)
+    }
+
     @Test("a write that fails gives its errno")
     func failure() throws {
         let fixtures = try Fixtures()

@@ -204,7 +204,7 @@ struct OutputTests {
         let path = fixtures.directory.appendingPathComponent("large.csv").path
         let staged = try StagedOutput(path: path)
         let piece = [UInt8](repeating: UInt8(ascii: "7"), count: 1 << 20)
-        let pieces = StagedOutput.syncInterval / piece.count + 3
+        let pieces = DirectWriter.syncInterval / piece.count + 3
         for _ in 0..<pieces { try staged.write(piece) }
         #expect(!FileManager.default.fileExists(atPath: path))
         try staged.commit()

@@ -39,6 +39,12 @@ final class DirectWriter {
     private var length = 0
     /// Whether writes still go around the page cache.
     private(set) var isDirect: Bool
+    /// Bytes written the ordinary way since the file was last flushed to disk.
+    private var unsynced = 0
+    /// How many bytes written the ordinary way go between flushes to disk (write-behind: a large file
+    /// goes to disk as it is written, not all at the final `fsync`, and the page cache does not fill
+    /// with dirty pages; direct writes need none of it).
+    static let syncInterval = 1 << 26
 
     /// A writer of the empty file open for writing at `descriptor` (which the caller keeps and closes);
     /// with `direct` false, or when the file system refuses, ordinary writes.
@@ -121,6 +127,13 @@ final class DirectWriter {
         }
         length += count
         used = 0
+        if !isDirect {
+            unsynced += count
+            if unsynced >= Self.syncInterval {
+                unsynced = 0
+                _ = fdatasync(descriptor)
+            }
+        }
         return nil
     }
 }

@@ -83,22 +83,11 @@ public final class StagedOutput {
             abort()
             throw .writeFailed(path: displayPath, reason: InputError.systemReason(code))
         }
-        // Write-behind: a large file goes to disk as it is written, not all at `commit`'s fsync (which
-        // then has little left to wait for, and the page cache does not fill with dirty pages).
-        unsynced += bytes.count
-        if case .file = target, unsynced >= Self.syncInterval {
-            unsynced = 0
-            _ = fdatasync(descriptor)
-        }
     }
 
-    /// Bytes written since the file was last flushed to disk.
-    private var unsynced = 0
     /// A new regular file's bytes go around the page cache where the file system allows it (see
     /// `DirectWriter`); `nil` for other targets.
     private var direct: DirectWriter?
-    /// How many bytes of a file are written between flushes to disk.
-    static let syncInterval = 1 << 26
 
     /// Makes the output appear: renames the file into place, or copies it to standard output.
     public func commit() throws(OutputError) {
