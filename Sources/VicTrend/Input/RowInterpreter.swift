@@ -48,7 +48,7 @@ struct RowInterpreter {
     mutating func receive(_ record: CSVRecord, from reader: CSVReader, into output: inout some RowOutput) {
         guard headerSeen else {
             headerSeen = true
-            readHeader(record, from: reader, log: &output)
+            readHeader(record, from: reader, output: &output)
             return
         }
         guard headerAccepted, !record.isBlank else { return }
@@ -67,7 +67,7 @@ struct RowInterpreter {
                 record, yearColumn: year, countColumn: count, flags: [], confidential: false, reader: reader,
                 into: &output)
         case .wide(let years):
-            guard let key = countryKey(record, reader: reader, log: &output) else { return }
+            guard let key = countryKey(record, reader: reader, output: &output) else { return }
             for (column, year) in years {
                 addFigure(
                     record, key: key, year: year, countColumn: column, flags: [], confidential: false,
@@ -94,11 +94,13 @@ struct RowInterpreter {
         }
     }
 
-    private mutating func readHeader(_ record: CSVRecord, from reader: CSVReader, log: inout some RowOutput) {
+    private mutating func readHeader(
+        _ record: CSVRecord, from reader: CSVReader, output: inout some RowOutput
+    ) {
         var cells: [String] = []
         for index in 0..<record.count {
-            guard let text = String(validating: record[index], as: UTF8.self) else {
-                log.add(Self.invalidUTF8(at: reader.location(ofCell: index)))
+            guard let text = CellParsing.text(record[index]) else {
+                output.add(Self.invalidUTF8(at: reader.location(ofCell: index)))
                 return
             }
             cells.append(text)
@@ -195,7 +197,7 @@ struct RowInterpreter {
         if problems.isEmpty {
             headerAccepted = true
         } else {
-            for problem in problems { log.add(problem) }
+            for problem in problems { output.add(problem) }
         }
     }
 
@@ -218,37 +220,38 @@ struct RowInterpreter {
     /// Reads a row with one year cell and one count cell (long and SDMX layouts).
     private mutating func readYear(
         _ record: CSVRecord, yearColumn: Int, countColumn: Int, flags: [ObservationFlag], confidential: Bool,
-        reader: CSVReader, into log: inout some RowOutput
+        reader: CSVReader, into output: inout some RowOutput
     ) {
-        let key = countryKey(record, reader: reader, log: &log)
+        let key = countryKey(record, reader: reader, output: &output)
         var year = CellParsing.plainYear(record[yearColumn])
         if year == nil {
             switch CellParsing.year(record[yearColumn]) {
             case .success(let value): year = value
             case .failure(let problem):
-                log.add(Diagnostic(problem.code, at: reader.location(ofCell: yearColumn), problem.message))
+                output.add(Diagnostic(problem.code, at: reader.location(ofCell: yearColumn), problem.message))
             }
         }
         guard let key, let year else {
             // Still check the count, so that every problem of the row is reported at once.
             if case .failure(let problem) = CountCell.read(record[countColumn], layout: layout) {
-                log.add(Diagnostic(problem.code, at: reader.location(ofCell: countColumn), problem.message))
+                output.add(
+                    Diagnostic(problem.code, at: reader.location(ofCell: countColumn), problem.message))
             }
             return
         }
         addFigure(
             record, key: key, year: year, countColumn: countColumn, flags: flags, confidential: confidential,
-            reader: reader, into: &log)
+            reader: reader, into: &output)
     }
 
     /// The layout of `shape`, kept beside it (read for every cell; a switch over `shape` would copy its
     /// payload).
     private var layout = InputLayout.long
 
-    /// Adds the figure of one count cell to `log` (SDMX files: to the held rows).
+    /// Adds the figure of one count cell to `output` (SDMX files: to the held rows).
     private mutating func addFigure(
         _ record: CSVRecord, key: String, year: Int, countColumn: Int, flags: [ObservationFlag],
-        confidential: Bool, reader: CSVReader, into log: inout some RowOutput
+        confidential: Bool, reader: CSVReader, into output: inout some RowOutput
     ) {
         let location = layout == .wide ? reader.location(ofCell: countColumn) : reader.recordLocation
         var cell: CountCell
@@ -258,7 +261,8 @@ struct RowInterpreter {
             switch CountCell.read(record[countColumn], layout: layout) {
             case .success(let value): cell = value
             case .failure(let problem):
-                log.add(Diagnostic(problem.code, at: reader.location(ofCell: countColumn), problem.message))
+                output.add(
+                    Diagnostic(problem.code, at: reader.location(ofCell: countColumn), problem.message))
                 return
             }
         }
@@ -269,25 +273,26 @@ struct RowInterpreter {
         case .missing:
             return
         case .count(let victims):
-            log.add(Observation(country: key, year: year, victims: victims, location: location, flags: flags))
+            output.add(
+                Observation(country: key, year: year, victims: victims, location: location, flags: flags))
         case .withheld(let marker):
-            log.add(
+            output.add(
                 Diagnostic(
                     .withheldValue, at: location,
                     "\(key) \(year): the figure is withheld ('\(marker)'); the year is not assessed"))
-            log.add(WithheldFigure(country: key, year: year, marker: marker, location: location))
+            output.add(WithheldFigure(country: key, year: year, marker: marker, location: location))
         }
     }
 
     /// At the end of the file: SDMX rows are added unless a dimension has several values.
-    mutating func finish(path: String, into log: inout some RowOutput) {
+    mutating func finish(path: String, into output: inout some RowOutput) {
         guard case .sdmx(_, _, _, _, let dimensions) = shape else { return }
         var ambiguous = false
         for column in dimensions {
             let values = dimensionValues[column] ?? []
             if values.count > 1 {
                 let shown = values.prefix(6).joined(separator: ", ") + (values.count > 6 ? ", ..." : "")
-                log.add(
+                output.add(
                     Diagnostic(
                         .ambiguousDimension, at: Location(file: path, line: 1),
                         "the file holds several values of '\(header[column])' (\(shown)); choose one with "
@@ -297,12 +302,12 @@ struct RowInterpreter {
             }
         }
         if !ambiguous {
-            for diagnostic in held.diagnostics { log.add(diagnostic) }
+            for diagnostic in held.diagnostics { output.add(diagnostic) }
         }
         for figure in held.figures {
             switch figure {
-            case .observation(let observation): log.add(observation)
-            case .withheld(let withheld): log.add(withheld)
+            case .observation(let observation): output.add(observation)
+            case .withheld(let withheld): output.add(withheld)
             }
         }
         held = HeldRows()
@@ -312,10 +317,10 @@ struct RowInterpreter {
 
     /// The series key of a row: its country, then the `--by` columns; `nil` after logging why there is
     /// none.
-    private mutating func countryKey(_ record: CSVRecord, reader: CSVReader, log: inout some RowOutput)
+    private mutating func countryKey(_ record: CSVRecord, reader: CSVReader, output: inout some RowOutput)
         -> String?
     {
-        guard let country = countryOnlyKey(record, reader: reader, log: &log) else { return nil }
+        guard let country = countryOnlyKey(record, reader: reader, output: &output) else { return nil }
         guard !keyColumns.isEmpty else { return country }
         // The same cells as the last row's make the same key (rows of a key usually come together).
         if country == lastByKey.country
@@ -327,7 +332,7 @@ struct RowInterpreter {
         for column in keyColumns where column != self.country {
             let cell = CellParsing.trimmed(record[column])
             if cell.isEmpty {
-                log.add(
+                output.add(
                     Diagnostic(
                         .emptyCountry, at: reader.location(ofCell: column),
                         "the '\(header[column])' cell is empty; every row needs a value for each --by column")
@@ -345,7 +350,7 @@ struct RowInterpreter {
 
     /// The country part of a row's key.
     private mutating func countryOnlyKey(
-        _ record: CSVRecord, reader: CSVReader, log: inout some RowOutput
+        _ record: CSVRecord, reader: CSVReader, output: inout some RowOutput
     )
         -> String?
     {
@@ -357,14 +362,14 @@ struct RowInterpreter {
         }
         let cell = CellParsing.trimmed(written)
         if cell.isEmpty {
-            log.add(
+            output.add(
                 Diagnostic(
                     .emptyCountry, at: reader.location(ofCell: country),
                     "the country is empty; every row needs the country it counts"))
             return nil
         }
         guard let text = CellParsing.text(cell) else {
-            log.add(Self.invalidUTF8(at: reader.location(ofCell: country)))
+            output.add(Self.invalidUTF8(at: reader.location(ofCell: country)))
             return nil
         }
         guard options.countries == .iso else {
@@ -372,7 +377,7 @@ struct RowInterpreter {
             return text
         }
         if Self.isAggregate(text) {
-            log.add(
+            output.add(
                 Diagnostic(
                     .aggregateLeftOut, at: reader.location(ofCell: country),
                     "'\(text)' is an aggregate of countries, not a country; left out so that it is not counted "
@@ -387,7 +392,7 @@ struct RowInterpreter {
             resolved[text] = code
         }
         guard let code else {
-            log.add(DiagnosticCode.unknownCountry.defaultSeverity) {
+            output.add(DiagnosticCode.unknownCountry.defaultSeverity) {
                 CountryTable.standard.unknown(text, at: reader.location(ofCell: country))
             }
             return nil
