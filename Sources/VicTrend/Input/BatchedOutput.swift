@@ -66,8 +66,7 @@ struct BatchedOutput: RowOutput {
             let path = observation.location.file
             file = path
             // A copy of its own for the builder's thread (see `Figure`).
-            batch.others.append(
-                (batch.figures.count, .file(String(decoding: Array(path.utf8), as: UTF8.self))))
+            batch.others.append((batch.figures.count, .file(path.unsharedCopy)))
         }
         batch.figures.append(
             Figure(

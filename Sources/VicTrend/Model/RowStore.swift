@@ -368,9 +368,8 @@ struct RowStore: Sendable {
         for first in stride(from: 0, to: batches.count, by: Parallel.cores) {
             let group = batches[first..<min(batches.count, first + Parallel.cores)]
             let gathered = Parallel.map(group.count) { index in
-                // Paths of its own for each core: every observation holds one, and cores sharing one
-                // string would take turns at its reference count for every figure.
-                let files = store.files.map { String(decoding: Array($0.utf8), as: UTF8.self) }
+                // Paths of its own for each core: every observation holds one.
+                let files = store.files.map(\.unsharedCopy)
                 let positions = group[group.startIndex + index]
                 // The batch's rows, one run in `sortedRows`: each row is loaded while an earlier one is
                 // gathered.
@@ -391,7 +390,8 @@ struct RowStore: Sendable {
 
     /// The series of `key` from its figures `batchRows[range]` (handles in arrival order); the rows
     /// `gatherDistance` further on in `batchRows` are loaded meanwhile. Observations are built in year
-    /// order (a key's years are distinct), so that the series takes them as they are.
+    /// order (a key holds one observation a year; the sort is stable, so a withheld figure of the same
+    /// year keeps its place), so that the series takes them as they are.
     private func series(
         of key: Int, rows range: Range<Int>, in batchRows: ArraySlice<UInt32>, files: [String]
     )
