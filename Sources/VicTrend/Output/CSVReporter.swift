@@ -70,7 +70,7 @@ public enum CSVReporter: Reporter {
     /// the reader leaves idle, and the exact test — several times the rest of a row — runs on all.
     /// With `everyCore` false, on this thread only.
     static func formatted(_ series: ArraySlice<Series>, options: AnalysisOptions, everyCore: Bool = true)
-        -> (bytes: [UInt8], problems: [Diagnostic])
+        -> FormattedRows
     {
         // Parts worth a thread: a few hundred rows with the test, a few thousand without.
         let smallestPart = options.exactTest && options.series == .annual ? 256 : 4096
@@ -80,7 +80,7 @@ public enum CSVReporter: Reporter {
                 let pieces = Parallel.map(parts.count) { index in
                     formattedHere(series[parts[index]], options: options)
                 }
-                return (pieces.flatMap(\.bytes), pieces.flatMap(\.problems))
+                return FormattedRows(parts: pieces.flatMap(\.parts), problems: pieces.flatMap(\.problems))
             }
         }
         return formattedHere(series, options: options)
@@ -93,7 +93,7 @@ public enum CSVReporter: Reporter {
 
     /// `formatted` on this thread.
     private static func formattedHere(_ series: ArraySlice<Series>, options: AnalysisOptions)
-        -> (bytes: [UInt8], problems: [Diagnostic])
+        -> FormattedRows
     {
         var writer = RowWriter(options: options, rows: rowCount(series), header: false)
         var tests = TestCache()
@@ -103,7 +103,18 @@ public enum CSVReporter: Reporter {
                 writer.write($0)
             }
         }
-        return (writer.output.bytes, problems)
+        return FormattedRows(parts: [writer.output], problems: problems)
+    }
+
+    /// Formatted rows (no header) and the analysis' refusals. The rows stay in the buffers they were
+    /// written into — one per part when a block was split between the cores, in order — and are
+    /// written out from there, never joined into one copy.
+    struct FormattedRows: Sendable {
+        let parts: [TextBuffer]
+        let problems: [Diagnostic]
+
+        /// The rows' bytes, joined into a copy (for tests).
+        var bytes: [UInt8] { parts.flatMap { $0.withUnsafeBytes { Array($0) } } }
     }
 
     /// Writes rows into a byte buffer; the country cells are formatted once per series.

@@ -68,12 +68,21 @@ public final class StagedOutput {
 
     /// Appends bytes.
     public func write(_ bytes: [UInt8]) throws(OutputError) {
+        var failure: OutputError?
+        bytes.withUnsafeBytes { raw in
+            do throws(OutputError) { try write(raw) } catch { failure = error }
+        }
+        if let failure { throw failure }
+    }
+
+    /// Appends the bytes `bytes` points to (they are copied or written before this returns).
+    func write(_ bytes: UnsafeRawBufferPointer) throws(OutputError) {
         if memory != nil {
             try stageInMemory(bytes)
             return
         }
         if let direct {
-            if let code = bytes.withUnsafeBytes({ direct.write($0) }) {
+            if let code = direct.write(bytes) {
                 abort()
                 throw .writeFailed(path: displayPath, reason: InputError.systemReason(code))
             }
@@ -141,10 +150,10 @@ public final class StagedOutput {
 
     /// Keeps `bytes` in memory, or moves everything to an anonymous temporary file once it grows past
     /// `memoryLimit`.
-    private func stageInMemory(_ bytes: [UInt8]) throws(OutputError) {
+    private func stageInMemory(_ bytes: UnsafeRawBufferPointer) throws(OutputError) {
         guard var staged = memory else { return }
         memory = nil  // no second reference while appending
-        staged += bytes
+        staged.append(contentsOf: bytes)
         guard staged.count > memoryLimit else {
             memory = staged
             return

@@ -3,8 +3,9 @@
 ///
 /// The bytes live in memory the buffer owns, reached through a pointer; `write(reserving:_:)` checks the
 /// capacity once for a whole row and hands out a `ByteCursor`, with no copy-on-write check anywhere. A
-/// class, so that copies share (the writer owns its one).
-final class TextBuffer {
+/// class, so that copies share (the writer owns its one). Sendable by hand-over: a filled buffer is passed
+/// to the thread that writes it out and no longer touched where it was filled.
+final class TextBuffer: @unchecked Sendable {
     private struct Storage {
         var base: UnsafeMutablePointer<UInt8>
         var count = 0
@@ -28,6 +29,13 @@ final class TextBuffer {
     /// The bytes written so far.
     var bytes: [UInt8] {
         Array(UnsafeBufferPointer(start: storage.pointee.base, count: storage.pointee.count))
+    }
+
+    /// Calls `body` with the bytes written so far, in place (no copy).
+    func withUnsafeBytes<Result, Failure: Error>(
+        _ body: (UnsafeRawBufferPointer) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        try body(UnsafeRawBufferPointer(start: storage.pointee.base, count: storage.pointee.count))
     }
 
     /// Makes room for `extra` more bytes.

@@ -24,16 +24,15 @@ final class TrendsTableOutput: @unchecked Sendable {
         self.output = output
         flusher = flushing ? DispatchQueue(label: "victrend.trends-flush") : nil
         totals = TotalsAnalysis.Accumulator(groups: groups)
-        let header = CSVReporter.RowWriter(options: options, rows: 0)
-        write(header.output.bytes)
+        write([CSVReporter.RowWriter(options: options, rows: 0).output])
     }
 
     /// Appends the formatted rows of `series` (from `CSVReporter.formatted`), which come next in key
     /// order. After a refusal or a write error nothing more is written.
-    func append(_ piece: (bytes: [UInt8], problems: [Diagnostic]), of series: some Collection<Series>) {
+    func append(_ piece: CSVReporter.FormattedRows, of series: some Collection<Series>) {
         problems += piece.problems
         for one in series { totals.add(one) }
-        if problems.isEmpty { write(piece.bytes) }
+        if problems.isEmpty { write(piece.parts) }
     }
 
     /// Ends the table: the refusals, or the write error, or `nil` once the output is committed.
@@ -62,17 +61,24 @@ final class TrendsTableOutput: @unchecked Sendable {
         output.abort()
     }
 
-    private func write(_ bytes: [UInt8]) {
-        guard let flusher else { return writeNow(bytes) }
+    /// Writes the filled buffers `parts`, in order; they are not touched here again.
+    private func write(_ parts: [TextBuffer]) {
+        guard let flusher else { return writeNow(parts) }
         pending.wait()
         flusher.async { [self] in
-            writeNow(bytes)
+            writeNow(parts)
             pending.signal()
         }
     }
 
-    private func writeNow(_ bytes: [UInt8]) {
-        guard failure == nil else { return }
-        do throws(OutputError) { try output.write(bytes) } catch { failure = error }
+    private func writeNow(_ parts: [TextBuffer]) {
+        for part in parts {
+            guard failure == nil else { return }
+            do throws(OutputError) {
+                try part.withUnsafeBytes { (bytes) throws(OutputError) in try output.write(bytes) }
+            } catch {
+                failure = error
+            }
+        }
     }
 }
