@@ -196,6 +196,47 @@ struct PanelReaderTests {
         #expect(diagnostic.message.contains("Windows-1252"))
     }
 
+    @Test(
+        "a UTF-16 file, with a byte-order mark either way round or without one, stops at once with one error",
+        arguments: [
+            (
+                [0xFF, 0xFE] + utf16Bytes("country,year,victims\nAUS,2019,1\n", bigEndian: false), 1,
+                "byte-order mark"
+            ),
+            (
+                [0xFE, 0xFF] + utf16Bytes("country,year,victims\nAUS,2019,1\n", bigEndian: true), 1,
+                "byte-order mark"
+            ),
+            (
+                utf16Bytes("country,year,victims\nAUS,2019,1\n", bigEndian: false), 1,
+                "byte 2 of the file is NUL"
+            ),
+            (
+                Array("country,year,victims\nAUS,2019,1\nAUT,2019,".utf8) + [0, 0x0A], 3,
+                "byte 42 of the file is NUL"
+            ),
+        ] as [([UInt8], Int, String)])
+    func notUTF8Text(bytes: [UInt8], line: Int, says: String) throws {
+        let fixtures = try Fixtures()
+        defer { fixtures.remove() }
+        let path = try fixtures.bytes("utf16.csv", bytes)
+        for delimiter in [nil, UInt8(ascii: ",")] {
+            for chunkSize in [4, 7, 1 << 16] {
+                var options = PanelReader.Options()
+                options.delimiter = delimiter
+                options.chunkSize = chunkSize
+                let result = try PanelReader(options: options).read([path])
+                #expect(result.log.diagnostics.count == 1)
+                let diagnostic = try #require(result.log.diagnostics.first)
+                #expect(diagnostic.code == .invalidUTF8)
+                #expect(diagnostic.location == Location(file: path, line: line))
+                #expect(diagnostic.message.contains(says))
+                #expect(diagnostic.message.contains("save it as \"CSV UTF-8\""))
+                #expect(result.panel.series.isEmpty)
+            }
+        }
+    }
+
     @Test("invalid UTF-8 in the header")
     func invalidHeader() throws {
         let fixtures = try Fixtures()
@@ -235,5 +276,12 @@ struct PanelReaderTests {
         #expect(result.log.diagnostics.map(\.code) == [.unknownCountry, .unknownCountry, .unknownCountry])
         #expect(result.log.diagnostics[0].message.contains("did you mean Austria (AUT)?"))
         #expect(result.log.diagnostics[2].location?.line == 4)
+    }
+}
+
+/// `text` in UTF-16, without a byte-order mark.
+private func utf16Bytes(_ text: String, bigEndian: Bool) -> [UInt8] {
+    text.utf16.flatMap { unit in
+        bigEndian ? [UInt8(unit >> 8), UInt8(unit & 0xFF)] : [UInt8(unit & 0xFF), UInt8(unit >> 8)]
     }
 }

@@ -126,15 +126,20 @@ final class CSVReader {
             }
             return count
         }
-        // The first bytes: enough to detect the delimiter from (the input may be a pipe, read
-        // once), fed to libcsv in chunks like the rest.
-        let firstSize =
-            options.delimiter == nil ? max(options.chunkSize, Self.detectionSize) : options.chunkSize
+        // The first bytes: enough to detect the delimiter and a file that is not UTF-8 text from (the
+        // input may be a pipe, read once), fed to libcsv in chunks like the rest.
+        let firstSize = max(options.chunkSize, Self.detectionSize)
         let first = firstSize == buffer.count ? buffer : .allocate(byteCount: firstSize, alignment: 16)
         defer { if first.baseAddress != buffer.baseAddress { first.deallocate() } }
         let count = try next(into: first)
         let bytes = UnsafeRawBufferPointer(rebasing: first[0..<count])
         let bom = count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+        if let notText = Self.notUTF8Text(UnsafeRawBufferPointer(rebasing: bytes.prefix(Self.detectionSize)))
+        {
+            stopDiagnostic = Diagnostic(
+                .invalidUTF8, at: Location(file: path, line: notText.line), notText.message)
+            return stopDiagnostic
+        }
         delimiter =
             options.delimiter
             ?? Self.detectDelimiter(UnsafeRawBufferPointer(rebasing: bytes.prefix(Self.detectionSize)))
@@ -380,6 +385,30 @@ final class CSVReader {
         }
         let hex = String(byte, radix: 16, uppercase: true)
         return "byte 0x\(hex.count == 1 ? "0" + hex : hex)"
+    }
+
+    // MARK: - Encoding
+
+    /// Why a file that starts with `bytes` is not UTF-8 text at all, and the line to point at; `nil` when
+    /// nothing says so. A UTF-16 byte-order mark (what Excel's "Unicode Text" writes) or a NUL byte —
+    /// which no text CSV holds, while UTF-16 has one in every other byte of Latin text — would otherwise
+    /// surface as a confusing header (`c o u n t r y`) or a misleading guess at Windows-1252.
+    static func notUTF8Text(_ bytes: UnsafeRawBufferPointer) -> (line: Int, message: String)? {
+        if bytes.count >= 2 && ((bytes[0], bytes[1]) == (0xFF, 0xFE) || (bytes[0], bytes[1]) == (0xFE, 0xFF))
+        {
+            return (
+                1,
+                "the file is UTF-16 (it starts with a UTF-16 byte-order mark, as Excel's \"Unicode Text\" "
+                    + "writes); save it as \"CSV UTF-8\""
+            )
+        }
+        guard let nul = bytes.firstIndex(of: 0) else { return nil }
+        let line = 1 + bytes[..<nul].reduce(0) { $0 + ($1 == lineFeed ? 1 : 0) }
+        return (
+            line,
+            "byte \(nul + 1) of the file is NUL, which no text file holds: the file is probably UTF-16 "
+                + "(a zero in every other byte) or not a CSV file; save it as \"CSV UTF-8\""
+        )
     }
 
     // MARK: - Delimiter detection
