@@ -40,16 +40,32 @@ public struct Comparison: GrowthJudgement, Sendable, Hashable {
     /// True when the required count does not fit in 64 bits (the comparison is then not assessed).
     public var overflowed = false
 
+    /// What a comparison takes from `AnalysisOptions`: plain values, so that passing them for every
+    /// row copies no array of the options (their inputs and columns) and counts no reference.
+    struct Rules {
+        /// Required growth a year.
+        var targetRate: TargetRate
+        /// Whether the exact Poisson test runs (annual counts, the test not turned off).
+        var exactTest: Bool
+        /// Confidence level of the test's intervals.
+        var confidence: Double
+
+        init(_ options: AnalysisOptions) {
+            targetRate = options.targetRate
+            exactTest = options.series == .annual && options.exactTest
+            confidence = options.confidence
+        }
+    }
+
     /// Compares `victims` in `year` with `base` (`nil` for a first year).
     public init(victims: Int, year: Int, base: (year: Int, victims: Int)?, options: AnalysisOptions) {
         var cache = TestCache()
-        self.init(victims: victims, year: year, base: base, options: options, cache: &cache)
+        self.init(victims: victims, year: year, base: base, rules: Rules(options), cache: &cache)
     }
 
     /// The same, reusing tests already computed for the same counts and gap.
     init(
-        victims: Int, year: Int, base: (year: Int, victims: Int)?, options: AnalysisOptions,
-        cache: inout TestCache
+        victims: Int, year: Int, base: (year: Int, victims: Int)?, rules: Rules, cache: inout TestCache
     ) {
         baseYear = base?.year
         baseVictims = base?.victims
@@ -63,7 +79,7 @@ public struct Comparison: GrowthJudgement, Sendable, Hashable {
         if base.victims == 0 { flags.append(.zeroBase) }
         if years > 1 { flags.append(.gap) }
         guard base.victims > 0 else { return }
-        guard let required = cache.ceilScaled(base.victims, years: years, rate: options.targetRate) else {
+        guard let required = cache.ceilScaled(base.victims, years: years, rate: rules.targetRate) else {
             overflowed = true
             return
         }
@@ -72,14 +88,13 @@ public struct Comparison: GrowthJudgement, Sendable, Hashable {
         shortfall = max(0, required - victims)
         status = victims >= required ? .met : .shortfall
         // Running totals are not independent counts, so the Poisson test does not apply to them.
-        guard options.series == .annual && options.exactTest else { return }
-        guard let test = cache.test(victims: victims, base: base.victims, years: years, options: options)
-        else {
+        guard rules.exactTest else { return }
+        guard let test = cache.test(victims: victims, base: base.victims, years: years, rules: rules) else {
             return
         }
         self.test = test
         if status == .shortfall {
-            significance = test.pValue < 1 - options.confidence ? .significantShortfall : .withinNoise
+            significance = test.pValue < 1 - rules.confidence ? .significantShortfall : .withinNoise
         }
     }
 }
@@ -112,12 +127,12 @@ struct TestCache {
     static let largestTestedCount = 1_000_000_000
 
     /// The test, or `nil` for counts above `largestTestedCount`.
-    mutating func test(victims: Int, base: Int, years: Int, options: AnalysisOptions) -> RateRatioTest? {
+    mutating func test(victims: Int, base: Int, years: Int, rules: Comparison.Rules) -> RateRatioTest? {
         guard victims <= Self.largestTestedCount && base <= Self.largestTestedCount else { return nil }
         let key = Key(victims: victims, base: base, years: years)
         if let known = entries[key] { return known }
-        let ratio = pow(1 + options.targetRate.doubleValue, Double(years))
-        let test = RateRatioTest(victims: victims, base: base, ratio: ratio, confidence: options.confidence)
+        let ratio = pow(1 + rules.targetRate.doubleValue, Double(years))
+        let test = RateRatioTest(victims: victims, base: base, ratio: ratio, confidence: rules.confidence)
         if entries.count < 1 << 20 { entries[key] = test }
         return test
     }

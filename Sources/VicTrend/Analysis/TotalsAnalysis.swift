@@ -55,7 +55,7 @@ public enum TotalsAnalysis {
                     } else {
                         comparison = Comparison(
                             victims: now, year: year, base: (sums.years[position - 1], base),
-                            options: options, cache: &tests)
+                            rules: Comparison.Rules(options), cache: &tests)
                     }
                     if comparison.overflowed {
                         problems.append(

@@ -63,6 +63,8 @@ public enum TrendAnalysis {
         let shifted = options.baselineYear != nil && baseline != nil && baseline?.year != options.baselineYear
         let baselineYearFound = baseline?.year ?? Int.max
         let baselineVictims = baseline?.victims ?? 0
+        let rules = Comparison.Rules(options)
+        let cumulative = options.series == .cumulative
         // The previous reported year, as an index: observations are read in place, never copied per row.
         var base: Int?
         var previousBaseYear: Int?
@@ -81,7 +83,7 @@ public enum TrendAnalysis {
             let comparable = isBreak ? nil : base
             let comparison = Comparison(
                 victims: victims, year: year,
-                base: comparable.map { (observations[$0].year, observations[$0].victims) }, options: options,
+                base: comparable.map { (observations[$0].year, observations[$0].victims) }, rules: rules,
                 cache: &tests)
             var assessment = YearAssessment(observation: observations[index], comparison: comparison)
             if comparable == nil && base != nil {
@@ -103,7 +105,7 @@ public enum TrendAnalysis {
             }
             if baselineVictims > 0, year >= baselineYearFound {
                 if let trajectory = tests.ceilScaled(
-                    baselineVictims, years: year - baselineYearFound, rate: options.targetRate)
+                    baselineVictims, years: year - baselineYearFound, rate: rules.targetRate)
                 {
                     assessment.trajectoryVictims = trajectory
                     assessment.trajectoryGap = max(0, trajectory - victims)
@@ -114,7 +116,7 @@ public enum TrendAnalysis {
             if shifted && year == baselineYearFound {
                 assessment.flags.append(.baselineShifted)
             }
-            if options.series == .cumulative, let base {
+            if cumulative, let base {
                 let baseYear = observations[base].year
                 let baseVictims = observations[base].victims
                 let years = year - baseYear
