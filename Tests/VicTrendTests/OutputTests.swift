@@ -166,7 +166,7 @@ struct OutputTests {
         buffer.append("é€")
         expected += "é€"
         #expect(buffer.text == expected)
-        #expect(buffer.bytes == Array(expected.utf8))
+        #expect(buffer.withUnsafeBytes { Array($0) } == Array(expected.utf8))
         buffer.removeAll()
         #expect(buffer.text.isEmpty)
     }

@@ -26,11 +26,6 @@ final class TextBuffer: @unchecked Sendable {
         storage.deallocate()
     }
 
-    /// The bytes written so far.
-    var bytes: [UInt8] {
-        Array(UnsafeBufferPointer(start: storage.pointee.base, count: storage.pointee.count))
-    }
-
     /// Calls `body` with the bytes written so far, in place (no copy).
     func withUnsafeBytes<Result, Failure: Error>(
         _ body: (UnsafeRawBufferPointer) throws(Failure) -> Result
