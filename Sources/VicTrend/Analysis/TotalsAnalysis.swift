@@ -35,6 +35,7 @@ public enum TotalsAnalysis {
             var result: [GroupTotal] = []
             var problems: [Diagnostic] = []
             var tests = TestCache()
+            let rules = Comparison.Rules(options)
             for (set, yearSums) in zip(sets, sums) {
                 let name = set.name
                 let sums = yearSums.table()
@@ -55,7 +56,7 @@ public enum TotalsAnalysis {
                     } else {
                         comparison = Comparison(
                             victims: now, year: year, base: (sums.years[position - 1], base),
-                            rules: Comparison.Rules(options), cache: &tests)
+                            rules: rules, cache: &tests)
                     }
                     if comparison.overflowed {
                         problems.append(
