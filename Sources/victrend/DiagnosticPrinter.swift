@@ -8,7 +8,8 @@ enum DiagnosticPrinter {
             Terminal.error(diagnostic.description)
         }
         if log.omittedCount > 0 {
-            Terminal.error("victrend: \(log.omittedCount) more diagnostics not shown")
+            let more = log.omittedCount == 1 ? "1 more diagnostic" : "\(log.omittedCount) more diagnostics"
+            Terminal.error("victrend: \(more) not shown")
         }
     }
 

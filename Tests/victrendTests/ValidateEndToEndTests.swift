@@ -148,4 +148,37 @@ struct ValidateEndToEndTests {
         #expect(outcome.status == 2)
         #expect(outcome.stderr.contains(message), "\(outcome.stderr)")
     }
+
+    @Test(
+        "past 1,000 diagnostics the rest are counted, not listed: report and validate say how many",
+        arguments: [1_001, 1_003])
+    func manyDiagnostics(rows: Int) throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        var text = "country,year,victims\n"
+        for row in 0..<rows { text += "AUT,\(2000 + row % 20),n/a\n" }
+        let input = try directory.file("many.csv", text)
+        let omitted = rows - 1_000
+        let more = omitted == 1 ? "1 more diagnostic" : "\(omitted) more diagnostics"
+
+        let report = try VictrendBinary.run(["report", input])
+        #expect(report.status == 1)
+        #expect(report.stdout.isEmpty)
+        let lines = report.stderr.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(lines.count == 1_002)
+        #expect(lines.prefix(1_000).allSatisfy { $0.contains(": error[VT103]: ") })
+        #expect(lines[999].hasPrefix("\(input):1001:10: error[VT103]"))
+        #expect(lines[1_000] == "victrend: \(more) not shown")
+        #expect(lines[1_001] == "victrend: \(rows) errors in the input; no report written")
+
+        let validate = try VictrendBinary.run(["validate", "--current-year", "2026", input])
+        #expect(validate.status == 1)
+        let listed = validate.stdout.split(separator: "\n")
+        #expect(listed.count == 1_001)
+        #expect(listed.prefix(1_000).allSatisfy { $0.contains(": error[VT103]: ") })
+        #expect(
+            listed.last
+                == "victrend: \(rows) errors, 0 warnings in 1 file (\(rows) rows); \(omitted) not listed")
+        #expect(validate.stderr.isEmpty)
+    }
 }

@@ -50,9 +50,11 @@ enum VictrendBinary {
             input.fileHandleForWriting.write(stdin.data(using: stdinEncoding) ?? Data(stdin.utf8))
             try input.fileHandleForWriting.close()
         }
-        // Read both pipes before waiting so a large output cannot block the child.
+        // Both pipes are drained at once, standard error on a thread of its own, before waiting: a
+        // child that fills one pipe while the test reads the other would never end.
+        let errorReader = PipeReader(err.fileHandleForReading)
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        let errData = errorReader.data()
         process.waitUntilExit()
         return Outcome(
             status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
@@ -62,6 +64,25 @@ enum VictrendBinary {
     /// The text of a file under the package root.
     static func golden(_ relativePath: String) throws -> String {
         try String(contentsOf: packageRoot.appendingPathComponent(relativePath), encoding: .utf8)
+    }
+}
+
+/// Reads a pipe to its end on a thread of its own; `data()` waits for the end.
+final class PipeReader: @unchecked Sendable {
+    private var collected = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle) {
+        Thread.detachNewThread { [self] in
+            collected = handle.readDataToEndOfFile()
+            done.signal()
+        }
+    }
+
+    /// Everything read, once the writer closed the pipe.
+    func data() -> Data {
+        done.wait()
+        return collected
     }
 }
 
