@@ -92,10 +92,7 @@ struct ProgressEndToEndTests {
         settings.c_oflag &= ~tcflag_t(OPOST)
         tcsetattr(terminal, TCSANOW, &settings)
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: VictrendBinary.path)
-        process.arguments = arguments
-        process.currentDirectoryURL = VictrendBinary.packageRoot
+        let process = VictrendBinary.process(arguments)
         process.standardError = FileHandle(fileDescriptor: terminal, closeOnDealloc: false)
         process.standardOutput = FileHandle.nullDevice
         try process.run()

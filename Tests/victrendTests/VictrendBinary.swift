@@ -24,15 +24,21 @@ enum VictrendBinary {
     /// (2026-01-01T00:00:00Z).
     static let epoch = "1767225600"
 
+    /// A process that runs `victrend arguments...` with the package root as working directory.
+    static func process(_ arguments: [String]) -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        process.currentDirectoryURL = packageRoot
+        return process
+    }
+
     /// Runs `victrend arguments...` with the package root as working directory.
     static func run(
         _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil,
         stdinEncoding: String.Encoding = .utf8
     ) throws -> Outcome {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        process.currentDirectoryURL = packageRoot
+        let process = process(arguments)
         var env = ProcessInfo.processInfo.environment
         env["SOURCE_DATE_EPOCH"] = epoch
         env.merge(environment) { $1 }

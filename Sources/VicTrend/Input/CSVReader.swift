@@ -134,15 +134,13 @@ final class CSVReader {
         let count = try next(into: first)
         let bytes = UnsafeRawBufferPointer(rebasing: first[0..<count])
         let bom = count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
-        if let notText = Self.notUTF8Text(UnsafeRawBufferPointer(rebasing: bytes.prefix(Self.detectionSize)))
-        {
+        let head = UnsafeRawBufferPointer(rebasing: bytes.prefix(Self.detectionSize))
+        if let notText = Self.notUTF8Text(head) {
             stopDiagnostic = Diagnostic(
                 .invalidUTF8, at: Location(file: path, line: notText.line), notText.message)
             return stopDiagnostic
         }
-        delimiter =
-            options.delimiter
-            ?? Self.detectDelimiter(UnsafeRawBufferPointer(rebasing: bytes.prefix(Self.detectionSize)))
+        delimiter = options.delimiter ?? Self.detectDelimiter(head)
         csv_set_delim(parser, delimiter)
         let chunk = max(1, options.chunkSize)
         for start in stride(from: bom ? 3 : 0, to: count, by: chunk) where !stopped && !stopRequested {
