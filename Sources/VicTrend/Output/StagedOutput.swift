@@ -68,6 +68,7 @@ public final class StagedOutput {
 
     /// Appends bytes.
     public func write(_ bytes: [UInt8]) throws(OutputError) {
+        // `Array.withUnsafeBytes` rethrows untyped errors, so the typed one is carried out by hand.
         var failure: OutputError?
         bytes.withUnsafeBytes { raw in
             do throws(OutputError) { try write(raw) } catch { failure = error }
