@@ -15,9 +15,9 @@ enum DiagnosticPrinter {
 
     /// Prints the analysis' refusal (its diagnostics and the closing line); returns exit code 1 for the
     /// command to throw.
-    static func refusal(_ list: DiagnosticList) -> ExitCode {
+    static func refusal(_ diagnostics: [Diagnostic]) -> ExitCode {
         var log = DiagnosticLog()
-        log.add(contentsOf: list.diagnostics)
+        log.add(contentsOf: diagnostics)
         print(log)
         printRefusal(log)
         return ExitCode(1)

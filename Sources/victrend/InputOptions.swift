@@ -51,14 +51,15 @@ struct InputOptions: ParsableArguments {
             "Keep only rows whose COLUMN has VALUE, e.g. --filter unit=NR (repeatable). Needed when an SDMX file "
                 + "holds several values of a dimension.",
             valueName: "column=value"))
-    var filter: [String] = []
+    var filter: [ColumnValue] = []
 
     @Option(
         help: ArgumentHelp(
             "Columns that, with the country, make up the series key, e.g. --by country,agency: growth is then "
                 + "computed per key (shown as 'AUT · Police').",
-            valueName: "columns"))
-    var by: String?
+            valueName: "columns"),
+        transform: parseColumnNames)
+    var by: [String] = []
 
     @Flag(
         help: ArgumentHelp(
@@ -67,27 +68,9 @@ struct InputOptions: ParsableArguments {
     var sum = false
 
     func validate() throws {
-        for item in filter where item.split(separator: "=", maxSplits: 1).count != 2 {
-            throw ValidationError("--filter takes COLUMN=VALUE, e.g. --filter unit=NR; got '\(item)'")
-        }
         if inputs.isEmpty {
             throw ValidationError("give at least one input CSV file, e.g. samples/small/example.csv")
         }
-    }
-
-    /// `--filter` as column -> value.
-    var filters: [String: String] {
-        var result: [String: String] = [:]
-        for item in filter {
-            let parts = item.split(separator: "=", maxSplits: 1)
-            if parts.count == 2 { result[String(parts[0])] = String(parts[1]) }
-        }
-        return result
-    }
-
-    /// `--by` as column names (the country column, which always leads the key, may be among them).
-    var keyColumns: [String] {
-        (by ?? "").split(separator: ",").map { $0.trimmingCharacters(in: " \t") }.filter { !$0.isEmpty }
     }
 
     /// The library's reading options.
@@ -95,7 +78,8 @@ struct InputOptions: ParsableArguments {
         PanelReader.Options(
             delimiter: delimiter?.byte,
             columns: ColumnMapping.Overrides(country: countryColumn, year: yearColumn, count: countColumn),
-            countries: countries.value, layout: layout.value, filters: filters, keyColumns: keyColumns,
+            countries: countries.value, layout: layout.value,
+            filters: Dictionary(filter.map { ($0.column, $0.value) }) { _, last in last }, keyColumns: by,
             sum: sum, progress: ProgressLine.callback())
     }
 }
@@ -114,11 +98,4 @@ struct DelimiterArgument: ExpressibleByArgument {
     }
 
     static var allValueStrings: [String] { ["comma", "semicolon", "tab"] }
-}
-
-extension Substring {
-    /// The text without the given characters at either end.
-    fileprivate func trimmingCharacters(in set: String) -> String {
-        String(drop { set.contains($0) }.reversed().drop { set.contains($0) }.reversed())
-    }
 }

@@ -65,8 +65,9 @@ struct ReportCommand: ParsableCommand {
         help: ArgumentHelp(
             "With the trends table as CSV, write only these columns (comma-separated header names, kept in the "
                 + "table's order), e.g. country,year,victims,growth_rate.",
-            valueName: "list"))
-    var columns: String?
+            valueName: "list"),
+        transform: parseColumns)
+    var columns: [TrendColumn]?
 
     @Option(
         help: ArgumentHelp(
@@ -99,8 +100,9 @@ struct ReportCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Required growth a year as a decimal fraction, read exactly: 0.10 means 10%.", valueName: "rate"))
-    var targetRate = "0.10"
+            "Required growth a year as a decimal fraction, read exactly: 0.10 means 10%.", valueName: "rate"),
+        transform: parseTargetRate)
+    var targetRate = TargetRate.allianceGoal
 
     @Option(
         help: ArgumentHelp(
@@ -123,11 +125,6 @@ struct ReportCommand: ParsableCommand {
     var confidence = 0.95
 
     func validate() throws {
-        do {
-            _ = try TargetRate(parsing: targetRate)
-        } catch {
-            throw ValidationError(error.description)
-        }
         if outputDirectory != nil && (output != nil || table != nil) {
             throw ValidationError(
                 "--output-dir writes every format and table; leave out --output and --table")
@@ -142,8 +139,8 @@ struct ReportCommand: ParsableCommand {
                 throw ValidationError(
                     "--columns applies to the trends table as CSV (--format csv, --table trends)")
             }
-            if case .failure(let problem) = TrendColumn.selection(columns, series: series.value) {
-                throw ValidationError("--columns: \(problem)")
+            if series.value != .cumulative, let column = columns.first(where: \.isCumulativeOnly) {
+                throw ValidationError("--columns: \(TrendColumn.SelectionError.cumulativeOnly(column))")
             }
         }
         if let suppressBelow, suppressBelow < 2 {
@@ -164,199 +161,35 @@ struct ReportCommand: ParsableCommand {
             throw ValidationError("--target-year must be after --baseline-year")
         }
         if let output {
-            for path in input.inputs where Self.sameFile(path, output) {
+            for path in input.inputs where Terminal.sameFile(path, output) {
                 throw ValidationError("--output \(output) is one of the inputs; refusing to write over it")
             }
         }
     }
 
     func run() throws {
-        let target: TargetRate
-        do {
-            target = try TargetRate(parsing: targetRate)
-        } catch {
-            throw ValidationError(error.description)
-        }
-        var groupSets = Groups()
-        var groupsLog: [Diagnostic] = []
-        if let groups {
-            do {
-                let found = try GroupsReader.read(groups, countries: input.countries.value)
-                groupSets = found.groups
-                groupsLog = found.log.diagnostics
-            } catch {
-                throw Terminal.failure(error)
-            }
-        }
-        var options = AnalysisOptions(
-            series: series.value, targetRate: target, baselineYear: baselineYear, targetYear: targetYear,
+        var analysis = AnalysisOptions(
+            series: series.value, targetRate: targetRate, baselineYear: baselineYear, targetYear: targetYear,
             confidence: confidence, inputs: input.inputs)
-        options.exactTest = !noTest
-        if let columns {
-            options.trendColumns = try? TrendColumn.selection(columns, series: series.value).get()
-        }
-        let trendsTableOnly =
-            outputDirectory == nil && format.value == .csv && (table?.value ?? .trends) == .trends
-            && suppressBelow == nil
-        if trendsTableOnly, try streamTrends(options: options, groups: groupSets, groupsLog: groupsLog) {
-            return
-        }
-        var builder = PanelBuilder(summing: input.readerOptions.sum)
-        let read: PanelReader.StreamResult
-        do {
-            read = try PanelReader(options: input.readerOptions).read(input.inputs, into: &builder)
-        } catch {
-            throw Terminal.failure(error)
-        }
-        var log = read.log
-        log.add(contentsOf: groupsLog)
-        DiagnosticPrinter.print(log)
-        guard !log.hasErrors else {
-            DiagnosticPrinter.printRefusal(log)
-            throw ExitCode(1)
-        }
-        if trendsTableOnly {
-            // Not sorted by key (or not a file): the builder gives the series in key order, in batches,
-            // and they are written as a sorted input's are, without the whole panel in memory.
-            let stream: TrendsStream
-            do {
-                stream = TrendsStream(
-                    options: options, groups: groupSets, output: try StagedOutput(path: output))
-            } catch {
-                throw Terminal.failure(error)
-            }
-            builder.forEachBatch(rows: Self.batchRows) { stream.add($0) }
-            return try finish(stream)
-        }
-        let panel = builder.build()
-        var report: TrendReport
-        switch TrendAnalysis.assess(panel, options: options, groups: groupSets) {
-        case .success(let value):
-            report = value
-        case .failure(let list):
-            throw DiagnosticPrinter.refusal(list)
-        }
-        report.diagnostics = log.diagnostics
-        if let suppressBelow {
-            report = Suppression.apply(
-                report, policy: .init(threshold: suppressBelow, suppressZeros: suppressZeros))
-        }
+        analysis.exactTest = !noTest
+        analysis.trendColumns = columns
         let epoch = SourceDateEpoch.current()
-        // CSV tables carry no provenance; hashing large inputs for them would be wasted work.
-        if outputDirectory != nil || !format.value.isTabular {
-            do {
-                let files = input.inputs.map { ($0, "data") } + (groups.map { [($0, "groups")] } ?? [])
-                report.provenance = try Provenance.make(
-                    files: files, epochSeconds: epoch.seconds, fromSourceDateEpoch: epoch.fromEnvironment)
-            } catch {
-                throw Terminal.failure(error)
-            }
-        }
-        if let outputDirectory {
-            try writeAll(report, to: outputDirectory)
-            return
-        }
-        try write(Array(format.value.reporter(table: table?.value ?? .trends).report(report).utf8))
-    }
-
-    /// The trends table of an input sorted by key, written while it is read (`PanelReader.stream`, one
-    /// core reading, one writing). Returns false, having written nothing, when the input is not sorted
-    /// by key or not a regular file: the caller then reads it whole. Exits like the whole-panel path for every refusal.
-    private func streamTrends(options: AnalysisOptions, groups: Groups, groupsLog: [Diagnostic]) throws
-        -> Bool
-    {
-        let stream: TrendsStream
-        do {
-            // The reader keeps one core busy; the writer takes the other, or every core when the exact
-            // test makes writing the slower side.
-            stream = TrendsStream(
-                options: options, groups: groups, output: try StagedOutput(path: output),
-                everyCore: options.exactTest)
-        } catch {
-            throw Terminal.failure(error)
-        }
-        let streamed: PanelReader.StreamResult?
-        do {
-            streamed = try PanelReader(options: input.readerOptions).stream(
-                input.inputs, batchRows: Self.batchRows
-            ) {
-                stream.add($0)
-            }
-        } catch {
-            stream.abandon()
-            throw Terminal.failure(error)
-        }
-        guard var log = streamed?.log else {
-            stream.abandon()
-            return false
-        }
-        log.add(contentsOf: groupsLog)
-        DiagnosticPrinter.print(log)
-        guard !log.hasErrors else {
-            stream.abandon()
-            DiagnosticPrinter.printRefusal(log)
+        let request = ReportRequest(
+            analysis: analysis,
+            destination: outputDirectory.map { .directory($0) }
+                ?? .file(format: format.value, table: table?.value ?? .trends, path: output),
+            groupsFile: groups,
+            suppression: suppressBelow.map { .init(threshold: $0, suppressZeros: suppressZeros) },
+            epochSeconds: epoch.seconds, fromSourceDateEpoch: epoch.fromEnvironment)
+        let outcome = try Terminal.run(
+            input.inputs, reading: input.readerOptions, producing: .report(request))
+        DiagnosticPrinter.print(outcome.log)
+        if outcome.log.hasErrors {
+            DiagnosticPrinter.printRefusal(outcome.log)
             throw ExitCode(1)
         }
-        try finish(stream)
-        return true
-    }
-
-    /// Rows of series handed to the trends writer at a time.
-    private static let batchRows = 1 << 16
-
-    /// Ends the trends table: exit 1 for the analysis' refusals, 2 when the output cannot be written.
-    private func finish(_ stream: TrendsStream) throws {
-        switch stream.finish() {
-        case nil:
-            return
-        case .diagnostics(let list):
-            throw DiagnosticPrinter.refusal(list)
-        case .output(let error):
-            throw Terminal.failure(error)
+        if !outcome.findings.isEmpty {
+            throw DiagnosticPrinter.refusal(outcome.findings)
         }
-    }
-
-    /// Writes the report to `--output` (atomically) or to standard output; exit 2 when that fails.
-    private func write(_ bytes: [UInt8]) throws {
-        if let output {
-            do {
-                try AtomicFile.write(bytes: bytes, to: output)
-            } catch {
-                throw Terminal.failure(error)
-            }
-        } else if !Terminal.output(bytes: bytes) {
-            Terminal.error("victrend: cannot write to standard output: \(String(cString: strerror(errno)))")
-            throw ExitCode(2)
-        }
-    }
-
-    /// The files `--output-dir` writes, each atomically.
-    static let outputFiles: [(name: String, format: ReportFormat, table: ReportTable)] = [
-        ("trends.csv", .csv, .trends), ("summary.csv", .csv, .summary), ("totals.csv", .csv, .totals),
-        ("report.md", .markdown, .trends), ("report.html", .html, .trends), ("report.json", .json, .trends),
-    ]
-
-    private func writeAll(_ report: TrendReport, to directory: String) throws {
-        if mkdir(directory, 0o777) != 0 && errno != EEXIST {
-            Terminal.error(
-                "victrend: \(directory): cannot create directory: \(String(cString: strerror(errno)))")
-            throw ExitCode(2)
-        }
-        for file in Self.outputFiles {
-            let path = directory.hasSuffix("/") ? directory + file.name : directory + "/" + file.name
-            do {
-                try AtomicFile.write(file.format.reporter(table: file.table).report(report), to: path)
-            } catch {
-                throw Terminal.failure(error)
-            }
-        }
-    }
-
-    /// True when both paths name the same existing file (same device and inode).
-    static func sameFile(_ first: String, _ second: String) -> Bool {
-        var a = stat()
-        var b = stat()
-        guard stat(first, &a) == 0, stat(second, &b) == 0 else { return false }
-        return a.st_dev == b.st_dev && a.st_ino == b.st_ino
     }
 }

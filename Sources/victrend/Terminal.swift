@@ -23,11 +23,25 @@ enum Terminal {
         AtomicFile.writeAll(bytes, to: STDOUT_FILENO) == nil
     }
 
-    /// Prints `victrend: <error>` on standard error; returns exit code 2 (unreadable input, unwritable
-    /// output) for the command to throw.
-    static func failure(_ error: some CustomStringConvertible) -> ExitCode {
-        self.error("victrend: \(error.description)")
-        return ExitCode(2)
+    /// Runs the pipeline; every `VictrendError` (an unreadable input, an unwritable output, a request
+    /// too large) is printed as `victrend: <error>` and becomes exit code 2, here and nowhere else.
+    static func run(_ inputs: [String], reading: PanelReader.Options, producing product: Pipeline.Product)
+        throws -> PipelineOutcome
+    {
+        do {
+            return try Pipeline.run(inputs, reading: reading, producing: product)
+        } catch {
+            self.error("victrend: \(error.description)")
+            throw ExitCode(2)
+        }
+    }
+
+    /// True when both paths name the same existing file (same device and inode).
+    static func sameFile(_ first: String, _ second: String) -> Bool {
+        var a = stat()
+        var b = stat()
+        guard stat(first, &a) == 0, stat(second, &b) == 0 else { return false }
+        return a.st_dev == b.st_dev && a.st_ino == b.st_ino
     }
 
     /// Writes one line to standard error (or, with `newline: false`, the text as it is).

@@ -75,6 +75,13 @@ struct ValidateCommand: ParsableCommand {
             valueName: "N"))
     var jumpMinimum = 10
 
+    @Option(
+        help: ArgumentHelp(
+            "Required growth a year, as in `report`: the required counts checked against 64 bits use it.",
+            valueName: "rate"),
+        transform: parseTargetRate)
+    var targetRate = TargetRate.allianceGoal
+
     @Option(help: ArgumentHelp("Flag years before this one.", valueName: "year"))
     var earliestYear = 2000
 
@@ -91,52 +98,20 @@ struct ValidateCommand: ParsableCommand {
     }
 
     func run() throws {
-        var log: DiagnosticLog
-        var rows = 0
-        var otherFiles: [Diagnostic] = []
-        var participants: Members?
-        var findings: [Diagnostic]
-        do {
-            if let groups {
-                otherFiles += try GroupsReader.read(groups, countries: input.countries.value).log.diagnostics
-            }
-            if let members {
-                let found = try MembersReader.read(members, countries: input.countries.value)
-                participants = found.members
-                otherFiles += found.log.diagnostics
-            }
-            let rules = PlausibilityRules(
-                options: .init(
-                    jumpFactor: jumpFactor, jumpMinimum: jumpMinimum, earliestYear: earliestYear,
-                    currentYear: currentYear ?? Self.thisYear(),
-                    members: participants))
-            // The plausibility rules, then everything `report` would refuse (targets or totals beyond 64
-            // bits, falling running totals), series by series: a sorted input is checked while it is
-            // read, any other from the builder's flat rows, so a large file costs little memory.
-            let reader = PanelReader(options: input.readerOptions)
-            var validation = PanelValidation(rules: rules, series: series.value)
-            let read: PanelReader.StreamResult
-            if let streamed = try reader.stream(input.inputs, batchRows: 1 << 16, { validation.add($0) }) {
-                read = streamed
-                findings = validation.findings()
-            } else {
-                // Not sorted by key (what the stream checked is dropped), or not a file.
-                var builder = PanelBuilder(summing: input.readerOptions.sum)
-                read = try reader.read(input.inputs, into: &builder)
-                findings = PanelValidation.check(builder, rules: rules, series: series.value)
-            }
-            log = read.log
-            rows = read.rowCount
-        } catch {
-            throw Terminal.failure(error)
-        }
-        log.add(contentsOf: otherFiles)
-        log.add(contentsOf: findings)
+        let request = ValidationRequest(
+            rules: .init(
+                jumpFactor: jumpFactor, jumpMinimum: jumpMinimum, earliestYear: earliestYear,
+                currentYear: currentYear ?? Self.thisYear()),
+            series: series.value, targetRate: targetRate, groupsFile: groups, membersFile: members)
+        let outcome = try Terminal.run(
+            input.inputs, reading: input.readerOptions, producing: .validation(request))
+        var log = outcome.log
+        log.add(contentsOf: outcome.findings)
         if strict {
             log = log.promotingWarnings()
         }
         let report = ValidationReport(
-            log: log, inputs: input.inputs + [groups, members].compactMap { $0 }, rowCount: rows)
+            log: log, inputs: input.inputs + [groups, members].compactMap { $0 }, rowCount: outcome.rowCount)
         guard Terminal.output(format.value.reporter.report(report)) else {
             Terminal.error("victrend: cannot write to standard output")
             throw ExitCode(2)

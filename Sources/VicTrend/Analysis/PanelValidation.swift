@@ -1,10 +1,9 @@
 /// The checks `victrend validate` runs on what was read: the plausibility rules, then everything
 /// `report` would refuse (targets or totals beyond 64 bits, falling running totals).
 ///
-/// Series are added in the panel's order, a batch at a time — from `PanelReader.stream` while a
-/// sorted input is read, or from a builder's `forEachBatch` — so memory never holds the panel of
-/// series or its assessments. `findings()` then gives what `PlausibilityRules.check` and
-/// `TrendAnalysis.streamAssessments` give on the whole panel, in that order. The exact test is not run
+/// Series are added in the panel's order, a batch at a time, as the pipeline delivers them, so memory
+/// never holds the panel of series or its assessments. `findings()` then gives what `PlausibilityRules.check` and
+/// `TrendAnalysis.assess` refuses on the whole panel, in that order. The exact test is not run
 /// (it decides no refusal).
 public struct PanelValidation {
     private var checker: PlausibilityRules.Checker
@@ -13,9 +12,9 @@ public struct PanelValidation {
     private var problems: [Diagnostic] = []
     private let options: AnalysisOptions
 
-    public init(rules: PlausibilityRules, series kind: SeriesKind) {
+    public init(rules: PlausibilityRules, series kind: SeriesKind, targetRate: TargetRate = .allianceGoal) {
         checker = PlausibilityRules.Checker(rules: rules)
-        var options = AnalysisOptions(series: kind)
+        var options = AnalysisOptions(series: kind, targetRate: targetRate)
         options.exactTest = false
         self.options = options
     }
@@ -38,14 +37,5 @@ public struct PanelValidation {
             found += list.diagnostics
         }
         return found
-    }
-
-    /// The findings for every series `builder` holds.
-    public static func check(_ builder: PanelBuilder, rules: PlausibilityRules, series kind: SeriesKind)
-        -> [Diagnostic]
-    {
-        var validation = PanelValidation(rules: rules, series: kind)
-        builder.forEachBatch(rows: 1 << 16) { validation.add($0) }
-        return validation.findings()
     }
 }

@@ -50,8 +50,8 @@ public enum TrendAnalysis {
     }
 
     /// Assesses one series in year order, handing each assessment to `emit` (withheld years in their
-    /// place); returns the trajectory's baseline and whether it was shifted. Shared by `assess` and
-    /// `streamAssessments`, so both give the same rows.
+    /// place); returns the trajectory's baseline and whether it was shifted. Every output's rows come
+    /// from here: `assess` for the whole report, the trends table and validation series by series.
     static func assessSeries(
         _ series: Series, options: AnalysisOptions, tests: inout TestCache, problems: inout [Diagnostic],
         emit: (YearAssessment) -> Void
@@ -146,25 +146,6 @@ public enum TrendAnalysis {
         }
         for figure in withheld { emit(YearAssessment(withheld: figure)) }
         return (baseline, shifted)
-    }
-
-    /// The assessments of `panel`, series by series, handed to `body` without being kept (`validate`
-    /// looks for refusals this way, with memory for one series' assessments). Returns the diagnostics
-    /// that make a report impossible, the same as `assess` fails with, totals that do not fit in 64 bits
-    /// included: every format refuses the same input.
-    public static func streamAssessments(
-        _ panel: Panel, options: AnalysisOptions, groups: Groups = Groups(),
-        _ body: (YearAssessment) -> Void
-    ) -> [Diagnostic] {
-        var problems: [Diagnostic] = []
-        var tests = TestCache()
-        for series in panel.series {
-            _ = assessSeries(series, options: options, tests: &tests, problems: &problems, emit: body)
-        }
-        if case .failure(let list) = TotalsAnalysis.totals(panel, groups: groups, options: options) {
-            problems += list.diagnostics
-        }
-        return problems
     }
 
     private static func overflow(at location: Location, from base: Observation?) -> Diagnostic {

@@ -8,18 +8,18 @@
 /// year, so the common case costs no hashing of years: a year after the series' latest is new by
 /// construction. A year that arrives out of order is new when the series' bits of years say so, and is
 /// looked up among the series' own rows only otherwise.
-public struct PanelBuilder: Sendable {
+struct PanelBuilder: Sendable {
     /// Whether rows that share key and year are added up (`--sum`) rather than refused as duplicates.
-    public let summing: Bool
+    let summing: Bool
     /// Whether finished series are handed out while reading (see `init(summing:sealing:)`).
-    public let sealing: Bool
+    let sealing: Bool
     /// Sealing: series finished so far and not yet taken, in key order.
-    public private(set) var sealed: [Series] = []
+    private(set) var sealed: [Series] = []
     /// Sealing: rows (figures and withheld years) in `sealed`.
-    public private(set) var sealedRows = 0
+    private(set) var sealedRows = 0
     /// Sealing: a key arrived that is not after the previous one (the input is not sorted by key, or a
     /// key's rows are not together). Nothing more is sealed; the input must be read whole instead.
-    public private(set) var outOfOrder = false
+    private(set) var outOfOrder = false
 
     private var store: RowStore
     /// Sealing: the hash of every key so far.
@@ -28,7 +28,7 @@ public struct PanelBuilder: Sendable {
     private var lastKey = -1
     private var accepted = 0
 
-    public init(summing: Bool = false) {
+    init(summing: Bool = false) {
         self.init(summing: summing, sealing: false)
     }
 
@@ -36,7 +36,7 @@ public struct PanelBuilder: Sendable {
     /// key: for an input sorted by key (in `Panel`'s order, each key's rows together), memory then holds
     /// one series at a time. A series is sealed only when a strictly greater key arrives, so a sealed
     /// series is complete: its key cannot come back without making the input `outOfOrder`.
-    public init(summing: Bool, sealing: Bool) {
+    init(summing: Bool, sealing: Bool) {
         self.init(summing: summing, sealing: sealing, capacity: RowStore.maximumCapacity)
     }
 
@@ -49,7 +49,7 @@ public struct PanelBuilder: Sendable {
     }
 
     /// Sealing: the series finished so far, emptied from the builder.
-    public mutating func takeSealed() -> [Series] {
+    mutating func takeSealed() -> [Series] {
         defer {
             sealed = []
             sealedRows = 0
@@ -58,7 +58,7 @@ public struct PanelBuilder: Sendable {
     }
 
     /// Sealing, at the end of the input: seals the last series.
-    public mutating func sealRemaining() {
+    mutating func sealRemaining() {
         guard sealing && !outOfOrder && lastKey >= 0 else { return }
         seal()
         lastKey = -1
@@ -66,7 +66,7 @@ public struct PanelBuilder: Sendable {
 
     /// Adds `observation`, or returns the diagnostic for a duplicate country-year (and keeps the first).
     /// When summing, adds it to the country-year's total instead (a diagnostic only on overflow).
-    public mutating func add(_ observation: consuming Observation) -> Diagnostic? {
+    mutating func add(_ observation: consuming Observation) -> Diagnostic? {
         add(observation, keyHash: nil)
     }
 
@@ -90,7 +90,7 @@ public struct PanelBuilder: Sendable {
 
     /// Adds a withheld year, or returns the diagnostic for a duplicate country-year. When summing, a
     /// withheld part makes the year's total unknown: the year is withheld.
-    public mutating func add(_ figure: WithheldFigure) -> Diagnostic? {
+    mutating func add(_ figure: WithheldFigure) -> Diagnostic? {
         guard !store.isFull else { return full(at: figure.location) }
         let key = key(figure.country)
         if summing {
@@ -110,10 +110,10 @@ public struct PanelBuilder: Sendable {
     }
 
     /// Number of country-years accepted so far.
-    public var count: Int { accepted }
+    var count: Int { accepted }
 
     /// The panel of every accepted observation (not sealed).
-    public func build() -> Panel {
+    func build() -> Panel {
         var series: [Series] = []
         store.forEachBatch(rows: Int.max) { series += $0 }
         return Panel(sortedSeries: series)
@@ -122,7 +122,7 @@ public struct PanelBuilder: Sendable {
     /// Every series of the panel `build` gives, in the panel's order, handed to `body` in batches of at
     /// least `batchRows` rows (the last may be smaller): memory holds the accepted rows (32 bytes each)
     /// and one batch of series, never the whole panel of series.
-    public func forEachBatch(rows batchRows: Int, _ body: ([Series]) -> Void) {
+    func forEachBatch(rows batchRows: Int, _ body: ([Series]) -> Void) {
         store.forEachBatch(rows: max(1, batchRows), body)
     }
 

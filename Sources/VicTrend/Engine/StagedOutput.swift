@@ -10,7 +10,7 @@
 /// (next to the destination; for standard output, memory up to 16 MiB and then a file in `$TMPDIR`),
 /// and `commit` renames it into place or copies it to standard output. `abort` removes it: an error never leaves a partial output. A
 /// device given as the destination (`/dev/full`) is written in place, piece by piece.
-public final class StagedOutput {
+final class StagedOutput {
     private enum Target {
         case file(path: String, temporary: String)
         case device(path: String)
@@ -26,7 +26,7 @@ public final class StagedOutput {
     private let memoryLimit: Int
 
     /// Stages an output for `path`, or for standard output when `path` is `nil`.
-    public convenience init(path: String?) throws(OutputError) {
+    convenience init(path: String?) throws(OutputError) {
         guard let path else {
             self.init(standardOutput: STDOUT_FILENO)
             return
@@ -67,7 +67,7 @@ public final class StagedOutput {
     }
 
     /// Appends bytes.
-    public func write(_ bytes: [UInt8]) throws(OutputError) {
+    func write(_ bytes: [UInt8]) throws(OutputError) {
         // `Array.withUnsafeBytes` rethrows untyped errors, so the typed one is carried out by hand.
         var failure: OutputError?
         bytes.withUnsafeBytes { raw in
@@ -100,7 +100,7 @@ public final class StagedOutput {
     private var direct: DirectWriter?
 
     /// Makes the output appear: renames the file into place, or copies it to standard output.
-    public func commit() throws(OutputError) {
+    func commit() throws(OutputError) {
         guard isOpen else { return }
         isOpen = false
         defer {
@@ -140,7 +140,7 @@ public final class StagedOutput {
     }
 
     /// Drops everything written; nothing appears.
-    public func abort() {
+    func abort() {
         guard isOpen else { return }
         isOpen = false
         memory = nil

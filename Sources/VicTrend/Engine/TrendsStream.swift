@@ -6,7 +6,7 @@ import Dispatch
 /// The bytes are those of `CSVReporter.report` for the same input.
 ///
 /// `add` is called from one thread (the reader's); the table is touched only on the writer's queue.
-public final class TrendsStream: @unchecked Sendable {
+final class TrendsStream: @unchecked Sendable {
     private let options: AnalysisOptions
     private let table: TrendsTableOutput
     private let queue = DispatchQueue(label: "victrend.trends-stream")
@@ -18,7 +18,7 @@ public final class TrendsStream: @unchecked Sendable {
     /// Starts the table on `output` (the header is written at once). With `everyCore` false, the
     /// writer keeps to its own thread: right when the producer keeps a core busy meanwhile (a reader
     /// streaming a file), since splitting each batch over both cores would only take turns with it.
-    public init(
+    init(
         options: AnalysisOptions, groups: Groups = Groups(), output: StagedOutput, inFlight: Int = 3,
         everyCore: Bool = true
     ) {
@@ -29,22 +29,22 @@ public final class TrendsStream: @unchecked Sendable {
     }
 
     /// Queues the next series in key order; waits while `inFlight` batches are queued.
-    public func add(_ series: [Series]) {
+    func add(_ series: [Series]) {
         slots.wait()
         queue.async { [self] in
             table.append(
-                CSVReporter.formatted(series[...], options: options, everyCore: everyCore), of: series)
+                TrendRows.formatted(series[...], options: options, everyCore: everyCore), of: series)
             slots.signal()
         }
     }
 
     /// Waits for the queued batches, then commits the table, or aborts it and returns why.
-    public func finish() -> CSVReporter.StreamFailure? {
+    func finish() -> TrendsTableOutput.Failure? {
         queue.sync { table.finish() }
     }
 
     /// Waits for the queued batches and drops the table: nothing appears.
-    public func abandon() {
+    func abandon() {
         queue.sync { table.abort() }
     }
 }

@@ -18,6 +18,14 @@ final class TrendsTableOutput: @unchecked Sendable {
     /// Pieces waiting to be written, at most (bounds memory while the file is slower than formatting).
     private let pending = DispatchSemaphore(value: 4)
 
+    /// Why the table could not be written.
+    enum Failure: Error {
+        /// The analysis refused the input (figures beyond 64 bits, a falling running total).
+        case diagnostics(DiagnosticList)
+        /// The output could not be written.
+        case output(OutputError)
+    }
+
     /// Starts the table: writes the header row.
     init(options: AnalysisOptions, groups: Groups, output: StagedOutput, flushing: Bool = false) {
         self.options = options
@@ -27,16 +35,16 @@ final class TrendsTableOutput: @unchecked Sendable {
         write([CSVReporter.RowWriter(options: options, rows: 0).output])
     }
 
-    /// Appends the formatted rows of `series` (from `CSVReporter.formatted`), which come next in key
+    /// Appends the formatted rows of `series` (from `TrendRows.formatted`), which come next in key
     /// order. After a refusal or a write error nothing more is written.
-    func append(_ piece: CSVReporter.FormattedRows, of series: some Collection<Series>) {
+    func append(_ piece: TrendRows.FormattedRows, of series: some Collection<Series>) {
         problems += piece.problems
         for one in series { totals.add(one) }
         if problems.isEmpty { write(piece.parts) }
     }
 
     /// Ends the table: the refusals, or the write error, or `nil` once the output is committed.
-    func finish() -> CSVReporter.StreamFailure? {
+    func finish() -> TrendsTableOutput.Failure? {
         flusher?.sync {}
         if case .failure(let list) = totals.totals(options: options) {
             problems += list.diagnostics

@@ -89,7 +89,7 @@ public struct PanelReader: Sendable {
     /// Reads `paths` in order into `builder`, which then gives the series (`PanelBuilder.build` or, in
     /// batches without the whole panel in memory, `forEachBatch`). Throws only when a file cannot be
     /// read at all.
-    public func read(_ paths: [String], into builder: inout PanelBuilder) throws(InputError) -> StreamResult {
+    func read(_ paths: [String], into builder: inout PanelBuilder) throws(InputError) -> StreamResult {
         try read(
             paths, into: &builder,
             feeding: .batches(size: BatchedOutput.batchSize, concurrent: Parallel.cores > 1))
@@ -137,7 +137,7 @@ public struct PanelReader: Sendable {
     /// and diagnostics are exactly those `read` gives. Only regular files are streamed: any other input
     /// (a pipe such as `/dev/stdin`, which could not be read again; a missing file) gives `nil` at once,
     /// before anything is read. Throws only when a file cannot be read at all.
-    public func stream(_ paths: [String], batchRows: Int, _ body: ([Series]) -> Void) throws(InputError)
+    func stream(_ paths: [String], batchRows: Int, _ body: ([Series]) -> Void) throws(InputError)
         -> StreamResult?
     {
         let regular = paths.allSatisfy { path in

@@ -1,0 +1,19 @@
+/// Why a run of victrend stopped before it could judge the figures: a file that cannot be read at all,
+/// an output that cannot be written, or a request too large for the format asked for. Problems in the
+/// content of a file are `Diagnostic`s, never errors. The command-line tool exits with 2 for every case.
+public enum VictrendError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// An input (data, groups or members file) could not be read.
+    case unreadable(InputError)
+    /// An output could not be created, written or moved into place; nothing was left behind.
+    case unwritable(OutputError)
+    /// The output asked for cannot be made for inputs this large; the text says why and what to do.
+    case tooLarge(String)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let error): return error.description
+        case .unwritable(let error): return error.description
+        case .tooLarge(let reason): return reason
+        }
+    }
+}

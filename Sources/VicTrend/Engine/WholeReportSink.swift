@@ -1,0 +1,101 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Every output that needs the whole report (Markdown, HTML, JSON, the summary and totals tables,
+/// suppression, `--output-dir`): the series are collected, then assessed, suppressed, stamped and
+/// rendered by each format's reporter, and each file written atomically.
+final class WholeReportSink: SeriesSink {
+    private let request: ReportRequest
+    private let groups: Groups
+    private let inputs: [String]
+    private var series: [Series] = []
+
+    let continuesPastErrors = false
+
+    init(_ request: ReportRequest, groups: Groups, inputs: [String]) {
+        self.request = request
+        self.groups = groups
+        self.inputs = inputs
+    }
+
+    func add(_ batch: [Series]) {
+        series += batch
+    }
+
+    func restart() {
+        series = []
+    }
+
+    func finish(log: DiagnosticLog) throws(VictrendError) -> [Diagnostic] {
+        let panel = Panel(sortedSeries: series)
+        series = []
+        var report: TrendReport
+        switch TrendAnalysis.assess(panel, options: request.analysis, groups: groups) {
+        case .success(let value): report = value
+        case .failure(let list): return list.diagnostics
+        }
+        report.diagnostics = log.diagnostics
+        if let policy = request.suppression {
+            report = Suppression.apply(report, policy: policy)
+        }
+        if request.needsProvenance {
+            let files = inputs.map { ($0, "data") } + (request.groupsFile.map { [($0, "groups")] } ?? [])
+            do {
+                report.provenance = try Provenance.make(
+                    files: files, epochSeconds: request.epochSeconds,
+                    fromSourceDateEpoch: request.fromSourceDateEpoch)
+            } catch {
+                throw .unreadable(error)
+            }
+        }
+        try write(report)
+        return []
+    }
+
+    func abandon() {
+        series = []
+    }
+
+    private func write(_ report: TrendReport) throws(VictrendError) {
+        switch request.destination {
+        case .file(let format, let table, let path):
+            try write(format.reporter(table: table).report(report), to: path)
+        case .directory(let directory):
+            if mkdir(directory, 0o777) != 0 && errno != EEXIST {
+                throw .unwritable(.cannotCreate(path: directory, reason: InputError.systemReason()))
+            }
+            for file in ReportDestination.directoryFiles {
+                let path = directory.hasSuffix("/") ? directory + file.name : directory + "/" + file.name
+                try write(file.format.reporter(table: file.table).report(report), to: path)
+            }
+        }
+    }
+
+    /// Writes `text` to `path` atomically, or to standard output (staged: all or nothing) when `nil`.
+    private func write(_ text: String, to path: String?) throws(VictrendError) {
+        do {
+            let output = try StagedOutput(path: path)
+            try output.write(Array(text.utf8))
+            try output.commit()
+        } catch {
+            throw .unwritable(error)
+        }
+    }
+}
+
+/// The sink for a report request.
+enum ReportSinks {
+    static func make(_ request: ReportRequest, groups: Groups, inputs: [String]) throws(VictrendError)
+        -> any SeriesSink
+    {
+        if request.isTrendsTableOnly, case .file(_, _, let path) = request.destination {
+            return try TrendsTableSink(options: request.analysis, groups: groups, path: path)
+        }
+        return WholeReportSink(request, groups: groups, inputs: inputs)
+    }
+}

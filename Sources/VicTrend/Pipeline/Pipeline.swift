@@ -1,0 +1,65 @@
+/// The one way from input files to outputs, for every command.
+///
+/// ```
+/// inputs ──PanelReader──▶ series in key order ──▶ sink ──▶ outputs
+///           │ sorted by key: streamed while read (one key at a time)
+///           └ otherwise: read whole into flat rows, then handed out a batch at a time
+/// ```
+///
+/// A command only says what it wants (`Product`); the pipeline chooses how to read and which internal
+/// sink receives the series: the trends table as CSV is written while the input is read, validation
+/// checks series as they come, every other output collects the whole report first. Whatever the path,
+/// the figures, the diagnostics and the bytes written are the same (the tests compare the paths).
+public enum Pipeline {
+    /// What a run produces.
+    public enum Product: Sendable {
+        /// Reports (`victrend report`).
+        case report(ReportRequest)
+        /// Diagnostics for submitted files (`victrend validate`).
+        case validation(ValidationRequest)
+    }
+
+    /// Reads `inputs` and produces `product`. Throws only when a file cannot be read at all, an output
+    /// cannot be written, or the output cannot be made at this size; problems in the figures are in the
+    /// outcome. Nothing is written when the outcome has errors.
+    public static func run(_ inputs: [String], reading: PanelReader.Options, producing product: Product)
+        throws(VictrendError) -> PipelineOutcome
+    {
+        let sink: any SeriesSink
+        let otherFindings: [Diagnostic]
+        switch product {
+        case .report(let request):
+            let groups = try request.readGroups(countries: reading.countries)
+            otherFindings = groups.log
+            sink = try ReportSinks.make(request, groups: groups.groups, inputs: inputs)
+        case .validation(let request):
+            let files = try request.readOtherFiles(countries: reading.countries)
+            otherFindings = files.log
+            sink = ValidationSink(rules: files.rules, series: request.series, targetRate: request.targetRate)
+        }
+        let read = try SeriesReading(inputs: inputs, options: reading).deliver(to: sink)
+        var log = read.log
+        log.add(contentsOf: otherFindings)
+        guard !log.hasErrors || sink.continuesPastErrors else {
+            sink.abandon()
+            return PipelineOutcome(log: log, rowCount: read.rowCount, findings: [])
+        }
+        let findings = try sink.finish(log: log)
+        return PipelineOutcome(log: log, rowCount: read.rowCount, findings: findings)
+    }
+}
+
+/// What a run of the pipeline found.
+public struct PipelineOutcome: Sendable {
+    /// The findings of reading every input (data, groups, members), in file and line order.
+    public var log: DiagnosticLog
+    /// Data rows read, over all data files.
+    public var rowCount: Int
+    /// For a report: the analysis' refusals (a figure or total beyond 64 bits, a falling running
+    /// total), in which case nothing was written. For validation: the checks' findings (plausibility
+    /// rules, then everything a report would refuse).
+    public var findings: [Diagnostic]
+
+    /// True when a report was written: no error in reading, none in the analysis.
+    public var isWritten: Bool { !log.hasErrors && findings.isEmpty }
+}

@@ -1,0 +1,67 @@
+/// What `victrend report` asks the pipeline for.
+public struct ReportRequest: Sendable {
+    /// The choices every figure depends on.
+    public var analysis: AnalysisOptions
+    /// A CSV of country,group rows: a total for each group beside the alliance total.
+    public var groupsFile: String?
+    /// Small-cell suppression for publication, if any.
+    public var suppression: Suppression.Policy?
+    /// Where the report goes, in which format.
+    public var destination: ReportDestination
+    /// The time reports are stamped with, in seconds since 1970 (UTC).
+    public var epochSeconds: Int
+    /// Whether `epochSeconds` came from `$SOURCE_DATE_EPOCH` (a reproducible run), not the clock.
+    public var fromSourceDateEpoch: Bool
+
+    public init(
+        analysis: AnalysisOptions, destination: ReportDestination, groupsFile: String? = nil,
+        suppression: Suppression.Policy? = nil, epochSeconds: Int = 0, fromSourceDateEpoch: Bool = true
+    ) {
+        self.analysis = analysis
+        self.destination = destination
+        self.groupsFile = groupsFile
+        self.suppression = suppression
+        self.epochSeconds = epochSeconds
+        self.fromSourceDateEpoch = fromSourceDateEpoch
+    }
+
+    /// The groups file read (empty groups without one).
+    func readGroups(countries: CountryMatching) throws(VictrendError) -> (groups: Groups, log: [Diagnostic]) {
+        guard let groupsFile else { return (Groups(), []) }
+        do {
+            let found = try GroupsReader.read(groupsFile, countries: countries)
+            return (found.groups, found.log.diagnostics)
+        } catch {
+            throw .unreadable(error)
+        }
+    }
+
+    /// Whether the report is the trends table as CSV alone, unsuppressed: it can be written while the
+    /// input is read.
+    var isTrendsTableOnly: Bool {
+        guard suppression == nil, case .file(.csv, .trends, _) = destination else { return false }
+        return true
+    }
+
+    /// Whether the outputs carry provenance (CSV tables do not; hashing large inputs for them would be
+    /// wasted work).
+    var needsProvenance: Bool {
+        if case .file(let format, _, _) = destination { return !format.isTabular }
+        return true
+    }
+}
+
+/// Where a report goes.
+public enum ReportDestination: Sendable, Equatable {
+    /// One format (for CSV, one table) into a file, atomically, or to standard output when `path` is nil.
+    case file(format: ReportFormat, table: ReportTable, path: String?)
+    /// Every format and table at once into a directory (created if missing), each file atomically:
+    /// `files` lists them.
+    case directory(String)
+
+    /// The files `.directory` writes.
+    public static let directoryFiles: [(name: String, format: ReportFormat, table: ReportTable)] = [
+        ("trends.csv", .csv, .trends), ("summary.csv", .csv, .summary), ("totals.csv", .csv, .totals),
+        ("report.md", .markdown, .trends), ("report.html", .html, .trends), ("report.json", .json, .trends),
+    ]
+}

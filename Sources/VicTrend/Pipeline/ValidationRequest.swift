@@ -1,0 +1,46 @@
+/// What `victrend validate` asks the pipeline for: every check a report makes, plus the plausibility
+/// rules.
+public struct ValidationRequest: Sendable {
+    /// The plausibility rules' thresholds; `members` is filled from `membersFile`.
+    public var rules: PlausibilityRules.Options
+    /// Annual counts or running totals (a falling running total is an error).
+    public var series: SeriesKind
+    /// The growth a year the 64-bit checks assume (the required counts a report would compute).
+    public var targetRate: TargetRate
+    /// A groups file to check as `report --groups` would read it.
+    public var groupsFile: String?
+    /// A CSV of participants: flags non-participants and participants without a figure.
+    public var membersFile: String?
+
+    public init(
+        rules: PlausibilityRules.Options, series: SeriesKind = .annual,
+        targetRate: TargetRate = .allianceGoal, groupsFile: String? = nil, membersFile: String? = nil
+    ) {
+        self.rules = rules
+        self.series = series
+        self.targetRate = targetRate
+        self.groupsFile = groupsFile
+        self.membersFile = membersFile
+    }
+
+    /// The rules with their members, and the findings in the groups and members files (in that order).
+    func readOtherFiles(countries: CountryMatching) throws(VictrendError) -> (
+        rules: PlausibilityRules, log: [Diagnostic]
+    ) {
+        var options = rules
+        var log: [Diagnostic] = []
+        do {
+            if let groupsFile {
+                log += try GroupsReader.read(groupsFile, countries: countries).log.diagnostics
+            }
+            if let membersFile {
+                let found = try MembersReader.read(membersFile, countries: countries)
+                options.members = found.members
+                log += found.log.diagnostics
+            }
+        } catch {
+            throw .unreadable(error)
+        }
+        return (PlausibilityRules(options: options), log)
+    }
+}
