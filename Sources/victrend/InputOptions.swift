@@ -50,7 +50,8 @@ struct InputOptions: ParsableArguments {
         help: ArgumentHelp(
             "Keep only rows whose COLUMN has VALUE, e.g. --filter unit=NR (repeatable). Needed when an SDMX file "
                 + "holds several values of a dimension.",
-            valueName: "column=value"))
+            valueName: "column=value"),
+        transform: parseColumnValue)
     var filter: [ColumnValue] = []
 
     @Option(

@@ -22,17 +22,19 @@ func parseColumns(_ text: String) throws -> [TrendColumn] {
     }
 }
 
-/// `--filter` / `--exclude`: `COLUMN=VALUE`.
-struct ColumnValue: ExpressibleByArgument, Sendable {
+/// `--filter`: `COLUMN=VALUE`.
+struct ColumnValue: Sendable {
     let column: String
     let value: String
+}
 
-    init?(argument: String) {
-        let parts = argument.split(separator: "=", maxSplits: 1)
-        guard parts.count == 2 else { return nil }
-        column = String(parts[0])
-        value = String(parts[1])
+/// `--filter`'s value: `COLUMN=VALUE`, both non-empty.
+func parseColumnValue(_ text: String) throws -> ColumnValue {
+    let parts = text.split(separator: "=", maxSplits: 1)
+    guard parts.count == 2 else {
+        throw ValidationError("--filter takes COLUMN=VALUE, e.g. --filter unit=NR; got '\(text)'")
     }
+    return ColumnValue(column: String(parts[0]), value: String(parts[1]))
 }
 
 /// `--by`: the columns that, with the country, make up a series key.

@@ -100,7 +100,8 @@ struct ReportCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Required growth a year as a decimal fraction, read exactly: 0.10 means 10%.", valueName: "rate"),
+            "Required growth a year as a decimal fraction, read exactly: 0.10 means 10% (default: 0.10).",
+            valueName: "rate"),
         transform: parseTargetRate)
     var targetRate = TargetRate.allianceGoal
 

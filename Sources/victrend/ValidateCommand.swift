@@ -77,7 +77,7 @@ struct ValidateCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Required growth a year, as in `report`: the required counts checked against 64 bits use it.",
+            "Required growth a year, as in `report`: the required counts checked against 64 bits use it (default: 0.10).",
             valueName: "rate"),
         transform: parseTargetRate)
     var targetRate = TargetRate.allianceGoal

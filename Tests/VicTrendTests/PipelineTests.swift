@@ -1,0 +1,134 @@
+import Foundation
+import Testing
+
+@testable import VicTrend
+
+@Suite("The one pipeline: every product from sorted, shuffled or piped input, the same bytes")
+struct PipelineTests {
+    /// 40 keys × 6 years with a gap, a zero base, a withheld year and a break, in key order.
+    private static let sortedRows: [String] = {
+        var rows: [String] = []
+        for key in 0..<40 {
+            for year in 2015...2020 where !(key % 7 == 3 && year == 2017) {
+                let count = key % 11 == 5 && year == 2016 ? 0 : 30 + 3 * key + (year - 2015) * key % 13
+                let victims = key % 10 == 6 && year == 2020 ? "c" : String(count)
+                let flag = key % 9 == 4 && year == 2019 ? "b" : ""
+                rows.append("K\(100 + key),\(year),\(victims),\(flag)")
+            }
+        }
+        return rows
+    }()
+
+    private static let header = "country,year,victims,flag\n"
+
+    private func run(
+        _ rows: [String], _ product: (String) -> Pipeline.Product, output name: String
+    ) throws -> (PipelineOutcome, String?) {
+        let fixtures = try Fixtures()
+        defer { fixtures.remove() }
+        let input = try fixtures.file("in.csv", Self.header + rows.joined(separator: "\n") + "\n")
+        let output = fixtures.directory.appendingPathComponent(name).path
+        let outcome = try Pipeline.run(
+            [input], reading: .init(countries: .verbatim), producing: product(output))
+        // The input's path and hash (in the provenance of every format but CSV) are all that may differ.
+        let text = try? String(contentsOfFile: output, encoding: .utf8)
+        return (
+            outcome,
+            text?.replacing(try SHA256.file(input), with: "<sha256>").replacing(
+                fixtures.directory.path, with: "<dir>")
+        )
+    }
+
+    private func report(_ format: ReportFormat, _ table: ReportTable = .trends)
+        -> (String) -> Pipeline.Product
+    {
+        { path in
+            .report(
+                ReportRequest(
+                    analysis: AnalysisOptions(inputs: ["in.csv"]),
+                    destination: .file(format: format, table: table, path: path)))
+        }
+    }
+
+    @Test(
+        "sorted (streamed) and shuffled (read whole) inputs give the same bytes in every format",
+        arguments: [
+            (ReportFormat.csv, ReportTable.trends), (.csv, .summary), (.csv, .totals), (.markdown, .trends),
+            (.html, .trends), (.json, .trends),
+        ])
+    func sameBytes(format: ReportFormat, table: ReportTable) throws {
+        var generator = SeededGenerator(seed: 7)
+        let shuffled = Self.sortedRows.shuffled(using: &generator)
+        #expect(shuffled != Self.sortedRows)
+        let (sortedOutcome, sorted) = try run(Self.sortedRows, report(format, table), output: "out")
+        let (shuffledOutcome, unsorted) = try run(shuffled, report(format, table), output: "out")
+        #expect(sortedOutcome.isWritten && shuffledOutcome.isWritten)
+        #expect(sortedOutcome.rowCount == Self.sortedRows.count)
+        #expect(sorted != nil)
+        // JSON gives each figure's line, which shuffling moves, and lists the notes in line order.
+        let figures = { (text: String?) in
+            text?.components(separatedBy: "\"diagnostics\"")[0].split(separator: "\n").filter {
+                !$0.contains("\"line\": ")
+            }
+        }
+        #expect(figures(sorted) == figures(unsorted), "differs")
+        #expect(sortedOutcome.log.diagnostics.count == 4)
+        #expect(sortedOutcome.log.diagnostics.map(\.code) == shuffledOutcome.log.diagnostics.map(\.code))
+        if format != .csv { #expect(sorted?.contains("<sha256>") == true) }
+    }
+
+    @Test("the trends table's hand-checked rows: 30 -> 31 is short of 33 by 2, p of the exact test")
+    func handChecked() throws {
+        let rows = ["A,2015,30,", "A,2016,31,", "A,2018,40,", "B,2015,10,", "B,2016,0,"]
+        let (outcome, text) = try run(rows, report(.csv), output: "t.csv")
+        #expect(outcome.isWritten)
+        let lines = text?.split(separator: "\n").map(String.init) ?? []
+        #expect(lines.count == 6)
+        // 30 × 1.1 = 33 needed; 40 after two years needs ⌈31 × 1.21⌉ = 38 (met).
+        #expect(lines[2].hasPrefix("A,2016,31,2015,30,0.0333,33,2,shortfall,,33,2,"))
+        // The trajectory from 30 in 2015: ⌈30 × 1.1³⌉ = ⌈39.93⌉ = 40.
+        #expect(lines[3].hasPrefix("A,2018,40,2016,31,0.1359,38,0,met,gap,40,0,"))
+        #expect(lines[5].hasPrefix("B,2016,0,2015,10,-1.0000,11,11,shortfall,,11,11,"))
+    }
+
+    @Test("errors in the input: nothing written, the findings in the outcome")
+    func inputErrors() throws {
+        let (outcome, text) = try run(["A,2015,30,", "A,20x6,31,"], report(.markdown), output: "r.md")
+        #expect(outcome.log.hasErrors)
+        #expect(!outcome.isWritten)
+        #expect(outcome.log.diagnostics.map(\.code) == [.invalidYear])
+        #expect(text == nil)
+    }
+
+    @Test("a refusal of the analysis (a count beyond 64 bits): nothing written, the refusals returned")
+    func refusal() throws {
+        let huge = "8500000000000000000"
+        let (outcome, text) = try run(["A,2015,\(huge),", "A,2016,\(huge),"], report(.csv), output: "t.csv")
+        #expect(!outcome.log.hasErrors)
+        // A's 2016 and the alliance total's 2016 both need 8.5e18 × 1.1.
+        #expect(outcome.findings.map(\.code) == [.requiredCountOverflow, .requiredCountOverflow])
+        #expect(text == nil)
+    }
+
+    @Test("validation takes the target rate: 8.5e18 × 1.10 exceeds 64 bits, × 1.05 does not")
+    func validationTargetRate() throws {
+        let huge = "8500000000000000000"
+        let overflow = DiagnosticCode.requiredCountOverflow
+        for (rate, expected) in [("0.10", [overflow, overflow]), ("0.05", [])] {
+            let request = ValidationRequest(
+                rules: .init(currentYear: 2026), targetRate: try TargetRate(parsing: rate))
+            let (outcome, _) = try run(
+                ["A,2015,\(huge),", "A,2016,\(huge),"], { _ in .validation(request) }, output: "none")
+            #expect(outcome.findings.map(\.code) == expected, "rate \(rate)")
+        }
+    }
+
+    @Test("an unreadable input is a VictrendError, not a finding")
+    func unreadable() {
+        #expect(throws: VictrendError.self) {
+            try Pipeline.run(
+                ["/nonexistent/in.csv"], reading: .init(),
+                producing: .validation(ValidationRequest(rules: .init(currentYear: 2026))))
+        }
+    }
+}
