@@ -173,12 +173,12 @@ struct ReportCommand: ParsableCommand {
             series: series.value, targetRate: targetRate, baselineYear: baselineYear, targetYear: targetYear,
             confidence: confidence, inputs: input.inputs)
         analysis.exactTest = !noTest
-        analysis.trendColumns = columns
         let epoch = SourceDateEpoch.current()
         let request = ReportRequest(
             analysis: analysis,
             destination: outputDirectory.map { .directory($0) }
                 ?? .file(format: format.value, table: table?.value ?? .trends, path: output),
+            trendColumns: columns,
             groupsFile: groups,
             suppression: suppressBelow.map { .init(threshold: $0, suppressZeros: suppressZeros) },
             epochSeconds: epoch.seconds, fromSourceDateEpoch: epoch.fromEnvironment)

@@ -91,6 +91,25 @@ struct PipelineTests {
         #expect(lines[5].hasPrefix("B,2016,0,2015,10,-1.0000,11,11,shortfall,,11,11,"))
     }
 
+    @Test("--columns: the same chosen columns streamed and from the whole (suppressed) report")
+    func chosenColumns() throws {
+        let rows = ["A,2015,30,", "A,2016,31,", "B,2015,10,", "B,2016,12,"]
+        let columns: [TrendColumn] = [.shortfall, .year, .country]
+        func request(suppression: Suppression.Policy?) -> (String) -> Pipeline.Product {
+            { path in
+                .report(
+                    ReportRequest(
+                        analysis: AnalysisOptions(),
+                        destination: .file(format: .csv, table: .trends, path: path),
+                        trendColumns: columns, suppression: suppression))
+            }
+        }
+        let (_, streamed) = try run(rows, request(suppression: nil), output: "a.csv")
+        let (_, whole) = try run(rows, request(suppression: .init(threshold: 5)), output: "b.csv")
+        #expect(streamed == "country,year,shortfall\nA,2015,\nA,2016,2\nB,2015,\nB,2016,0\n")
+        #expect(whole == streamed)
+    }
+
     @Test("errors in the input: nothing written, the findings in the outcome")
     func inputErrors() throws {
         let (outcome, text) = try run(["A,2015,30,", "A,20x6,31,"], report(.markdown), output: "r.md")

@@ -70,7 +70,7 @@ struct StreamedTrendsTests {
         let (failure, text) = try streamed(panel, options: options, blockRows: 1 << 16)
         #expect(failure.isEmpty)
         #expect(text == whole)
-        let piece = TrendRows.formatted(panel.series[...], options: options)
+        let piece = TrendRows.formatted(panel.series[...], options: options, columns: nil)
         #expect(piece.problems.isEmpty)
         #expect(
             String(decoding: piece.bytes, as: UTF8.self) == whole.drop { $0 != "\n" }.dropFirst().description)

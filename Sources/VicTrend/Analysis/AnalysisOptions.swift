@@ -24,9 +24,6 @@ public struct AnalysisOptions: Sendable, Hashable {
     public var exactTest: Bool = true
     /// Input paths as given, for the report's parameters.
     public var inputs: [String]
-    /// The trends table's columns to write (`--columns`; written in the table's order whatever order they
-    /// are named in); `nil` for every column of the series kind.
-    public var trendColumns: [TrendColumn]?
 
     public init(
         series: SeriesKind = .annual, targetRate: TargetRate = .allianceGoal, baselineYear: Int? = nil,

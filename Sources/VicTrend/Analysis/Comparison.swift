@@ -40,8 +40,8 @@ public struct Comparison: GrowthJudgement, Sendable, Hashable {
     /// True when the required count does not fit in 64 bits (the comparison is then not assessed).
     public var overflowed = false
 
-    /// What a comparison takes from `AnalysisOptions`: plain values, so that passing them for every
-    /// row copies no array of the options (their inputs and columns) and counts no reference.
+    /// The rules a count is judged by: the target, and whether and at which confidence the exact
+    /// Poisson test runs (only on annual counts: running totals are not Poisson counts).
     struct Rules {
         /// Required growth a year.
         var targetRate: TargetRate

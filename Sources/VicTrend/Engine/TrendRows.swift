@@ -17,7 +17,10 @@ enum TrendRows {
     /// cores (in order) when the parts are worth a thread: the streamed table's writer then uses the core
     /// the reader leaves idle, and the exact test — several times the rest of a row — runs on all.
     /// With `everyCore` false, on this thread only.
-    static func formatted(_ series: ArraySlice<Series>, options: AnalysisOptions, everyCore: Bool = true)
+    static func formatted(
+        _ series: ArraySlice<Series>, options: AnalysisOptions, columns: [TrendColumn]?,
+        everyCore: Bool = true
+    )
         -> FormattedRows
     {
         // Parts worth a thread: a few hundred rows with the test, a few thousand without.
@@ -26,12 +29,12 @@ enum TrendRows {
             let parts = blocks(of: series, rows: max(smallestPart, rowCount(series) / Parallel.cores + 1))
             if parts.count > 1 {
                 let pieces = Parallel.map(parts.count) { index in
-                    formattedHere(series[parts[index]], options: options)
+                    formattedHere(series[parts[index]], options: options, columns: columns)
                 }
                 return FormattedRows(parts: pieces.flatMap(\.parts), problems: pieces.flatMap(\.problems))
             }
         }
-        return formattedHere(series, options: options)
+        return formattedHere(series, options: options, columns: columns)
     }
 
     /// Rows (figures and withheld years) of `series`.
@@ -40,10 +43,13 @@ enum TrendRows {
     }
 
     /// `formatted` on this thread.
-    private static func formattedHere(_ series: ArraySlice<Series>, options: AnalysisOptions)
+    private static func formattedHere(
+        _ series: ArraySlice<Series>, options: AnalysisOptions, columns: [TrendColumn]?
+    )
         -> FormattedRows
     {
-        var writer = CSVReporter.RowWriter(options: options, rows: rowCount(series), header: false)
+        var writer = CSVReporter.RowWriter(
+            series: options.series, columns: columns, rows: rowCount(series), header: false)
         var tests = TestCache()
         var problems: [Diagnostic] = []
         for one in series {

@@ -8,6 +8,7 @@ import Dispatch
 /// `add` is called from one thread (the reader's); the table is touched only on the writer's queue.
 final class TrendsStream: @unchecked Sendable {
     private let options: AnalysisOptions
+    private let columns: [TrendColumn]?
     private let table: TrendsTableOutput
     private let queue = DispatchQueue(label: "victrend.trends-stream")
     private let slots: DispatchSemaphore
@@ -19,12 +20,14 @@ final class TrendsStream: @unchecked Sendable {
     /// writer keeps to its own thread: right when the producer keeps a core busy meanwhile (a reader
     /// streaming a file), since splitting each batch over both cores would only take turns with it.
     init(
-        options: AnalysisOptions, groups: Groups = Groups(), output: StagedOutput, inFlight: Int = 3,
-        everyCore: Bool = true
+        options: AnalysisOptions, columns: [TrendColumn]? = nil, groups: Groups = Groups(),
+        output: StagedOutput, inFlight: Int = 3, everyCore: Bool = true
     ) {
         self.options = options
+        self.columns = columns
         self.everyCore = everyCore
-        table = TrendsTableOutput(options: options, groups: groups, output: output, flushing: true)
+        table = TrendsTableOutput(
+            options: options, columns: columns, groups: groups, output: output, flushing: true)
         slots = DispatchSemaphore(value: max(1, inFlight))
     }
 
@@ -33,7 +36,8 @@ final class TrendsStream: @unchecked Sendable {
         slots.wait()
         queue.async { [self] in
             table.append(
-                TrendRows.formatted(series[...], options: options, everyCore: everyCore), of: series)
+                TrendRows.formatted(series[...], options: options, columns: columns, everyCore: everyCore),
+                of: series)
             slots.signal()
         }
     }

@@ -27,12 +27,15 @@ final class TrendsTableOutput: @unchecked Sendable {
     }
 
     /// Starts the table: writes the header row.
-    init(options: AnalysisOptions, groups: Groups, output: StagedOutput, flushing: Bool = false) {
+    init(
+        options: AnalysisOptions, columns: [TrendColumn]?, groups: Groups, output: StagedOutput,
+        flushing: Bool = false
+    ) {
         self.options = options
         self.output = output
         flusher = flushing ? DispatchQueue(label: "victrend.trends-flush") : nil
         totals = TotalsAnalysis.Accumulator(groups: groups)
-        write([CSVReporter.RowWriter(options: options, rows: 0).output])
+        write([CSVReporter.RowWriter(series: options.series, columns: columns, rows: 0).output])
     }
 
     /// Appends the formatted rows of `series` (from `TrendRows.formatted`), which come next in key

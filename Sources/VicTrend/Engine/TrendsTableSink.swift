@@ -2,6 +2,7 @@
 /// a writer thread, or on every core) and committed only when the whole table is written.
 final class TrendsTableSink: SeriesSink {
     private let options: AnalysisOptions
+    private let columns: [TrendColumn]?
     private let groups: Groups
     private let path: String?
     private var stream: TrendsStream
@@ -11,12 +12,16 @@ final class TrendsTableSink: SeriesSink {
     /// Stages the table for `path` (standard output when `nil`). While a file is streamed the reader
     /// keeps one core busy; the writer takes the other, or every core when the exact test makes writing
     /// the slower side.
-    init(options: AnalysisOptions, groups: Groups, path: String?) throws(VictrendError) {
+    init(options: AnalysisOptions, columns: [TrendColumn]? = nil, groups: Groups, path: String?)
+        throws(VictrendError)
+    {
         self.options = options
+        self.columns = columns
         self.groups = groups
         self.path = path
         stream = TrendsStream(
-            options: options, groups: groups, output: try Self.stage(path), everyCore: options.exactTest)
+            options: options, columns: columns, groups: groups, output: try Self.stage(path),
+            everyCore: options.exactTest)
     }
 
     func add(_ batch: [Series]) {
@@ -26,7 +31,8 @@ final class TrendsTableSink: SeriesSink {
     /// A new table; the series now come from a whole read, after it, so the writer takes every core.
     func restart() throws(VictrendError) {
         stream.abandon()
-        stream = TrendsStream(options: options, groups: groups, output: try Self.stage(path))
+        stream = TrendsStream(
+            options: options, columns: columns, groups: groups, output: try Self.stage(path))
     }
 
     func finish(log: DiagnosticLog) throws(VictrendError) -> [Diagnostic] {

@@ -63,6 +63,8 @@ final class WholeReportSink: SeriesSink {
 
     private func write(_ report: TrendReport) throws(VictrendError) {
         switch request.destination {
+        case .file(.csv, .trends, let path):
+            try write(CSVReporter.report(report, columns: request.trendColumns), to: path)
         case .file(let format, let table, let path):
             try write(format.reporter(table: table).report(report), to: path)
         case .directory(let directory):
@@ -94,7 +96,8 @@ enum ReportSinks {
         -> any SeriesSink
     {
         if request.isTrendsTableOnly, case .file(_, _, let path) = request.destination {
-            return try TrendsTableSink(options: request.analysis, groups: groups, path: path)
+            return try TrendsTableSink(
+                options: request.analysis, columns: request.trendColumns, groups: groups, path: path)
         }
         return WholeReportSink(request, groups: groups, inputs: inputs)
     }

@@ -8,17 +8,22 @@ public struct ReportRequest: Sendable {
     public var suppression: Suppression.Policy?
     /// Where the report goes, in which format.
     public var destination: ReportDestination
+    /// The trends table's columns as CSV (written in the table's order whatever order they are named
+    /// in); `nil` for every column of the series kind.
+    public var trendColumns: [TrendColumn]?
     /// The time reports are stamped with, in seconds since 1970 (UTC).
     public var epochSeconds: Int
     /// Whether `epochSeconds` came from `$SOURCE_DATE_EPOCH` (a reproducible run), not the clock.
     public var fromSourceDateEpoch: Bool
 
     public init(
-        analysis: AnalysisOptions, destination: ReportDestination, groupsFile: String? = nil,
+        analysis: AnalysisOptions, destination: ReportDestination, trendColumns: [TrendColumn]? = nil,
+        groupsFile: String? = nil,
         suppression: Suppression.Policy? = nil, epochSeconds: Int = 0, fromSourceDateEpoch: Bool = true
     ) {
         self.analysis = analysis
         self.destination = destination
+        self.trendColumns = trendColumns
         self.groupsFile = groupsFile
         self.suppression = suppression
         self.epochSeconds = epochSeconds

@@ -1,7 +1,7 @@
 /// The trend table: one row per country and year, sorted by country then year:
 /// `country,year,victims,base_year,base_victims,growth_rate,required_victims,shortfall,status,flags,`
 /// `trajectory_victims,trajectory_gap,p_value,ratio_low,ratio_high,significance` (`TrendColumn`; with
-/// `AnalysisOptions.trendColumns`, only the columns chosen, still in this order).
+/// `columns`, only the columns chosen, still in this order).
 ///
 /// `growth_rate` is a fraction with 4 decimals (`0.1234`); `p_value` has 4 significant digits; the
 /// rate-ratio bounds have 4 decimals; cells that do not apply are empty; `flags` are joined with `;`.
@@ -13,7 +13,14 @@ public enum CSVReporter: Reporter {
     public static let identifier = "csv"
 
     public static func report(_ report: TrendReport) -> String {
-        var writer = RowWriter(options: report.options, rows: report.assessments.count)
+        self.report(report, columns: nil)
+    }
+
+    /// The table with only `columns` (written in the table's order whatever order they are named in);
+    /// every column of the series kind when `nil`.
+    public static func report(_ report: TrendReport, columns: [TrendColumn]?) -> String {
+        var writer = RowWriter(
+            series: report.options.series, columns: columns, rows: report.assessments.count)
         for row in report.assessments { writer.write(row) }
         return writer.output.text
     }
@@ -36,14 +43,14 @@ public enum CSVReporter: Reporter {
             output.removeAll()
         }
 
-        /// A writer of the table `options` ask for (series kind, columns) with room for `rows` rows,
-        /// starting with the header row unless `header` is false.
-        init(options: AnalysisOptions, rows: Int, header: Bool = true) {
-            cumulative = options.series == .cumulative
-            chosen = options.trendColumns.map(ChosenColumns.init)
+        /// A writer of the table of `series` counts with `columns` (every column when `nil`), with room
+        /// for `rows` rows, starting with the header row unless `header` is false.
+        init(series: SeriesKind, columns: [TrendColumn]?, rows: Int, header: Bool = true) {
+            cumulative = series == .cumulative
+            chosen = columns.map(ChosenColumns.init)
             output = TextBuffer(capacity: 96 * (rows + 1))
             guard header else { return }
-            let all = TrendColumn.all(for: options.series)
+            let all = TrendColumn.all(for: series)
             let written = chosen.map { chosen in all.filter { chosen.contains($0) } } ?? all
             output.append(written.map(\.rawValue).joined(separator: ","))
             output.append(byte: 10)
