@@ -161,11 +161,6 @@ struct ReportCommand: ParsableCommand {
         if let baselineYear, let targetYear, targetYear <= baselineYear {
             throw ValidationError("--target-year must be after --baseline-year")
         }
-        if let output {
-            for path in input.inputs where Terminal.sameFile(path, output) {
-                throw ValidationError("--output \(output) is one of the inputs; refusing to write over it")
-            }
-        }
     }
 
     func run() throws {
@@ -173,7 +168,7 @@ struct ReportCommand: ParsableCommand {
             series: series.value, targetRate: targetRate, baselineYear: baselineYear, targetYear: targetYear,
             confidence: confidence, inputs: input.inputs)
         analysis.exactTest = !noTest
-        let epoch = SourceDateEpoch.current()
+        let epoch = try SourceDateEpoch.current()
         let request = ReportRequest(
             analysis: analysis,
             destination: outputDirectory.map { .directory($0) }

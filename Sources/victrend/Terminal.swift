@@ -36,12 +36,14 @@ enum Terminal {
         }
     }
 
-    /// True when both paths name the same existing file (same device and inode).
-    static func sameFile(_ first: String, _ second: String) -> Bool {
-        var a = stat()
-        var b = stat()
-        guard stat(first, &a) == 0, stat(second, &b) == 0 else { return false }
-        return a.st_dev == b.st_dev && a.st_ino == b.st_ino
+    /// Exit 2, with the library's message, when one of `outputs` is one of `inputs`.
+    static func refuseOverwriting(_ outputs: [String], _ inputs: [String]) throws {
+        do {
+            try Pipeline.refuseOverwriting(outputs, inputs)
+        } catch {
+            self.error("victrend: \(error.description)")
+            throw ExitCode(2)
+        }
     }
 
     /// Writes one line to standard error (or, with `newline: false`, the text as it is).

@@ -98,10 +98,14 @@ struct ValidateCommand: ParsableCommand {
     }
 
     func run() throws {
+        let summaryFile = format.value == .github ? Self.stepSummaryFile() : nil
+        if let summaryFile {
+            try Terminal.refuseOverwriting([summaryFile], input.inputs + [groups, members].compactMap { $0 })
+        }
         let request = ValidationRequest(
             rules: .init(
                 jumpFactor: jumpFactor, jumpMinimum: jumpMinimum, earliestYear: earliestYear,
-                currentYear: currentYear ?? Self.thisYear()),
+                currentYear: try currentYear ?? Self.thisYear()),
             series: series.value, targetRate: targetRate, groupsFile: groups, membersFile: members)
         let outcome = try Terminal.run(
             input.inputs, reading: input.readerOptions, producing: .validation(request))
@@ -116,21 +120,29 @@ struct ValidateCommand: ParsableCommand {
             Terminal.error("victrend: cannot write to standard output")
             throw ExitCode(2)
         }
-        if format.value == .github, let path = getenv("GITHUB_STEP_SUMMARY").map({ String(cString: $0) }),
-            !path.isEmpty
+        if let summaryFile,
+            !Terminal.append(GitHubDiagnosticReporter.stepSummary(report), toFile: summaryFile)
         {
-            if !Terminal.append(GitHubDiagnosticReporter.stepSummary(report), toFile: path) {
-                Terminal.error("victrend: cannot append to $GITHUB_STEP_SUMMARY (\(path))")
-            }
+            Terminal.error(
+                "victrend: warning: cannot append the summary to $GITHUB_STEP_SUMMARY (\(summaryFile)): "
+                    + String(cString: strerror(errno)))
         }
         if log.hasErrors {
             throw ExitCode(1)
         }
     }
 
+    /// `$GITHUB_STEP_SUMMARY`, when set and not empty.
+    static func stepSummaryFile() -> String? {
+        guard let path = getenv("GITHUB_STEP_SUMMARY").map({ String(cString: $0) }), !path.isEmpty else {
+            return nil
+        }
+        return path
+    }
+
     /// The current UTC year, or that of `$SOURCE_DATE_EPOCH` when set (reproducible runs).
-    static func thisYear() -> Int {
-        var seconds = time_t(SourceDateEpoch.current().seconds)
+    static func thisYear() throws -> Int {
+        var seconds = time_t(try SourceDateEpoch.current().seconds)
         var parts = tm()
         gmtime_r(&seconds, &parts)
         return Int(parts.tm_year) + 1900

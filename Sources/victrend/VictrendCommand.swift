@@ -24,6 +24,7 @@ struct VictrendCommand: ParsableCommand {
     /// Parses and runs, mapping every failure to victrend's exit codes (ArgumentParser's own usage
     /// code, 64, becomes 2).
     static func main() {
+        Signals.install()
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -8,12 +8,17 @@ public enum VictrendError: Error, Sendable, Equatable, CustomStringConvertible {
     case unwritable(OutputError)
     /// The output asked for cannot be made for inputs this large; the text says why and what to do.
     case tooLarge(String)
+    /// An output is one of the inputs (the same file, through any link): nothing was read or written.
+    case outputIsInput(output: String, input: String)
 
     public var description: String {
         switch self {
         case .unreadable(let error): return error.description
         case .unwritable(let error): return error.description
         case .tooLarge(let reason): return reason
+        case .outputIsInput(let output, let input):
+            let same = output == input ? "" : " (\(input))"
+            return "\(output): is one of the inputs\(same); refusing to write over it"
         }
     }
 }

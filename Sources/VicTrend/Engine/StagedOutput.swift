@@ -7,17 +7,21 @@
 #endif
 
 /// An output written in pieces that appears only when complete: the pieces go to a temporary file
-/// (next to the destination; for standard output, memory up to 16 MiB and then a file in `$TMPDIR`),
-/// and `commit` renames it into place or copies it to standard output. `abort` removes it: an error never leaves a partial output. A
-/// device given as the destination (`/dev/full`) is written in place, piece by piece.
+/// (`TemporaryFile`: next to the destination, unnamed where the file system allows it; for standard
+/// output, memory up to 16 MiB and then an anonymous file in `$TMPDIR`), and `commit` gives it the
+/// destination's name (keeping the mode of the file it replaces) or copies it to standard output.
+/// `abort` removes it: an error never leaves a partial output. A device given as the destination
+/// (`/dev/full`) is written in place, piece by piece.
 final class StagedOutput {
     private enum Target {
-        case file(path: String, temporary: String)
+        case file(path: String)
         case device(path: String)
         case standardOutput(descriptor: Int32)
     }
 
     private let target: Target
+    /// The file a `.file` target is staged in.
+    private var temporary: TemporaryFile?
     private var descriptor: Int32
     private var isOpen = true
     /// Standard output is staged in memory up to `memoryLimit` bytes (no file for a small report), then
@@ -56,9 +60,10 @@ final class StagedOutput {
         }
         let directory = path.lastIndex(of: "/").map { String(path[...$0]) } ?? "./"
         let name = path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
-        let (descriptor, temporary) = try Self.temporaryFile(in: directory, name: "." + name, for: path)
-        self.descriptor = descriptor
-        target = .file(path: path, temporary: temporary)
+        let temporary = try TemporaryFile(in: directory, base: name, for: path)
+        self.temporary = temporary
+        descriptor = temporary.descriptor
+        target = .file(path: path)
         direct = DirectWriter(descriptor: descriptor)
     }
 
@@ -101,7 +106,35 @@ final class StagedOutput {
 
     /// Makes the output appear: renames the file into place, or copies it to standard output.
     func commit() throws(OutputError) {
+        try prepare()
+        try publish()
+    }
+
+    /// Everything but the last step of `commit`: the file is complete and on disk, with its mode, and
+    /// only waits for its name (so that several files can be written before any of them appears).
+    func prepare() throws(OutputError) {
+        guard isOpen, case .file(let path) = target, !isPrepared else { return }
+        if let code = direct?.finish() {
+            abort()
+            throw .writeFailed(path: path, reason: InputError.systemReason(code))
+        }
+        if fsync(descriptor) != 0 && errno != EINVAL && errno != EROFS {
+            let reason = InputError.systemReason()
+            abort()
+            throw .writeFailed(path: path, reason: reason)
+        }
+        fchmod(descriptor, Self.mode(replacing: path))
+        isPrepared = true
+    }
+
+    /// Whether `prepare` is done.
+    private var isPrepared = false
+
+    /// The last step of `commit`: the prepared file takes the destination's name; standard output gets
+    /// the staged bytes.
+    func publish() throws(OutputError) {
         guard isOpen else { return }
+        try prepare()
         isOpen = false
         defer {
             if descriptor >= 0 { close(descriptor) }
@@ -110,23 +143,9 @@ final class StagedOutput {
         switch target {
         case .device:
             return
-        case .file(let path, let temporary):
-            if let code = direct?.finish() {
-                unlink(temporary)
-                throw .writeFailed(path: path, reason: InputError.systemReason(code))
-            }
-            if fsync(descriptor) != 0 && errno != EINVAL && errno != EROFS {
-                unlink(temporary)
-                throw .writeFailed(path: path, reason: InputError.systemReason())
-            }
-            let mask = umask(0)
-            umask(mask)
-            fchmod(descriptor, 0o666 & ~mask)
-            if rename(temporary, path) != 0 {
-                let reason = InputError.systemReason()
-                unlink(temporary)
-                throw .cannotReplace(path: path, reason: reason)
-            }
+        case .file(let path):
+            try temporary?.publish(as: path)
+            temporary = nil
         case .standardOutput(let output):
             if let memory {
                 self.memory = nil
@@ -139,12 +158,25 @@ final class StagedOutput {
         }
     }
 
+    /// The mode of a new file at `path`: that of the regular file it replaces (a 0600 file stays 0600),
+    /// else 0666 less the umask.
+    private static func mode(replacing path: String) -> mode_t {
+        var status = stat()
+        if stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG {
+            return status.st_mode & 0o7777
+        }
+        let mask = umask(0)
+        umask(mask)
+        return 0o666 & ~mask
+    }
+
     /// Drops everything written; nothing appears.
     func abort() {
         guard isOpen else { return }
         isOpen = false
         memory = nil
-        if case .file(_, let temporary) = target { unlink(temporary) }
+        temporary?.discard()
+        temporary = nil
         if descriptor >= 0 { close(descriptor) }
         descriptor = -1
     }
@@ -161,10 +193,9 @@ final class StagedOutput {
         }
         let directory = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
         do throws(OutputError) {
-            let (descriptor, temporary) = try Self.temporaryFile(
-                in: directory + "/", name: "victrend-stdout", for: "standard output")
-            unlink(temporary)  // an anonymous file: nothing to clean up, whatever happens
-            self.descriptor = descriptor
+            var file = try TemporaryFile(in: directory + "/", base: "victrend-stdout", for: "standard output")
+            file.discard()  // an anonymous file: nothing to clean up, whatever happens
+            descriptor = file.descriptor
         } catch {
             abort()
             throw error
@@ -177,7 +208,7 @@ final class StagedOutput {
 
     private var displayPath: String {
         switch target {
-        case .file(let path, _), .device(let path): return path
+        case .file(let path), .device(let path): return path
         case .standardOutput: return "standard output"
         }
     }
@@ -213,21 +244,5 @@ final class StagedOutput {
                 throw .writeFailed(path: "standard output", reason: InputError.systemReason(code))
             }
         }
-    }
-
-    private static func temporaryFile(in directory: String, name: String, for destination: String)
-        throws(OutputError) -> (Int32, String)
-    {
-        var template = Array("\(directory)\(name).victrend-XXXXXX".utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
-            guard let base = buffer.baseAddress else { return -1 }
-            return mkstemp(base)
-        }
-        guard descriptor >= 0 else {
-            throw .cannotCreate(path: destination, reason: InputError.systemReason())
-        }
-        return (
-            descriptor, String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        )
     }
 }

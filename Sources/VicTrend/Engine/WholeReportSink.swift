@@ -64,27 +64,37 @@ final class WholeReportSink: SeriesSink {
     private func write(_ report: TrendReport) throws(VictrendError) {
         switch request.destination {
         case .file(.csv, .trends, let path):
-            try write(CSVReporter.report(report, columns: request.trendColumns), to: path)
+            try write([(CSVReporter.report(report, columns: request.trendColumns), path)])
         case .file(let format, let table, let path):
-            try write(format.reporter(table: table).report(report), to: path)
+            try write([(format.reporter(table: table).report(report), path)])
         case .directory(let directory):
             if mkdir(directory, 0o777) != 0 && errno != EEXIST {
                 throw .unwritable(.cannotCreate(path: directory, reason: InputError.systemReason()))
             }
-            for file in ReportDestination.directoryFiles {
-                let path = directory.hasSuffix("/") ? directory + file.name : directory + "/" + file.name
-                try write(file.format.reporter(table: file.table).report(report), to: path)
-            }
+            try write(
+                ReportDestination.directoryFiles.map { file in
+                    (
+                        file.format.reporter(table: file.table).report(report),
+                        ReportDestination.path(of: file.name, in: directory)
+                    )
+                })
         }
     }
 
-    /// Writes `text` to `path` atomically, or to standard output (staged: all or nothing) when `nil`.
-    private func write(_ text: String, to path: String?) throws(VictrendError) {
-        do {
-            let output = try StagedOutput(path: path)
-            try output.write(Array(text.utf8))
-            try output.commit()
+    /// Writes each text to its path (standard output when `nil`), all or nothing: every file is written
+    /// and flushed before the first of them takes its name.
+    private func write(_ outputs: [(text: String, path: String?)]) throws(VictrendError) {
+        var staged: [StagedOutput] = []
+        do throws(OutputError) {
+            for output in outputs {
+                let file = try StagedOutput(path: output.path)
+                staged.append(file)
+                try file.write(Array(output.text.utf8))
+                try file.prepare()
+            }
+            for file in staged { try file.publish() }
         } catch {
+            for file in staged { file.abort() }
             throw .unwritable(error)
         }
     }

@@ -29,6 +29,7 @@ public enum Pipeline {
         let otherFindings: [Diagnostic]
         switch product {
         case .report(let request):
+            try refuseOverwriting(request.destination.paths, inputs + [request.groupsFile].compactMap { $0 })
             let groups = try request.readGroups(countries: reading.countries)
             otherFindings = groups.log
             sink = try ReportSinks.make(request, groups: groups.groups, inputs: inputs)
@@ -46,6 +47,29 @@ public enum Pipeline {
         }
         let findings = try sink.finish(log: log)
         return PipelineOutcome(log: log, rowCount: read.rowCount, findings: findings)
+    }
+}
+
+extension Pipeline {
+    /// Throws `.outputIsInput` when one of `outputs` is one of `inputs` (the same file through any
+    /// symbolic or hard link). The pipeline checks its own outputs; a caller that writes another file
+    /// (a CI step summary) checks it here first.
+    public static func refuseOverwriting(_ outputs: [String], _ inputs: [String]) throws(VictrendError) {
+        if let clash = FileIdentity.overlap(outputs: outputs, inputs: inputs) {
+            throw .outputIsInput(output: clash.output, input: clash.input)
+        }
+    }
+
+    /// Removes every temporary file an output is being staged in (the outputs then never appear).
+    /// For a signal handler: async-signal-safe (no lock, no allocation; only `unlink`). Call
+    /// `prepareForSignals` first, outside the handler.
+    public static func removeTemporaryFiles() {
+        TemporaryNames.removeAll()
+    }
+
+    /// Makes what `removeTemporaryFiles` reads, so that a signal handler finds it ready.
+    public static func prepareForSignals() {
+        TemporaryNames.prepare()
     }
 }
 

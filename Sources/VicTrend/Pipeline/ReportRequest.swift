@@ -64,6 +64,20 @@ public enum ReportDestination: Sendable, Equatable {
     /// `files` lists them.
     case directory(String)
 
+    /// Every file the destination writes (none for standard output).
+    var paths: [String] {
+        switch self {
+        case .file(_, _, let path): return path.map { [$0] } ?? []
+        case .directory(let directory):
+            return Self.directoryFiles.map { Self.path(of: $0.name, in: directory) }
+        }
+    }
+
+    /// The path of the file `name` in `directory`.
+    static func path(of name: String, in directory: String) -> String {
+        directory.hasSuffix("/") ? directory + name : directory + "/" + name
+    }
+
     /// The files `.directory` writes.
     public static let directoryFiles: [(name: String, format: ReportFormat, table: ReportTable)] = [
         ("trends.csv", .csv, .trends), ("summary.csv", .csv, .summary), ("totals.csv", .csv, .totals),
