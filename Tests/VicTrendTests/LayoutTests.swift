@@ -120,6 +120,29 @@ struct LayoutTests {
         #expect(result.panel.series.first?.observations.map(\.victims) == [5])
     }
 
+    @Test("filters that keep no row are an error naming the values the column holds")
+    func filterKeepsNothing() throws {
+        let text =
+            "country,year,victims,source,unit\nAUT,2019,1,police,NR\nAUT,2019,5,total,NR\nBEL,2019,2,Police,NR\n"
+        // The first filter keeps rows; the second turns them all away: its column's values are named.
+        let (result, _) = try readPanel(text, options: .init(filters: ["source": "police", "unit": "RT"]))
+        #expect(result.log.diagnostics.map(\.code) == [.filterKeepsNothing])
+        #expect(
+            result.log.diagnostics.first?.message
+                == "--filter source=police unit=RT keeps none of the 3 rows; the column 'unit' holds 'NR' "
+                + "(compared ignoring case)")
+        // Values are listed once whatever their case, at most eight of them.
+        var many = "country,year,victims,unit\n"
+        for index in 0..<12 {
+            many += "AUT,\(2000 + index),1,U\(index % 10)\nAUT,\(2020 + index),1,u\(index % 10)\n"
+        }
+        let (listed, _) = try readPanel(many, options: .init(filters: ["unit": "none"]))
+        #expect(
+            listed.log.diagnostics.first?.message
+                == "--filter unit=none keeps none of the 24 rows; the column 'unit' holds 'U0', 'U1', 'U2', 'U3', "
+                + "'U4', 'U5', 'U6', 'U7', ... (compared ignoring case)")
+    }
+
     @Test(
         "Eurostat aggregates are recognised",
         arguments: [

@@ -43,6 +43,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case ambiguousDimension = "VT013"
     /// A wide-layout header cell that should be a year is not one.
     case invalidYearColumn = "VT014"
+    /// `--filter` keeps no row of a file.
+    case filterKeepsNothing = "VT015"
     /// The same country and year appear more than once.
     case duplicateObservation = "VT201"
     /// A figure so large that the target arithmetic would exceed 64 bits.
@@ -76,7 +78,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
         case .emptyFile, .noDataRows, .invalidUTF8, .unterminatedQuote, .strayQuote, .oversizedRecord,
             .missingColumn, .ambiguousColumn, .missingCells, .extraCells,
             .emptyCountry, .invalidYear, .invalidCount, .countTooLarge, .unknownCountry, .unknownFilterColumn,
-            .ambiguousDimension, .invalidYearColumn,
+            .ambiguousDimension, .invalidYearColumn, .filterKeepsNothing,
             .duplicateObservation,
             .requiredCountOverflow, .totalOverflow, .cumulativeDecrease, .invalidGroupRow, .invalidMemberRow:
             return .error
@@ -113,6 +115,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
         case .unknownFilterColumn: return "A --filter column that the header does not have."
         case .ambiguousDimension: return "Several values of an SDMX dimension and no --filter choosing one."
         case .invalidYearColumn: return "A wide-layout year column whose header is not a year."
+        case .filterKeepsNothing: return "--filter keeps no row of a file (the values there are are named)."
         case .duplicateObservation: return "A country and year appear more than once."
         case .requiredCountOverflow: return "The target arithmetic for a figure exceeds 64 bits."
         case .totalOverflow: return "A group or alliance total exceeds 64 bits."

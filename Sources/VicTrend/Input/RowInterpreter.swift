@@ -28,6 +28,13 @@ struct RowInterpreter {
     private var country = 0
     private var shape = Shape.long(year: 0, count: 0)
     private var filters: [(column: Int, value: String)] = []
+    /// Rows every filter kept.
+    private var filteredIn = 0
+    /// For each filter, the rows it kept.
+    private var filterKept: [Int] = []
+    /// For each filter, the first distinct values (ignoring case) of the rows it was asked about, to
+    /// name them when no row is kept.
+    private var filterValues: [[String]] = []
     /// Columns after the country in the series key (`--by`).
     private var keyColumns: [Int] = []
     private var resolved: [String: String?] = [:]
@@ -57,10 +64,19 @@ struct RowInterpreter {
             output.add(cellCountProblem(record, from: reader))
             return
         }
-        for filter in filters {
+        for (index, filter) in filters.enumerated() {
             let cell = String(decoding: CellParsing.trimmed(record[filter.column]), as: UTF8.self)
-            if cell.lowercased() != filter.value.lowercased() { return }
+            if cell.lowercased() != filter.value.lowercased() {
+                if filterValues[index].count < Self.filterValuesShown + 1,
+                    !filterValues[index].contains(where: { $0.lowercased() == cell.lowercased() })
+                {
+                    filterValues[index].append(String(cell.unicodeScalars.prefix(64)))
+                }
+                return
+            }
+            filterKept[index] += 1
         }
+        if !filters.isEmpty { filteredIn += 1 }
         switch shape {
         case .long(let year, let count):
             readYear(
@@ -122,6 +138,8 @@ struct RowInterpreter {
         for (name, value) in options.filters.sorted(by: { $0.key < $1.key }) {
             if let found = column(name, namedBy: "--filter", else: .unknownFilterColumn) {
                 filters.append((found, value))
+                filterValues.append([])
+                filterKept.append(0)
             }
         }
         for name in options.keyColumns {
@@ -285,7 +303,28 @@ struct RowInterpreter {
     }
 
     /// At the end of the file: SDMX rows are added unless a dimension has several values.
+    /// How many values of a filter's column an error names.
+    private static let filterValuesShown = 8
+
+    /// The error when the filters leave no row of the file: names, for the first filter that kept none
+    /// of the rows it was asked about, the values its column holds.
+    private func noRowFiltered(path: String) -> Diagnostic {
+        let asked = filters.map { "\(header[$0.column])=\($0.value)" }.joined(separator: " ")
+        let index = filterKept.firstIndex(of: 0) ?? 0
+        let values = filterValues.indices.contains(index) ? filterValues[index] : []
+        var shown = values.prefix(Self.filterValuesShown).map { "'\($0)'" }.joined(separator: ", ")
+        if values.count > Self.filterValuesShown { shown += ", ..." }
+        let column = filters.indices.contains(index) ? header[filters[index].column] : ""
+        return Diagnostic(
+            .filterKeepsNothing, at: Location(file: path, line: 1),
+            "--filter \(asked) keeps none of the \(dataRows) rows; the column '\(column)' holds \(shown) "
+                + "(compared ignoring case)")
+    }
+
     mutating func finish(path: String, into output: inout some RowOutput) {
+        if !filters.isEmpty && filteredIn == 0 && dataRows > 0 {
+            output.add(noRowFiltered(path: path))
+        }
         guard case .sdmx(_, _, _, _, let dimensions) = shape else { return }
         var ambiguous = false
         for column in dimensions {
