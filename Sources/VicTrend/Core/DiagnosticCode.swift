@@ -115,7 +115,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
         case .unknownFilterColumn: return "A --filter column that the header does not have."
         case .ambiguousDimension: return "Several values of an SDMX dimension and no --filter choosing one."
         case .invalidYearColumn: return "A wide-layout year column whose header is not a year."
-        case .filterKeepsNothing: return "--filter keeps no row of a file (the values there are are named)."
+        case .filterKeepsNothing: return "--filter keeps no row of a file (its column's values are named)."
         case .duplicateObservation: return "A country and year appear more than once."
         case .requiredCountOverflow: return "The target arithmetic for a figure exceeds 64 bits."
         case .totalOverflow: return "A group or alliance total exceeds 64 bits."
