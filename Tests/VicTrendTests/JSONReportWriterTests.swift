@@ -3,7 +3,7 @@ import Testing
 
 @testable import VicTrend
 
-/// The JSON report written as it goes (`JSONReportWriter`) against the reporter it
+/// The JSON report written as it goes (`JSONReportWriter`, `JSONReportStream`) against the reporter it
 /// replaced (`LegacyJSONReporter`): the same bytes for the samples and for random panels.
 @Suite("JSON report written as it goes")
 struct JSONReportWriterTests {
@@ -40,7 +40,7 @@ struct JSONReportWriterTests {
     private static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().path
 
-    @Test("every sample: the writer's bytes, in memory and to a file, are the old reporter's")
+    @Test("every sample: the writer's bytes, in memory and streamed, are the old reporter's")
     func samples() throws {
         for sample in Self.samples {
             let paths = sample.inputs.map { Self.packageRoot + "/" + $0 }
@@ -66,10 +66,17 @@ struct JSONReportWriterTests {
             #expect(expected.count > 1000)
             #expect(JSONReporter.report(report) == expected, "\(sample.inputs)")
             #expect(try written(report) == expected, "\(sample.inputs)")
+            guard sample.suppress == nil else { continue }
+            for rows in [1, 7, 1 << 16] {
+                let streamed = try stream(
+                    read.panel, options: options, groups: groups, provenance: report.provenance,
+                    diagnostics: report.diagnostics, batchRows: rows)
+                #expect(streamed == expected, "\(sample.inputs), batches of \(rows) rows")
+            }
         }
     }
 
-    @Test("random panels: the same bytes as the old reporter, whole and suppressed")
+    @Test("random panels: the same bytes as the old reporter, whole, streamed in random batches, suppressed")
     func randomPanels() throws {
         var generator = SeededGenerator(seed: 2027)
         for round in 0..<60 {
@@ -85,6 +92,11 @@ struct JSONReportWriterTests {
             report.diagnostics = panel.diagnostics
             let expected = LegacyJSONReporter.report(report)
             #expect(JSONReporter.report(report) == expected, "round \(round)")
+            let rows = Int.random(in: 1...40, using: &generator)
+            let streamed = try stream(
+                panel.panel, options: panel.options, groups: panel.groups, provenance: panel.provenance,
+                diagnostics: panel.diagnostics, batchRows: rows)
+            #expect(streamed == expected, "round \(round), batches of \(rows) rows")
             let policy = Suppression.Policy(
                 threshold: Int.random(in: 2...30, using: &generator),
                 suppressZeros: Bool.random(using: &generator))
@@ -121,11 +133,13 @@ struct JSONReportWriterTests {
         #expect(text.contains("\"observations\": [],\n  \"countries\": [],\n  \"totals\": [],\n"))
         #expect(text.hasSuffix("  \"diagnostics\": []\n}\n"))
         #expect(text.contains("\"firstYear\": null"))
+        #expect(try stream(Panel(series: []), options: AnalysisOptions(), batchRows: 1) == text)
     }
 
-    @Test("a key that starts with a combining mark stays valid JSON (the old reporter broke the line in it)")
-    func combiningMark() throws {
-        let key = "\u{301}x,\"y\":1"
+    @Test(
+        "a key that starts with a combining mark, or ends with a prepend mark, stays valid JSON (the old reporter broke it)",
+        arguments: ["\u{301}x,\"y\":1", "x,\"y\":1\u{600}"])
+    func graphemeEdges(key: String) throws {
         let series = Series(
             country: key,
             observations: [
@@ -137,8 +151,9 @@ struct JSONReportWriterTests {
             try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         let observations = try #require(document["observations"] as? [[String: Any]])
         #expect(observations.first?["country"] as? String == key)
-        // Indented character by character, the quote and the mark were one character: the comma inside
-        // the string was taken for a separator.
+        #expect(text.contains("\"country\": \(JSONText.string(key)),\n"))
+        // Indented character by character, a quote and the mark beside it were one character, so the
+        // string's end (or start) was missed and its comma taken for a separator.
         #expect(
             (try? JSONSerialization.jsonObject(with: Data(LegacyJSONReporter.report(report).utf8))) == nil)
     }
@@ -151,4 +166,33 @@ struct JSONReportWriterTests {
         try JSONReporter.write(report, to: try StagedOutput(path: path))
         return try String(contentsOfFile: path, encoding: .utf8)
     }
+}
+
+/// The document a `JSONReportStream` commits for `panel`'s series in batches of at least `batchRows`
+/// rows; fails the test when the stream refuses.
+func stream(
+    _ panel: Panel, options: AnalysisOptions, groups: Groups = Groups(), provenance: Provenance? = nil,
+    diagnostics: [Diagnostic] = [], batchRows: Int
+) throws -> String {
+    let fixtures = try Fixtures()
+    defer { fixtures.remove() }
+    let path = fixtures.directory.appendingPathComponent("streamed.json").path
+    let stream = try JSONReportStream(options: options, groups: groups, output: try StagedOutput(path: path))
+    var batch: [Series] = []
+    var rows = 0
+    for series in panel.series {
+        batch.append(series)
+        rows += series.observations.count + series.withheld.count
+        if rows >= batchRows {
+            stream.add(batch)
+            batch = []
+            rows = 0
+        }
+    }
+    stream.add(batch)
+    if let failure = stream.finish(provenance: provenance, diagnostics: diagnostics) {
+        Issue.record("\(failure)")
+        return ""
+    }
+    return try String(contentsOfFile: path, encoding: .utf8)
 }
