@@ -48,7 +48,10 @@ public final class JSONReportStream {
         abandon()
     }
 
-    /// Assesses and writes `series`, which come next in key order (each key once over all batches).
+    /// Assesses and writes `series`, which come next in key order (the order `Panel` sorts its series
+    /// in; each key once over all batches, not checked here). Batches may be of any size, empty
+    /// included; one batch's series share one cache of exact tests, as `CSVReporter.formatted` does.
+    /// After `finish` or `abandon`, does nothing.
     public func add(_ series: some Collection<Series>) {
         guard isOpen else { return }
         var tests = TestCache()
