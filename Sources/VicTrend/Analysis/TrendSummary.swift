@@ -23,40 +23,25 @@ public struct TrendSummary: Sendable, Hashable {
 
     /// One pass over `assessments` (sorted by country, as `TrendAnalysis` makes them).
     init(_ assessments: [YearAssessment]) {
-        var countries = 0
-        var previousCountry: String?
-        var firstYear: Int?
-        var lastYear: Int?
-        var met = 0
-        var short = 0
-        var firstYears = 0
-        var zeroBases = 0
-        var total: Int128 = 0
-        for row in assessments {
-            if row.country != previousCountry {
-                countries += 1
-                previousCountry = row.country
-            }
-            firstYear = min(firstYear ?? row.year, row.year)
-            lastYear = max(lastYear ?? row.year, row.year)
-            switch row.status {
-            case .met: met += 1
-            case .shortfall: short += 1
-            case .notAssessed, .suppressed: break
-            }
-            if row.flags.contains(.firstYear) { firstYears += 1 }
-            if row.flags.contains(.zeroBase) { zeroBases += 1 }
-            total += Int128(row.shortfall ?? 0)
-        }
+        var accumulator = Accumulator()
+        for row in assessments { accumulator.add(row) }
+        self = accumulator.summary
+    }
+
+    /// The figures as given; `assessed` is `met + shortOfTarget`.
+    init(
+        countries: Int, firstYear: Int?, lastYear: Int?, observations: Int, met: Int, shortOfTarget: Int,
+        firstYears: Int, zeroBases: Int, totalShortfall: Int128
+    ) {
         self.countries = countries
         self.firstYear = firstYear
         self.lastYear = lastYear
-        observations = assessments.count
+        self.observations = observations
         self.met = met
-        shortOfTarget = short
-        assessed = met + short
+        self.shortOfTarget = shortOfTarget
+        assessed = met + shortOfTarget
         self.firstYears = firstYears
         self.zeroBases = zeroBases
-        totalShortfall = total
+        self.totalShortfall = totalShortfall
     }
 }

@@ -43,7 +43,7 @@ final class TrendsStream: @unchecked Sendable {
     }
 
     /// Waits for the queued batches, then commits the table, or aborts it and returns why.
-    func finish() -> TrendsTableOutput.Failure? {
+    func finish() -> StreamFailure? {
         queue.sync { table.finish() }
     }
 

@@ -18,14 +18,6 @@ final class TrendsTableOutput: @unchecked Sendable {
     /// Pieces waiting to be written, at most (bounds memory while the file is slower than formatting).
     private let pending = DispatchSemaphore(value: 4)
 
-    /// Why the table could not be written.
-    enum Failure: Error {
-        /// The analysis refused the input (figures beyond 64 bits, a falling running total).
-        case diagnostics(DiagnosticList)
-        /// The output could not be written.
-        case output(OutputError)
-    }
-
     /// Starts the table: writes the header row.
     init(
         options: AnalysisOptions, columns: [TrendColumn]?, groups: Groups, output: StagedOutput,
@@ -47,7 +39,7 @@ final class TrendsTableOutput: @unchecked Sendable {
     }
 
     /// Ends the table: the refusals, or the write error, or `nil` once the output is committed.
-    func finish() -> TrendsTableOutput.Failure? {
+    func finish() -> StreamFailure? {
         flusher?.sync {}
         if case .failure(let list) = totals.totals(options: options) {
             problems += list.diagnostics

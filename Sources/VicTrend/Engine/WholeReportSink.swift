@@ -44,14 +44,7 @@ final class WholeReportSink: SeriesSink {
             report = Suppression.apply(report, policy: policy)
         }
         if request.needsProvenance {
-            let files = inputs.map { ($0, "data") } + (request.groupsFile.map { [($0, "groups")] } ?? [])
-            do {
-                report.provenance = try Provenance.make(
-                    files: files, epochSeconds: request.epochSeconds,
-                    fromSourceDateEpoch: request.fromSourceDateEpoch)
-            } catch {
-                throw .unreadable(error)
-            }
+            report.provenance = try request.provenance(inputs: inputs)
         }
         try write(report)
         return []
@@ -105,9 +98,14 @@ enum ReportSinks {
     static func make(_ request: ReportRequest, groups: Groups, inputs: [String]) throws(VictrendError)
         -> any SeriesSink
     {
-        if request.isTrendsTableOnly, case .file(_, _, let path) = request.destination {
+        switch (request.suppression, request.destination) {
+        case (nil, .file(.csv, .trends, let path)):
             return try TrendsTableSink(
                 options: request.analysis, columns: request.trendColumns, groups: groups, path: path)
+        case (nil, .file(.json, _, let path)):
+            return try JSONReportSink(request, groups: groups, inputs: inputs, path: path)
+        default:
+            break
         }
         return WholeReportSink(request, groups: groups, inputs: inputs)
     }

@@ -41,11 +41,15 @@ public struct ReportRequest: Sendable {
         }
     }
 
-    /// Whether the report is the trends table as CSV alone, unsuppressed: it can be written while the
-    /// input is read.
-    var isTrendsTableOnly: Bool {
-        guard suppression == nil, case .file(.csv, .trends, _) = destination else { return false }
-        return true
+    /// The provenance of a report on `inputs` (and the groups file): their SHA-256 and the time.
+    func provenance(inputs: [String]) throws(VictrendError) -> Provenance {
+        let files = inputs.map { ($0, "data") } + (groupsFile.map { [($0, "groups")] } ?? [])
+        do {
+            return try Provenance.make(
+                files: files, epochSeconds: epochSeconds, fromSourceDateEpoch: fromSourceDateEpoch)
+        } catch {
+            throw .unreadable(error)
+        }
     }
 
     /// Whether the outputs carry provenance (CSV tables do not; hashing large inputs for them would be

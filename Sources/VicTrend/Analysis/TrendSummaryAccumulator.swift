@@ -1,0 +1,48 @@
+extension TrendSummary {
+    /// The headline figures collected one assessment at a time, in the order `TrendAnalysis` makes them
+    /// (by country key, then year), without keeping the assessments: a report written series by series
+    /// has its summary at the end. After the same assessments, `summary` equals `TrendSummary(_:)`,
+    /// which is this accumulator over an array.
+    struct Accumulator: Sendable {
+        private var countries = 0
+        private var previousCountry: String?
+        private var firstYear: Int?
+        private var lastYear: Int?
+        private var observations = 0
+        private var met = 0
+        private var short = 0
+        private var firstYears = 0
+        private var zeroBases = 0
+        private var total: Int128 = 0
+
+        init() {}
+
+        /// Counts the next assessment. A new country is one whose key differs from the previous
+        /// assessment's (the assessments of a country come together).
+        mutating func add(_ row: YearAssessment) {
+            if row.country != previousCountry {
+                countries += 1
+                previousCountry = row.country
+            }
+            firstYear = min(firstYear ?? row.year, row.year)
+            lastYear = max(lastYear ?? row.year, row.year)
+            observations += 1
+            switch row.status {
+            case .met: met += 1
+            case .shortfall: short += 1
+            case .notAssessed, .suppressed: break
+            }
+            if row.flags.contains(.firstYear) { firstYears += 1 }
+            if row.flags.contains(.zeroBase) { zeroBases += 1 }
+            total += Int128(row.shortfall ?? 0)
+        }
+
+        /// The figures of every assessment added so far.
+        var summary: TrendSummary {
+            TrendSummary(
+                countries: countries, firstYear: firstYear, lastYear: lastYear, observations: observations,
+                met: met, shortOfTarget: short, firstYears: firstYears, zeroBases: zeroBases,
+                totalShortfall: total)
+        }
+    }
+}

@@ -1,0 +1,35 @@
+/// The document written to a staged output, the observations and countries spooled in anonymous
+/// temporary files (`SpoolFile`) meanwhile: memory holds none of them. The spools take as much disk as
+/// the arrays' text, on top of the staged output, until `writeSpooled` has copied them.
+struct JSONFileStorage: JSONReportStorage {
+    private let output: StagedOutput
+    private let observations: SpoolFile
+    private let countries: SpoolFile
+
+    /// Creates the spools (in `spoolDirectory`, by default `$TMPDIR`, else `/tmp`); the document goes to
+    /// `output`, which the caller commits or aborts.
+    init(output: StagedOutput, spoolDirectory: String? = nil) throws(OutputError) {
+        self.output = output
+        observations = try SpoolFile(directory: spoolDirectory)
+        countries = try SpoolFile(directory: spoolDirectory)
+    }
+
+    func spool(_ bytes: [UInt8], for array: JSONSpooledArray) throws(OutputError) {
+        try spoolFile(array).append(bytes)
+    }
+
+    func write(_ bytes: [UInt8]) throws(OutputError) {
+        try output.write(bytes)
+    }
+
+    func writeSpooled(_ array: JSONSpooledArray) throws(OutputError) {
+        try spoolFile(array).copy(to: output)
+    }
+
+    private func spoolFile(_ array: JSONSpooledArray) -> SpoolFile {
+        switch array {
+        case .observations: return observations
+        case .countries: return countries
+        }
+    }
+}

@@ -1,0 +1,102 @@
+/// victrend's JSON report (`docs/report.schema.json`, the bytes `JSONReporter.report` documents) written
+/// as it goes: the observations are added one at a time and the countries one at a time, each in key
+/// order, and `finish` writes the whole document into the storage — format, metadata, parameters,
+/// summary, the observations and countries spliced in from the storage's spools, totals, diagnostics.
+///
+/// The summary comes before the observations in the document, so their text waits in the spools; the
+/// writer itself holds at most `chunkSize` bytes of each array (plus one element) before handing them
+/// over, and accumulates the summary of the observations added (`summary`). A value type: copies write
+/// apart, over the same storage only if the storage is a reference.
+struct JSONReportWriter<Storage: JSONReportStorage> {
+    /// Where the bytes go.
+    private(set) var storage: Storage
+    private var observations = JSONPrettyText(insideContainers: 2)
+    private var countries = JSONPrettyText(insideContainers: 2)
+    private var accumulator = TrendSummary.Accumulator()
+    /// Bytes of text kept before they go to the storage.
+    private let chunkSize: Int
+
+    init(storage: Storage, chunkSize: Int = 1 << 20) {
+        self.storage = storage
+        self.chunkSize = max(1, chunkSize)
+    }
+
+    /// The summary of the observations added so far (what `TrendSummary(_:)` gives for them).
+    var summary: TrendSummary { accumulator.summary }
+
+    /// Adds the next observation (country key order, then year, as `TrendAnalysis` makes them).
+    mutating func add(_ row: YearAssessment) throws(Storage.Failure) {
+        accumulator.add(row)
+        observations.observation(row)
+        if observations.bytes.count >= chunkSize {
+            try storage.spool(observations.takeBytes(), for: .observations)
+        }
+    }
+
+    /// Adds the next country (key order).
+    mutating func add(_ country: CountrySummary) throws(Storage.Failure) {
+        countries.country(country)
+        if countries.bytes.count >= chunkSize {
+            try storage.spool(countries.takeBytes(), for: .countries)
+        }
+    }
+
+    /// Writes the document into the storage, ending with a newline. `summary` is normally the
+    /// writer's own; `suppression` is the policy already applied to what was added, if any. Called once;
+    /// nothing may be added afterwards.
+    mutating func finish(
+        options: AnalysisOptions, suppression: Suppression.Policy?, provenance: Provenance?,
+        summary: TrendSummary, totals: [GroupTotal], diagnostics: [Diagnostic]
+    ) throws(Storage.Failure) {
+        try storage.spool(observations.takeBytes(), for: .observations)
+        try storage.spool(countries.takeBytes(), for: .countries)
+        var text = JSONPrettyText()
+        text.beginObject()
+        text.member("format", "victrend-report")
+        text.member("formatVersion", JSONReporter.formatVersion)
+        text.key("metadata")
+        text.metadata(provenance)
+        text.key("parameters")
+        text.parameters(options, suppression: suppression)
+        text.key("summary")
+        text.summary(summary)
+        text.key("observations")
+        try splice(.observations, filled: !observations.innermostIsEmpty, into: &text)
+        text.key("countries")
+        try splice(.countries, filled: !countries.innermostIsEmpty, into: &text)
+        text.key("totals")
+        text.beginArray()
+        for total in totals {
+            text.total(total)
+            try flushIfFull(&text)
+        }
+        text.endArray()
+        text.key("diagnostics")
+        text.beginArray()
+        for diagnostic in diagnostics {
+            text.diagnostic(diagnostic)
+            try flushIfFull(&text)
+        }
+        text.endArray()
+        text.endObject()
+        var ending = text.takeBytes()
+        ending.append(UInt8(ascii: "\n"))
+        try storage.write(ending)
+    }
+
+    /// Writes the text so far, then the spooled elements of `array` (`filled`: there are some), then
+    /// the array's end into `text`.
+    private mutating func splice(_ array: JSONSpooledArray, filled: Bool, into text: inout JSONPrettyText)
+        throws(Storage.Failure)
+    {
+        text.beginArray()
+        try storage.write(text.takeBytes())
+        try storage.writeSpooled(array)
+        if filled { text.markFilled() }
+        text.endArray()
+    }
+
+    private mutating func flushIfFull(_ text: inout JSONPrettyText) throws(Storage.Failure) {
+        if text.bytes.count >= chunkSize { try storage.write(text.takeBytes()) }
+    }
+}
