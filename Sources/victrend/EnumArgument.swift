@@ -1,22 +1,25 @@
 import ArgumentParser
 import VicTrend
 
-/// An option whose values are the cases of a library enum (`--format`, `--table`, `--series`), so a
-/// new case in the library needs no change here.
-struct EnumArgument<Value: RawRepresentable & CaseIterable>: ExpressibleByArgument
-where Value.RawValue == String {
-    let value: Value
+/// A library enum whose cases are an option's values (`--format`, `--table`, `--series`, ...): any case
+/// of the letters is accepted, and help lists the cases, so a new case in the library needs no change
+/// here. The library's enums get it by the conformances below (the option's type is then the enum
+/// itself: no wrapper type for the parser to reflect on, which costs start-up time).
+protocol EnumArgument: ExpressibleByArgument, CaseIterable, RawRepresentable where RawValue == String {}
 
-    init(_ value: Value) {
-        self.value = value
+extension EnumArgument {
+    public init?(argument: String) {
+        self.init(rawValue: argument.lowercased())
     }
 
-    init?(argument: String) {
-        guard let value = Value(rawValue: argument.lowercased()) else { return nil }
-        self.value = value
-    }
+    public var defaultValueDescription: String { rawValue }
 
-    var defaultValueDescription: String { value.rawValue }
-
-    static var allValueStrings: [String] { Value.allCases.map(\.rawValue) }
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
 }
+
+extension ReportFormat: EnumArgument {}
+extension ReportTable: EnumArgument {}
+extension SeriesKind: EnumArgument {}
+extension CountryMatching: EnumArgument {}
+extension InputLayout: EnumArgument {}
+extension DiagnosticFormat: EnumArgument {}

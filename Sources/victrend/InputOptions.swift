@@ -37,14 +37,14 @@ struct InputOptions: ParsableArguments {
             "iso: match country codes and names against ISO 3166 (AUT, AT, 040, Austria, 'South Korea'...) and "
                 + "report alpha-3 codes; verbatim: keep keys as written (regions, agencies, database totals).",
             valueName: "matching"))
-    var countries = EnumArgument(CountryMatching.iso)
+    var countries = CountryMatching.iso
 
     @Option(
         help: ArgumentHelp(
             "auto (default: detected from the header), long (country,year,victims), wide (country,2013,2014,...) "
                 + "or sdmx (Eurostat SDMX-CSV: geo, TIME_PERIOD, OBS_VALUE, OBS_FLAG).",
             valueName: "layout"))
-    var layout = EnumArgument(InputLayout.auto)
+    var layout = InputLayout.auto
 
     @Option(
         help: ArgumentHelp(
@@ -79,7 +79,7 @@ struct InputOptions: ParsableArguments {
         PanelReader.Options(
             delimiter: delimiter?.byte,
             columns: ColumnMapping.Overrides(country: countryColumn, year: yearColumn, count: countColumn),
-            countries: countries.value, layout: layout.value,
+            countries: countries, layout: layout,
             filters: Dictionary(filter.map { ($0.column, $0.value) }) { _, last in last }, keyColumns: by,
             sum: sum, progress: ProgressLine.callback())
     }

@@ -37,7 +37,7 @@ struct ReportCommand: ParsableCommand {
             "Output format: csv (a table), markdown (a review-ready report), html (a self-contained page with "
                 + "charts, for publication) or json (everything, schema in docs/report.schema.json).",
             valueName: "format"))
-    var format = EnumArgument(ReportFormat.csv)
+    var format = ReportFormat.csv
 
     @Option(
         name: .shortAndLong,
@@ -59,7 +59,7 @@ struct ReportCommand: ParsableCommand {
             "With --format csv, the table to write: trends (one row per country-year) or summary (one row per "
                 + "country: trajectory, long- and short-term CAGR with Eurostat's progress category).",
             valueName: "table"))
-    var table: EnumArgument<ReportTable>?
+    var table: ReportTable?
 
     @Option(
         help: ArgumentHelp(
@@ -74,7 +74,7 @@ struct ReportCommand: ParsableCommand {
             "What the counts are: annual (victims identified during each year) or cumulative (running totals, "
                 + "as INTERPOL publishes ICSE's; also reports the new identifications derived from them).",
             valueName: "kind"))
-    var series = EnumArgument(SeriesKind.annual)
+    var series = SeriesKind.annual
 
     @Option(
         help: ArgumentHelp(
@@ -130,17 +130,17 @@ struct ReportCommand: ParsableCommand {
             throw ValidationError(
                 "--output-dir writes every format and table; leave out --output and --table")
         }
-        if table != nil && !format.value.isTabular {
+        if table != nil && !format.isTabular {
             throw ValidationError(
-                "--table applies to --format csv; the \(format.value.rawValue) report has every table")
+                "--table applies to --format csv; the \(format.rawValue) report has every table")
         }
         if let columns {
-            guard outputDirectory == nil && format.value == .csv && (table?.value ?? .trends) == .trends
+            guard outputDirectory == nil && format == .csv && (table ?? .trends) == .trends
             else {
                 throw ValidationError(
                     "--columns applies to the trends table as CSV (--format csv, --table trends)")
             }
-            if series.value != .cumulative, let column = columns.first(where: \.isCumulativeOnly) {
+            if series != .cumulative, let column = columns.first(where: \.isCumulativeOnly) {
                 throw ValidationError("--columns: \(TrendColumn.SelectionError.cumulativeOnly(column))")
             }
         }
@@ -165,14 +165,14 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         var analysis = AnalysisOptions(
-            series: series.value, targetRate: targetRate, baselineYear: baselineYear, targetYear: targetYear,
+            series: series, targetRate: targetRate, baselineYear: baselineYear, targetYear: targetYear,
             confidence: confidence, inputs: input.inputs)
         analysis.exactTest = !noTest
         let epoch = try SourceDateEpoch.current()
         let request = ReportRequest(
             analysis: analysis,
             destination: outputDirectory.map { .directory($0) }
-                ?? .file(format: format.value, table: table?.value ?? .trends, path: output),
+                ?? .file(format: format, table: table ?? .trends, path: output),
             trendColumns: columns,
             groupsFile: groups,
             suppression: suppressBelow.map { .init(threshold: $0, suppressZeros: suppressZeros) },

@@ -39,7 +39,7 @@ struct ValidateCommand: ParsableCommand {
             "Output: text (file:line:col: error[VT103]: message), json (one array), github (Actions "
                 + "annotations; with $GITHUB_STEP_SUMMARY set, also a full table there) or sarif (2.1.0).",
             valueName: "format"))
-    var format = EnumArgument(DiagnosticFormat.text)
+    var format = DiagnosticFormat.text
 
     @Flag(help: "Treat warnings as errors (exit 1 when any finding is a warning).")
     var strict = false
@@ -48,7 +48,7 @@ struct ValidateCommand: ParsableCommand {
         help: ArgumentHelp(
             "What the counts are: annual, or cumulative (running totals; a falling total is an error).",
             valueName: "kind"))
-    var series = EnumArgument(SeriesKind.annual)
+    var series = SeriesKind.annual
 
     @Option(
         help: ArgumentHelp(
@@ -98,7 +98,7 @@ struct ValidateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let summaryFile = format.value == .github ? Self.stepSummaryFile() : nil
+        let summaryFile = format == .github ? Self.stepSummaryFile() : nil
         if let summaryFile {
             try Terminal.refuseOverwriting([summaryFile], input.inputs + [groups, members].compactMap { $0 })
         }
@@ -106,7 +106,7 @@ struct ValidateCommand: ParsableCommand {
             rules: .init(
                 jumpFactor: jumpFactor, jumpMinimum: jumpMinimum, earliestYear: earliestYear,
                 currentYear: try currentYear ?? Self.thisYear()),
-            series: series.value, targetRate: targetRate, groupsFile: groups, membersFile: members)
+            series: series, targetRate: targetRate, groupsFile: groups, membersFile: members)
         let outcome = try Terminal.run(
             input.inputs, reading: input.readerOptions, producing: .validation(request))
         var log = outcome.log
@@ -116,7 +116,7 @@ struct ValidateCommand: ParsableCommand {
         }
         let report = ValidationReport(
             log: log, inputs: input.inputs + [groups, members].compactMap { $0 }, rowCount: outcome.rowCount)
-        guard Terminal.output(format.value.reporter.report(report)) else {
+        guard Terminal.output(format.reporter.report(report)) else {
             Terminal.error("victrend: cannot write to standard output")
             throw ExitCode(2)
         }
