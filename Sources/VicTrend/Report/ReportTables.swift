@@ -32,15 +32,18 @@ enum ReportTables {
             ] + (targetYear.map { ["Needed a year to \($0)"] } ?? []),
             columns: [.text, .number, .number, .number, .number, .number, .number, .words, .number, .words]
                 + (targetYear == nil ? [] : [.number]))
+        // Each country's latest year with a figure (or a suppressed one), found in one pass.
+        var latest: [String: YearAssessment] = [:]
+        for row in report.assessments where row.victims != nil || row.suppressedMarker != nil {
+            latest[row.country] = row
+        }
         for country in report.countries {
             var baseline = ""
             if let year = country.baselineYear {
                 baseline =
                     "\(NumberFormatting.count(country.baselineVictims)) (\(year))\(country.baselineShifted ? " ‡" : "")"
             }
-            let last = report.assessments.last {
-                $0.country == country.country && ($0.victims != nil || $0.suppressedMarker != nil)
-            }
+            let last = latest[country.country]
             let trajectory =
                 country.latestTrajectoryVictims.map {
                     "\(last?.victimsText ?? "") / \(NumberFormatting.grouped($0))"
