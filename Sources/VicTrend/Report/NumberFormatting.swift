@@ -36,6 +36,11 @@ enum NumberFormatting {
         return "+" + text + "%"
     }
 
+    /// An integer in plain decimal digits, ASCII minus: `2015`, `-3`.
+    static func integer(_ value: Int) -> String {
+        String(value)
+    }
+
     /// A count with thousands grouped, or `x` when it is withheld (`nil`).
     static func count(_ value: Int?) -> String {
         value.map { grouped($0) } ?? "x"
