@@ -27,9 +27,10 @@ enum ReportTables {
         /// For each row, its outcome, if the table colours its rows.
         var outcomes: [Outcome?] = []
 
-        init(headers: [String], alignments: [Alignment]) {
+        /// A table with these columns (left-aligned unless `alignments` says otherwise).
+        init(headers: [String], alignments: [Alignment]? = nil) {
             self.headers = headers
-            self.alignments = alignments
+            self.alignments = alignments ?? Array(repeating: .left, count: headers.count)
         }
 
         mutating func append(_ cells: [ReportCell], outcome: Outcome? = nil) {
