@@ -34,6 +34,11 @@ struct OutputTests {
         #expect(NumberFormatting.compact(99.5) == "99.5")
         #expect(NumberFormatting.compact(1 - 0.95) == "0.05")
         #expect(NumberFormatting.compact(0.1 + 0.2, maxDecimals: 4) == "0.3")
+        #expect(NumberFormatting.compact(120, maxDecimals: 1) == "120")
+        #expect(NumberFormatting.compact(-2.5, maxDecimals: 1) == "-2.5")
+        #expect(NumberFormatting.compact(-0.04, maxDecimals: 1) == "0")
+        #expect(NumberFormatting.compact(1e19, maxDecimals: 1) == "1e+19")
+        #expect(NumberFormatting.compact(9.5e14, maxDecimals: 4) == "950000000000000")
     }
 
     @Test("percentages carry a sign and a true minus")

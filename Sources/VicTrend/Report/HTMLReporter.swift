@@ -8,7 +8,16 @@ public enum HTMLReporter: Reporter {
     public static func report(_ report: TrendReport) -> String {
         let target = report.options.targetRate.percentText
         let title = "Identified victims: progress against the \(target) a year target"
+        let grid = YearGrid(report.assessments)
         var html = ""
+        // Room for the whole page at once (the estimate bounds it from above), so that it is not copied
+        // as it grows.
+        html.reserveCapacity(
+            min(
+                maximumBytes,
+                estimatedBytes(
+                    seriesCount: grid.countries.count, rowCount: report.assessments.count,
+                    yearCount: grid.years.count)))
         html.appendLines([
             "<!DOCTYPE html>",
             "<html lang=\"en\">",
@@ -28,7 +37,6 @@ public enum HTMLReporter: Reporter {
         ])
         html.appendLines(headline(report))
         html.appendLines(allianceChart(report))
-        let grid = YearGrid(report.assessments)
         heatTable(report, grid: grid, to: &html)
         smallMultiples(report, grid: grid, to: &html)
         progressTable(report, to: &html)

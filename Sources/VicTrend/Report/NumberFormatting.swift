@@ -103,6 +103,19 @@ enum NumberFormatting {
 
     /// `value` with at most `decimals` decimals and no trailing zeros: `95`, `99.5`, `0.05`.
     static func compact(_ value: Double, maxDecimals decimals: Int = 6) -> String {
+        if var (units, divisor) = fixedUnits(value, decimals: decimals) {
+            // Trailing zeros dropped from the units: the digits `fixed` would write, without them.
+            var places = decimals
+            while places > 0 && units % 10 == 0 {
+                units /= 10
+                divisor /= 10
+                places -= 1
+            }
+            return String(unsafeUninitializedCapacity: maxFixedBytes(decimals: places)) { buffer in
+                guard let start = buffer.baseAddress else { return 0 }
+                return writeFixed(units: units, divisor: divisor, decimals: places, to: start)
+            }
+        }
         var text = fixed(value, decimals: decimals)
         guard text.contains(".") else { return text }
         while text.hasSuffix("0") { text.removeLast() }
