@@ -126,25 +126,31 @@ struct ReportCellTests {
         #expect(YearGrid([]).countries.isEmpty && YearGrid([]).years.isEmpty)
     }
 
+    /// Every row of `table`, made.
+    private func rows(_ table: ReportTables.Table) -> [ReportTables.Row] {
+        (0..<table.count).map(table.row)
+    }
+
     @Test("the shared tables: a cell for every column, typed")
     func tables() throws {
         let report = try report([("AUT", 2019, 1000), ("AUT", 2020, 900), ("B|C", 2019, 3), ("B|C", 2021, 9)])
-        let progress = ReportTables.progress(report)
-        #expect(progress.rows.allSatisfy { $0.count == progress.headers.count })
-        #expect(progress.headers.count == progress.alignments.count)
-        #expect(progress.rows[0][0] == .text("AUT Austria"))
-        #expect(progress.rows[0][2] == .joined([.integer(0), .integer(1)], separator: "/"))
-        #expect(progress.rows[0][4] == .joined([.count(1000), .words("(2019)")], separator: " "))
-        #expect(progress.rows[0][5] == .joined([.count(900), .count(1100)], separator: " / "))
-        let shortfalls = ReportTables.shortfalls(report.shortfalls)
-        #expect(shortfalls.rows.count == 1 && shortfalls.outcomes == [.significant])
-        #expect(shortfalls.rows[0][3] == .count(1000) && shortfalls.rows[0][6] == .count(200))
-        let totals = ReportTables.totals(report)
-        #expect(totals.rows.map { $0[0] } == [.words("Alliance"), .words("Alliance"), .words("Alliance")])
-        #expect(totals.rows[1][5] == .joined([.count(1000), .count(900)], separator: " → "))
-        #expect(totals.rows[2][6] == .mark(.noOverlap))
+        let progress = rows(ReportTables.progress(report))
+        #expect(progress.allSatisfy { $0.cells.count == ReportTables.progress(report).headers.count })
+        #expect(ReportTables.progress(report).headers.count == ReportTables.progress(report).alignments.count)
+        #expect(progress[0].cells[0] == .text("AUT Austria"))
+        #expect(progress[0].cells[2] == .joined([.integer(0), .integer(1)], separator: "/"))
+        #expect(progress[0].cells[4] == .joined([.count(1000), .words("(2019)")], separator: " "))
+        #expect(progress[0].cells[5] == .joined([.count(900), .count(1100)], separator: " / "))
+        let shortfalls = rows(ReportTables.shortfalls(report))
+        #expect(shortfalls.count == 1 && shortfalls[0].outcome == .significant)
+        #expect(shortfalls[0].cells[3] == .count(1000) && shortfalls[0].cells[6] == .count(200))
+        let totals = rows(ReportTables.totals(report))
+        #expect(totals.map { $0.cells[0] } == [.words("Alliance"), .words("Alliance"), .words("Alliance")])
+        #expect(totals.allSatisfy { $0.outcome == nil })
+        #expect(totals[1].cells[5] == .joined([.count(1000), .count(900)], separator: " → "))
+        #expect(totals[2].cells[6] == .mark(.noOverlap))
         for table in [ReportTables.countryRecords(report), ReportTables.totalRecords(report)] {
-            #expect(table.rows.allSatisfy { $0.count == table.headers.count })
+            #expect(rows(table).allSatisfy { $0.cells.count == table.headers.count })
         }
         #expect(
             CSVText.table(ReportTables.countryRecords(report)).split(separator: "\n")[2]

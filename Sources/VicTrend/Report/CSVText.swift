@@ -41,8 +41,8 @@ enum CSVText {
     /// `table` as CSV: the header row, then a line per row, each ending with a line feed.
     static func table(_ table: ReportTables.Table) -> String {
         var text = table.headers.joined(separator: ",") + "\n"
-        for row in table.rows {
-            for (index, cell) in row.enumerated() {
+        for row in 0..<table.count {
+            for (index, cell) in table.row(row).cells.enumerated() {
                 if index > 0 { text += "," }
                 append(cell, to: &text)
             }

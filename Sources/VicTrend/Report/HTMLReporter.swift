@@ -304,16 +304,16 @@ public enum HTMLReporter: Reporter {
     }
 
     private static func shortfallTable(_ report: TrendReport, to html: inout String) {
-        let rows = report.shortfalls
+        let table = ReportTables.shortfalls(report)
         html.appendLines(["<section id=\"shortfalls\">", "<h2>Shortfalls</h2>"])
-        guard !rows.isEmpty else {
+        guard table.count > 0 else {
             html.appendLines(["<p>No country-year fell short of the target.</p>", "</section>"])
             return
         }
         html.appendLine(
-            "<p>\(rows.count) country-year\(rows.count == 1 ? "" : "s") fell short of the target, by "
+            "<p>\(table.count) country-year\(table.count == 1 ? "" : "s") fell short of the target, by "
                 + "\(NumberFormatting.grouped(report.summary.totalShortfall)) victims in all.</p>")
-        render(ReportTables.shortfalls(rows), to: &html)
+        render(table, to: &html)
         html.appendLine("</section>")
     }
 
@@ -325,10 +325,10 @@ public enum HTMLReporter: Reporter {
                 + "</tr></thead>",
             "<tbody>",
         ])
-        for (index, row) in table.rows.enumerated() {
-            let outcome = index < table.outcomes.count ? table.outcomes[index] : nil
-            html += outcome.map { "<tr class=\"\(className($0))\">" } ?? "<tr>"
-            for (position, cell) in row.enumerated() {
+        for index in 0..<table.count {
+            let row = table.row(index)
+            html += row.outcome.map { "<tr class=\"\(className($0))\">" } ?? "<tr>"
+            for (position, cell) in row.cells.enumerated() {
                 html += position == 0 ? "<th scope=\"row\">" : "<td>"
                 HTMLText.append(cell, to: &html)
                 html += position == 0 ? "</th>" : "</td>"

@@ -188,19 +188,19 @@ public enum MarkdownReporter: Reporter {
     }
 
     private static func shortfallTable(_ report: TrendReport, to text: inout String) {
-        let rows = report.shortfalls
+        let table = ReportTables.shortfalls(report)
         text.appendLine("## Shortfalls")
         text.appendLine()
-        guard !rows.isEmpty else {
+        guard table.count > 0 else {
             text.appendLine("No country-year fell short of the target.")
             return
         }
         let total = NumberFormatting.grouped(report.summary.totalShortfall)
         text.appendLine(
-            "\(rows.count) country-year\(rows.count == 1 ? "" : "s") fell short of the target, by \(total) "
+            "\(table.count) country-year\(table.count == 1 ? "" : "s") fell short of the target, by \(total) "
                 + "victim\(report.summary.totalShortfall == 1 ? "" : "s") in all.")
         text.appendLine()
-        render(ReportTables.shortfalls(rows), to: &text)
+        render(table, to: &text)
     }
 
     private static func provenanceSection(_ provenance: Provenance, to text: inout String) {
@@ -221,9 +221,9 @@ public enum MarkdownReporter: Reporter {
     private static func render(_ table: ReportTables.Table, to text: inout String) {
         text.appendLine("| " + table.headers.joined(separator: " | ") + " |")
         text.appendLine("|" + table.alignments.map { $0 == .left ? ":--|" : "--:|" }.joined())
-        for row in table.rows {
+        for row in 0..<table.count {
             text += "| "
-            for (index, cell) in row.enumerated() {
+            for (index, cell) in table.row(row).cells.enumerated() {
                 if index > 0 { text += " | " }
                 MarkdownText.append(cell, to: &text)
             }

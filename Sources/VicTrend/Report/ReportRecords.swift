@@ -13,11 +13,12 @@ extension ReportTables {
 
     /// One record per country: coverage, shortfalls, trajectory, long- and short-term progress.
     static func countryRecords(_ report: TrendReport) -> Table {
-        var table = Table(headers: countryRecordColumns)
-        for country in report.countries {
+        let countries = report.countries
+        return Table(headers: countryRecordColumns, count: countries.count) { index in
+            let country = countries[index]
             let long = country.longTerm
             let short = country.shortTerm
-            table.append([
+            return Row(cells: [
                 .text(country.country), .integer(country.firstYear), .integer(country.lastYear),
                 .integer(country.yearsReported), .integer(country.yearsAssessed), .integer(country.yearsMet),
                 .count(country.totalShortfall), .optional(country.latestGrowth, ReportCell.rate),
@@ -33,7 +34,6 @@ extension ReportTables {
                 .text(CountryTable.standard.displayName(country.country)),
             ])
         }
-        return table
     }
 
     /// The per-total record's columns, in order.
@@ -45,12 +45,13 @@ extension ReportTables {
 
     /// One record per group and year (the alliance first): totals with like-for-like growth and its test.
     static func totalRecords(_ report: TrendReport) -> Table {
-        var table = Table(headers: totalRecordColumns)
-        for total in report.totals {
+        let totals = report.totals
+        return Table(headers: totalRecordColumns, count: totals.count) { index in
+            let total = totals[index]
             let comparison = total.comparison
             let first = comparison.flags.contains(.firstYear)
             let test = comparison.test
-            table.append([
+            return Row(cells: [
                 .text(total.group), .integer(total.year), .integer(total.countries),
                 .optional(total.victims, ReportCell.count),
                 .optional(comparison.baseYear, ReportCell.integer),
@@ -66,7 +67,6 @@ extension ReportTables {
                 .optional(comparison.significance?.rawValue, ReportCell.words),
             ])
         }
-        return table
     }
 
     /// A ratio, with 4 decimals.

@@ -1,6 +1,7 @@
 /// The tables the Markdown and HTML reports share, as typed cells (`ReportCell`): each format only
-/// renders them with its own escaping, so both always show the same figures. Every table is built in
-/// one pass over what it lists.
+/// renders them with its own escaping, so both always show the same figures. A table makes its rows
+/// when they are rendered, one at a time, so it holds no cells of its own whatever its length; what a
+/// row needs from the whole report is gathered in one pass beforehand.
 enum ReportTables {
     /// How a column is aligned: words left, figures right.
     enum Alignment: Hashable, Sendable {
@@ -19,42 +20,50 @@ enum ReportTables {
         case notAssessed
     }
 
-    /// A table: header cells, and rows of the same width; the first cell of a row names it.
+    /// A table: header cells, and `count` rows of the same width; the first cell of a row names it.
     struct Table {
         var headers: [String]
         var alignments: [Alignment]
-        var rows: [[ReportCell]] = []
-        /// For each row, its outcome, if the table colours its rows.
-        var outcomes: [Outcome?] = []
+        /// The number of rows.
+        let count: Int
+        /// Makes row `index` (`0..<count`).
+        let row: (Int) -> Row
 
-        /// A table with these columns (left-aligned unless `alignments` says otherwise).
-        init(headers: [String], alignments: [Alignment]? = nil) {
+        /// A table with these columns (left-aligned unless `alignments` says otherwise) and `count` rows
+        /// made by `row`.
+        init(headers: [String], alignments: [Alignment]? = nil, count: Int, row: @escaping (Int) -> Row) {
             self.headers = headers
             self.alignments = alignments ?? Array(repeating: .left, count: headers.count)
+            self.count = count
+            self.row = row
         }
+    }
 
-        mutating func append(_ cells: [ReportCell], outcome: Outcome? = nil) {
-            rows.append(cells)
-            outcomes.append(outcome)
-        }
+    /// One row: its cells and, if the table colours its rows, its outcome.
+    struct Row {
+        var cells: [ReportCell]
+        var outcome: Outcome? = nil
     }
 
     /// Progress by country: coverage, shortfall, baseline, trajectory, long- and short-term CAGR.
     static func progress(_ report: TrendReport) -> Table {
         let targetYear = report.options.targetYear
-        var table = Table(
-            headers: [
-                "Country", "Years", "Met", "Shortfall", "Baseline", "Latest / trajectory", "Long-term CAGR",
-                "Long term", "Short-term CAGR", "Short term",
-            ] + (targetYear.map { ["Needed a year to \($0)"] } ?? []),
-            alignments: [.left, .right, .right, .right, .right, .right, .right, .left, .right, .left]
-                + (targetYear == nil ? [] : [.right]))
         // Each country's latest year with a figure (or a suppressed one), found in one pass.
         var latest: [String: YearAssessment] = [:]
         for row in report.assessments where row.victims != nil || row.suppressedMarker != nil {
             latest[row.country] = row
         }
-        for country in report.countries {
+        let countries = report.countries
+        return Table(
+            headers: [
+                "Country", "Years", "Met", "Shortfall", "Baseline", "Latest / trajectory", "Long-term CAGR",
+                "Long term", "Short-term CAGR", "Short term",
+            ] + (targetYear.map { ["Needed a year to \($0)"] } ?? []),
+            alignments: [.left, .right, .right, .right, .right, .right, .right, .left, .right, .left]
+                + (targetYear == nil ? [] : [.right]),
+            count: countries.count
+        ) { [latest] index in
+            let country = countries[index]
             var baseline = ReportCell.empty
             if let year = country.baselineYear {
                 baseline = .joined(
@@ -77,25 +86,27 @@ enum ReportTables {
             if targetYear != nil {
                 cells.append(.optional(country.requiredGrowthToTargetYear, ReportCell.rate))
             }
-            table.append(cells)
+            return Row(cells: cells)
         }
-        return table
     }
 
     /// Alliance and group totals by year, with like-for-like growth.
     static func totals(_ report: TrendReport) -> Table {
-        var table = Table(
+        let totals = report.totals
+        return Table(
             headers: [
                 "Group", "Year", "Countries", "Victims", "Compared", "Base → now", "Growth", "Required",
                 "Shortfall",
             ],
-            alignments: [.left, .right, .right, .right, .right, .right, .right, .right, .right])
-        for total in report.totals {
+            alignments: [.left, .right, .right, .right, .right, .right, .right, .right, .right],
+            count: totals.count
+        ) { index in
+            let total = totals[index]
             let comparison = total.comparison
             let change = ReportCell.optional(comparison.baseVictims) {
                 .joined([.count($0), count(total.matchedVictims)], separator: " → ")
             }
-            table.append([
+            return Row(cells: [
                 total.group == GroupTotal.allianceName ? .words("Alliance") : .text(total.group),
                 .integer(total.year), .integer(total.countries), count(total.victims),
                 comparison.flags.contains(.firstYear) ? .empty : .integer(total.matchedCountries), change,
@@ -103,20 +114,23 @@ enum ReportTables {
                 .optional(comparison.shortfall, ReportCell.count),
             ])
         }
-        return table
     }
 
-    /// The country-years short of the target (`shortfalls`, in report order), with their test.
-    static func shortfalls(_ shortfalls: [YearAssessment]) -> Table {
-        var table = Table(
+    /// The country-years short of the target, in report order, with their test.
+    static func shortfalls(_ report: TrendReport) -> Table {
+        let assessments = report.assessments
+        let shortfalls = assessments.indices.filter { assessments[$0].status == .shortfall }
+        return Table(
             headers: [
                 "Country", "Year", "Base year", "Base victims", "Required", "Identified", "Shortfall",
                 "p-value", "Significance",
             ],
-            alignments: [.left, .right, .right, .right, .right, .right, .right, .right, .left])
-        for row in shortfalls {
-            table.append(
-                [
+            alignments: [.left, .right, .right, .right, .right, .right, .right, .right, .left],
+            count: shortfalls.count
+        ) { index in
+            let row = assessments[shortfalls[index]]
+            return Row(
+                cells: [
                     .text(countryLabel(row.country)),
                     .spaced(.integer(row.year), row.flags.contains(.gap) ? [.sign(.gap)] : []),
                     .optional(row.baseYear, ReportCell.integer), .optional(row.baseVictims, ReportCell.count),
@@ -126,27 +140,33 @@ enum ReportTables {
                     .words(significanceText(row.significance)),
                 ], outcome: outcome(row))
         }
-        return table
     }
 
     /// Running totals only: the new identifications derived from them, one row per interval.
     static func derived(_ report: TrendReport) -> Table {
-        var table = Table(
+        let assessments = report.assessments
+        let derived = assessments.indices.filter {
+            assessments[$0].newVictims != nil && assessments[$0].newPerYear != nil
+                && assessments[$0].baseYear != nil
+        }
+        return Table(
             headers: [
                 "Country", "Year", "Running total", "Since", "New", "New per year", "Growth of new per year",
             ],
-            alignments: [.left, .right, .right, .right, .right, .right, .right])
-        for row in report.assessments {
-            guard let new = row.newVictims, let perYear = row.newPerYear, let since = row.baseYear else {
-                continue
-            }
-            table.append([
+            alignments: [.left, .right, .right, .right, .right, .right, .right],
+            count: derived.count
+        ) { index in
+            let row = assessments[derived[index]]
+            // Never nil: the rows were chosen for having them.
+            let new = row.newVictims ?? 0
+            let perYear = row.newPerYear ?? 0
+            let since = row.baseYear ?? 0
+            return Row(cells: [
                 .text(countryLabel(row.country)), .integer(row.year),
                 .optional(row.victims, ReportCell.count), .integer(since), .count(new),
                 .decimal(perYear, places: 1), .optional(row.newGrowthRate, ReportCell.rate),
             ])
         }
-        return table
     }
 
     /// The growth cell of one judged count (a country-year or a total): growth with its signs, or the
