@@ -48,9 +48,4 @@ struct YearGrid {
         }
         return cells
     }
-
-    /// The rows of `country`, in report order.
-    func rows(of country: Country) -> ArraySlice<YearAssessment> {
-        assessments[country.rows]
-    }
 }
