@@ -34,6 +34,11 @@ struct OutputTests {
         #expect(NumberFormatting.compact(99.5) == "99.5")
         #expect(NumberFormatting.compact(1 - 0.95) == "0.05")
         #expect(NumberFormatting.compact(0.1 + 0.2, maxDecimals: 4) == "0.3")
+        #expect(NumberFormatting.compact(120, maxDecimals: 1) == "120")
+        #expect(NumberFormatting.compact(-2.5, maxDecimals: 1) == "-2.5")
+        #expect(NumberFormatting.compact(-0.04, maxDecimals: 1) == "0")
+        #expect(NumberFormatting.compact(1e19, maxDecimals: 1) == "1e+19")
+        #expect(NumberFormatting.compact(9.5e14, maxDecimals: 4) == "950000000000000")
     }
 
     @Test("percentages carry a sign and a true minus")
@@ -51,6 +56,31 @@ struct OutputTests {
         #expect(NumberFormatting.grouped(1234) == "1,234")
         #expect(NumberFormatting.grouped(-1_234_567) == "-1,234,567")
         #expect(NumberFormatting.grouped(Int128(100_000)) == "100,000")
+        #expect(NumberFormatting.grouped(1000) == "1,000")
+        #expect(NumberFormatting.grouped(-999_999) == "-999,999")
+        #expect(NumberFormatting.grouped(1_000_001) == "1,000,001")
+        #expect(NumberFormatting.grouped(Int.max) == "9,223,372,036,854,775,807")
+        #expect(NumberFormatting.grouped(Int.min) == "-9,223,372,036,854,775,808")
+        #expect(
+            NumberFormatting.grouped(Int128.min)
+                == "-170,141,183,460,469,231,731,687,303,715,884,105,728")
+    }
+
+    @Test("integers in plain digits; fixed decimals from 0 to 8 places, and beyond 64 bits")
+    func plainAndFixedExtremes() {
+        #expect(NumberFormatting.integer(0) == "0")
+        #expect(NumberFormatting.integer(2015) == "2015")
+        #expect(NumberFormatting.integer(-7) == "-7")
+        #expect(NumberFormatting.integer(Int.min) == "-9223372036854775808")
+        #expect(NumberFormatting.fixed(0.5, decimals: 0) == "1")
+        #expect(NumberFormatting.fixed(-0.5, decimals: 0) == "-1")
+        #expect(NumberFormatting.fixed(-0.4, decimals: 0) == "0")
+        #expect(NumberFormatting.fixed(1.000_000_05, decimals: 8) == "1.00000005")
+        #expect(NumberFormatting.fixed(-0.375, decimals: 2) == "-0.38")  // exact in binary: a true half
+        #expect(NumberFormatting.fixed(8.99e14, decimals: 4) == "899000000000000.0000")
+        #expect(NumberFormatting.fixed(9.0e14, decimals: 4) == "900000000000000.0")  // past 64-bit units
+        #expect(NumberFormatting.fixed(.infinity, decimals: 2) == "inf")
+        #expect(NumberFormatting.fixed(.nan, decimals: 2) == "NaN")
     }
 
     private func report(_ rows: [(String, Int, Int)]) throws -> TrendReport {
@@ -92,7 +122,7 @@ struct OutputTests {
             ("Côte d'Ivoire", "Côte d'Ivoire"),
         ])
     func csvField(text: String, cell: String) {
-        #expect(CSVReporter.field(text) == cell)
+        #expect(CSVText.field(text) == cell)
     }
 
     @Test("Markdown trend cells mark shortfalls, gaps and unassessed years")
@@ -162,6 +192,19 @@ struct OutputTests {
                 cursor.put(UInt8(ascii: ";"))
             }
             expected += NumberFormatting.fixed(value, decimals: 4) + ";"
+        }
+        // Every number of places the writers use, on values of every size.
+        for decimals in 0...8 {
+            for _ in 0..<200 {
+                let value =
+                    Double.random(in: -1...1, using: &generator)
+                    * pow(10, Double(Int.random(in: -6...16, using: &generator)))
+                buffer.write(reserving: ByteCursor.room(fixed: value, decimals: decimals) + 1) { cursor in
+                    cursor.put(fixed: value, decimals: decimals)
+                    cursor.put(UInt8(ascii: ";"))
+                }
+                expected += NumberFormatting.fixed(value, decimals: decimals) + ";"
+            }
         }
         buffer.append("é€")
         expected += "é€"

@@ -117,7 +117,7 @@ struct PropertyTests {
             // Keys are trimmed by design and formula-like text gets a protective quote (tested elsewhere):
             // start and end with a letter so the text must come back unchanged.
             text = "k" + text + "k"
-            let cell = CSVReporter.field(text)
+            let cell = CSVText.field(text)
             let (result, _) = try readPanel(
                 "country,year,victims\n\(cell),2020,1\n", options: .init(countries: .verbatim))
             #expect(!result.log.hasErrors, "\(text.debugDescription): \(result.log.diagnostics)")

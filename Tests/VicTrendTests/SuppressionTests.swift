@@ -62,6 +62,86 @@ struct SuppressionTests {
         }
     }
 
+    /// The rule as first written: every step recomputes every constraint of the year from scratch.
+    private func protectFromScratch(
+        values: [Cell: Int], primary: Set<Cell>, groups: [(name: String, members: Set<String>)]
+    ) -> (suppressed: Set<Cell>, unpublished: Set<Cell>) {
+        var suppressed = primary
+        var unpublished: Set<Cell> = []
+        for year in Set(values.keys.map(\.year)).sorted() {
+            let reporting = Set(values.keys.filter { $0.year == year }.map(\.country))
+            var changed = true
+            while changed {
+                changed = false
+                let totals = groups.compactMap { group -> (name: String, members: Set<String>)? in
+                    let members = group.members.intersection(reporting)
+                    return members.isEmpty || unpublished.contains(Cell(country: group.name, year: year))
+                        ? nil : (group.name, members)
+                }
+                var constraints = totals.map { (members: $0.members, owner: $0.name) }
+                for outer in totals {
+                    for inner in totals
+                    where inner.name != outer.name && inner.members.isStrictSubset(of: outer.members) {
+                        constraints.append((outer.members.subtracting(inner.members), inner.name))
+                    }
+                }
+                for constraint in constraints {
+                    let hidden = constraint.members.filter {
+                        suppressed.contains(Cell(country: $0, year: year))
+                    }
+                    guard hidden.count == 1 else { continue }
+                    let next = constraint.members.subtracting(hidden).min {
+                        (values[Cell(country: $0, year: year)] ?? 0, $0) < (
+                            values[Cell(country: $1, year: year)] ?? 0, $1
+                        )
+                    }
+                    if let next {
+                        suppressed.insert(Cell(country: next, year: year))
+                    } else {
+                        unpublished.insert(Cell(country: constraint.owner, year: year))
+                    }
+                    changed = true
+                    break
+                }
+            }
+        }
+        return (suppressed, unpublished)
+    }
+
+    @Test("secondary suppression reaches the same fixed point as recomputing every constraint at each step")
+    func fixedPoint() {
+        var random = SeededGenerator(seed: 11)
+        let countries = (0..<24).map { "K\($0)" }
+        var secondary = 0
+        var withheld = 0
+        for _ in 0..<200 {
+            var values: [Cell: Int] = [:]
+            for country in countries {
+                for year in 2018...2021 where Int.random(in: 0..<4, using: &random) > 0 {
+                    values[Cell(country: country, year: year)] = Int.random(in: 0...40, using: &random)
+                }
+            }
+            let primary = Set(values.filter { $0.value >= 1 && $0.value < 5 }.keys)
+            // The alliance, random groups, and a group nested in the first.
+            var groups: [(name: String, members: Set<String>)] = [("alliance", Set(countries))]
+            for index in 0..<Int.random(in: 0...3, using: &random) {
+                groups.append(("G\(index)", Set(countries.filter { _ in Bool.random(using: &random) })))
+            }
+            if groups.count > 1 {
+                groups.append(("N", Set(groups[1].members.filter { _ in Bool.random(using: &random) })))
+            }
+            groups.append(("S", [countries[Int.random(in: 0..<countries.count, using: &random)]]))
+            let expected = protectFromScratch(values: values, primary: primary, groups: groups)
+            let actual = Suppression.protect(values: values, primary: primary, groups: groups)
+            #expect(actual.suppressed == expected.suppressed)
+            #expect(actual.unpublished == expected.unpublished)
+            secondary += actual.suppressed.count - primary.count
+            withheld += actual.unpublished.count
+        }
+        // The cases exercise both outcomes.
+        #expect(secondary > 200 && withheld > 20)
+    }
+
     @Test("published outputs show <K and x, and withhold everything derived from a suppressed count")
     func redaction() throws {
         let base = try report([("AUS", 2019, 100), ("AUS", 2020, 110), ("CAN", 2019, 8), ("CAN", 2020, 4)])

@@ -101,4 +101,36 @@ struct HTMLEndToEndTests {
                 "<td class=\"significant\" title=\"BEL 2022: 1100 victims; 1210 in 2021; 1331 needed; p = 2.576e-06\">−9.1% ✗</td>"
             ))
     }
+
+    @Test("2,000 series make a page; 10,001 are refused before the report is built: exit 2, no file")
+    func sizeLimit() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        func input(series: Int) throws -> String {
+            var text = "country,year,victims\n"
+            for key in 0..<series { text += "K\(10_000 + key),2019,5\nK\(10_000 + key),2020,6\n" }
+            return try directory.file("in-\(series).csv", text)
+        }
+        let page = directory.url.appendingPathComponent("ok.html").path
+        let fine = try VictrendBinary.run(
+            [
+                "report", "--countries", "verbatim", "--no-test", "-f", "html", "-o", page,
+                try input(series: 2000),
+            ])
+        #expect(fine.status == 0, "\(fine.stderr)")
+        #expect(try String(contentsOfFile: page, encoding: .utf8).contains("<figcaption>K11999</figcaption>"))
+        let refused = directory.url.appendingPathComponent("no.html").path
+        let outcome = try VictrendBinary.run(
+            [
+                "report", "--countries", "verbatim", "--no-test", "-f", "html", "-o", refused,
+                try input(series: 10_001),
+            ])
+        #expect(outcome.status == 2)
+        #expect(
+            outcome.stderr
+                == "victrend: the HTML report draws a chart for every series and takes at most 10,000 series; this "
+                + "input has 10,001 series, 20,002 rows over 2 years. Choose the Markdown, JSON or CSV format, or "
+                + "report fewer series\n")
+        #expect(!FileManager.default.fileExists(atPath: refused))
+    }
 }

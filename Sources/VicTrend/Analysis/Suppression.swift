@@ -52,13 +52,15 @@ public enum Suppression {
         published.assessments = redact(
             report.assessments, suppressed: suppressed, primary: primary, policy: policy,
             series: report.options.series)
+        let rows = CountryRows(published.assessments)
         published.countries = report.countries.map { country in
-            redact(
-                country, suppressed: suppressed,
-                rows: published.assessments.filter { $0.country == country.country })
+            redact(country, suppressed: suppressed, rows: rows.of(country.country))
         }
+        let reporting = reportingByYear(values)
         published.totals = report.totals.map { total in
-            redact(total, suppressed: suppressed, unpublished: unpublished, values: values, groups: groups)
+            redact(
+                total, suppressed: suppressed, unpublished: unpublished, values: values, reporting: reporting,
+                groups: groups)
         }
         published.summary = TrendSummary(published.assessments)
         published.diagnostics = report.diagnostics.map { diagnostic in
@@ -82,6 +84,13 @@ public enum Suppression {
 
     /// Secondary suppression to a fixed point: the suppressed cells, and the totals (group, year) that
     /// cannot be published.
+    ///
+    /// Year by year, each published total and each difference of two published totals where one group
+    /// contains the other is a constraint; the first constraint (totals in group order, then differences)
+    /// that hides exactly one of its members gets its next-smallest member suppressed as well, or, when it
+    /// has no other member, its total withheld; until no constraint hides exactly one. Each year costs its
+    /// reporting countries times the number of constraints (which only the groups decide), not the
+    /// whole panel.
     static func protect(
         values: [Cell: Int], primary: Set<Cell>, groups: [(name: String, members: Set<String>)]
     )
@@ -89,50 +98,97 @@ public enum Suppression {
     {
         var suppressed = primary
         var unpublished: Set<Cell> = []  // Cell(country: group name, year)
-        let years = Set(values.keys.map(\.year)).sorted()
-        for year in years {
-            let reporting = Set(values.keys.filter { $0.year == year }.map(\.country))
-            var changed = true
-            while changed {
-                changed = false
-                let totals = groups.compactMap { group -> (name: String, members: Set<String>)? in
-                    let members = group.members.intersection(reporting)
-                    if members.isEmpty || unpublished.contains(Cell(country: group.name, year: year)) {
-                        return nil
-                    }
-                    return (group.name, members)
+        let reporting = reportingByYear(values)
+        for year in reporting.keys.sorted() {
+            // The groups with members reporting this year, in group order, and the constraints they make.
+            let present = groups.compactMap { group -> (name: String, members: Set<String>)? in
+                let members = Set(reporting[year, default: []].filter { group.members.contains($0) })
+                return members.isEmpty ? nil : (group.name, members)
+            }
+            var constraints: [Constraint] = present.map {
+                Constraint(members: $0.members, owner: $0.name, groups: [$0.name])
+            }
+            for outer in present {
+                for inner in present
+                where inner.name != outer.name && inner.members.isStrictSubset(of: outer.members) {
+                    constraints.append(
+                        Constraint(
+                            members: outer.members.subtracting(inner.members), owner: inner.name,
+                            groups: [outer.name, inner.name]))
                 }
-                // Each published total, and each difference of two published totals where one contains the other.
-                var constraints: [(members: Set<String>, owner: String)] = totals.map {
-                    ($0.members, $0.name)
-                }
-                for outer in totals {
-                    for inner in totals
-                    where inner.name != outer.name && inner.members.isStrictSubset(of: outer.members) {
-                        constraints.append((outer.members.subtracting(inner.members), inner.name))
+            }
+            // How many of each constraint's members are suppressed, kept up to date.
+            var hidden = constraints.map { constraint in
+                constraint.members.count { suppressed.contains(Cell(country: $0, year: year)) }
+            }
+            while let index = constraints.indices.first(where: { index in
+                hidden[index] == 1
+                    && constraints[index].groups.allSatisfy {
+                        !unpublished.contains(Cell(country: $0, year: year))
                     }
+            }) {
+                let candidates = constraints[index].members.filter {
+                    !suppressed.contains(Cell(country: $0, year: year))
                 }
-                for constraint in constraints {
-                    let hidden = constraint.members.filter {
-                        suppressed.contains(Cell(country: $0, year: year))
-                    }
-                    guard hidden.count == 1 else { continue }
-                    let candidates = constraint.members.subtracting(hidden)
-                    if let next = candidates.min(by: {
+                guard
+                    let next = candidates.min(by: {
                         (values[Cell(country: $0, year: year)] ?? 0, $0) < (
                             values[Cell(country: $1, year: year)] ?? 0, $1
                         )
-                    }) {
-                        suppressed.insert(Cell(country: next, year: year))
-                    } else {
-                        unpublished.insert(Cell(country: constraint.owner, year: year))
-                    }
-                    changed = true
-                    break
+                    })
+                else {
+                    unpublished.insert(Cell(country: constraints[index].owner, year: year))
+                    continue
+                }
+                suppressed.insert(Cell(country: next, year: year))
+                for other in constraints.indices where constraints[other].members.contains(next) {
+                    hidden[other] += 1
                 }
             }
         }
         return (suppressed, unpublished)
+    }
+
+    /// A set of countries whose total can be worked out from published totals: a group's, or the
+    /// difference of two nested groups'. `groups` are the totals it needs published; `owner` is the total
+    /// withheld when it cannot be protected.
+    private struct Constraint {
+        var members: Set<String>
+        var owner: String
+        var groups: [String]
+    }
+
+    /// The countries with a value in each year.
+    static func reportingByYear(_ values: [Cell: Int]) -> [Int: [String]] {
+        var reporting: [Int: [String]] = [:]
+        for cell in values.keys { reporting[cell.year, default: []].append(cell.country) }
+        return reporting
+    }
+
+    /// Each country's rows of a report's assessments, found once: the run of the country's consecutive
+    /// rows (the assessments are sorted by country), or all its rows where a country's rows are apart.
+    private struct CountryRows {
+        private let assessments: [YearAssessment]
+        private var runs: [String: Range<Int>] = [:]
+        private var apart: Set<String> = []
+
+        init(_ assessments: [YearAssessment]) {
+            self.assessments = assessments
+            var start = 0
+            while start < assessments.count {
+                let country = assessments[start].country
+                var end = start + 1
+                while end < assessments.count && assessments[end].country == country { end += 1 }
+                if runs[country] != nil { apart.insert(country) }
+                runs[country] = start..<end
+                start = end
+            }
+        }
+
+        func of(_ country: String) -> [YearAssessment] {
+            if apart.contains(country) { return assessments.filter { $0.country == country } }
+            return runs[country].map { Array(assessments[$0]) } ?? []
+        }
     }
 
     private static func redact(
@@ -220,9 +276,10 @@ public enum Suppression {
         return country
     }
 
+    /// `total` as published. `reporting` lists the countries with a value in each year.
     private static func redact(
         _ total: GroupTotal, suppressed: Set<Cell>, unpublished: Set<Cell>, values: [Cell: Int],
-        groups: [(name: String, members: Set<String>)]
+        reporting: [Int: [String]], groups: [(name: String, members: Set<String>)]
     ) -> GroupTotal {
         var total = total
         if unpublished.contains(Cell(country: total.group, year: total.year)) {
@@ -231,9 +288,9 @@ public enum Suppression {
         guard let baseYear = total.comparison.baseYear,
             let members = groups.first(where: { $0.name == total.group })?.members
         else { return total }
-        let matched = members.filter {
-            values[Cell(country: $0, year: total.year)] != nil
-                && values[Cell(country: $0, year: baseYear)] != nil
+        // The members reporting in both years (found among those reporting this year).
+        let matched = reporting[total.year, default: []].filter {
+            members.contains($0) && values[Cell(country: $0, year: baseYear)] != nil
         }
         let involved = matched.contains {
             suppressed.contains(Cell(country: $0, year: total.year))

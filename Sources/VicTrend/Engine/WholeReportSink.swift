@@ -34,6 +34,9 @@ final class WholeReportSink: SeriesSink {
     func finish(log: DiagnosticLog) throws(VictrendError) -> [Diagnostic] {
         let panel = Panel(sortedSeries: series)
         series = []
+        if request.destination.includesHTML, let problem = HTMLReporter.sizeProblem(panel) {
+            throw .tooLarge(problem)
+        }
         var report: TrendReport
         switch TrendAnalysis.assess(panel, options: request.analysis, groups: groups) {
         case .success(let value): report = value

@@ -68,6 +68,14 @@ public enum ReportDestination: Sendable, Equatable {
     /// `files` lists them.
     case directory(String)
 
+    /// Whether an HTML page is among the outputs (it has a size limit: `HTMLReporter.sizeProblem`).
+    var includesHTML: Bool {
+        switch self {
+        case .file(let format, _, _): return format == .html
+        case .directory: return true
+        }
+    }
+
     /// Every file the destination writes (none for standard output).
     var paths: [String] {
         switch self {

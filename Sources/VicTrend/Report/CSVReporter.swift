@@ -71,8 +71,8 @@ public enum CSVReporter: Reporter {
         private mutating func write(_ row: YearAssessment, columns: some ColumnChoice) {
             if row.country != lastCountry {
                 lastCountry = row.country
-                countryCell = field(row.country)
-                nameCell = field(CountryTable.standard.displayName(row.country))
+                countryCell = CSVText.field(row.country)
+                nameCell = CSVText.field(CountryTable.standard.displayName(row.country))
             }
             // Texts of unbounded length are made first, so that the row's room is known: one capacity
             // check for the whole row.
@@ -169,26 +169,6 @@ public enum CSVReporter: Reporter {
         }
     }
 
-    /// `growth_rate,required_victims,shortfall,status,flags`.
-    static func judgementCells(_ judged: some GrowthJudgement) -> [String] {
-        [
-            judged.growthRate.map { NumberFormatting.fixed($0, decimals: 4) } ?? "",
-            optional(judged.requiredVictims),
-            optional(judged.shortfall), judged.status.rawValue,
-            judged.flags.map(\.rawValue).joined(separator: ";"),
-        ]
-    }
-
-    /// `p_value,ratio_low,ratio_high,significance`.
-    static func testCells(_ judged: some GrowthJudgement) -> [String] {
-        [
-            judged.test.map { NumberFormatting.significant($0.pValue) } ?? "",
-            judged.test.map { NumberFormatting.fixed($0.ratioLow, decimals: 4) } ?? "",
-            judged.test.map { NumberFormatting.fixed($0.ratioHigh, decimals: 4) } ?? "",
-            judged.significance?.rawValue ?? "",
-        ]
-    }
-
     /// `new_victims,new_per_year,new_growth_rate`.
     private static func derivedCells(_ row: YearAssessment) -> [String] {
         [
@@ -199,38 +179,5 @@ public enum CSVReporter: Reporter {
 
     static func optional(_ value: Int?) -> String {
         value.map(String.init) ?? ""
-    }
-
-    /// A text cell, safe for spreadsheets: a cell a spreadsheet would run as a formula (starting with
-    /// `=`, `+`, `-`, `@`, tab or carriage return, per OWASP's CSV-injection guidance) gets a leading `'`;
-    /// a cell holding a delimiter, quote or line break is quoted as RFC 4180 says. Numbers are written by
-    /// the callers as numbers and never pass through here.
-    static func field(_ text: String) -> String {
-        // Most cells (codes, names) need neither: one pass over the bytes says so.
-        let needsQuotes = { (byte: UInt8) -> Bool in
-            switch byte {
-            case UInt8(ascii: ","), UInt8(ascii: "\""), UInt8(ascii: "\n"), UInt8(ascii: "\r"),
-                UInt8(ascii: ";"):
-                return true
-            default: return false
-            }
-        }
-        if let first = text.utf8.first, !"=+-@\t\r".utf8.contains(first),
-            !text.utf8.contains(where: needsQuotes)
-        {
-            return text
-        }
-        var text = text
-        if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
-            text = "'" + text
-        }
-        guard
-            text.contains(where: {
-                $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" || $0 == "\r\n"
-            })
-        else {
-            return text
-        }
-        return "\"" + text.replacing("\"", with: "\"\"") + "\""
     }
 }

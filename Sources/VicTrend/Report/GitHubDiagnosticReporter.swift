@@ -64,8 +64,8 @@ public enum GitHubDiagnosticReporter: DiagnosticReporter {
             for diagnostic in diagnostics {
                 let cells = [
                     diagnostic.severity.rawValue, diagnostic.code.rawValue,
-                    MarkdownReporter.escape(diagnostic.location?.description ?? ""),
-                    MarkdownReporter.escape(diagnostic.message),
+                    MarkdownText.escape(diagnostic.location?.description ?? ""),
+                    MarkdownText.escape(diagnostic.message),
                 ]
                 lines.append("| " + cells.joined(separator: " | ") + " |")
             }

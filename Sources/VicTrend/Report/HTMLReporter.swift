@@ -8,7 +8,17 @@ public enum HTMLReporter: Reporter {
     public static func report(_ report: TrendReport) -> String {
         let target = report.options.targetRate.percentText
         let title = "Identified victims: progress against the \(target) a year target"
-        var html = [
+        let grid = YearGrid(report.assessments)
+        var html = ""
+        // Room for the whole page at once (the estimate bounds it from above), so that it is not copied
+        // as it grows.
+        html.reserveCapacity(
+            min(
+                maximumBytes,
+                estimatedBytes(
+                    seriesCount: grid.countries.count, rowCount: report.assessments.count,
+                    yearCount: grid.years.count)))
+        html.appendLines([
             "<!DOCTYPE html>",
             "<html lang=\"en\">",
             "<head>",
@@ -24,17 +34,17 @@ public enum HTMLReporter: Reporter {
             "<p class=\"lede\">\(HTMLText.escape(method(report)))</p>",
             parameters(report),
             "</header>",
-        ]
-        html += headline(report)
-        html += allianceChart(report)
-        html += heatTable(report)
-        html += smallMultiples(report)
-        html += progressTable(report)
-        html += totalsTable(report)
-        html += shortfallTable(report)
-        html += notes(report)
-        html += ["</body>", "</html>"]
-        return html.joined(separator: "\n") + "\n"
+        ])
+        html.appendLines(headline(report))
+        html.appendLines(allianceChart(report))
+        heatTable(report, grid: grid, to: &html)
+        smallMultiples(report, grid: grid, to: &html)
+        progressTable(report, to: &html)
+        totalsTable(report, to: &html)
+        shortfallTable(report, to: &html)
+        html.appendLines(notes(report))
+        html.appendLines(["</body>", "</html>"])
+        return html
     }
 
     // MARK: - Sections
@@ -170,9 +180,8 @@ public enum HTMLReporter: Reporter {
     }
 
     /// Year-over-year growth by country and year, coloured by outcome.
-    private static func heatTable(_ report: TrendReport) -> [String] {
-        let years = Set(report.assessments.map(\.year)).sorted()
-        var lines = [
+    private static func heatTable(_ report: TrendReport, grid: YearGrid, to html: inout String) {
+        html.appendLines([
             "<section id=\"growth\">",
             "<h2>Growth by country and year</h2>",
             "<p class=\"legend\"><span class=\"key met\">met</span> met the target "
@@ -182,26 +191,24 @@ public enum HTMLReporter: Reporter {
                 + " — † growth annualised over a gap; p provisional, e estimated, u low reliability.</p>",
             "<table class=\"heat\">",
             "<caption>Growth over each country's previous reported year</caption>",
-            "<thead><tr><th scope=\"col\">Country</th>"
-                + years.map { "<th scope=\"col\">\($0)</th>" }.joined() + "</tr></thead>",
+            "<thead><tr><th scope=\"col\">Country</th>" + yearHeaders(grid) + "</tr></thead>",
             "<tbody>",
-        ]
-        for (country, rows) in ReportTables.byCountry(report) {
-            var cells = "<tr><th scope=\"row\">\(HTMLText.escape(label(country)))</th>"
-            for year in years {
-                guard let row = rows[year] else {
-                    cells += "<td class=\"none\"></td>"
+        ])
+        for country in grid.countries {
+            html += "<tr><th scope=\"row\">\(HTMLText.escape(label(country.key)))</th>"
+            for row in grid.cells(of: country) {
+                guard let row else {
+                    html += "<td class=\"none\"></td>"
                     continue
                 }
-                let text = MarkdownReporter.cell(row).replacingOccurrences("*", "")
-                cells +=
-                    "<td class=\"\(ReportTables.outcomeClass(row))\" title=\"\(HTMLText.escape(tooltip(row)))\">"
-                    + "\(HTMLText.escape(text))</td>"
+                html +=
+                    "<td class=\"\(className(ReportTables.outcome(row)))\" title=\"\(HTMLText.escape(tooltip(row)))\">"
+                HTMLText.append(ReportTables.growth(row), to: &html)
+                html += "</td>"
             }
-            lines.append(cells + "</tr>")
+            html.appendLine("</tr>")
         }
-        lines += ["</tbody>", "</table>", "</section>"]
-        return lines
+        html.appendLines(["</tbody>", "</table>", "</section>"])
     }
 
     private static func tooltip(_ row: YearAssessment) -> String {
@@ -216,18 +223,16 @@ public enum HTMLReporter: Reporter {
     }
 
     /// One small chart per country: actual against its trajectory, and the numbers in a table.
-    private static func smallMultiples(_ report: TrendReport) -> [String] {
-        var lines = [
+    private static func smallMultiples(_ report: TrendReport, grid: YearGrid, to html: inout String) {
+        html.appendLines([
             "<section id=\"countries\">",
             "<h2>Countries against their trajectories</h2>",
             "<p>Solid: identified victims; dashed: the country's baseline grown by "
                 + "\(HTMLText.escape(report.options.targetRate.percentText)) a year.</p>",
             "<div class=\"multiples\">",
-        ]
-        var tableRows: [String] = []
-        let years = Set(report.assessments.map(\.year)).sorted()
-        for (index, (country, rows)) in ReportTables.byCountry(report).enumerated() {
-            let ordered = rows.values.sorted { $0.year < $1.year }
+        ])
+        for (index, country) in grid.countries.enumerated() {
+            let ordered = grid.cells(of: country).compactMap { $0 }
             let actual = ordered.compactMap { row in
                 row.victims.map { SVGLineChart.Point(year: row.year, value: Double($0)) }
             }
@@ -235,7 +240,7 @@ public enum HTMLReporter: Reporter {
                 row.trajectoryVictims.map { SVGLineChart.Point(year: row.year, value: Double($0)) }
             }
             let chart = SVGLineChart(
-                id: "country-\(index)", title: label(country),
+                id: "country-\(index)", title: label(country.key),
                 description: "Identified victims: "
                     + ordered.compactMap { row in row.victims.map { "\(row.year) \($0)" } }.joined(
                         separator: ", ")
@@ -245,86 +250,92 @@ public enum HTMLReporter: Reporter {
                             + ordered.compactMap { row in row.trajectoryVictims.map { "\(row.year) \($0)" } }
                             .joined(separator: ", ") + "."),
                 actual: actual, trajectory: trajectory, width: 200, height: 120, compact: true)
-            lines.append(
-                "<figure class=\"multiple\"><figcaption>\(HTMLText.escape(label(country)))</figcaption>"
-                    + chart.render() + "</figure>")
-            var cells = "<tr><th scope=\"row\">\(HTMLText.escape(label(country)))</th>"
-            for year in years {
-                guard let row = rows[year] else {
-                    cells += "<td></td>"
-                    continue
-                }
-                let actualText = row.victimsText
-                let trajectoryText = row.trajectoryVictims.map { " / " + NumberFormatting.grouped($0) } ?? ""
-                cells += "<td>\(HTMLText.escape(actualText + trajectoryText))</td>"
-            }
-            tableRows.append(cells + "</tr>")
+            html +=
+                "<figure class=\"multiple\"><figcaption>\(HTMLText.escape(label(country.key)))</figcaption>"
+            html += chart.render()
+            html.appendLine("</figure>")
         }
-        lines.append("</div>")
-        lines += [
+        html.appendLines([
+            "</div>",
             "<table class=\"numbers\">",
             "<caption>The numbers behind the charts: identified victims / trajectory</caption>",
-            "<thead><tr><th scope=\"col\">Country</th>"
-                + years.map { "<th scope=\"col\">\($0)</th>" }.joined()
-                + "</tr></thead>",
+            "<thead><tr><th scope=\"col\">Country</th>" + yearHeaders(grid) + "</tr></thead>",
             "<tbody>",
-        ]
-        lines += tableRows
-        lines += ["</tbody>", "</table>", "</section>"]
-        return lines
+        ])
+        for country in grid.countries {
+            html += "<tr><th scope=\"row\">\(HTMLText.escape(label(country.key)))</th>"
+            for row in grid.cells(of: country) {
+                html += "<td>"
+                if let row { HTMLText.append(ReportTables.victimsAndTrajectory(row), to: &html) }
+                html += "</td>"
+            }
+            html.appendLine("</tr>")
+        }
+        html.appendLines(["</tbody>", "</table>", "</section>"])
     }
 
-    private static func progressTable(_ report: TrendReport) -> [String] {
-        [
+    /// The header cells of the grid's years.
+    private static func yearHeaders(_ grid: YearGrid) -> String {
+        grid.years.map { "<th scope=\"col\">\(NumberFormatting.integer($0))</th>" }.joined()
+    }
+
+    private static func progressTable(_ report: TrendReport, to html: inout String) {
+        html.appendLines([
             "<section id=\"progress\">",
             "<h2>Progress by country</h2>",
             "<p>Compound annual growth (CAGR) from the baseline to the latest year (long term) and over the last "
                 + "five years (short term), categorised by Eurostat's rule for a quantitative target: R = CAGR / "
                 + "target; significant progress R ≥ 0.95, moderate 0.60–0.95, insufficient 0–0.60, movement away "
                 + "R &lt; 0.</p>",
-        ] + render(ReportTables.progress(report)) + ["</section>"]
+        ])
+        render(ReportTables.progress(report), to: &html)
+        html.appendLine("</section>")
     }
 
-    private static func totalsTable(_ report: TrendReport) -> [String] {
-        guard !report.totals.isEmpty else { return [] }
-        return [
+    private static func totalsTable(_ report: TrendReport, to html: inout String) {
+        guard !report.totals.isEmpty else { return }
+        html.appendLines([
             "<section id=\"totals\">",
             "<h2>Totals</h2>",
             "<p>Growth is like for like: only the countries that reported in both years are compared.</p>",
-        ] + render(ReportTables.totals(report)) + ["</section>"]
+        ])
+        render(ReportTables.totals(report), to: &html)
+        html.appendLine("</section>")
     }
 
-    private static func shortfallTable(_ report: TrendReport) -> [String] {
-        let rows = report.shortfalls
-        let lines = ["<section id=\"shortfalls\">", "<h2>Shortfalls</h2>"]
-        guard !rows.isEmpty else {
-            return lines + ["<p>No country-year fell short of the target.</p>", "</section>"]
+    private static func shortfallTable(_ report: TrendReport, to html: inout String) {
+        let table = ReportTables.shortfalls(report)
+        html.appendLines(["<section id=\"shortfalls\">", "<h2>Shortfalls</h2>"])
+        guard table.count > 0 else {
+            html.appendLines(["<p>No country-year fell short of the target.</p>", "</section>"])
+            return
         }
-        return lines + [
-            "<p>\(rows.count) country-year\(rows.count == 1 ? "" : "s") fell short of the target, by "
-                + "\(NumberFormatting.grouped(report.summary.totalShortfall)) victims in all.</p>"
-        ] + render(ReportTables.shortfalls(report)) + ["</section>"]
+        html.appendLine(
+            "<p>\(table.count) country-year\(table.count == 1 ? "" : "s") fell short of the target, by "
+                + "\(NumberFormatting.grouped(report.summary.totalShortfall)) victims in all.</p>")
+        render(table, to: &html)
+        html.appendLine("</section>")
     }
 
     /// A shared table as HTML: the first cell of a row is its header; everything is escaped.
-    private static func render(_ table: ReportTables.Table) -> [String] {
-        var lines = [
+    private static func render(_ table: ReportTables.Table, to html: inout String) {
+        html.appendLines([
             "<table>",
             "<thead><tr>" + table.headers.map { "<th scope=\"col\">\(HTMLText.escape($0))</th>" }.joined()
                 + "</tr></thead>",
             "<tbody>",
-        ]
-        for (index, row) in table.rows.enumerated() {
-            let rowClass =
-                (index < table.classes.count ? table.classes[index] : nil).map { " class=\"\($0)\"" } ?? ""
-            var cells = ""
-            for (position, (cell, column)) in zip(row, table.columns).enumerated() {
-                let text = HTMLText.escape(column == .markup ? cell.replacingOccurrences("*", "") : cell)
-                cells += position == 0 ? "<th scope=\"row\">\(text)</th>" : "<td>\(text)</td>"
+        ])
+        for index in 0..<table.count {
+            let row = table.row(index)
+            html += row.outcome.map { "<tr class=\"\(className($0))\">" } ?? "<tr>"
+            for (position, cell) in row.cells.enumerated() {
+                html += position == 0 ? "<th scope=\"row\">" : "<td>"
+                HTMLText.append(cell, to: &html)
+                html += position == 0 ? "</th>" : "</td>"
             }
-            lines.append("<tr\(rowClass)>\(cells)</tr>")
+            html.appendLine("</tr>")
         }
-        return lines + ["</tbody>", "</table>"]
+        html.appendLines(["</tbody>", "</table>"])
     }
 
     /// Footnotes for the flags that occur, the caveat of the test, and the provenance.
@@ -380,6 +391,16 @@ public enum HTMLReporter: Reporter {
 
     private static func label(_ key: String) -> String { ReportTables.countryLabel(key) }
 
+    /// The heat colour's class of an outcome (see `style`).
+    private static func className(_ outcome: ReportTables.Outcome) -> String {
+        switch outcome {
+        case .met: return "met"
+        case .short: return "short"
+        case .significant: return "significant"
+        case .notAssessed: return "na"
+        }
+    }
+
     /// Print-friendly styles; colours chosen to differ in lightness as well as hue (greyscale,
     /// colour-blind readers), always together with a text mark.
     static let style = """
@@ -414,8 +435,14 @@ public enum HTMLReporter: Reporter {
 }
 
 extension String {
-    /// Every occurrence of `target` replaced (without Foundation).
-    fileprivate func replacingOccurrences(_ target: String, _ replacement: String) -> String {
-        replacing(target, with: replacement)
+    /// Appends `line` and a line feed.
+    fileprivate mutating func appendLine(_ line: String) {
+        self += line
+        self += "\n"
+    }
+
+    /// Appends each of `lines` and a line feed after each.
+    fileprivate mutating func appendLines(_ lines: [String]) {
+        for line in lines { appendLine(line) }
     }
 }

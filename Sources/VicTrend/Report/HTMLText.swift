@@ -1,7 +1,11 @@
-/// Escaping for text and attribute values in HTML (and XML: the output parses as both).
+/// HTML for the writers: escaping of text and attribute values (the output parses as HTML and as XML),
+/// and the rendering of a typed table cell.
 enum HTMLText {
     static func escape(_ text: String) -> String {
+        // Most texts hold nothing to escape: one pass over the bytes says so.
+        guard text.utf8.contains(where: needsEscape) else { return text }
         var result = ""
+        result.reserveCapacity(text.utf8.count + 16)
         for scalar in text.unicodeScalars {
             switch scalar {
             case "&": result += "&amp;"
@@ -14,5 +18,54 @@ enum HTMLText {
             }
         }
         return result
+    }
+
+    /// True for the bytes `escape` changes.
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"):
+            return true
+        case UInt8(ascii: "\n"), UInt8(ascii: "\t"):
+            return false
+        default:
+            return byte < 0x20
+        }
+    }
+
+    /// `cell` as HTML text: everything escaped, counts grouped (`1,234`), rates as signed percentages
+    /// (`+12.3%`), notes as plain words (`first`), signs as they are.
+    static func cell(_ cell: ReportCell) -> String {
+        var text = ""
+        append(cell, to: &text)
+        return text
+    }
+
+    /// Appends `cell` as HTML text to `output`.
+    static func append(_ cell: ReportCell, to output: inout String) {
+        switch cell {
+        case .empty:
+            break
+        case .text(let text), .words(let text), .marker(let text):
+            output += escape(text)
+        case .count(let value):
+            output += NumberFormatting.grouped(value)
+        case .integer(let value):
+            output += NumberFormatting.integer(value)
+        case .rate(let fraction):
+            output += NumberFormatting.percent(fraction)
+        case .probability(let value):
+            output += NumberFormatting.significant(value)
+        case .decimal(let value, let places):
+            output += NumberFormatting.fixed(value, decimals: places)
+        case .mark(let mark):
+            output += escape(mark.rawValue)
+        case .sign(let sign):
+            output += escape(sign.rawValue)
+        case .joined(let cells, let separator):
+            for (index, part) in cells.enumerated() {
+                if index > 0 { output += escape(separator) }
+                append(part, to: &output)
+            }
+        }
     }
 }

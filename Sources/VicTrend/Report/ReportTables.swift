@@ -1,127 +1,222 @@
-/// The tables the Markdown and HTML reports share, as plain text cells (unescaped): each format only
-/// renders them, so both always show the same figures.
+/// The tables the Markdown and HTML reports share, as typed cells (`ReportCell`): each format only
+/// renders them with its own escaping, so both always show the same figures. A table makes its rows
+/// when they are rendered, one at a time, so it holds no cells of its own whatever its length; what a
+/// row needs from the whole report is gathered in one pass beforehand.
 enum ReportTables {
-    /// What a column holds, for rendering.
-    enum Column {
-        /// Text from the input (names): escaped by every format, left-aligned.
-        case text
-        /// Figures, right-aligned.
-        case number
-        /// Figures with Markdown emphasis (`*first*`): HTML drops the asterisks.
-        case markup
-        /// Words victrend writes (categories), left-aligned.
-        case words
+    /// How a column is aligned: words left, figures right.
+    enum Alignment: Hashable, Sendable {
+        case left
+        case right
     }
 
-    /// A table: header cells, and rows of the same width; the first cell of a row names it.
+    /// The outcome of a country-year, for the heat colours (always backed by a sign in the cell).
+    enum Outcome: Hashable, Sendable {
+        case met
+        /// Short, within the noise of small counts.
+        case short
+        /// Short, and significantly so (or not tested).
+        case significant
+        /// Not assessed: first year, base of zero, break, withheld, suppressed.
+        case notAssessed
+    }
+
+    /// A table: header cells, and `count` rows of the same width; the first cell of a row names it.
     struct Table {
         var headers: [String]
-        var columns: [Column]
-        var rows: [[String]] = []
-        /// For each row, the outcome class of the heat colours (`met`, `short`, `significant`, `na`), if any.
-        var classes: [String?] = []
+        var alignments: [Alignment]
+        /// The number of rows.
+        let count: Int
+        /// Makes row `index` (`0..<count`).
+        let row: (Int) -> Row
+
+        /// A table with these columns (left-aligned unless `alignments` says otherwise) and `count` rows
+        /// made by `row`.
+        init(headers: [String], alignments: [Alignment]? = nil, count: Int, row: @escaping (Int) -> Row) {
+            self.headers = headers
+            self.alignments = alignments ?? Array(repeating: .left, count: headers.count)
+            self.count = count
+            self.row = row
+        }
+    }
+
+    /// One row: its cells and, if the table colours its rows, its outcome.
+    struct Row {
+        var cells: [ReportCell]
+        var outcome: Outcome? = nil
     }
 
     /// Progress by country: coverage, shortfall, baseline, trajectory, long- and short-term CAGR.
     static func progress(_ report: TrendReport) -> Table {
         let targetYear = report.options.targetYear
-        var table = Table(
+        // Each country's latest year with a figure (or a suppressed one), found in one pass.
+        var latest: [String: YearAssessment] = [:]
+        for row in report.assessments where row.victims != nil || row.suppressedMarker != nil {
+            latest[row.country] = row
+        }
+        let countries = report.countries
+        return Table(
             headers: [
                 "Country", "Years", "Met", "Shortfall", "Baseline", "Latest / trajectory", "Long-term CAGR",
                 "Long term", "Short-term CAGR", "Short term",
             ] + (targetYear.map { ["Needed a year to \($0)"] } ?? []),
-            columns: [.text, .number, .number, .number, .number, .number, .number, .words, .number, .words]
-                + (targetYear == nil ? [] : [.number]))
-        for country in report.countries {
-            var baseline = ""
+            alignments: [.left, .right, .right, .right, .right, .right, .right, .left, .right, .left]
+                + (targetYear == nil ? [] : [.right]),
+            count: countries.count
+        ) { [latest] index in
+            let country = countries[index]
+            var baseline = ReportCell.empty
             if let year = country.baselineYear {
-                baseline =
-                    "\(NumberFormatting.count(country.baselineVictims)) (\(year))\(country.baselineShifted ? " ‡" : "")"
+                baseline = .joined(
+                    [count(country.baselineVictims), .words("(\(NumberFormatting.integer(year)))")]
+                        + (country.baselineShifted ? [.sign(.baselineShifted)] : []),
+                    separator: " ")
             }
-            let last = report.assessments.last {
-                $0.country == country.country && ($0.victims != nil || $0.suppressedMarker != nil)
+            let trajectory = ReportCell.optional(country.latestTrajectoryVictims) {
+                .joined([latest[country.country].map(victims) ?? .empty, .count($0)], separator: " / ")
             }
-            let trajectory =
-                country.latestTrajectoryVictims.map {
-                    "\(last?.victimsText ?? "") / \(NumberFormatting.grouped($0))"
-                }
-                ?? ""
-            var cells = [
-                countryLabel(country.country), "\(country.yearsReported)",
-                "\(country.yearsMet)/\(country.yearsAssessed)",
-                NumberFormatting.grouped(country.totalShortfall), baseline, trajectory,
-                country.longTerm?.cagr.map(NumberFormatting.percent) ?? "",
-                categoryText(country.longTerm?.category ?? .notAssessable),
-                country.shortTerm.cagr.map(NumberFormatting.percent) ?? "",
-                categoryText(country.shortTerm.category),
+            var cells: [ReportCell] = [
+                .text(countryLabel(country.country)), .integer(country.yearsReported),
+                .joined([.integer(country.yearsMet), .integer(country.yearsAssessed)], separator: "/"),
+                .count(country.totalShortfall), baseline, trajectory,
+                .optional(country.longTerm?.cagr, ReportCell.rate),
+                .words(categoryText(country.longTerm?.category ?? .notAssessable)),
+                .optional(country.shortTerm.cagr, ReportCell.rate),
+                .words(categoryText(country.shortTerm.category)),
             ]
             if targetYear != nil {
-                cells.append(country.requiredGrowthToTargetYear.map(NumberFormatting.percent) ?? "")
+                cells.append(.optional(country.requiredGrowthToTargetYear, ReportCell.rate))
             }
-            table.rows.append(cells)
-            table.classes.append(nil)
+            return Row(cells: cells)
         }
-        return table
     }
 
     /// Alliance and group totals by year, with like-for-like growth.
     static func totals(_ report: TrendReport) -> Table {
-        var table = Table(
+        let totals = report.totals
+        return Table(
             headers: [
                 "Group", "Year", "Countries", "Victims", "Compared", "Base → now", "Growth", "Required",
                 "Shortfall",
             ],
-            columns: [.text, .number, .number, .number, .number, .number, .markup, .number, .number])
-        for total in report.totals {
+            alignments: [.left, .right, .right, .right, .right, .right, .right, .right, .right],
+            count: totals.count
+        ) { index in
+            let total = totals[index]
             let comparison = total.comparison
-            var change = ""
-            if let base = comparison.baseVictims {
-                change = "\(NumberFormatting.grouped(base)) → \(NumberFormatting.count(total.matchedVictims))"
+            let change = ReportCell.optional(comparison.baseVictims) {
+                .joined([.count($0), count(total.matchedVictims)], separator: " → ")
             }
-            table.rows.append([
-                total.group == GroupTotal.allianceName ? "Alliance" : total.group, String(total.year),
-                String(total.countries), NumberFormatting.count(total.victims),
-                comparison.flags.contains(.firstYear) ? "" : String(total.matchedCountries), change,
-                MarkdownReporter.cell(comparison),
-                comparison.requiredVictims.map { NumberFormatting.grouped($0) } ?? "",
-                comparison.shortfall.map { NumberFormatting.grouped($0) } ?? "",
+            return Row(cells: [
+                total.group == GroupTotal.allianceName ? .words("Alliance") : .text(total.group),
+                .integer(total.year), .integer(total.countries), count(total.victims),
+                comparison.flags.contains(.firstYear) ? .empty : .integer(total.matchedCountries), change,
+                growth(comparison), .optional(comparison.requiredVictims, ReportCell.count),
+                .optional(comparison.shortfall, ReportCell.count),
             ])
-            table.classes.append(nil)
         }
-        return table
     }
 
-    /// Every country-year short of the target, with its test.
+    /// The country-years short of the target, in report order, with their test.
     static func shortfalls(_ report: TrendReport) -> Table {
-        var table = Table(
+        let assessments = report.assessments
+        let shortfalls = assessments.indices.filter { assessments[$0].status == .shortfall }
+        return Table(
             headers: [
                 "Country", "Year", "Base year", "Base victims", "Required", "Identified", "Shortfall",
                 "p-value", "Significance",
             ],
-            columns: [.text, .number, .number, .number, .number, .number, .number, .number, .words])
-        for row in report.shortfalls {
-            table.rows.append([
-                countryLabel(row.country), String(row.year) + (row.flags.contains(.gap) ? " †" : ""),
-                row.baseYear.map(String.init) ?? "",
-                row.baseVictims.map { NumberFormatting.grouped($0) } ?? "",
-                row.requiredVictims.map { NumberFormatting.grouped($0) } ?? "", row.victimsText,
-                row.shortfall.map { NumberFormatting.grouped($0) } ?? "",
-                row.test.map { NumberFormatting.significant($0.pValue) } ?? "",
-                significanceText(row.significance),
-            ])
-            table.classes.append(outcomeClass(row))
+            alignments: [.left, .right, .right, .right, .right, .right, .right, .right, .left],
+            count: shortfalls.count
+        ) { index in
+            let row = assessments[shortfalls[index]]
+            return Row(
+                cells: [
+                    .text(countryLabel(row.country)),
+                    .spaced(.integer(row.year), row.flags.contains(.gap) ? [.sign(.gap)] : []),
+                    .optional(row.baseYear, ReportCell.integer), .optional(row.baseVictims, ReportCell.count),
+                    .optional(row.requiredVictims, ReportCell.count), victims(row),
+                    .optional(row.shortfall, ReportCell.count),
+                    .optional(row.test?.pValue, ReportCell.probability),
+                    .words(significanceText(row.significance)),
+                ], outcome: outcome(row))
         }
-        return table
     }
 
-    /// Each country's assessments by year, countries in report order (the rows of the trend tables).
-    static func byCountry(_ report: TrendReport) -> [(String, [Int: YearAssessment])] {
-        var result: [(String, [Int: YearAssessment])] = []
-        for row in report.assessments {
-            if result.last?.0 != row.country { result.append((row.country, [:])) }
-            result[result.count - 1].1[row.year] = row
+    /// Running totals only: the new identifications derived from them, one row per interval.
+    static func derived(_ report: TrendReport) -> Table {
+        let assessments = report.assessments
+        let derived = assessments.indices.filter {
+            assessments[$0].newVictims != nil && assessments[$0].newPerYear != nil
+                && assessments[$0].baseYear != nil
         }
-        return result
+        return Table(
+            headers: [
+                "Country", "Year", "Running total", "Since", "New", "New per year", "Growth of new per year",
+            ],
+            alignments: [.left, .right, .right, .right, .right, .right, .right],
+            count: derived.count
+        ) { index in
+            let row = assessments[derived[index]]
+            // Never nil: the rows were chosen for having them.
+            let new = row.newVictims ?? 0
+            let perYear = row.newPerYear ?? 0
+            let since = row.baseYear ?? 0
+            return Row(cells: [
+                .text(countryLabel(row.country)), .integer(row.year),
+                .optional(row.victims, ReportCell.count), .integer(since), .count(new),
+                .decimal(perYear, places: 1), .optional(row.newGrowthRate, ReportCell.rate),
+            ])
+        }
+    }
+
+    /// The growth cell of one judged count (a country-year or a total): growth with its signs, or the
+    /// note that stands for it.
+    static func growth(_ judged: some GrowthJudgement) -> ReportCell {
+        let flags = judged.flags
+        if flags.contains(.withheld) { return .mark(.withheld) }
+        if judged.status == .suppressed { return .mark(.suppressed) }
+        if flags.contains(.breakInSeries) { return .spaced(.mark(.breakInSeries), sourceSigns(flags)) }
+        if flags.contains(.firstYear) { return .spaced(.mark(.firstYear), sourceSigns(flags)) }
+        if flags.contains(.noOverlap) { return .mark(.noOverlap) }
+        if flags.contains(.zeroBase) {
+            return .spaced(.mark(.zeroBase), flags.contains(.gap) ? [.sign(.gap)] : [])
+        }
+        guard let rate = judged.growthRate else { return .empty }
+        var signs: [ReportCell] = []
+        if flags.contains(.gap) { signs.append(.sign(.gap)) }
+        if judged.significance == .significantShortfall || (judged.status == .shortfall && judged.test == nil)
+        {
+            signs.append(.sign(.significantShortfall))
+        }
+        if judged.significance == .withinNoise { signs.append(.sign(.withinNoise)) }
+        return .spaced(.rate(rate), signs + sourceSigns(flags))
+    }
+
+    /// `p`, `e`, `u` for provisional, estimated and low-reliability figures.
+    private static func sourceSigns(_ flags: [YearAssessment.Flag]) -> [ReportCell] {
+        var signs: [ReportCell] = []
+        if flags.contains(.provisional) { signs.append(.sign(.provisional)) }
+        if flags.contains(.estimated) { signs.append(.sign(.estimated)) }
+        if flags.contains(.lowReliability) { signs.append(.sign(.lowReliability)) }
+        return signs
+    }
+
+    /// The count of a country-year as published: the number, or the marker that stands for it.
+    static func victims(_ row: YearAssessment) -> ReportCell {
+        if let marker = row.suppressedMarker { return .marker(marker) }
+        if let victims = row.victims { return .count(victims) }
+        return row.withheldMarker.map(ReportCell.marker) ?? .empty
+    }
+
+    /// The count of a country-year and its trajectory: `1,100 / 1,331`, or the count alone.
+    static func victimsAndTrajectory(_ row: YearAssessment) -> ReportCell {
+        guard let trajectory = row.trajectoryVictims else { return victims(row) }
+        return .joined([victims(row), .count(trajectory)], separator: " / ")
+    }
+
+    /// A count that may be withheld from publication: the number, or `x`.
+    static func count(_ value: Int?) -> ReportCell {
+        value.map(ReportCell.count) ?? .marker("x")
     }
 
     /// `AUT Austria` for an ISO key (`AUT Austria · Police` with `--by`), else the key.
@@ -131,13 +226,13 @@ enum ReportTables {
         return name.isEmpty ? key : "\(country) \(name)" + key.dropFirst(country.count)
     }
 
-    /// The heat-colour class of a country-year's outcome.
-    static func outcomeClass(_ row: YearAssessment) -> String {
+    /// The outcome of a country-year, for its heat colour.
+    static func outcome(_ row: YearAssessment) -> Outcome {
         switch (row.status, row.significance) {
-        case (.met, _): return "met"
-        case (.shortfall, .significantShortfall), (.shortfall, nil): return "significant"
-        case (.shortfall, .withinNoise): return "short"
-        default: return "na"
+        case (.met, _): return .met
+        case (.shortfall, .significantShortfall), (.shortfall, nil): return .significant
+        case (.shortfall, .withinNoise): return .short
+        default: return .notAssessed
         }
     }
 

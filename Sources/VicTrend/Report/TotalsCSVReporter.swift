@@ -9,29 +9,9 @@ public enum TotalsCSVReporter: Reporter {
     public static let identifier = "csv-totals"
 
     /// The header row, in order.
-    public static let columns = [
-        "group", "year", "countries", "victims", "base_year", "matched_countries", "matched_base_victims",
-        "matched_victims", "growth_rate", "required_victims", "shortfall", "status", "flags", "p_value",
-        "ratio_low",
-        "ratio_high", "significance",
-    ]
+    public static let columns = ReportTables.totalRecordColumns
 
     public static func report(_ report: TrendReport) -> String {
-        var output = columns.joined(separator: ",") + "\n"
-        for total in report.totals {
-            let comparison = total.comparison
-            let first = comparison.flags.contains(.firstYear)
-            let cells: [String] = [
-                CSVReporter.field(total.group), String(total.year), String(total.countries),
-                CSVReporter.optional(total.victims),
-                CSVReporter.optional(comparison.baseYear), first ? "" : String(total.matchedCountries),
-                CSVReporter.optional(comparison.baseVictims),
-                first ? "" : CSVReporter.optional(total.matchedVictims),
-            ]
-            output +=
-                (cells + CSVReporter.judgementCells(comparison) + CSVReporter.testCells(comparison)).joined(
-                    separator: ",") + "\n"
-        }
-        return output
+        CSVText.table(ReportTables.totalRecords(report))
     }
 }
