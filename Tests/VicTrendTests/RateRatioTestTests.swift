@@ -100,4 +100,29 @@ struct RateRatioTestTests {
             #expect(plain == scaled)
         }
     }
+
+    @Test("a comparison tests counts past 10^9 and up to 2^53, and says why above")
+    func comparisonRange() throws {
+        let options = AnalysisOptions()
+        // 2,000,000,000 after 1,900,000,000: 5% growth against 10%, tested (it used to be skipped).
+        let large = Comparison(
+            victims: 2_000_000_000, year: 2021, base: (2020, 1_900_000_000), options: options)
+        let test = try #require(large.test)
+        #expect(large.testUnavailable == nil)
+        #expect(test.pValue == 0 && large.significance == .significantShortfall)
+        #expect(abs(test.ratioLow / 1.052_631_578_947_368_5 - 1) < 1e-4 && test.ratioHigh > test.ratioLow)
+        // At 2^53 the comparison is tested too; one above, it says why not.
+        let limit = RateRatioTest.largestCount
+        let atLimit = Comparison(victims: limit, year: 2021, base: (2020, limit / 2), options: options)
+        #expect(atLimit.test?.pValue == 1 && atLimit.testUnavailable == nil)
+        let above = Comparison(victims: limit + 2, year: 2021, base: (2020, limit / 2), options: options)
+        #expect(above.status == .met && above.test == nil && above.testUnavailable == .countAbove2To53)
+        // Where the test does not apply (a first year, running totals), there is no reason either.
+        let first = Comparison(victims: 5, year: 2021, base: nil, options: options)
+        #expect(first.test == nil && first.testUnavailable == nil)
+        let cumulative = Comparison(
+            victims: limit + 2, year: 2021, base: (2020, limit / 2),
+            options: AnalysisOptions(series: .cumulative))
+        #expect(cumulative.test == nil && cumulative.testUnavailable == nil)
+    }
 }
