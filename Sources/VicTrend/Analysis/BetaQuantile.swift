@@ -40,7 +40,7 @@ enum BetaQuantile {
             let difference = lower <= 0.5 ? value.value - lower : upper - value.complement
             if difference == 0 { return t }
             if difference < 0 { low = t } else { high = t }
-            let density = parameters.front(x: t, y: y, lambda: lambda) * a / (t * y)
+            let density = value.kernel / (t * y)
             let step = difference / density
             let next = t - step
             if next > low && next < high {

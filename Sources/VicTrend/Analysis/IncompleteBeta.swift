@@ -24,15 +24,18 @@ struct IncompleteBeta {
     var value: Double
     /// 1 − I_x(a, b).
     var complement: Double
+    /// x^a (1 − x)^b / B(a, b) (symmetric in (x, a) and (1 − x, b)); divided by x(1 − x) it is the beta
+    /// density at x, which a quantile's Newton step needs. 0 at the edges.
+    var kernel: Double
 
     /// I_x(a, b) with y = 1 − x as exactly as the caller has it (the smaller of x and y is the one used),
     /// for a, b ≥ 0. 0 when x ≤ 0, 1 when y ≤ 0; a = 0 is a point mass at 0 (I = 1), b = 0 one at 1
     /// (I = 0).
     init(x: Double, y: Double, a: Double, b: Double) {
         if x <= 0 || (b <= 0 && a > 0) {
-            self.init(value: 0, complement: 1)
+            self.init(value: 0, complement: 1, kernel: 0)
         } else if y <= 0 || a <= 0 {
-            self.init(value: 1, complement: 0)
+            self.init(value: 1, complement: 0, kernel: 0)
         } else {
             let parameters = Parameters(a: a, b: b)
             self.init(x: x, y: y, parameters: parameters, lambda: parameters.lambda(x: x, y: y))
@@ -42,17 +45,18 @@ struct IncompleteBeta {
     /// The same for 0 < x < 1, with the parameters' part and λ = `parameters.lambda(x:y:)` computed.
     init(x: Double, y: Double, parameters: Parameters, lambda: Double) {
         if lambda >= 0 {
-            value = Self.lowerTail(x: x, y: y, parameters, lambda: lambda)
+            (value, kernel) = Self.lowerTail(x: x, y: y, parameters, lambda: lambda)
             complement = 1 - value
         } else {
-            complement = Self.lowerTail(x: y, y: x, parameters.swapped, lambda: -lambda)
+            (complement, kernel) = Self.lowerTail(x: y, y: x, parameters.swapped, lambda: -lambda)
             value = 1 - complement
         }
     }
 
-    private init(value: Double, complement: Double) {
+    private init(value: Double, complement: Double, kernel: Double) {
         self.value = value
         self.complement = complement
+        self.kernel = kernel
     }
 
     /// What depends on a and b only, computed once for many x (a quantile's Newton steps).
@@ -101,25 +105,28 @@ struct IncompleteBeta {
                 - SaddlePoint.deviance(b, n * y, difference: -lambda)
         }
 
-        /// x^a y^b / (a B(a, b)), the front factor of the continued fraction; a × it / (x y) is the beta
-        /// density at x. From Γ(z) = √(2π) z^(z − ½) e^(−z + stirlingError(z)):
-        /// x^a y^b / B(a, b) = √(ab / (2πN)) e^(stirling + logPower).
-        func front(x: Double, y: Double, lambda: Double) -> Double {
+        /// x^a y^b / B(a, b), from Γ(z) = √(2π) z^(z − ½) e^(−z + stirlingError(z)):
+        /// √(ab / (2πN)) e^(stirling + logPower). Over a it is the continued fraction's front factor.
+        func kernel(x: Double, y: Double, lambda: Double) -> Double {
             let n = total.hi + total.lo
-            return (b / (2 * Double.pi * a * n)).squareRoot()
+            return (a * b / (2 * Double.pi * n)).squareRoot()
                 * exp(stirling + logPower(x: x, y: y, lambda: lambda))
         }
     }
 
-    /// I_x(a, b) for x at or below the mean (λ ≥ 0), where it is the smaller tail (or near ½).
-    private static func lowerTail(x: Double, y: Double, _ parameters: Parameters, lambda: Double) -> Double {
+    /// I_x(a, b) for x at or below the mean (λ ≥ 0), where it is the smaller tail (or near ½), and the
+    /// kernel x^a y^b / B(a, b).
+    private static func lowerTail(
+        x: Double, y: Double, _ parameters: Parameters, lambda: Double
+    ) -> (tail: Double, kernel: Double) {
+        let kernel = parameters.kernel(x: x, y: y, lambda: lambda)
+        if kernel == 0 { return (0, 0) }
         let smaller = min(parameters.a, parameters.b)
         if smaller >= UniformExpansion.smallestParameter && lambda < 0.1 * smaller {
-            return UniformExpansion.lowerTail(x: x, y: y, parameters, lambda: lambda)
+            return (UniformExpansion.lowerTail(x: x, y: y, parameters, lambda: lambda), kernel)
         }
-        let front = parameters.front(x: x, y: y, lambda: lambda)
-        if front == 0 { return 0 }
-        return front / continuedFraction(x, parameters.a, parameters.b, lambda: lambda)
+        let fraction = continuedFraction(x, parameters.a, parameters.b, lambda: lambda)
+        return (kernel / (parameters.a * fraction), kernel)
     }
 
     /// The reciprocal of I_x(a, b) / (x^a y^b / (a B(a, b))) for x at or below the mean (λ ≥ 0): the even
