@@ -2,7 +2,8 @@ import Testing
 
 @testable import VicTrend
 
-/// Oracle values from R's poisson.test (as quoted in the issue) and scipy.stats (binom.cdf, beta.ppf).
+/// Oracle values from R's poisson.test (as quoted in the issue) and scipy.stats (binom.cdf, beta.ppf);
+/// `RReferenceTests` holds the test to R over a wider range of counts.
 @Suite("Exact Poisson rate-ratio test for small counts")
 struct RateRatioTestTests {
     /// True when `value` agrees with `expected` to `digits` significant digits.
@@ -55,16 +56,73 @@ struct RateRatioTestTests {
 
     @Test("distribution edges")
     func edges() {
-        #expect(ExactDistributions.binomialCDF(-1, trials: 5, probability: 0.5) == 0)
-        #expect(ExactDistributions.binomialCDF(5, trials: 5, probability: 0.5) == 1)
-        #expect(
-            agrees(ExactDistributions.binomialCDF(2, trials: 4, probability: 0.5), 11.0 / 16.0, digits: 10))
-        #expect(ExactDistributions.regularizedIncompleteBeta(0, 2, 3) == 0)
-        #expect(ExactDistributions.regularizedIncompleteBeta(1, 2, 3) == 1)
-        #expect(ExactDistributions.betaQuantile(0, 2, 3) == 0)
-        #expect(ExactDistributions.betaQuantile(1, 2, 3) == 1)
-        // I_x(1, 1) = x, so the quantile is q itself.
-        #expect(agrees(ExactDistributions.betaQuantile(0.3, 1, 1), 0.3, digits: 10))
+        // P(X ≤ 2) for Binomial(4, ½) = 11/16 = I_½(2, 3).
+        #expect(agrees(IncompleteBeta(x: 0.5, y: 0.5, a: 2, b: 3).value, 11.0 / 16.0, digits: 14))
+        #expect(IncompleteBeta(x: 0, y: 1, a: 2, b: 3).value == 0)
+        #expect(IncompleteBeta(x: 1, y: 0, a: 2, b: 3).value == 1)
+        #expect(IncompleteBeta(x: 0.3, y: 0.7, a: 0, b: 3).value == 1)
+        #expect(IncompleteBeta(x: 0.3, y: 0.7, a: 2, b: 0).value == 0)
+        #expect(BetaQuantile.quantile(0, 2, 3) == 0)
+        #expect(BetaQuantile.quantile(1, 2, 3) == 1)
+        // I_x(1, 1) = x, so the quantile is q itself; I_x(a, 1) = x^a.
+        #expect(agrees(BetaQuantile.quantile(0.3, 1, 1), 0.3, digits: 14))
+        #expect(agrees(BetaQuantile.quantile(0.3, 4, 1), 0.740_082_804_492_285_3, digits: 14))
         #expect(RateRatioTest(victims: 4, base: 0, ratio: 1.1, confidence: 0.95).ratioHigh == .infinity)
+        #expect(RateRatioTest(victims: 4, base: 0, ratio: 1.1, confidence: 0.95).pValue == 1)
+        #expect(RateRatioTest(victims: 0, base: 4, ratio: 1.1, confidence: 0.95).ratioLow == 0)
+    }
+
+    @Test("the test says why it was not computed: a count above 2^53, a ratio not positive and finite")
+    func unavailable() {
+        let limit = RateRatioTest.largestCount
+        #expect(limit == 9_007_199_254_740_992)
+        #expect(RateRatioTest.outcome(victims: limit, base: limit, ratio: 1.1, confidence: 0.95).test != nil)
+        #expect(
+            RateRatioTest.outcome(victims: limit + 1, base: 5, ratio: 1.1, confidence: 0.95)
+                == .unavailable(.countAbove2To53))
+        #expect(
+            RateRatioTest.outcome(victims: 5, base: Int.max, ratio: 1.1, confidence: 0.95).unavailable
+                == .countAbove2To53)
+        for ratio in [0, -1, Double.infinity, Double.nan] {
+            #expect(
+                RateRatioTest.outcome(victims: 5, base: 5, ratio: ratio, confidence: 0.95)
+                    == .unavailable(.ratioOutOfRange))
+        }
+        #expect(RateRatioTest.Unavailable.countAbove2To53.explanation.contains("2^53"))
+    }
+
+    @Test("the dispersion-scaled test with φ = 1 is the plain test, bit for bit")
+    func dispersionOne() {
+        for (victims, base) in [(0, 5), (3, 4), (930, 619), (1_100_000_000, 1_000_000_000)] {
+            let plain = RateRatioTest(victims: victims, base: base, ratio: 1.1, confidence: 0.95)
+            let scaled = RateRatioTest.dispersionScaled(
+                victims: victims, base: base, ratio: 1.1, confidence: 0.95, dispersion: 1)
+            #expect(plain == scaled)
+        }
+    }
+
+    @Test("a comparison tests counts past 10^9 and up to 2^53, and says why above")
+    func comparisonRange() throws {
+        let options = AnalysisOptions()
+        // 2,000,000,000 after 1,900,000,000: 5% growth against 10%, tested (it used to be skipped).
+        let large = Comparison(
+            victims: 2_000_000_000, year: 2021, base: (2020, 1_900_000_000), options: options)
+        let test = try #require(large.test)
+        #expect(large.testUnavailable == nil)
+        #expect(test.pValue == 0 && large.significance == .significantShortfall)
+        #expect(abs(test.ratioLow / 1.052_631_578_947_368_5 - 1) < 1e-4 && test.ratioHigh > test.ratioLow)
+        // At 2^53 the comparison is tested too; one above, it says why not.
+        let limit = RateRatioTest.largestCount
+        let atLimit = Comparison(victims: limit, year: 2021, base: (2020, limit / 2), options: options)
+        #expect(atLimit.test?.pValue == 1 && atLimit.testUnavailable == nil)
+        let above = Comparison(victims: limit + 2, year: 2021, base: (2020, limit / 2), options: options)
+        #expect(above.status == .met && above.test == nil && above.testUnavailable == .countAbove2To53)
+        // Where the test does not apply (a first year, running totals), there is no reason either.
+        let first = Comparison(victims: 5, year: 2021, base: nil, options: options)
+        #expect(first.test == nil && first.testUnavailable == nil)
+        let cumulative = Comparison(
+            victims: limit + 2, year: 2021, base: (2020, limit / 2),
+            options: AnalysisOptions(series: .cumulative))
+        #expect(cumulative.test == nil && cumulative.testUnavailable == nil)
     }
 }

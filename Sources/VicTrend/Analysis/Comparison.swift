@@ -33,8 +33,12 @@ public struct Comparison: GrowthJudgement, Sendable, Hashable {
     public var status: YearAssessment.Status
     /// `first-year`, `zero-base`, `gap` as they apply.
     public var flags: [YearAssessment.Flag]
-    /// The exact Poisson test; `nil` when not assessed.
+    /// The exact Poisson test; `nil` when not assessed, or when it could not be computed (then
+    /// `testUnavailable` says why).
     public var test: RateRatioTest?
+    /// Why the exact test applies to this comparison but was not computed (a count above 2^53); `nil`
+    /// when it was computed or does not apply. A report shows this instead of an empty p-value.
+    public var testUnavailable: RateRatioTest.Unavailable?
     /// For shortfalls: significant or within noise.
     public var significance: YearAssessment.Significance?
     /// True when the required count does not fit in 64 bits (the comparison is then not assessed).
@@ -89,7 +93,9 @@ public struct Comparison: GrowthJudgement, Sendable, Hashable {
         status = victims >= required ? .met : .shortfall
         // Running totals are not independent counts, so the Poisson test does not apply to them.
         guard rules.exactTest else { return }
-        guard let test = cache.test(victims: victims, base: base.victims, years: years, rules: rules) else {
+        let outcome = cache.test(victims: victims, base: base.victims, years: years, rules: rules)
+        guard case .tested(let test) = outcome else {
+            testUnavailable = outcome.unavailable
             return
         }
         self.test = test
@@ -109,7 +115,7 @@ struct TestCache {
         var years: Int
     }
 
-    private var entries: [Key: RateRatioTest] = [:]
+    private var entries: [Key: RateRatioTest.Outcome] = [:]
     private var knownPowers: ExactGrowth.Powers?
 
     /// ⌈base × (1 + rate)^years⌉, as `ExactGrowth.ceilScaled`, with the powers of the growth factor
@@ -122,18 +128,16 @@ struct TestCache {
         return knownPowers?.ceilScaled(base, years: years)
     }
 
-    /// Counts above this are not tested: the test would take seconds, and says nothing about counts
-    /// this large (every real shortfall is then significant).
-    static let largestTestedCount = 1_000_000_000
-
-    /// The test, or `nil` for counts above `largestTestedCount`.
-    mutating func test(victims: Int, base: Int, years: Int, rules: Comparison.Rules) -> RateRatioTest? {
-        guard victims <= Self.largestTestedCount && base <= Self.largestTestedCount else { return nil }
+    /// The test of `victims` against `base` over `years` (any counts: up to 2^53 it is computed, above
+    /// it the outcome says why not).
+    mutating func test(victims: Int, base: Int, years: Int, rules: Comparison.Rules) -> RateRatioTest.Outcome
+    {
         let key = Key(victims: victims, base: base, years: years)
         if let known = entries[key] { return known }
         let ratio = pow(1 + rules.targetRate.doubleValue, Double(years))
-        let test = RateRatioTest(victims: victims, base: base, ratio: ratio, confidence: rules.confidence)
-        if entries.count < 1 << 20 { entries[key] = test }
-        return test
+        let outcome = RateRatioTest.outcome(
+            victims: victims, base: base, ratio: ratio, confidence: rules.confidence)
+        if entries.count < 1 << 20 { entries[key] = outcome }
+        return outcome
     }
 }
