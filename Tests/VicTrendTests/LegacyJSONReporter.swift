@@ -38,7 +38,7 @@ enum LegacyJSONReporter {
                     provenance.inputs.map {
                         JSONText.object([
                             ("path", string($0.path)), ("role", string($0.role)),
-                            ("sha256", string($0.sha256)),
+                            ("sha256", $0.sha256.map(string) ?? "null"),
                         ])
                     })
             ),

@@ -235,6 +235,26 @@ struct SuppressionEndToEndTests {
         #expect(html.stdout.contains("suppressed (&lt;5)"))
     }
 
+    @Test("a suppressed report names its inputs but publishes no hash of them; an unsuppressed one does")
+    func hashWithheld() throws {
+        let sample = "samples/small/example.csv"
+        // sha256sum samples/small/example.csv
+        let digest: String? = "ba6e320b0e15f299e31c55651eb6885f8b83d73e59fa7d9b1b17d96333aa20e5"
+        #expect(
+            try VictrendBinary.run(["report", "-f", "markdown", sample]).stdout.contains("`\(digest ?? "")`"))
+        for format in ["markdown", "html", "json"] {
+            let outcome = try VictrendBinary.run(["report", "-f", format, "--suppress-below", "5", sample])
+            #expect(outcome.status == 0)
+            #expect(!outcome.stdout.contains(digest ?? "-"), "\(format)")
+            #expect(
+                outcome.stdout.contains(
+                    format == "json" ? "\"sha256\": null" : "input hash withheld: suppression"),
+                "\(format)")
+            let unsuppressed = try VictrendBinary.run(["report", "-f", format, sample])
+            #expect(unsuppressed.stdout.contains(digest ?? "-"), "\(format)")
+        }
+    }
+
     private func groupMembers() throws -> [String: Set<String>] {
         var result: [String: Set<String>] = [:]
         for line in try VictrendBinary.golden("samples/groups/eu-membership-2024.csv").split(separator: "\n")

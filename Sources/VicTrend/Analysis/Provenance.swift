@@ -15,8 +15,13 @@ public struct Provenance: Sendable, Hashable {
         public var path: String
         /// What the file is: `data`, `groups` or `members`.
         public var role: String
-        /// SHA-256 of its bytes, 64 hex digits.
-        public var sha256: String
+        /// SHA-256 of its bytes, 64 hex digits; `nil` when withheld because the report is suppressed:
+        /// the hash of an input would let anyone confirm a guess of its suppressed counts (hash the file
+        /// with each guess until one matches).
+        public var sha256: String?
+
+        /// What a report shows instead of a withheld hash.
+        public static let withheldText = "input hash withheld: suppression"
     }
 
     /// victrend's version.
@@ -35,15 +40,18 @@ public struct Provenance: Sendable, Hashable {
         self.inputs = inputs
     }
 
-    /// Hashes `files` (path, role) and stamps the time `epochSeconds`.
+    /// Hashes `files` (path, role) and stamps the time `epochSeconds`; with `withholdingHashes` (a
+    /// suppressed report) the files are named but not hashed.
     public static func make(
-        files: [(path: String, role: String)], epochSeconds: Int, fromSourceDateEpoch: Bool
+        files: [(path: String, role: String)], epochSeconds: Int, fromSourceDateEpoch: Bool,
+        withholdingHashes: Bool = false
     )
         throws(InputError) -> Provenance
     {
         var inputs: [Input] = []
         for file in files {
-            inputs.append(Input(path: file.path, role: file.role, sha256: try SHA256.file(file.path)))
+            let hash = withholdingHashes ? nil : try SHA256.file(file.path)
+            inputs.append(Input(path: file.path, role: file.role, sha256: hash))
         }
         return Provenance(
             toolVersion: VicTrendVersion.current, generatedAt: iso8601(epochSeconds),

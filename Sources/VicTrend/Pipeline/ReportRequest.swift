@@ -41,12 +41,14 @@ public struct ReportRequest: Sendable {
         }
     }
 
-    /// The provenance of a report on `inputs` (and the groups file): their SHA-256 and the time.
+    /// The provenance of a report on `inputs` (and the groups file): their SHA-256 (withheld from a
+    /// suppressed report) and the time.
     func provenance(inputs: [String]) throws(VictrendError) -> Provenance {
         let files = inputs.map { ($0, "data") } + (groupsFile.map { [($0, "groups")] } ?? [])
         do {
             return try Provenance.make(
-                files: files, epochSeconds: epochSeconds, fromSourceDateEpoch: fromSourceDateEpoch)
+                files: files, epochSeconds: epochSeconds, fromSourceDateEpoch: fromSourceDateEpoch,
+                withholdingHashes: suppression != nil)
         } catch {
             throw .unreadable(error)
         }

@@ -379,7 +379,8 @@ public enum HTMLReporter: Reporter {
             for input in provenance.inputs {
                 lines.append(
                     "<tr><td>\(HTMLText.escape(input.path))</td><td>\(HTMLText.escape(input.role))</td>"
-                        + "<td><code>\(input.sha256)</code></td></tr>")
+                        + "<td>\(input.sha256.map { "<code>\($0)</code>" } ?? Provenance.Input.withheldText)</td></tr>"
+                )
             }
             lines.append("</tbody></table>")
         }

@@ -213,7 +213,8 @@ public enum MarkdownReporter: Reporter {
         text.appendLine("| Input | Role | SHA-256 |")
         text.appendLine("|:--|:--|:--|")
         for input in provenance.inputs {
-            text.appendLine("| \(MarkdownText.escape(input.path)) | \(input.role) | `\(input.sha256)` |")
+            let hash = input.sha256.map { "`\($0)`" } ?? Provenance.Input.withheldText
+            text.appendLine("| \(MarkdownText.escape(input.path)) | \(input.role) | \(hash) |")
         }
     }
 
