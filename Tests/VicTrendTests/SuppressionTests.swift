@@ -29,6 +29,44 @@ struct SuppressionTests {
         #expect(unpublished.isEmpty)
     }
 
+    @Test("running totals: a total that differs from the last published one by a small count is hidden")
+    func cumulativeDifferences() throws {
+        var builder = PanelBuilder()
+        let rows = [
+            ("A", 2017, 100), ("A", 2018, 103), ("A", 2019, 110), ("A", 2020, 111), ("A", 2021, 130),
+            ("B", 2018, 500), ("B", 2019, 520), ("B", 2020, 520), ("B", 2021, 600),
+        ]
+        for (country, year, victims) in rows {
+            _ = builder.add(
+                Observation(
+                    country: country, year: year, victims: victims, location: Location(file: "f", line: 1)))
+        }
+        let whole = try TrendAnalysis.assess(
+            builder.build(), options: AnalysisOptions(series: .cumulative), groups: Groups()
+        ).get()
+        let published = Suppression.apply(whole, policy: .init(threshold: 5))
+        let shown = published.assessments.map {
+            "\($0.country)\($0.year):\($0.victims.map(String.init) ?? ($0.suppressedMarker ?? "-"))"
+        }
+        // A: 103 - 100 = 3 hides 103; 110 - 100 = 10 is published; 111 - 110 = 1 hides 111; 130 - 110 = 20.
+        // B: 0 new in 2020 is not small without --suppress-zeros. The alliance totals then need secondary
+        // suppression: with A's 2018 and 2020 hidden, B's are hidden beside them (or the totals withheld).
+        #expect(shown.prefix(5) == ["A2017:100", "A2018:x", "A2019:110", "A2020:x", "A2021:130"])
+        #expect(published.assessments.allSatisfy { $0.country != "A" || $0.newVictims == nil })
+        // No published difference of A's totals, nor of the published alliance totals, is a small count.
+        let publishedA = published.assessments.filter { $0.country == "A" }.compactMap(\.victims)
+        for (earlier, later) in zip(publishedA, publishedA.dropFirst()) { #expect(later - earlier >= 5) }
+        // A hidden total is not the alliance total minus B's: one of those two is not published.
+        for year in [2018, 2020] {
+            let total = published.totals.first { $0.group == GroupTotal.allianceName && $0.year == year }
+            let b = published.assessments.first { $0.country == "B" && $0.year == year }
+            #expect(total?.victims == nil || b?.victims == nil, "\(year)")
+        }
+        // With --suppress-zeros, B's 2020 (0 new) is hidden as well.
+        let zeros = Suppression.apply(whole, policy: .init(threshold: 5, suppressZeros: true))
+        #expect(zeros.assessments.first { $0.country == "B" && $0.year == 2020 }?.suppressedMarker == "x")
+    }
+
     @Test("a total of one suppressed member is withheld")
     func singleton() {
         let values = [Cell(country: "A", year: 2020): 3, Cell(country: "B", year: 2020): 40]

@@ -9,7 +9,10 @@
 ///   next-smallest member is suppressed as well and shown as `x` (secondary suppression); the same holds
 ///   for the difference of two published totals when one group contains the other; a total that cannot
 ///   be protected that way is withheld;
-/// - like-for-like comparisons of totals are withheld when any country compared is suppressed.
+/// - like-for-like comparisons of totals are withheld when any country compared is suppressed;
+/// - for running totals, a year whose new identifications (the difference from the last published
+///   total) are small has its running total suppressed too (`x`), so that no difference of two
+///   published totals of a country is a small count (`revealingTotals`).
 /// The analysis itself used the true counts; only what is published changes.
 public enum Suppression {
     /// What to suppress.
@@ -45,8 +48,12 @@ public enum Suppression {
             if let victims = row.victims { values[Cell(country: row.country, year: row.year)] = victims }
         }
         let primary = Set(values.filter { policy.isSmall($0.value) }.keys)
+        var hidden = primary
+        if report.options.series == .cumulative {
+            hidden.formUnion(revealingTotals(report.assessments, primary: primary, policy: policy))
+        }
         let groups = groupSets(report)
-        let (suppressed, unpublished) = protect(values: values, primary: primary, groups: groups)
+        let (suppressed, unpublished) = protect(values: values, primary: hidden, groups: groups)
         var published = report
         published.suppression = policy
         published.assessments = redact(
@@ -70,6 +77,33 @@ public enum Suppression {
             return redacted
         }
         return published
+    }
+
+    /// Running totals that would reveal a small count by subtraction: walking each country's years in
+    /// order, a total whose difference from the last total still published is small is suppressed
+    /// (and the walk goes on from that last published one), so every difference between consecutive
+    /// published totals — and so between any two, the totals never falling — is 0 or at least K. Hiding
+    /// more totals later (secondary suppression) only widens the differences. `rows` are in country
+    /// and year order; primary cells are already hidden and never a reference.
+    static func revealingTotals(_ rows: [YearAssessment], primary: Set<Cell>, policy: Policy) -> Set<Cell> {
+        var hidden: Set<Cell> = []
+        var country = ""
+        var lastPublished: Int?
+        for row in rows {
+            if row.country != country {
+                country = row.country
+                lastPublished = nil
+            }
+            guard let victims = row.victims else { continue }
+            let cell = Cell(country: row.country, year: row.year)
+            if primary.contains(cell) { continue }
+            if let last = lastPublished, victims >= last, policy.isSmall(victims - last) {
+                hidden.insert(cell)
+            } else {
+                lastPublished = victims
+            }
+        }
+        return hidden
     }
 
     /// The member sets of the alliance and of every group.
