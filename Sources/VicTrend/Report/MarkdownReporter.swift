@@ -100,7 +100,8 @@ public enum MarkdownReporter: Reporter {
                         + "clustered, so the test is indicative, not proof); ")
                 + "† annualised over a gap of more than one year; *first*: first reported year; *base 0*: not "
                 + "assessed, growth from zero is undefined; *withheld*: the source withheld the figure (<5, c, ..); "
-                + "*break*: break in the series, not compared with the year before; p provisional, "
+                + "*break*: break in the series, not compared with the year before; d definition differs "
+                + "(a break); p provisional, "
                 + "e estimated, u low reliability (source flags); blank: no figure.",
             "",
             "| Country | " + years.map(String.init).joined(separator: " | ") + " |",
@@ -117,7 +118,11 @@ public enum MarkdownReporter: Reporter {
     static func cell(_ judged: some GrowthJudgement) -> String {
         if judged.flags.contains(.withheld) { return "*withheld*" }
         if judged.status == .suppressed { return "*suppressed*" }
-        if judged.flags.contains(.breakInSeries) { return "*break*" + sourceMarks(judged.flags) }
+        if judged.flags.contains(.breakInSeries)
+            || (judged.flags.contains(.definitionDiffers) && !judged.flags.contains(.firstYear))
+        {
+            return "*break*" + sourceMarks(judged.flags)
+        }
         if judged.flags.contains(.firstYear) { return "*first*" + sourceMarks(judged.flags) }
         if judged.flags.contains(.noOverlap) { return "*no overlap*" }
         if judged.flags.contains(.zeroBase) { return "*base 0*" + (judged.flags.contains(.gap) ? " †" : "") }
@@ -148,9 +153,10 @@ public enum MarkdownReporter: Reporter {
         return lines
     }
 
-    /// ` p`, ` e`, ` u` for provisional, estimated and low-reliability figures.
+    /// ` d`, ` p`, ` e`, ` u` for definition-differs, provisional, estimated and low-reliability figures.
     static func sourceMarks(_ flags: [YearAssessment.Flag]) -> String {
         var marks = ""
+        if flags.contains(.definitionDiffers) { marks += " d" }
         if flags.contains(.provisional) { marks += " p" }
         if flags.contains(.estimated) { marks += " e" }
         if flags.contains(.lowReliability) { marks += " u" }
@@ -200,10 +206,12 @@ public enum MarkdownReporter: Reporter {
         var lines = [
             "## Progress by country",
             "",
-            "Compound annual growth (CAGR) from the trajectory baseline to the latest year (long term) and over "
-                + "the last five years (short term), categorised by Eurostat's rule for a quantitative target: "
-                + "R = CAGR / target; significant progress R ≥ 0.95, moderate 0.60–0.95, insufficient 0–0.60, "
-                + "movement away R < 0. Trajectory: the baseline count grown by the target every year.",
+            "Compound annual growth (CAGR) over Eurostat's periods: from the first figure of the past 15 years "
+                + "(long term, *from*) or 5 years (short term) to the latest, never across a break (b, d); a "
+                + "period under 3 years is not assessable. Categorised by Eurostat's rule for a quantitative "
+                + "target: R = CAGR / target; significant progress R ≥ 0.95, moderate 0.60–0.95, insufficient "
+                + "0–0.60, movement away R < 0. Trajectory: the baseline count grown by the target every year, "
+                + "started again from the figure of a break after the baseline.",
             "",
         ]
         lines += render(ReportTables.progress(report))

@@ -22,16 +22,19 @@ enum ReportTables {
         var classes: [String?] = []
     }
 
-    /// Progress by country: coverage, shortfall, baseline, trajectory, long- and short-term CAGR.
+    /// Progress by country: coverage, shortfall, baseline, trajectory, long- and short-term periods and CAGR.
     static func progress(_ report: TrendReport) -> Table {
         let targetYear = report.options.targetYear
         var table = Table(
             headers: [
-                "Country", "Years", "Met", "Shortfall", "Baseline", "Latest / trajectory", "Long-term CAGR",
-                "Long term", "Short-term CAGR", "Short term",
+                "Country", "Years", "Met", "Shortfall", "Baseline", "Latest / trajectory", "Long-term from",
+                "Long-term CAGR", "Long term", "Short-term from", "Short-term CAGR", "Short term",
             ] + (targetYear.map { ["Needed a year to \($0)"] } ?? []),
-            columns: [.text, .number, .number, .number, .number, .number, .number, .words, .number, .words]
-                + (targetYear == nil ? [] : [.number]))
+            columns: [
+                .text, .number, .number, .number, .number, .number, .number, .number, .words, .number,
+                .number,
+                .words,
+            ] + (targetYear == nil ? [] : [.number]))
         for country in report.countries {
             var baseline = ""
             if let year = country.baselineYear {
@@ -50,8 +53,10 @@ enum ReportTables {
                 countryLabel(country.country), "\(country.yearsReported)",
                 "\(country.yearsMet)/\(country.yearsAssessed)",
                 NumberFormatting.grouped(country.totalShortfall), baseline, trajectory,
+                country.longTerm.map { String($0.fromYear) } ?? "",
                 country.longTerm?.cagr.map(NumberFormatting.percent) ?? "",
                 categoryText(country.longTerm?.category ?? .notAssessable),
+                String(country.shortTerm.fromYear),
                 country.shortTerm.cagr.map(NumberFormatting.percent) ?? "",
                 categoryText(country.shortTerm.category),
             ]
