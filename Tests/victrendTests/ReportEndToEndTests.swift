@@ -79,6 +79,22 @@ struct ReportEndToEndTests {
                 ["report", "--filter", "unit=NR", "-f", "markdown", "samples/layouts/eurostat-sdmx.csv"],
                 "samples/expected/layouts-sdmx.md", 2
             ),
+            (
+                ["report", "samples/layouts/eurostat-sdmx-breaks.csv"],
+                "samples/expected/layouts-sdmx-breaks-trends.csv", 0
+            ),
+            (
+                ["report", "--table", "summary", "samples/layouts/eurostat-sdmx-breaks.csv"],
+                "samples/expected/layouts-sdmx-breaks-summary.csv", 0
+            ),
+            (
+                ["report", "--table", "totals", "samples/layouts/eurostat-sdmx-breaks.csv"],
+                "samples/expected/layouts-sdmx-breaks-totals.csv", 0
+            ),
+            (
+                ["report", "-f", "markdown", "samples/layouts/eurostat-sdmx-breaks.csv"],
+                "samples/expected/layouts-sdmx-breaks.md", 0
+            ),
         ])
     func layouts(arguments: [String], golden: String, notes: Int) throws {
         let outcome = try VictrendBinary.run(arguments)

@@ -22,8 +22,9 @@ public struct CountrySummary: Sendable, Hashable {
     public var totalShortfall: Int
     /// Growth of the latest year over its base, if assessed.
     public var latestGrowth: Double?
-    /// The trajectory's baseline year and count (`nil` when the country has no figure from the
-    /// baseline year on).
+    /// The trajectory's baseline year and count as they stand in the latest year: the latest break's
+    /// figure when a break (`b`, `d`) after the baseline restarted the trajectory (`nil` when the
+    /// country has no figure from the baseline year on).
     public var baselineYear: Int?
     public var baselineVictims: Int?
     /// True when the country had no figure for the requested baseline year and starts later.
@@ -31,9 +32,11 @@ public struct CountrySummary: Sendable, Hashable {
     /// Trajectory count and gap in the latest year.
     public var latestTrajectoryVictims: Int?
     public var latestTrajectoryGap: Int?
-    /// Baseline to latest.
+    /// Eurostat's long-term trend: from the first reported year on or after latest − 15 (not before the
+    /// latest break) to the latest; not assessable when that spans fewer than 3 years. `nil` only when
+    /// the country has no figure (every one withheld). See `window(_:to:years:segmentStart:target:)`.
     public var longTerm: ProgressAssessment?
-    /// The last five years: from the first reported year on or after latest − 5, to the latest.
+    /// Eurostat's short-term trend: as `longTerm`, over latest − 5.
     public var shortTerm: ProgressAssessment
     /// Growth a year needed from the latest figure to be on the trajectory by the target year.
     public var requiredGrowthToTargetYear: Double?
@@ -73,9 +76,13 @@ public struct CountrySummary: Sendable, Hashable {
             shortTerm = ProgressAssessment(notAssessableFrom: firstYear, to: lastYear)
             return
         }
-        longTerm = baseline.map { ProgressAssessment(from: $0, to: latest, target: options.targetRate) }
-        let shortStart = observations.first { $0.year >= latest.year - 5 } ?? latest
-        shortTerm = ProgressAssessment(from: shortStart, to: latest, target: options.targetRate)
+        let segmentStart = observations.last { $0.isBreak }?.year ?? Int.min
+        longTerm = Self.window(
+            observations, to: latest, years: Self.longTermYears, segmentStart: segmentStart,
+            target: options.targetRate)
+        shortTerm = Self.window(
+            observations, to: latest, years: Self.shortTermYears, segmentStart: segmentStart,
+            target: options.targetRate)
         if let targetYear = options.targetYear, let baseline, baseline.victims > 0, latest.victims > 0,
             targetYear > latest.year
         {
@@ -84,5 +91,26 @@ public struct CountrySummary: Sendable, Hashable {
             requiredGrowthToTargetYear =
                 pow(trajectory / Double(latest.victims), 1 / Double(targetYear - latest.year)) - 1
         }
+    }
+
+    /// Eurostat's periods (SDG monitoring report methodology): the long-term trend over the past 15
+    /// years, the short-term trend over the past 5.
+    static let longTermYears = 15
+    static let shortTermYears = 5
+    /// The shortest period Eurostat assesses, in years between its first and last figure.
+    static let minimumWindowYears = 3
+
+    /// Progress over the last `years` years of `observations` (in year order, ending with `latest`):
+    /// from the first figure in a year ≥ max(latest − `years`, `segmentStart`) to `latest`. A window
+    /// would otherwise reach back across a break, so it starts at the latest break at the earliest
+    /// (a break in the latest year leaves a window of 0 years). Not assessable when the window spans
+    /// fewer than `minimumWindowYears` years, or when its first figure is 0.
+    static func window(
+        _ observations: [Observation], to latest: Observation, years: Int, segmentStart: Int,
+        target: TargetRate
+    ) -> ProgressAssessment {
+        let from = max(latest.year - years, segmentStart)
+        let start = observations.first { $0.year >= from } ?? latest
+        return ProgressAssessment(from: start, to: latest, target: target, minimumYears: minimumWindowYears)
     }
 }

@@ -19,7 +19,7 @@ public struct ProgressAssessment: Sendable, Hashable {
         case moderateProgress = "moderate-progress"
         case insufficientProgress = "insufficient-progress"
         case movementAway = "movement-away"
-        /// Fewer than two figures, or a start of zero.
+        /// Fewer than two figures, a period shorter than the minimum, or a start of zero.
         case notAssessable = "not-assessable"
         /// Withheld by small-cell suppression: an end of the period is a suppressed count.
         case suppressed
@@ -47,14 +47,15 @@ public struct ProgressAssessment: Sendable, Hashable {
         category = .notAssessable
     }
 
-    /// Assesses growth from `start` to `end` (same country, `start.year ≤ end.year`).
-    public init(from start: Observation, to end: Observation, target: TargetRate) {
+    /// Assesses growth from `start` to `end` (same country, `start.year ≤ end.year`); not assessable
+    /// when they are fewer than `minimumYears` (at least 1) years apart, or `start` is 0.
+    public init(from start: Observation, to end: Observation, target: TargetRate, minimumYears: Int = 1) {
         fromYear = start.year
         toYear = end.year
         fromVictims = start.victims
         toVictims = end.victims
         let years = end.year - start.year
-        guard years > 0, start.victims > 0 else {
+        guard years > 0, years >= minimumYears, start.victims > 0 else {
             category = .notAssessable
             return
         }

@@ -78,8 +78,9 @@ public enum TotalsAnalysis {
 
     /// Sums by year of a set of series, added one series at a time: the total and the number of
     /// countries reporting, and for each pair of a country's consecutive reported years the sums of
-    /// both years' figures. A year's like-for-like sums are those of the pairs whose earlier year is
-    /// the year before it among all years of the set (known only at the end). `nil` marks an overflow.
+    /// both years' figures, except a pair whose later figure is a break. A year's like-for-like sums
+    /// are those of the pairs whose earlier year is the year before it among all years of the set
+    /// (known only at the end). `nil` marks an overflow.
     struct YearSums: Sendable {
         /// Sums of one year, or of one pair of consecutive reported years.
         private struct Sums: Sendable {
@@ -132,7 +133,9 @@ public enum TotalsAnalysis {
                 } else {
                     otherYears[year, default: Sums()].add(victims)
                 }
-                if let previous {
+                // A break (`b`, `d`) is not compared with the year before: the country is left out of
+                // that year's like-for-like comparison (it still counts in the year's total).
+                if let previous, !observation.isBreak {
                     if let slot, previous.year == year - 1 {
                         adjacent[slot].add(victims, base: previous.victims)
                     } else {

@@ -50,8 +50,16 @@ public enum TrendAnalysis {
     }
 
     /// Assesses one series in year order, handing each assessment to `emit` (withheld years in their
-    /// place); returns the trajectory's baseline and whether it was shifted. Every output's rows come
-    /// from here: `assess` for the whole report, the trends table and validation series by series.
+    /// place); returns the trajectory's baseline as it stands in the latest year (the latest break's
+    /// figure when the trajectory restarted) and whether the requested baseline year was shifted.
+    /// Every output's rows come from here: `assess` for the whole report, the trends table and
+    /// validation series by series.
+    ///
+    /// A break (`b` or `d`) starts a new segment: the year is not compared with the one before (but is
+    /// the next year's base), a cumulative series' new identifications are not taken across it, and a
+    /// break after the baseline year restarts the trajectory from the break year's figure (flag
+    /// `trajectory-restarted`), also when `--baseline-year` was given. A break in the first reported
+    /// year changes nothing (`break` is not shown there; `definition-differs` is).
     static func assessSeries(
         _ series: Series, options: AnalysisOptions, tests: inout TestCache, problems: inout [Diagnostic],
         emit: (YearAssessment) -> Void
@@ -59,10 +67,11 @@ public enum TrendAnalysis {
         let baselineYear = options.baselineYear ?? Int.min
         let observations = series.observations
         let baselineIndex = observations.firstIndex { $0.year >= baselineYear }
-        let baseline = baselineIndex.map { observations[$0] }
+        var baseline = baselineIndex.map { observations[$0] }
         let shifted = options.baselineYear != nil && baseline != nil && baseline?.year != options.baselineYear
-        let baselineYearFound = baseline?.year ?? Int.max
-        let baselineVictims = baseline?.victims ?? 0
+        let requestedBaselineYear = baseline?.year ?? Int.max
+        var baselineYearFound = requestedBaselineYear
+        var baselineVictims = baseline?.victims ?? 0
         let rules = Comparison.Rules(options)
         let cumulative = options.series == .cumulative
         // The previous reported year, as an index: observations are read in place, never copied per row.
@@ -79,20 +88,33 @@ public enum TrendAnalysis {
             }
             // A break in the series: the year is not compared with the one before, but is a base.
             let hasFlags = !observations[index].flags.isEmpty
-            let isBreak = hasFlags && observations[index].flags.contains(.breakInSeries)
+            let isBreak = hasFlags && observations[index].isBreak
             let comparable = isBreak ? nil : base
             let comparison = Comparison(
                 victims: victims, year: year,
                 base: comparable.map { (observations[$0].year, observations[$0].victims) }, rules: rules,
                 cache: &tests)
             var assessment = YearAssessment(observation: observations[index], comparison: comparison)
+            let restarts = isBreak && year > baselineYearFound
+            if restarts {
+                baseline = observations[index]
+                baselineYearFound = year
+                baselineVictims = victims
+            }
             if comparable == nil && base != nil {
-                assessment.flags = [.breakInSeries]
+                assessment.flags = []
+            }
+            if shifted && year == requestedBaselineYear {
+                assessment.flags.append(.baselineShifted)
+            }
+            if restarts {
+                assessment.flags.append(.trajectoryRestarted)
             }
             if hasFlags {
                 assessment.flags += observations[index].flags.compactMap { flag -> YearAssessment.Flag? in
                     switch flag {
-                    case .breakInSeries: return nil
+                    case .breakInSeries: return base == nil ? nil : .breakInSeries
+                    case .definitionDiffers: return .definitionDiffers
                     case .estimated: return .estimated
                     case .provisional: return .provisional
                     case .lowReliability: return .lowReliability
@@ -113,10 +135,11 @@ public enum TrendAnalysis {
                     problems.append(overflow(at: observations[index].location, from: baseline))
                 }
             }
-            if shifted && year == baselineYearFound {
-                assessment.flags.append(.baselineShifted)
+            if isBreak {
+                previousBaseYear = nil
+                previousNewPerYear = nil
             }
-            if cumulative, let base {
+            if cumulative, let base = comparable {
                 let baseYear = observations[base].year
                 let baseVictims = observations[base].victims
                 let years = year - baseYear

@@ -23,12 +23,18 @@ public struct YearAssessment: GrowthJudgement, Sendable, Hashable {
         case gap
         /// The country had no figure for the requested baseline year; this year is its baseline.
         case baselineShifted = "baseline-shifted"
+        /// A break (`b` or `d`) at or after the baseline: the trajectory starts again from this year's
+        /// figure, and the years after it carry the restarted trajectory.
+        case trajectoryRestarted = "trajectory-restarted"
         /// A total with no country reporting in both years: no like-for-like comparison.
         case noOverlap = "no-overlap"
         /// The source withheld the figure (`<5`, `c`, `..`): not assessed, and not a base.
         case withheld
         /// A break in the time series (Eurostat `b`): not compared with the year before.
         case breakInSeries = "break"
+        /// The source says the definition differs (Eurostat `d`): a break, not compared with the year
+        /// before.
+        case definitionDiffers = "definition-differs"
         /// The source marks the figure as estimated.
         case estimated
         /// The source marks the figure as provisional.
@@ -80,7 +86,8 @@ public struct YearAssessment: GrowthJudgement, Sendable, Hashable {
     /// Flags in canonical order (`Flag.allCases` order).
     public var flags: [Flag]
     /// ⌈baseline_victims × (1 + target)^(year − baseline_year)⌉, exact; `nil` before the baseline
-    /// year, or when the baseline count is 0.
+    /// year, or when the baseline count is 0. After a break the baseline is the latest break's figure
+    /// (flag `trajectory-restarted` on the break year).
     public var trajectoryVictims: Int?
     /// max(0, trajectory_victims − victims).
     public var trajectoryGap: Int?

@@ -19,7 +19,7 @@ struct RowStore: Sendable {
     struct Row: Sendable {
         /// The count of a compact observation; else the index of the figure in `withheld` or `spilled`.
         var value: Int
-        /// Line (bits 0–39), file index (40–55), flags (56–59), kind (60–61).
+        /// Line (bits 0–39), file index (40–55), flags (56–60), kind (61–62).
         var packed: UInt64
         /// The year (meaningful for compact observations only).
         var year: Int32
@@ -29,7 +29,7 @@ struct RowStore: Sendable {
         /// 1 + index of the key's previous row; 0 for the key's first row.
         var previous: UInt32
 
-        var kind: Kind { Kind(rawValue: packed >> 60) ?? .observation }
+        var kind: Kind { Kind(rawValue: packed >> 61) ?? .observation }
     }
 
     enum Kind: UInt64 {
@@ -185,7 +185,7 @@ struct RowStore: Sendable {
         {
             let packed =
                 UInt64(location.line) | UInt64(file) << 40 | UInt64(flags) << 56
-                | Kind.observation.rawValue << 60
+                | Kind.observation.rawValue << 61
             chain(
                 Row(
                     value: observation.victims, packed: packed, year: year, key: 0, column: column,
@@ -207,7 +207,7 @@ struct RowStore: Sendable {
     }
 
     private static func row(_ kind: Kind, _ index: Int) -> Row {
-        Row(value: index, packed: kind.rawValue << 60, year: 0, key: 0, column: 0, previous: 0)
+        Row(value: index, packed: kind.rawValue << 61, year: 0, key: 0, column: 0, previous: 0)
     }
 
     /// Appends `row` as `key`'s latest.
@@ -302,7 +302,7 @@ struct RowStore: Sendable {
                 column: row.column == 0 ? nil : Int(row.column))
             return Observation(
                 country: keys[Int(row.key)].country, year: Int(row.year), victims: row.value,
-                location: location, flags: Self.flagLists[Int(row.packed >> 56 & 0xF)])
+                location: location, flags: Self.flagLists[Int(row.packed >> 56 & 0x1F)])
         case .withheld:
             return nil
         case .spilled:
@@ -466,7 +466,7 @@ struct RowStore: Sendable {
     }
 
     /// The flag list of every bit pattern.
-    private static let flagLists: [[ObservationFlag]] = (0..<16).map { bits in
+    private static let flagLists: [[ObservationFlag]] = (0..<32).map { bits in
         ObservationFlag.allCases.enumerated().filter { bits & 1 << $0.offset != 0 }.map(\.element)
     }
 }

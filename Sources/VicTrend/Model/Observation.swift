@@ -11,7 +11,7 @@ public struct Observation: Sendable, Hashable {
     public var victims: Int
     /// Where the figure came from.
     public var location: Location
-    /// Observation flags from the source (Eurostat's `b`, `e`, `p`, `u`), in canonical order.
+    /// Observation flags from the source (Eurostat's `b`, `d`, `e`, `p`, `u`), in canonical order.
     public var flags: [ObservationFlag]
 
     public init(country: String, year: Int, victims: Int, location: Location, flags: [ObservationFlag] = []) {
@@ -21,12 +21,22 @@ public struct Observation: Sendable, Hashable {
         self.location = location
         self.flags = flags
     }
+
+    /// True when the source marks the figure as not comparable with the years before it (`b` or `d`):
+    /// the series starts a new segment here. No year-on-year comparison, trajectory, CAGR window or
+    /// like-for-like total reaches back across it.
+    public var isBreak: Bool {
+        !flags.isEmpty && (flags.contains(.breakInSeries) || flags.contains(.definitionDiffers))
+    }
 }
 
 /// A flag the source attached to a figure.
 public enum ObservationFlag: String, Sendable, Hashable, CaseIterable {
     /// Break in the time series (`b`): the figure is not comparable with the year before.
     case breakInSeries = "break"
+    /// Definition differs (`d`): treated as a break, since the figure is not comparable with the years
+    /// before it.
+    case definitionDiffers = "definition-differs"
     /// Estimated (`e`).
     case estimated
     /// Provisional (`p`).
@@ -40,6 +50,7 @@ public enum ObservationFlag: String, Sendable, Hashable, CaseIterable {
         return allCases.filter { flag in
             switch flag {
             case .breakInSeries: return letters.contains("b")
+            case .definitionDiffers: return letters.contains("d")
             case .estimated: return letters.contains("e") || letters.contains("s")
             case .provisional: return letters.contains("p")
             case .lowReliability: return letters.contains("u")

@@ -283,10 +283,11 @@ public enum HTMLReporter: Reporter {
         html.appendLines([
             "<section id=\"progress\">",
             "<h2>Progress by country</h2>",
-            "<p>Compound annual growth (CAGR) from the baseline to the latest year (long term) and over the last "
-                + "five years (short term), categorised by Eurostat's rule for a quantitative target: R = CAGR / "
-                + "target; significant progress R ≥ 0.95, moderate 0.60–0.95, insufficient 0–0.60, movement away "
-                + "R &lt; 0.</p>",
+            "<p>Compound annual growth (CAGR) over Eurostat's periods: from the first figure of the past 15 "
+                + "years (long term, <em>from</em>) or 5 years (short term) to the latest, never across a break "
+                + "(b, d); a period under 3 years is not assessable. Categorised by Eurostat's rule for a "
+                + "quantitative target: R = CAGR / target; significant progress R ≥ 0.95, moderate 0.60–0.95, "
+                + "insufficient 0–0.60, movement away R &lt; 0.</p>",
         ])
         render(ReportTables.progress(report), to: &html)
         html.appendLine("</section>")
@@ -347,6 +348,15 @@ public enum HTMLReporter: Reporter {
             (
                 .breakInSeries,
                 "break: the source marks a break in the series; the year is not compared with the one before."
+            ),
+            (
+                .definitionDiffers,
+                "d definition differs: the source says the definition differs; a break, not compared with the "
+                    + "year before."
+            ),
+            (
+                .trajectoryRestarted,
+                "trajectory restarted: after a break, the trajectory starts again from the break year's figure."
             ),
             (.provisional, "p provisional: the source marks the figure as provisional."),
             (.estimated, "e estimated: the source marks the figure as estimated."),

@@ -114,7 +114,8 @@ public enum MarkdownReporter: Reporter {
                         + "clustered, so the test is indicative, not proof); ")
                 + "† annualised over a gap of more than one year; *first*: first reported year; *base 0*: not "
                 + "assessed, growth from zero is undefined; *withheld*: the source withheld the figure (<5, c, ..); "
-                + "*break*: break in the series, not compared with the year before; p provisional, "
+                + "*break*: break in the series, not compared with the year before; d definition differs "
+                + "(a break); p provisional, "
                 + "e estimated, u low reliability (source flags); blank: no figure.")
         text.appendLine()
         text.appendLine(
@@ -141,10 +142,12 @@ public enum MarkdownReporter: Reporter {
         text.appendLine("## Progress by country")
         text.appendLine()
         text.appendLine(
-            "Compound annual growth (CAGR) from the trajectory baseline to the latest year (long term) and over "
-                + "the last five years (short term), categorised by Eurostat's rule for a quantitative target: "
-                + "R = CAGR / target; significant progress R ≥ 0.95, moderate 0.60–0.95, insufficient 0–0.60, "
-                + "movement away R < 0. Trajectory: the baseline count grown by the target every year.")
+            "Compound annual growth (CAGR) over Eurostat's periods: from the first figure of the past 15 years "
+                + "(long term, *from*) or 5 years (short term) to the latest, never across a break (b, d); a "
+                + "period under 3 years is not assessable. Categorised by Eurostat's rule for a quantitative "
+                + "target: R = CAGR / target; significant progress R ≥ 0.95, moderate 0.60–0.95, insufficient "
+                + "0–0.60, movement away R < 0. Trajectory: the baseline count grown by the target every year, "
+                + "started again from the figure of a break after the baseline.")
         text.appendLine()
         render(ReportTables.progress(report), to: &text)
         if report.countries.contains(where: \.baselineShifted) {

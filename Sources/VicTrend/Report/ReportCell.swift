@@ -50,6 +50,7 @@ enum ReportCell: Hashable, Sendable {
         /// The country's baseline year was shifted to its first later figure.
         case baselineShifted = "‡"
         /// Source flags.
+        case definitionDiffers = "d"
         case provisional = "p"
         case estimated = "e"
         case lowReliability = "u"

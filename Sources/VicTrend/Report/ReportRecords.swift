@@ -6,7 +6,8 @@ extension ReportTables {
     static let countryRecordColumns = [
         "country", "first_year", "last_year", "years_reported", "years_assessed", "years_met",
         "total_shortfall", "latest_growth", "baseline_year", "baseline_victims", "baseline_shifted",
-        "trajectory_victims", "trajectory_gap", "long_term_cagr", "long_term_ratio", "long_term_category",
+        "trajectory_victims", "trajectory_gap", "long_term_from", "long_term_cagr", "long_term_ratio",
+        "long_term_category",
         "short_term_from", "short_term_cagr", "short_term_ratio", "short_term_category",
         "required_growth_to_target_year", "country_name",
     ]
@@ -27,7 +28,8 @@ extension ReportTables {
                 .words(country.baselineShifted ? "yes" : "no"),
                 .optional(country.latestTrajectoryVictims, ReportCell.count),
                 .optional(country.latestTrajectoryGap, ReportCell.count),
-                .optional(long?.cagr, ReportCell.rate), ratio(long?.ratio),
+                .optional(long?.fromYear, ReportCell.integer), .optional(long?.cagr, ReportCell.rate),
+                ratio(long?.ratio),
                 .optional(long?.category.rawValue, ReportCell.words), .integer(short.fromYear),
                 .optional(short.cagr, ReportCell.rate), ratio(short.ratio), .words(short.category.rawValue),
                 .optional(country.requiredGrowthToTargetYear, ReportCell.rate),

@@ -45,7 +45,7 @@ enum ReportTables {
         var outcome: Outcome? = nil
     }
 
-    /// Progress by country: coverage, shortfall, baseline, trajectory, long- and short-term CAGR.
+    /// Progress by country: coverage, shortfall, baseline, trajectory, long- and short-term periods and CAGR.
     static func progress(_ report: TrendReport) -> Table {
         let targetYear = report.options.targetYear
         // Each country's latest year with a figure (or a suppressed one), found in one pass.
@@ -56,10 +56,12 @@ enum ReportTables {
         let countries = report.countries
         return Table(
             headers: [
-                "Country", "Years", "Met", "Shortfall", "Baseline", "Latest / trajectory", "Long-term CAGR",
-                "Long term", "Short-term CAGR", "Short term",
+                "Country", "Years", "Met", "Shortfall", "Baseline", "Latest / trajectory", "Long-term from",
+                "Long-term CAGR", "Long term", "Short-term from", "Short-term CAGR", "Short term",
             ] + (targetYear.map { ["Needed a year to \($0)"] } ?? []),
-            alignments: [.left, .right, .right, .right, .right, .right, .right, .left, .right, .left]
+            alignments: [
+                .left, .right, .right, .right, .right, .right, .right, .right, .left, .right, .right, .left,
+            ]
                 + (targetYear == nil ? [] : [.right]),
             count: countries.count
         ) { [latest] index in
@@ -78,8 +80,10 @@ enum ReportTables {
                 .text(countryLabel(country.country)), .integer(country.yearsReported),
                 .joined([.integer(country.yearsMet), .integer(country.yearsAssessed)], separator: "/"),
                 .count(country.totalShortfall), baseline, trajectory,
+                .optional(country.longTerm?.fromYear, ReportCell.integer),
                 .optional(country.longTerm?.cagr, ReportCell.rate),
                 .words(categoryText(country.longTerm?.category ?? .notAssessable)),
+                .integer(country.shortTerm.fromYear),
                 .optional(country.shortTerm.cagr, ReportCell.rate),
                 .words(categoryText(country.shortTerm.category)),
             ]
@@ -175,7 +179,12 @@ enum ReportTables {
         let flags = judged.flags
         if flags.contains(.withheld) { return .mark(.withheld) }
         if judged.status == .suppressed { return .mark(.suppressed) }
-        if flags.contains(.breakInSeries) { return .spaced(.mark(.breakInSeries), sourceSigns(flags)) }
+        // A definition that differs is a break, except in a first year (there is nothing to break from).
+        if flags.contains(.breakInSeries)
+            || (flags.contains(.definitionDiffers) && !flags.contains(.firstYear))
+        {
+            return .spaced(.mark(.breakInSeries), sourceSigns(flags))
+        }
         if flags.contains(.firstYear) { return .spaced(.mark(.firstYear), sourceSigns(flags)) }
         if flags.contains(.noOverlap) { return .mark(.noOverlap) }
         if flags.contains(.zeroBase) {
@@ -192,9 +201,10 @@ enum ReportTables {
         return .spaced(.rate(rate), signs + sourceSigns(flags))
     }
 
-    /// `p`, `e`, `u` for provisional, estimated and low-reliability figures.
+    /// `d`, `p`, `e`, `u` for definition-differs, provisional, estimated and low-reliability figures.
     private static func sourceSigns(_ flags: [YearAssessment.Flag]) -> [ReportCell] {
         var signs: [ReportCell] = []
+        if flags.contains(.definitionDiffers) { signs.append(.sign(.definitionDiffers)) }
         if flags.contains(.provisional) { signs.append(.sign(.provisional)) }
         if flags.contains(.estimated) { signs.append(.sign(.estimated)) }
         if flags.contains(.lowReliability) { signs.append(.sign(.lowReliability)) }
