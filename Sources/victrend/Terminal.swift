@@ -23,10 +23,11 @@ enum Terminal {
         AtomicFile.writeAll(bytes, to: STDOUT_FILENO) == nil
     }
 
-    /// Prints `victrend: <error>` on standard error; returns exit code 2 (unreadable input, unwritable
-    /// output) for the command to throw.
+    /// Prints `victrend: <error>` on standard error, as one line safe for a terminal or a CI log
+    /// (`DisplayText.logLine`: the error names paths); returns exit code 2 (unreadable input,
+    /// unwritable output) for the command to throw.
     static func failure(_ error: some CustomStringConvertible) -> ExitCode {
-        self.error("victrend: \(error.description)")
+        self.error(DisplayText.logLine("victrend: \(error.description)"))
         return ExitCode(2)
     }
 
