@@ -54,7 +54,7 @@ struct RowInterpreter {
         guard headerAccepted, !record.isBlank else { return }
         dataRows += 1
         guard record.count == header.count else {
-            output.add(cellCountProblem(record, from: reader))
+            output.add(.error) { cellCountProblem(record, from: reader) }
             return
         }
         for filter in filters {
@@ -380,8 +380,8 @@ struct RowInterpreter {
             output.add(
                 Diagnostic(
                     .aggregateLeftOut, at: reader.location(ofCell: country),
-                    "'\(text)' is an aggregate of countries, not a country; left out so that it is not counted "
-                        + "twice"))
+                    "\(DisplayText.quoted(text, limit: 64)) is an aggregate of countries, not a country; left "
+                        + "out so that it is not counted twice"))
             return nil
         }
         let code: String?
@@ -429,8 +429,15 @@ struct RowInterpreter {
 
     // MARK: - Diagnostics
 
+    /// The header's names for messages: the first 20, each cut to 40 characters (a message per bad row
+    /// must not repeat a megabyte header).
+    private var shownHeader: String {
+        header.prefix(20).map { DisplayText.prefix($0, limit: 40) }.joined(separator: ", ")
+            + (header.count > 20 ? ", ..." : "")
+    }
+
     private func cellCountProblem(_ record: CSVRecord, from reader: CSVReader) -> Diagnostic {
-        let expected = "the header has \(header.count) (\(header.joined(separator: ", ")))"
+        let expected = "the header has \(header.count) (\(shownHeader))"
         if record.count < header.count {
             return Diagnostic(
                 .missingCells, at: reader.recordLocation,
