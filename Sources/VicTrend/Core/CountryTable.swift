@@ -37,8 +37,8 @@ public struct CountryTable: Sendable {
     /// 1,200 names costs a millisecond, which a file keyed by alpha-3 codes never needs).
     private static let nameIndex: [String: Int] = buildNameIndex(countries)
     private var byAlpha3: [String: Int] = [:]
-    private let all: [Country]
-    private var byKey: [String: Int] { Self.nameIndex }
+    let all: [Country]
+    var byKey: [String: Int] { Self.nameIndex }
 
     /// Names and codes in use that ISO does not list for the country (normalised when indexed).
     static let aliases: [String: [String]] = [
@@ -86,19 +86,24 @@ public struct CountryTable: Sendable {
         }
     }
 
+    /// Every code and name of `country`, as written (before normalising).
+    static func keys(of country: Country) -> [String] {
+        var keys = [country.alpha2, country.alpha3, country.name]
+        keys += [country.numeric, country.commonName, country.officialName].compactMap { $0 }
+        keys += Self.aliases[country.alpha3] ?? []
+        // "Korea, Republic of" is also written "Republic of Korea".
+        if let comma = country.name.firstIndex(of: ","), !country.name.contains("(") {
+            let head = country.name[..<comma]
+            let tail = country.name[country.name.index(after: comma)...]
+            keys.append("\(tail) \(head)")
+        }
+        return keys
+    }
+
     private static func buildNameIndex(_ all: [Country]) -> [String: Int] {
         var byKey: [String: Int] = [:]
         for (index, country) in all.enumerated() {
-            var keys = [country.alpha2, country.alpha3, country.name]
-            keys += [country.numeric, country.commonName, country.officialName].compactMap { $0 }
-            keys += Self.aliases[country.alpha3] ?? []
-            // "Korea, Republic of" is also written "Republic of Korea".
-            if let comma = country.name.firstIndex(of: ","), !country.name.contains("(") {
-                let head = country.name[..<comma]
-                let tail = country.name[country.name.index(after: comma)...]
-                keys.append("\(tail) \(head)")
-            }
-            for key in keys {
+            for key in keys(of: country) {
                 let normal = Self.normalise(key)
                 if byKey[normal] == nil { byKey[normal] = index }
             }
@@ -171,7 +176,7 @@ public struct CountryTable: Sendable {
 
     /// The comparable form of a country text: lowercase, accents folded, punctuation as spaces, runs of
     /// spaces collapsed, a leading "the" dropped.
-    static func normalise(_ text: String) -> String {
+    static func normalise(_ text: String, droppingThe: Bool = true) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         var pendingSpace = false
@@ -201,7 +206,7 @@ public struct CountryTable: Sendable {
             }
         }
         // A leading "the" is dropped: "The Netherlands" is "Netherlands".
-        if bytes.count > 4 && bytes.starts(with: Array("the ".utf8)) {
+        if droppingThe && bytes.count > 4 && bytes.starts(with: Array("the ".utf8)) {
             bytes.removeFirst(4)
         }
         return String(decoding: bytes, as: UTF8.self)

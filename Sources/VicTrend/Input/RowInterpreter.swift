@@ -30,9 +30,13 @@ struct RowInterpreter {
     private var filters: [(column: Int, value: String)] = []
     /// Columns after the country in the series key (`--by`).
     private var keyColumns: [Int] = []
-    private var resolved: [String: String?] = [:]
+    /// Country texts already matched (at most `resolvedLimit`), with what each match ignored.
+    private var resolved: [String: (code: String, ignored: CountryMatch?)] = [:]
+    private static let resolvedLimit = 4096
     private var lastCountryBytes: [UInt8] = []
     private var lastCountry = ""
+    /// The last country cell's match, when it ignored part of the text (warned about on every row).
+    private var lastIgnored: (text: String, match: CountryMatch)?
     /// SDMX figures and findings, held until the end of the file: when a dimension is ambiguous, only
     /// that is reported.
     private var held = HeldRows()
@@ -358,6 +362,11 @@ struct RowInterpreter {
         // accepted (never empty), gives its key again without trimming or validating.
         let written = record[country]
         if !lastCountryBytes.isEmpty && Self.same(written, lastCountryBytes) {
+            if let (text, match) = lastIgnored {
+                output.add(.warning) {
+                    CountryTable.ignoredWarning(text, match, at: reader.location(ofCell: country))
+                }
+            }
             return lastCountry
         }
         let cell = CellParsing.trimmed(written)
@@ -384,20 +393,23 @@ struct RowInterpreter {
                         + "out so that it is not counted twice"))
             return nil
         }
-        let code: String?
-        if let known = resolved[text] {
-            code = known
-        } else {
-            code = CountryTable.standard.country(text)?.alpha3
-            resolved[text] = code
+        var found = resolved[text]
+        if found == nil, let match = CountryTable.standard.match(text) {
+            found = (match.country.alpha3, match.ignored == nil ? nil : match)
+            if resolved.count < Self.resolvedLimit { resolved[text] = found }
         }
-        guard let code else {
+        guard let (code, ignored) = found else {
             output.add(DiagnosticCode.unknownCountry.defaultSeverity) {
                 CountryTable.standard.unknown(text, at: reader.location(ofCell: country))
             }
             return nil
         }
-        remember(written, as: code)
+        if let ignored {
+            output.add(.warning) {
+                CountryTable.ignoredWarning(text, ignored, at: reader.location(ofCell: country))
+            }
+        }
+        remember(written, as: code, ignored: ignored.map { (text, $0) })
         return code
     }
 
@@ -411,10 +423,13 @@ struct RowInterpreter {
         }
     }
 
-    private mutating func remember(_ cell: some CellBytes, as key: String) {
+    private mutating func remember(
+        _ cell: some CellBytes, as key: String, ignored: (text: String, match: CountryMatch)? = nil
+    ) {
         lastCountryBytes.removeAll(keepingCapacity: true)
         lastCountryBytes.append(contentsOf: cell)
         lastCountry = key
+        lastIgnored = ignored
     }
 
     /// Eurostat's aggregates: `EU27_2020`, `EU28`, `EA20`, `EEA`, `EFTA` and the like.
