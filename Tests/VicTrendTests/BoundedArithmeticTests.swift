@@ -4,7 +4,7 @@ import Testing
 
 /// The exact target arithmetic stays exact, and does no big-number work where the answer is known to
 /// be beyond 64 bits: a series of 9,000 years costs time in proportion to its rows.
-@Suite("Bounded work per series: exact arithmetic")
+@Suite("Bounded work per series: exact arithmetic, plausibility rules")
 struct BoundedArithmeticTests {
     private static let factors: [(UInt64, UInt64)] = [
         (11, 10), (21, 20), (101, 100), (1001, 1000), (219, 200), (8, 5), (2, 1),
@@ -86,5 +86,20 @@ struct BoundedArithmeticTests {
         let validation = PanelValidation.check(
             builder, rules: PlausibilityRules(options: .init(currentYear: 2026)), series: .annual)
         #expect(validation.filter { $0.code == .requiredCountOverflow }.count == lines.count)
+    }
+
+    @Test(
+        "series of 4,500 figures between 4,500 withheld years: no missing year, in bounded time",
+        .timeLimit(.minutes(1)))
+    func withheldYears() throws {
+        var text = "country,year,victims\n"
+        for country in ["AUS", "AUT", "BEL", "CAN"] {
+            for year in 1000..<10000 { text += "\(country),\(year),\(year % 2 == 0 ? "7" : "<5")\n" }
+        }
+        let (result, _) = try readPanel(text)
+        #expect(result.panel.observationCount == 4 * 4500)
+        #expect(result.panel.series.allSatisfy { $0.withheld.count == 4500 })
+        let rules = PlausibilityRules(options: .init(earliestYear: 1000, currentYear: 9999))
+        #expect(rules.check(result.panel).isEmpty)
     }
 }

@@ -67,6 +67,8 @@ public struct PlausibilityRules: Sendable {
                         "\(series.country) is not in the members file; check the country code or the file"))
             }
             var previous: Observation?
+            // Once per series: a series of n figures and w withheld years costs n + w, not n × w.
+            let withheldYears = Set(series.withheld.map(\.year))
             for observation in series.observations {
                 if observation.year > options.currentYear {
                     found.append(
@@ -83,7 +85,7 @@ public struct PlausibilityRules: Sendable {
                 if let previous {
                     found += rules.compare(
                         observation, with: previous, factor: options.jumpFactor,
-                        withheldYears: Set(series.withheld.map(\.year)))
+                        withheldYears: withheldYears)
                 }
                 previous = observation
             }
