@@ -102,4 +102,16 @@ struct BoundedArithmeticTests {
         let rules = PlausibilityRules(options: .init(earliestYear: 1000, currentYear: 9999))
         #expect(rules.check(result.panel).isEmpty)
     }
+
+    @Test("a gap of thousands of years is described from its withheld years, not year by year")
+    func missingYearsAroundWithheld() throws {
+        let (result, _) = try readPanel(
+            "country,year,victims\nAUS,1000,5\nAUS,1003,<5\nAUS,1005,c\nAUS,9999,7\n")
+        let rules = PlausibilityRules(options: .init(earliestYear: 1000, currentYear: 9999))
+        #expect(
+            rules.check(result.panel).map(\.message) == [
+                "AUS has no figure for 1001–1002, 1004, 1006–9998 (between 1000 and 9999); growth is annualised "
+                    + "over the gap"
+            ])
+    }
 }
