@@ -31,7 +31,7 @@ enum Terminal {
         do {
             return try Pipeline.run(inputs, reading: reading, producing: product)
         } catch {
-            self.error("victrend: \(error.description)")
+            self.error(DisplayText.logLine("victrend: \(error.description)"))
             throw ExitCode(2)
         }
     }
@@ -41,7 +41,7 @@ enum Terminal {
         do {
             try Pipeline.refuseOverwriting(outputs, inputs)
         } catch {
-            self.error("victrend: \(error.description)")
+            self.error(DisplayText.logLine("victrend: \(error.description)"))
             throw ExitCode(2)
         }
     }

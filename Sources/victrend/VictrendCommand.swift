@@ -34,7 +34,8 @@ struct VictrendCommand: ParsableCommand {
             if exitCode(for: error) == .success {
                 Self.exit(withError: error)
             }
-            Terminal.error(fullMessage(for: error))
+            // Usage errors quote the arguments, which may be file names from a submission.
+            Terminal.error(DisplayText.logLines(fullMessage(for: error)))
             Self.exit(withError: ExitCode(2))
         }
     }

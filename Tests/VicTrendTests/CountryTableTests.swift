@@ -66,4 +66,31 @@ struct CountryTableTests {
             #expect(CountryTable.standard.country(country.alpha3.lowercased())?.alpha3 == country.alpha3)
         }
     }
+
+    @Test("texts longer than 64 scalars get no suggestion, even a near miss")
+    func longNames() {
+        let near = "United Kingdom of Great Britain and Northern Ireland" + String(repeating: "x", count: 14)
+        #expect(near.unicodeScalars.count == 66)
+        #expect(table.suggestions(for: near).isEmpty)
+        let shorter =
+            "United Kingdom of Great Britain and Northern Ireland" + String(repeating: "x", count: 12)
+        #expect(table.suggestions(for: shorter).first?.alpha3 == "GBR")
+        #expect(table.suggestions(for: String(repeating: "Germany ", count: 200_000)).isEmpty)
+    }
+
+    @Test("the bounded edit distance agrees with the plain one within its limit", arguments: 0..<50)
+    func boundedDistance(seed: Int) {
+        var random = SeededGenerator(seed: UInt64(seed))
+        let alphabet = Array("abcd ".unicodeScalars)
+        func word() -> [Unicode.Scalar] {
+            (0..<Int(random.next() % 14)).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }
+        }
+        for _ in 0..<40 {
+            let (a, b) = (word(), word())
+            let exact = CountryTable.editDistance(a, b)
+            for limit in 0...6 {
+                #expect(CountryTable.editDistance(a, b, atMost: limit) == (exact <= limit ? exact : nil))
+            }
+        }
+    }
 }

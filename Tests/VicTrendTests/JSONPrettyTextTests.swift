@@ -20,7 +20,7 @@ struct JSONPrettyTextTests {
         text.endArray()
         text.null()
         text.endArray()
-        text.member("c", "q\"\\\n\r\t\u{1}\u{1f}\u{7f}é😀")
+        text.member("c", "q\"\\\n\r\t\u{1}\u{1f}\u{7f}\u{9b}é😀##[x]#[")
         text.key("d")
         text.beginObject()
         text.member("e", true)
@@ -35,7 +35,7 @@ struct JSONPrettyTextTests {
                 [],
                 null
               ],
-              "c": "q\\"\\\\\\n\\r\\t\\u0001\\u001f\u{7f}é😀",
+              "c": "q\\"\\\\\\n\\r\\t\\u0001\\u001f\\u007f\\u009bé😀#\\u0023[x]#[",
               "d": {
                 "e": true
               }

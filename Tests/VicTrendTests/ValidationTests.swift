@@ -165,8 +165,7 @@ struct DiagnosticFormatTests {
         #expect(
             text == """
                 b.csv:9: warning[VT301]: gap
-                a.csv:3:9: error[VT103]: bad, 50% "count"
-                next
+                a.csv:3:9: error[VT103]: bad, 50% "count"\\x0anext
                 info[VT001]: note
                 victrend: 1 error, 1 warning, 1 note in 2 files (7 rows)
 
@@ -187,6 +186,15 @@ struct DiagnosticFormatTests {
         #expect(parsed[0]["column"] is NSNull)
         #expect(parsed[2]["file"] is NSNull)
         #expect(JSONDiagnosticReporter.report(report([])) == "[]\n")
+    }
+
+    @Test("JSON strings escape DEL, C1 controls and the runner's ##[; the decoded text is unchanged")
+    func jsonControls() throws {
+        let message = "a\u{7F}b\u{9B}c ##[add-mask]x ###[y"
+        let text = JSONText.string(message)
+        #expect(text == "\"a\\u007fb\\u009bc #\\u0023[add-mask]x ##\\u0023[y\"")
+        let decoded = try JSONSerialization.jsonObject(with: Data(text.utf8), options: .fragmentsAllowed)
+        #expect(decoded as? String == message)
     }
 
     @Test("GitHub commands escape as the Actions toolkit does")
@@ -221,6 +229,81 @@ struct DiagnosticFormatTests {
         #expect(summary.contains("| error | VT102 | a.csv:12 | e12 |"))
         // Title, summary, table header and separator, 24 rows (blank lines are not counted by split).
         #expect(summary.split(separator: "\n").count == 2 + 2 + 24)
+    }
+
+    /// Findings whose cells and file name carry line breaks followed by workflow commands, escape
+    /// sequences and the runner's legacy `##[` form: 11 errors, so the last is a plain line.
+    private var hostile: [Diagnostic] {
+        let file = "sub\n::stop-commands::tok\u{1B}[2J.csv"
+        return (1...11).map { line in
+            Diagnostic(
+                .invalidCount, at: Location(file: file, line: line, column: 2),
+                "the count '\(line)\n::add-mask::2019\r\n::warning file=README.md,line=1::owned "
+                    + "##[add-mask]x \u{9B}31m 50%'")
+        }
+    }
+
+    @Test("GitHub: no line begins a command victrend did not write, annotations or plain lines")
+    func githubInjection() {
+        var log = DiagnosticLog()
+        log.add(contentsOf: hostile)
+        let output = GitHubDiagnosticReporter.report(
+            ValidationReport(log: log, inputs: [], rowCount: 11))
+        let lines = output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.count == 11 + 2 + 1)
+        for line in lines {
+            #expect(!line.contains("\r") && !line.contains("##[") && !line.contains("\u{1B}"), "\(line)")
+            #expect(!line.unicodeScalars.contains { $0.value == 0x9B }, "\(line)")
+            let trimmed = line.drop { $0 == " " }
+            if trimmed.hasPrefix("::") {
+                #expect(
+                    ["::error file=", "::notice title=victrend::"].contains { line.hasPrefix($0) }, "\(line)")
+            }
+        }
+        #expect(
+            lines[0]
+                == "::error file=sub%0A%3A%3Astop-commands%3A%3Atok\\x1b[2J.csv,line=1,col=2,title=VT103::the count "
+                + "'1%0A::add-mask::2019%0D%0A::warning file=README.md,line=1::owned #\\x23[add-mask]x \\u{9b}31m "
+                + "50%25'")
+        #expect(
+            lines[10]
+                == "sub\\x0a::stop-commands::tok\\x1b[2J.csv:11:2: error[VT103]: the count '11\\x0a::add-mask::2019"
+                + "\\x0d\\x0a::warning file=README.md,line=1::owned #\\x23[add-mask]x \\u{9b}31m 50%'")
+    }
+
+    @Test("text: one line per finding, whatever the cells and the file name hold")
+    func textInjection() {
+        var log = DiagnosticLog()
+        log.add(contentsOf: hostile)
+        let output = TextDiagnosticReporter.report(ValidationReport(log: log, inputs: [], rowCount: 11))
+        let lines = output.split(separator: "\n")
+        #expect(lines.count == 12)
+        #expect(lines.allSatisfy { !$0.hasPrefix("::") && !$0.contains("##[") && !$0.contains("\u{1B}") })
+    }
+
+    @Test("GitHub step summary: a cell cannot leave its table cell or add markup")
+    func stepSummaryInjection() {
+        let diagnostics = [
+            Diagnostic(
+                .unknownCountry, at: Location(file: "a|b.csv", line: 2, column: 1),
+                "unknown country 'x | y\n| forged | row |\r\n<img src=x> [link](http://e) `c` \u{1B}'")
+        ]
+        var log = DiagnosticLog()
+        log.add(contentsOf: diagnostics)
+        let summary = GitHubDiagnosticReporter.stepSummary(
+            ValidationReport(log: log, inputs: [], rowCount: 1))
+        let lines = summary.split(separator: "\n", omittingEmptySubsequences: false)
+        // Title, blank, summary, blank, header, separator, one row, and the final newline's empty line.
+        #expect(lines.count == 8)
+        let row = String(lines[6])
+        #expect(
+            row
+                == "| error | VT105 | a\\|b.csv:2:1 | unknown country 'x \\| y\\\\x0a\\| forged \\| row \\|"
+                + "\\\\x0d\\\\x0a\\<img src=x\\> \\[link\\](http://e) \\`c\\` \\\\x1b' |")
+        // Exactly the five pipes of four cells are unescaped.
+        let scalars = Array(row.unicodeScalars)
+        let bare = scalars.indices.filter { scalars[$0] == "|" && ($0 == 0 || scalars[$0 - 1] != "\\") }
+        #expect(bare.count == 5)
     }
 
     @Test("SARIF 2.1.0: rules for every code, results with physical locations")

@@ -1,7 +1,18 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Exact integer arithmetic for growth targets: `base × (a/b)^years`, rounded up, with no floating point.
 ///
 /// The common case (powers that fit in 128 bits) runs in machine arithmetic; larger powers fall back to an
-/// arbitrary-precision natural number, so the answer is exact for any gap.
+/// arbitrary-precision natural number, so the answer is exact for any gap. That fallback costs
+/// O(years²) limb operations, so it is only taken when the answer may fit in 64 bits: a result that
+/// logarithms show to be far beyond 64 bits is `nil` at once (`surelyExceedsInt`). For a 10% target no
+/// result fits beyond 459 years, so no call does more than a few thousand limb operations.
 enum ExactGrowth {
     /// The smallest whole number `q` with `q ≥ base × (a/b)^years`, i.e. ⌈base × (a/b)^years⌉;
     /// `nil` when that number exceeds `Int.max`. `base ≥ 0`, `b > 0`, `years ≥ 0`.
@@ -37,7 +48,17 @@ enum ExactGrowth {
                 return required <= UInt128(Int.max) ? Int(required) : nil
             }
         }
+        if surelyExceedsInt(base, by: a, over: b, years: years) { return nil }
         return slowCeilScaled(base, by: a, over: b, years: years)
+    }
+
+    /// True when base × (a/b)^years is certainly above `Int.max`, decided from base-2 logarithms: above
+    /// 63.01 bits. Their rounding error (under 1e-9 bits for any gap of years) is far inside that margin,
+    /// so `true` is never wrong; `false` says nothing.
+    static func surelyExceedsInt(_ base: Int, by a: UInt64, over b: UInt64, years: Int) -> Bool {
+        guard base > 0, a > b, b > 0 else { return false }
+        let bits = log2(Double(base)) + Double(years) * (log2(Double(a)) - log2(Double(b)))
+        return bits > 63.01
     }
 
     /// The powers aⁿ and bⁿ of one growth factor a/b for small n, computed once: every assessment needs
@@ -160,8 +181,27 @@ struct Natural: Comparable {
 }
 
 extension ExactGrowth {
-    /// True when `value ≥ base × (a/b)^years`, decided exactly (`value·bⁿ ≥ base·aⁿ`).
+    /// True when `value ≥ base × (a/b)^years`, decided exactly (`value·bⁿ ≥ base·aⁿ`). Where the
+    /// logarithms of the two sides differ by more than 0.01 bits (their rounding error is under 1e-9
+    /// bits) they decide; only a near tie is multiplied out, and a tie needs (a/b)^years ≤ 2^63, which
+    /// bounds the gap for any target above zero.
     static func reaches(_ value: Int, from base: Int, factor a: UInt64, over b: UInt64, years: Int) -> Bool {
+        if value > 0, base > 0, a > 0, b > 0 {
+            let difference =
+                log2(Double(value)) - log2(Double(base)) - Double(years) * (log2(Double(a)) - log2(Double(b)))
+            if difference > 0.01 { return true }
+            if difference < -0.01 { return false }
+        } else if value == 0 || base == 0 {
+            // value ≥ 0 = base·aⁿ when base is 0; 0 ≥ base·aⁿ only when aⁿ is 0.
+            return base == 0 || (a == 0 && years > 0)
+        }
+        return reachesExactly(value, from: base, factor: a, over: b, years: years)
+    }
+
+    /// `reaches`, always multiplied out (the reference the shortcut is tested against).
+    static func reachesExactly(_ value: Int, from base: Int, factor a: UInt64, over b: UInt64, years: Int)
+        -> Bool
+    {
         var left = Natural(UInt64(value))
         var right = Natural(UInt64(base))
         for _ in 0..<years {

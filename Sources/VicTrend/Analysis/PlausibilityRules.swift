@@ -67,6 +67,10 @@ public struct PlausibilityRules: Sendable {
                         "\(series.country) is not in the members file; check the country code or the file"))
             }
             var previous: Observation?
+            // Withheld years are sorted: each gap takes those inside it, so a series of n figures and w
+            // withheld years costs n + w, whatever the years between them.
+            let withheldYears = series.withheld.map(\.year)
+            var nextWithheld = 0
             for observation in series.observations {
                 if observation.year > options.currentYear {
                     found.append(
@@ -81,9 +85,15 @@ public struct PlausibilityRules: Sendable {
                             "\(observation.year) is before \(options.earliestYear); is the year right?"))
                 }
                 if let previous {
+                    while nextWithheld < withheldYears.count && withheldYears[nextWithheld] <= previous.year {
+                        nextWithheld += 1
+                    }
+                    var end = nextWithheld
+                    while end < withheldYears.count && withheldYears[end] < observation.year { end += 1 }
                     found += rules.compare(
                         observation, with: previous, factor: options.jumpFactor,
-                        withheldYears: Set(series.withheld.map(\.year)))
+                        withheldYears: withheldYears[nextWithheld..<end])
+                    nextWithheld = end
                 }
                 previous = observation
             }
@@ -103,14 +113,21 @@ public struct PlausibilityRules: Sendable {
         }
     }
 
+    /// The findings for `observation` after `previous`; `withheldYears` are the (sorted) withheld
+    /// years between them, which are not missing.
     private func compare(
-        _ observation: Observation, with previous: Observation, factor: Int, withheldYears: Set<Int>
+        _ observation: Observation, with previous: Observation, factor: Int, withheldYears: ArraySlice<Int>
     ) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         let country = observation.country
-        let missingYears = ((previous.year + 1)..<observation.year).filter { !withheldYears.contains($0) }
-        if !missingYears.isEmpty {
-            let missing = Self.yearRanges(missingYears)
+        var missingRanges: [ClosedRange<Int>] = []
+        var start = previous.year + 1
+        for year in withheldYears + [observation.year] {
+            if year > start { missingRanges.append(start...(year - 1)) }
+            start = year + 1
+        }
+        if !missingRanges.isEmpty {
+            let missing = Self.yearRanges(of: missingRanges)
             findings.append(
                 Diagnostic(
                     .missingYear, at: observation.location,
@@ -165,19 +182,20 @@ public struct PlausibilityRules: Sendable {
 
     /// `2014, 2016–2018` for [2014, 2016, 2017, 2018].
     static func yearRanges(_ years: [Int]) -> String {
-        var parts: [String] = []
-        var start = years.first ?? 0
-        var end = start
-        for year in years.dropFirst() {
-            if year == end + 1 {
-                end = year
+        var ranges: [ClosedRange<Int>] = []
+        for year in years {
+            if let last = ranges.last, year == last.upperBound + 1 {
+                ranges[ranges.count - 1] = last.lowerBound...year
             } else {
-                parts.append(start == end ? "\(start)" : "\(start)–\(end)")
-                start = year
-                end = year
+                ranges.append(year...year)
             }
         }
-        if !years.isEmpty { parts.append(start == end ? "\(start)" : "\(start)–\(end)") }
-        return parts.joined(separator: ", ")
+        return yearRanges(of: ranges)
+    }
+
+    /// `2014, 2016–2018` for [2014...2014, 2016...2018].
+    static func yearRanges(of ranges: [ClosedRange<Int>]) -> String {
+        ranges.map { $0.count == 1 ? "\($0.lowerBound)" : "\($0.lowerBound)–\($0.upperBound)" }
+            .joined(separator: ", ")
     }
 }

@@ -78,6 +78,8 @@ public enum TrendAnalysis {
         var base: Int?
         var previousBaseYear: Int?
         var previousNewPerYear: Double?
+        // The trajectory only grows with the year: once beyond 64 bits, it stays there (no big numbers).
+        var trajectoryOverflowed = false
         var withheld = series.withheld[...]
         for index in observations.indices {
             let year = observations[index].year
@@ -126,13 +128,17 @@ public enum TrendAnalysis {
                     overflow(at: observations[index].location, from: base.map { observations[$0] }))
             }
             if baselineVictims > 0, year >= baselineYearFound {
-                if let trajectory = tests.ceilScaled(
-                    baselineVictims, years: year - baselineYearFound, rate: rules.targetRate)
+                if !trajectoryOverflowed,
+                    let trajectory = tests.ceilScaled(
+                        baselineVictims, years: year - baselineYearFound, rate: rules.targetRate)
                 {
                     assessment.trajectoryVictims = trajectory
                     assessment.trajectoryGap = max(0, trajectory - victims)
-                } else if problems.last?.location != observations[index].location {
-                    problems.append(overflow(at: observations[index].location, from: baseline))
+                } else {
+                    trajectoryOverflowed = true
+                    if problems.last?.location != observations[index].location {
+                        problems.append(overflow(at: observations[index].location, from: baseline))
+                    }
                 }
             }
             if isBreak {

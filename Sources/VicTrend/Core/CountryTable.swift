@@ -37,8 +37,8 @@ public struct CountryTable: Sendable {
     /// 1,200 names costs a millisecond, which a file keyed by alpha-3 codes never needs).
     private static let nameIndex: [String: Int] = buildNameIndex(countries)
     private var byAlpha3: [String: Int] = [:]
-    private let all: [Country]
-    private var byKey: [String: Int] { Self.nameIndex }
+    let all: [Country]
+    var byKey: [String: Int] { Self.nameIndex }
 
     /// Names and codes in use that ISO does not list for the country (normalised when indexed).
     static let aliases: [String: [String]] = [
@@ -86,19 +86,24 @@ public struct CountryTable: Sendable {
         }
     }
 
+    /// Every code and name of `country`, as written (before normalising).
+    static func keys(of country: Country) -> [String] {
+        var keys = [country.alpha2, country.alpha3, country.name]
+        keys += [country.numeric, country.commonName, country.officialName].compactMap { $0 }
+        keys += Self.aliases[country.alpha3] ?? []
+        // "Korea, Republic of" is also written "Republic of Korea".
+        if let comma = country.name.firstIndex(of: ","), !country.name.contains("(") {
+            let head = country.name[..<comma]
+            let tail = country.name[country.name.index(after: comma)...]
+            keys.append("\(tail) \(head)")
+        }
+        return keys
+    }
+
     private static func buildNameIndex(_ all: [Country]) -> [String: Int] {
         var byKey: [String: Int] = [:]
         for (index, country) in all.enumerated() {
-            var keys = [country.alpha2, country.alpha3, country.name]
-            keys += [country.numeric, country.commonName, country.officialName].compactMap { $0 }
-            keys += Self.aliases[country.alpha3] ?? []
-            // "Korea, Republic of" is also written "Republic of Korea".
-            if let comma = country.name.firstIndex(of: ","), !country.name.contains("(") {
-                let head = country.name[..<comma]
-                let tail = country.name[country.name.index(after: comma)...]
-                keys.append("\(tail) \(head)")
-            }
-            for key in keys {
+            for key in keys(of: country) {
                 let normal = Self.normalise(key)
                 if byKey[normal] == nil { byKey[normal] = index }
             }
@@ -132,20 +137,36 @@ public struct CountryTable: Sendable {
         let hint = close.isEmpty ? "" : "did you mean \(close.joined(separator: " or "))? "
         return Diagnostic(
             .unknownCountry, at: location,
-            "unknown country '\(text)'; \(hint)Use ISO 3166 codes (AUT, AT, 040) or English names, or "
-                + "--countries verbatim for keys that are not countries")
+            "unknown country \(DisplayText.quoted(text, limit: Self.longestSuggested)); \(hint)Use ISO 3166 "
+                + "codes (AUT, AT, 040) or English names, or --countries verbatim for keys that are not "
+                + "countries")
+    }
+
+    /// The longest text, in Unicode scalars once normalised, that gets a "did you mean": no country
+    /// name is half as long, and the comparison costs in proportion to the length.
+    static let longestSuggested = 64
+
+    /// Every normalised key as scalars, with its country's index, for "did you mean".
+    private static let suggestionKeys: [(scalars: [Unicode.Scalar], index: Int)] = nameIndex.map {
+        (Array($0.key.unicodeScalars), $0.value)
     }
 
     /// Up to three countries whose codes or names are closest to `text`, best first, for "did you mean".
+    /// A text longer than `longestSuggested` (once normalised) gets none; each comparison stops as soon
+    /// as the distance exceeds what would count as close, so the work is bounded by
+    /// `longestSuggested` × (2 × `longestSuggested` / 4 + 1) steps per key.
     public func suggestions(for text: String) -> [Country] {
-        let target = Array(Self.normalise(text).unicodeScalars)
-        guard !target.isEmpty else { return [] }
+        let normal = Self.normalise(text)
+        guard normal.utf8.count <= 4 * Self.longestSuggested else { return [] }
+        let target = Array(normal.unicodeScalars)
+        guard !target.isEmpty, target.count <= Self.longestSuggested else { return [] }
         var best: [Int: Int] = [:]
         // Codes are compared with codes, names with names: "ICSE" is no near miss of "CHE".
         let isCode = target.count <= 3
-        for (key, index) in byKey where (key.unicodeScalars.count <= 3) == isCode {
-            let distance = Self.editDistance(target, Array(key.unicodeScalars))
-            if distance <= max(1, target.count / 4), distance < best[index] ?? Int.max {
+        let limit = max(1, target.count / 4)
+        for (key, index) in Self.suggestionKeys where (key.count <= 3) == isCode {
+            guard let distance = Self.editDistance(target, key, atMost: limit) else { continue }
+            if distance < best[index] ?? Int.max {
                 best[index] = distance
             }
         }
@@ -155,7 +176,7 @@ public struct CountryTable: Sendable {
 
     /// The comparable form of a country text: lowercase, accents folded, punctuation as spaces, runs of
     /// spaces collapsed, a leading "the" dropped.
-    static func normalise(_ text: String) -> String {
+    static func normalise(_ text: String, droppingThe: Bool = true) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         var pendingSpace = false
@@ -185,13 +206,44 @@ public struct CountryTable: Sendable {
             }
         }
         // A leading "the" is dropped: "The Netherlands" is "Netherlands".
-        if bytes.count > 4 && bytes.starts(with: Array("the ".utf8)) {
+        if droppingThe && bytes.count > 4 && bytes.starts(with: Array("the ".utf8)) {
             bytes.removeFirst(4)
         }
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Levenshtein distance.
+    /// The Levenshtein distance of `a` and `b` when it is at most `limit`, else `nil`. Only the band of
+    /// cells within `limit` of the diagonal is computed (a path outside it costs more than `limit`), and
+    /// the walk stops at the first row whose band exceeds `limit`: O(`a.count` × (2 × `limit` + 1)).
+    static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], atMost limit: Int) -> Int? {
+        guard abs(a.count - b.count) <= limit else { return nil }
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        let beyond = limit + 1
+        // previous[j] and current[j]: the distance of a[..<i] and b[..<j], capped at `beyond`.
+        var previous = (0...b.count).map { min($0, beyond) }
+        var current = [Int](repeating: beyond, count: b.count + 1)
+        for i in 1...a.count {
+            let low = max(1, i - limit)
+            let high = min(b.count, i + limit)
+            current[low - 1] = low == 1 ? min(i, beyond) : beyond
+            var smallest = current[low - 1]
+            if low <= high {
+                for j in low...high {
+                    let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+                    let value = min(substitution, previous[j] + 1, current[j - 1] + 1, beyond)
+                    current[j] = value
+                    smallest = min(smallest, value)
+                }
+            }
+            if high < b.count { current[high + 1] = beyond }
+            if smallest > limit { return nil }
+            swap(&previous, &current)
+        }
+        return previous[b.count] <= limit ? previous[b.count] : nil
+    }
+
+    /// The plain Levenshtein distance (the reference the bounded one is tested against).
     static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
         if a.isEmpty { return b.count }
         var previous = Array(0...b.count)

@@ -34,19 +34,26 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     /// What is wrong and what would be right, in one or two sentences.
     public var message: String
 
+    /// A finding. A message longer than `maxMessageLength` Unicode scalars (one that quotes a huge
+    /// cell or header) is cut there and ends with `...`, so a kept finding costs bounded memory.
     public init(
         _ code: DiagnosticCode, severity: Severity? = nil, at location: Location?, _ message: String
     ) {
         self.code = code
         self.severity = severity ?? code.defaultSeverity
         self.location = location
-        self.message = message
+        self.message = DisplayText.prefix(message, limit: Self.maxMessageLength)
     }
 
-    /// Compiler-style text: `file:line:col: error[VT103]: message`.
+    /// The longest message kept, in Unicode scalars.
+    public static let maxMessageLength = 2000
+
+    /// Compiler-style text, one line safe for a terminal or a CI log (`DisplayText.logLine`: controls
+    /// in the file name or the message escaped, no workflow command): `file:line:col: error[VT103]:
+    /// message`.
     public var description: String {
         let prefix = location.map { "\($0): " } ?? ""
-        return "\(prefix)\(severity.rawValue)[\(code.rawValue)]: \(message)"
+        return DisplayText.logLine("\(prefix)\(severity.rawValue)[\(code.rawValue)]: \(message)")
     }
 }
 

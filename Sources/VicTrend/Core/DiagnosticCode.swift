@@ -37,6 +37,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case withheldValue = "VT106"
     /// An aggregate such as Eurostat's `EU27_2020`, left out so that it is not counted twice. A note.
     case aggregateLeftOut = "VT107"
+    /// A country found only by ignoring part of the text (`=AUS`, `<AUS>`, `A*U*S`, `The AUS`).
+    case countryTextIgnored = "VT108"
     /// A column named by `--filter` is not in the header.
     case unknownFilterColumn = "VT012"
     /// An SDMX file holds several values of a dimension and no `--filter` picks one.
@@ -82,7 +84,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
             .duplicateObservation,
             .requiredCountOverflow, .totalOverflow, .cumulativeDecrease, .invalidGroupRow, .invalidMemberRow:
             return .error
-        case .repeatedObservation, .missingYear, .implausibleChange, .futureYear, .earlyYear,
+        case .countryTextIgnored, .repeatedObservation, .missingYear, .implausibleChange, .futureYear,
+            .earlyYear,
             .notAParticipant,
             .missingParticipant:
             return .warning
@@ -112,6 +115,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
         case .withheldValue: return "A figure the source withheld; the year is not assessed."
         case .aggregateLeftOut:
             return "An aggregate (such as EU27_2020) left out so that it is not counted twice."
+        case .countryTextIgnored:
+            return "A country found only by ignoring characters (such as '=' or '<>') of the text."
         case .unknownFilterColumn: return "A --filter column that the header does not have."
         case .ambiguousDimension: return "Several values of an SDMX dimension and no --filter choosing one."
         case .invalidYearColumn: return "A wide-layout year column whose header is not a year."

@@ -16,14 +16,15 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Reading failed part-way (an I/O error).
     case readFailed(path: String, reason: String)
 
+    /// One line, the path's control characters escaped (`DisplayText.escapingControls`).
     public var description: String {
         switch self {
         case .cannotOpen(let path, let reason):
-            return "\(path): cannot open: \(reason)"
+            return "\(DisplayText.escapingControls(path)): cannot open: \(reason)"
         case .isDirectory(let path):
-            return "\(path): is a directory; give the path of a CSV file"
+            return "\(DisplayText.escapingControls(path)): is a directory; give the path of a CSV file"
         case .readFailed(let path, let reason):
-            return "\(path): read error: \(reason)"
+            return "\(DisplayText.escapingControls(path)): read error: \(reason)"
         }
     }
 

@@ -17,8 +17,10 @@ public struct Location: Sendable, Hashable, CustomStringConvertible {
         self.column = column
     }
 
-    /// `file:line:column`, or `file:line` without a column: the form editors and CI logs link to.
+    /// `file:line:column`, or `file:line` without a column: the form editors and CI logs link to. Control
+    /// characters in the file name are escaped (`DisplayText.escapingControls`).
     public var description: String {
+        let file = DisplayText.escapingControls(file)
         if let column {
             return "\(file):\(line):\(column)"
         }

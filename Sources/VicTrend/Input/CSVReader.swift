@@ -29,6 +29,10 @@ final class CSVReader {
         var chunkSize = 1 << 16
         /// Largest cell accepted, in bytes; a larger one is almost always an unclosed quote.
         var maxCellBytes = 1 << 20
+        /// Largest row accepted, in bytes as written — blanks, quotes and line breaks inside quotes
+        /// included, its final line break not — so that a megabyte of blanks (which libcsv passes over
+        /// without storing) cannot make the reader hold it. A line of blanks alone counts as a row.
+        var maxRowBytes = 1 << 20
         /// Most cells accepted in one row.
         var maxCells = 10_000
         /// Called every 4 MiB with the bytes read so far and the file's size.
@@ -171,12 +175,24 @@ final class CSVReader {
     /// The physical location of cell `index` (0-based) of the record being delivered: its first
     /// non-blank character. Only valid inside the `read` handler.
     func location(ofCell index: Int) -> Location {
-        let map = RawRowMap(rawRecordBytes(), startLine: rawStartLine, delimiter: delimiter)
+        // One map per record: a wide row locates each of its thousands of figures in it.
+        if cachedMap?.record != recordCount {
+            cachedMap = (
+                recordCount, RawRowMap(rawRecordBytes(), startLine: rawStartLine, delimiter: delimiter)
+            )
+            mapsBuilt += 1
+        }
+        guard let map = cachedMap?.map else { return recordLocation }
         let starts = map.fieldStarts
         let position =
             index < starts.count ? starts[index] : (starts.last ?? .init(line: recordLine, column: 1))
         return Location(file: path, line: position.line, column: position.column)
     }
+
+    /// The map of the record numbered `record` (`recordCount` while it is delivered), built on first use.
+    private var cachedMap: (record: Int, map: RawRowMap)?
+    /// Row maps built so far: at most one per record.
+    private(set) var mapsBuilt = 0
 
     /// The location of the record being delivered, without a column.
     var recordLocation: Location { Location(file: path, line: recordLine) }
@@ -270,6 +286,16 @@ final class CSVReader {
         guard let base = chunk.baseAddress else { return false }
         segmentEnd = end
         let consumed = csv_parse(parser, base + start, end - start, cellCallback, rowCallback, sink)
+        // Checked before the row is delivered, so a row over the limit is refused whether it arrives in
+        // one segment or in many (any chunk size gives the same records); up to the byte libcsv refused,
+        // if it refused one.
+        let parsed = consumed < end - start ? start + consumed + 1 : end
+        if rowBytes(through: parsed) > options.maxRowBytes {
+            stopDiagnostic = oversized(
+                "a row is longer than \(options.maxRowBytes) bytes as written (blanks included); this is "
+                    + "almost always a quote that is never closed, or not a CSV file")
+            return false
+        }
         if !deliverRecord(body) { return false }
         if consumed < end - start {
             stopDiagnostic = parseFailure(atChunkOffset: start + consumed)
@@ -293,6 +319,19 @@ final class CSVReader {
         if deliverRecord(body) && failed {
             stopDiagnostic = unterminatedQuote()
         }
+    }
+
+    /// The bytes of the row in progress up to chunk offset `end` (carried ones included), without a
+    /// line break at the very end: the same count whether a CR LF pair arrived in one chunk or two.
+    private func rowBytes(through end: Int) -> Int {
+        var contentEnd = end
+        while contentEnd > rawStart,
+            chunk[contentEnd - 1] == Self.lineFeed || chunk[contentEnd - 1] == Self.carriageReturn,
+            end - contentEnd < 2
+        {
+            contentEnd -= 1
+        }
+        return carry.count + contentEnd - rawStart
     }
 
     // MARK: - libcsv callbacks

@@ -175,13 +175,11 @@ enum CellParsing {
         return cell[first...last]
     }
 
-    /// A cell quoted for a message; long cells are shortened.
+    /// A cell quoted for a message; a cell of more than 40 Unicode scalars is shortened to its first 37.
     static func show<Bytes: Cell>(_ cell: Bytes) -> String {
         let text = String(decoding: cell, as: UTF8.self)
-        if text.count > 40 {
-            return "'\(text.prefix(37))...'"
-        }
-        return "'\(text)'"
+        let long = text.utf8.count > 40 && text.unicodeScalars.dropFirst(40).first != nil
+        return DisplayText.quoted(text, limit: long ? 37 : 40)
     }
 }
 

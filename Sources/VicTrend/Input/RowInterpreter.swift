@@ -37,9 +37,13 @@ struct RowInterpreter {
     private var filterValues: [[String]] = []
     /// Columns after the country in the series key (`--by`).
     private var keyColumns: [Int] = []
-    private var resolved: [String: String?] = [:]
+    /// Country texts already matched (at most `resolvedLimit`), with what each match ignored.
+    private var resolved: [String: (code: String, ignored: CountryMatch?)] = [:]
+    private static let resolvedLimit = 4096
     private var lastCountryBytes: [UInt8] = []
     private var lastCountry = ""
+    /// The last country cell's match, when it ignored part of the text (warned about on every row).
+    private var lastIgnored: (text: String, match: CountryMatch)?
     /// SDMX figures and findings, held until the end of the file: when a dimension is ambiguous, only
     /// that is reported.
     private var held = HeldRows()
@@ -61,7 +65,7 @@ struct RowInterpreter {
         guard headerAccepted, !record.isBlank else { return }
         dataRows += 1
         guard record.count == header.count else {
-            output.add(cellCountProblem(record, from: reader))
+            output.add(.error) { cellCountProblem(record, from: reader) }
             return
         }
         for (index, filter) in filters.enumerated() {
@@ -397,6 +401,11 @@ struct RowInterpreter {
         // accepted (never empty), gives its key again without trimming or validating.
         let written = record[country]
         if !lastCountryBytes.isEmpty && Self.same(written, lastCountryBytes) {
+            if let (text, match) = lastIgnored {
+                output.add(.warning) {
+                    CountryTable.ignoredWarning(text, match, at: reader.location(ofCell: country))
+                }
+            }
             return lastCountry
         }
         let cell = CellParsing.trimmed(written)
@@ -419,24 +428,27 @@ struct RowInterpreter {
             output.add(
                 Diagnostic(
                     .aggregateLeftOut, at: reader.location(ofCell: country),
-                    "'\(text)' is an aggregate of countries, not a country; left out so that it is not counted "
-                        + "twice"))
+                    "\(DisplayText.quoted(text, limit: 64)) is an aggregate of countries, not a country; left "
+                        + "out so that it is not counted twice"))
             return nil
         }
-        let code: String?
-        if let known = resolved[text] {
-            code = known
-        } else {
-            code = CountryTable.standard.country(text)?.alpha3
-            resolved[text] = code
+        var found = resolved[text]
+        if found == nil, let match = CountryTable.standard.match(text) {
+            found = (match.country.alpha3, match.ignored == nil ? nil : match)
+            if resolved.count < Self.resolvedLimit { resolved[text] = found }
         }
-        guard let code else {
+        guard let (code, ignored) = found else {
             output.add(DiagnosticCode.unknownCountry.defaultSeverity) {
                 CountryTable.standard.unknown(text, at: reader.location(ofCell: country))
             }
             return nil
         }
-        remember(written, as: code)
+        if let ignored {
+            output.add(.warning) {
+                CountryTable.ignoredWarning(text, ignored, at: reader.location(ofCell: country))
+            }
+        }
+        remember(written, as: code, ignored: ignored.map { (text, $0) })
         return code
     }
 
@@ -450,10 +462,13 @@ struct RowInterpreter {
         }
     }
 
-    private mutating func remember(_ cell: some CellBytes, as key: String) {
+    private mutating func remember(
+        _ cell: some CellBytes, as key: String, ignored: (text: String, match: CountryMatch)? = nil
+    ) {
         lastCountryBytes.removeAll(keepingCapacity: true)
         lastCountryBytes.append(contentsOf: cell)
         lastCountry = key
+        lastIgnored = ignored
     }
 
     /// Eurostat's aggregates: `EU27_2020`, `EU28`, `EA20`, `EEA`, `EFTA` and the like.
@@ -468,8 +483,15 @@ struct RowInterpreter {
 
     // MARK: - Diagnostics
 
+    /// The header's names for messages: the first 20, each cut to 40 characters (a message per bad row
+    /// must not repeat a megabyte header).
+    private var shownHeader: String {
+        header.prefix(20).map { DisplayText.prefix($0, limit: 40) }.joined(separator: ", ")
+            + (header.count > 20 ? ", ..." : "")
+    }
+
     private func cellCountProblem(_ record: CSVRecord, from reader: CSVReader) -> Diagnostic {
-        let expected = "the header has \(header.count) (\(header.joined(separator: ", ")))"
+        let expected = "the header has \(header.count) (\(shownHeader))"
         if record.count < header.count {
             return Diagnostic(
                 .missingCells, at: reader.recordLocation,

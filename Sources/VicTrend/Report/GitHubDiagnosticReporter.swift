@@ -3,7 +3,14 @@
 /// GitHub shows at most 10 error and 10 warning annotations per step, so the first 10 of each become
 /// annotations and the rest are printed as plain lines, followed by a notice of how many were not
 /// annotated. `stepSummary` renders every finding as a Markdown table for `$GITHUB_STEP_SUMMARY`.
-/// Escaping follows the Actions toolkit: `%`, CR and LF in messages; also `:` and `,` in properties.
+///
+/// Input text never becomes a command. In an annotation, every field has its control characters
+/// other than CR and LF escaped (`DisplayText`: ESC is `\x1b`) and `##[` (the runner's legacy command
+/// form) broken up; then the Actions toolkit's escaping applies: `%` → `%25`, CR → `%0D`, LF → `%0A`,
+/// and in properties also `:` → `%3A`, `,` → `%2C`. The plain lines are `Diagnostic.description`
+/// (`DisplayText.logLine`: every control escaped, a line break as `\x0a`, so no text starts a line of
+/// its own, and no line begins with `::`); `%` stays as it is there, since the runner does not
+/// unescape plain lines.
 public enum GitHubDiagnosticReporter: DiagnosticReporter {
     public static let identifier = "github"
 
@@ -46,12 +53,14 @@ public enum GitHubDiagnosticReporter: DiagnosticReporter {
         }
         var properties: [String] = []
         if let location = diagnostic.location {
-            properties.append("file=" + escapeProperty(location.file))
+            properties.append(
+                "file=" + escapeProperty(DisplayText.inert(location.file, exceptLineBreaks: true)))
             properties.append("line=\(location.line)")
             if let column = location.column { properties.append("col=\(column)") }
         }
         properties.append("title=" + escapeProperty(diagnostic.code.rawValue))
-        return "::\(kind) \(properties.joined(separator: ","))::\(escapeData(diagnostic.message))"
+        let message = escapeData(DisplayText.inert(diagnostic.message, exceptLineBreaks: true))
+        return "::\(kind) \(properties.joined(separator: ","))::\(message)"
     }
 
     /// Every finding as a Markdown table, for `$GITHUB_STEP_SUMMARY`.
@@ -65,7 +74,7 @@ public enum GitHubDiagnosticReporter: DiagnosticReporter {
                 let cells = [
                     diagnostic.severity.rawValue, diagnostic.code.rawValue,
                     MarkdownText.escape(diagnostic.location?.description ?? ""),
-                    MarkdownText.escape(diagnostic.message),
+                    MarkdownText.escape(DisplayText.escapingControls(diagnostic.message)),
                 ]
                 lines.append("| " + cells.joined(separator: " | ") + " |")
             }

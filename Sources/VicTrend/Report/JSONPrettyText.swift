@@ -139,27 +139,49 @@ struct JSONPrettyText {
     }
 
     /// The UTF-8 of a string's content, with `"`, `\` and control characters escaped (`\n`, `\r`, `\t`,
-    /// else `\u00XX` in lower-case hex); every other byte as it is.
+    /// else `\u00XX` in lower-case hex), as `JSONText.string` escapes them: DEL and the C1 controls
+    /// too (JSON shown on a terminal cannot drive it), and the second `#` of `##[` as `\u0023` (JSON
+    /// printed in a GitHub Actions log holds no legacy workflow command); every other byte as it is.
     private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+        let hex = Array("0123456789abcdef".utf8)
+        func unicodeEscape(_ value: UInt8) {
+            bytes.append(contentsOf: [
+                UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                hex[Int(value >> 4)],
+                hex[Int(value & 0xF)],
+            ])
+        }
         var start = 0
-        for index in utf8.indices {
+        var index = 0
+        while index < utf8.count {
             let byte = utf8[index]
-            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
-            bytes.append(UInt8(ascii: "\\"))
-            switch byte {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
-            case UInt8(ascii: "\n"): bytes.append(UInt8(ascii: "n"))
-            case UInt8(ascii: "\r"): bytes.append(UInt8(ascii: "r"))
-            case UInt8(ascii: "\t"): bytes.append(UInt8(ascii: "t"))
-            default:
-                let hex = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: [
-                    UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)],
-                    hex[Int(byte & 0xF)],
-                ])
+            let next = index + 1 < utf8.count ? utf8[index + 1] : 0
+            let isC1 = byte == 0xC2 && (0x80...0x9F).contains(next)
+            let isCommandHash =
+                byte == UInt8(ascii: "#") && index > 0 && utf8[index - 1] == UInt8(ascii: "#")
+                && next == UInt8(ascii: "[")
+            guard
+                byte < 0x20 || byte == 0x7F || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+                    || isC1
+                    || isCommandHash
+            else {
+                index += 1
+                continue
             }
-            start = index + 1
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), byte])
+            case UInt8(ascii: "\n"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+            case UInt8(ascii: "\r"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+            case UInt8(ascii: "\t"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+            case 0xC2 where isC1:
+                unicodeEscape(next)
+                index += 1
+            default:
+                unicodeEscape(byte)
+            }
+            index += 1
+            start = index
         }
         bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
     }

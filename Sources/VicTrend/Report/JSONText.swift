@@ -1,16 +1,25 @@
 /// Minimal JSON text building for the writers (RFC 8259 string escaping; numbers as given).
 enum JSONText {
-    /// A JSON string literal.
+    /// A JSON string literal. Beyond what RFC 8259 requires, DEL and the C1 controls are written
+    /// `\u007f`, `\u009b` (so JSON shown on a terminal cannot drive it), and the second `#` of `##[` is
+    /// written `\u0023` (so JSON printed in a GitHub Actions log holds no legacy workflow command): the
+    /// decoded text is the same.
     static func string(_ text: String) -> String {
         var result = "\""
-        for scalar in text.unicodeScalars {
+        var previous: Unicode.Scalar = " "
+        var scalars = text.unicodeScalars.makeIterator()
+        var next = scalars.next()
+        while let scalar = next {
+            next = scalars.next()
+            defer { previous = scalar }
             switch scalar {
+            case "#" where previous == "#" && next == "[": result += "\\u0023"
             case "\"": result += "\\\""
             case "\\": result += "\\\\"
             case "\n": result += "\\n"
             case "\r": result += "\\r"
             case "\t": result += "\\t"
-            case _ where scalar.value < 0x20:
+            case _ where scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value <= 0x9F):
                 let hex = String(scalar.value, radix: 16)
                 result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: result.unicodeScalars.append(scalar)

@@ -1,0 +1,122 @@
+/// Text from an input (a cell, a key, a file name) made safe to show on a terminal or in a CI log.
+///
+/// Submitted files are untrusted: a cell may hold an escape sequence that rewrites the terminal, or a
+/// line break followed by a GitHub Actions workflow command (`::add-mask::…`, `::stop-commands::…`),
+/// which the runner would execute if it began a line of the log. Every diagnostic line victrend prints
+/// goes through `logLine`, so neither can happen.
+///
+/// The escaped form, one for all outputs:
+/// - a C0 control character (U+0000–U+001F, line breaks and tabs included) or DEL (U+007F) is written
+///   `\x` and two lowercase hex digits: ESC is `\x1b`, LF `\x0a`, BEL `\x07`, DEL `\x7f`;
+/// - a C1 control character (U+0080–U+009F) is written `\u{` hex `}`: CSI is `\u{9b}` (not `\x9b`,
+///   which would suggest the byte 0x9B, one of its two UTF-8 bytes);
+/// - everything else is kept as it is. A backslash is not doubled, so the text `\x1b` and an escaped
+///   ESC read alike: the form is for reading, not for decoding.
+public enum DisplayText {
+    /// `text` with every C0 control, DEL and C1 control escaped (see the type's documentation) — with
+    /// `exceptLineBreaks`, CR and LF are left for the caller's own escaping (a GitHub workflow command
+    /// writes them `%0D`, `%0A`). Returns `text` itself, without copying, when there is nothing to
+    /// escape.
+    public static func escapingControls(_ text: String, exceptLineBreaks: Bool = false) -> String {
+        let escapes = { (scalar: Unicode.Scalar) in
+            isControl(scalar) && !(exceptLineBreaks && (scalar == "\n" || scalar == "\r"))
+        }
+        guard text.unicodeScalars.contains(where: escapes) else { return text }
+        var result = ""
+        result.reserveCapacity(text.utf8.count + 8)
+        for scalar in text.unicodeScalars {
+            if escapes(scalar) {
+                result += escaped(scalar)
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// `text` as one line of a log that a CI runner reads: controls escaped (so it is one line), and
+    /// the two ways a GitHub Actions runner finds a command in a line made inert —
+    /// - a line that, after leading white space, begins with `::` gets its first `:` written `\x3a`;
+    /// - `##[` (the runner's legacy command form, found anywhere in a line) gets its second `#` written
+    ///   `\x23`.
+    /// Only text victrend writes as a command (`GitHubDiagnosticReporter`) may skip this.
+    public static func logLine(_ text: String) -> String {
+        var result = inert(text)
+        if let start = result.unicodeScalars.firstIndex(where: { !isSkippedAtLineStart($0) }),
+            result.unicodeScalars[start...].starts(with: "::".unicodeScalars)
+        {
+            result.unicodeScalars.replaceSubrange(start...start, with: "\\x3a".unicodeScalars)
+        }
+        return result
+    }
+
+    /// `text` with controls escaped and `##[` written `#\x23[`: safe anywhere inside a line of a CI log
+    /// (but not at its start: see `logLine`), such as the message of a workflow command (which passes
+    /// `exceptLineBreaks` and escapes CR and LF itself).
+    public static func inert(_ text: String, exceptLineBreaks: Bool = false) -> String {
+        let result = escapingControls(text, exceptLineBreaks: exceptLineBreaks)
+        return result.utf8.contains(UInt8(ascii: "#")) ? neutralisingLegacyCommands(result) : result
+    }
+
+    /// `text` with line breaks (LF) kept and every line made safe with `logLine`: for messages of
+    /// several lines (usage errors, help).
+    public static func logLines(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { logLine(String($0)) }
+            .joined(separator: "\n")
+    }
+
+    /// `text` in single quotes for a message, cut to its first `limit` Unicode scalars (then `...`)
+    /// when longer: a message quotes what was written, but a megabyte cell stays out of it. Controls
+    /// are left for the rendering to escape (a JSON consumer gets them exactly). The cut counts
+    /// scalars, not characters, so one character built of a million combining marks is cut too.
+    public static func quoted(_ text: String, limit: Int = 40) -> String {
+        "'" + prefix(text, limit: limit) + "'"
+    }
+
+    /// `text` cut to its first `limit` Unicode scalars, followed by `...` when something was cut.
+    public static func prefix(_ text: String, limit: Int) -> String {
+        guard text.utf8.count > limit else { return text }
+        let scalars = text.unicodeScalars
+        guard let end = scalars.index(scalars.startIndex, offsetBy: limit, limitedBy: scalars.endIndex),
+            end != scalars.endIndex
+        else { return text }
+        return String(scalars[..<end]) + "..."
+    }
+
+    /// True for C0 controls, DEL and C1 controls.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value <= 0x9F)
+    }
+
+    /// The escaped form of one control character.
+    private static func escaped(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16)
+        if scalar.value < 0x80 {
+            return "\\x" + (hex.count == 1 ? "0" : "") + hex
+        }
+        return "\\u{" + hex + "}"
+    }
+
+    /// What the runner's `TrimStart` passes over before looking for `::`: white space (.NET's
+    /// `char.IsWhiteSpace` is Unicode's White_Space) and, to be safe, invisible characters such as a
+    /// byte-order mark or a zero-width space.
+    private static func isSkippedAtLineStart(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isWhitespace || scalar.properties.isDefaultIgnorableCodePoint
+    }
+
+    /// `##[` written `#\x23[`, wherever it occurs (`###[` too).
+    private static func neutralisingLegacyCommands(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        var result = String.UnicodeScalarView()
+        for (index, scalar) in scalars.enumerated() {
+            if scalar == "#" && index > 0 && scalars[index - 1] == "#" && index + 1 < scalars.count
+                && scalars[index + 1] == "["
+            {
+                result.append(contentsOf: "\\x23".unicodeScalars)
+            } else {
+                result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+}
