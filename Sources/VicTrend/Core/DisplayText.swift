@@ -21,7 +21,7 @@ public enum DisplayText {
         let escapes = { (scalar: Unicode.Scalar) in
             isControl(scalar) && !(exceptLineBreaks && (scalar == "\n" || scalar == "\r"))
         }
-        guard text.unicodeScalars.contains(where: escapes) else { return text }
+        guard needsEscaping(text, exceptLineBreaks: exceptLineBreaks) else { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count + 8)
         for scalar in text.unicodeScalars {
@@ -81,6 +81,21 @@ public enum DisplayText {
             end != scalars.endIndex
         else { return text }
         return String(scalars[..<end]) + "..."
+    }
+
+    /// Whether `text` holds a control character to escape, from its UTF-8 bytes (a C1 control is
+    /// 0xC2 followed by 0x80–0x9F): the common case, nothing to escape, costs one pass over bytes.
+    private static func needsEscaping(_ text: String, exceptLineBreaks: Bool) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte < 0x20 {
+                if !(exceptLineBreaks && (byte == 0x0A || byte == 0x0D)) { return true }
+            } else if byte == 0x7F || (previous == 0xC2 && byte <= 0x9F && byte >= 0x80) {
+                return true
+            }
+            previous = byte
+        }
+        return false
     }
 
     /// True for C0 controls, DEL and C1 controls.
