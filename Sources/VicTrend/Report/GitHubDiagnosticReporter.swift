@@ -73,7 +73,8 @@ public enum GitHubDiagnosticReporter: DiagnosticReporter {
             for diagnostic in diagnostics {
                 let cells = [
                     diagnostic.severity.rawValue, diagnostic.code.rawValue,
-                    MarkdownReporter.escape(diagnostic.location?.description ?? ""),
+                    MarkdownReporter.escape(
+                        DisplayText.escapingControls(diagnostic.location?.description ?? "")),
                     MarkdownReporter.escape(DisplayText.escapingControls(diagnostic.message)),
                 ]
                 lines.append("| " + cells.joined(separator: " | ") + " |")
