@@ -42,7 +42,9 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
         self.code = code
         self.severity = severity ?? code.defaultSeverity
         self.location = location
-        self.message = DisplayText.prefix(message, limit: Self.maxMessageLength)
+        self.message =
+            message.utf8.count > Self.maxMessageLength
+            ? DisplayText.prefix(message, limit: Self.maxMessageLength) : message
     }
 
     /// The longest message kept, in Unicode scalars.

@@ -17,10 +17,9 @@ public struct Location: Sendable, Hashable, CustomStringConvertible {
         self.column = column
     }
 
-    /// `file:line:column`, or `file:line` without a column: the form editors and CI logs link to. Control
-    /// characters in the file name are escaped (`DisplayText.escapingControls`).
+    /// `file:line:column`, or `file:line` without a column: the form editors and CI logs link to. The
+    /// file name is as given: what prints it escapes it (`Diagnostic.description`, the step summary).
     public var description: String {
-        let file = DisplayText.escapingControls(file)
         if let column {
             return "\(file):\(line):\(column)"
         }

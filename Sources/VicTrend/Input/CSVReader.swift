@@ -223,11 +223,14 @@ final class CSVReader {
         rawStart = 0
         var index = 0
         let count = bytes.count
+        // `carry.count` and `rawStart`, kept here too: the row's size so far, for `feed`, from locals.
+        var carried = carry.count
+        var rowStart = 0
         if pendingCarriageReturn {
             pendingCarriageReturn = false
             if index < count && bytes[index] == Self.lineFeed {
                 // The LF of a CR LF pair split across chunks: same line break, no new line.
-                if !feed(from: index, to: index + 1, body) { return }
+                if !feed(from: index, to: index + 1, rowBytesAtMost: carried + 1, body) { return }
                 index += 1
             }
         }
@@ -252,8 +255,10 @@ final class CSVReader {
                 if !carry.isEmpty { carry.removeAll(keepingCapacity: true) }
                 rawStart = index
                 rawStartLine = line
+                carried = 0
+                rowStart = index
             }
-            if !feed(from: index, to: end, body) { return }
+            if !feed(from: index, to: end, rowBytesAtMost: carried + end - rowStart, body) { return }
             if endsLine { line += 1 }
             atLineStart = endsLine
             index = end
@@ -282,7 +287,11 @@ final class CSVReader {
     }
 
     /// Feeds one segment to libcsv; false when reading must stop (the diagnostic is set).
-    private func feed(from start: Int, to end: Int, _ body: (CSVRecord, CSVReader) -> Void) -> Bool {
+    /// `rowBytesAtMost`: the row's bytes through `end`, carried ones and line breaks included (an upper
+    /// bound of `rowBytes(through:)`, which is only counted when this one is over the limit).
+    private func feed(
+        from start: Int, to end: Int, rowBytesAtMost: Int, _ body: (CSVRecord, CSVReader) -> Void
+    ) -> Bool {
         guard let base = chunk.baseAddress else { return false }
         segmentEnd = end
         let consumed = csv_parse(parser, base + start, end - start, cellCallback, rowCallback, sink)
@@ -290,7 +299,7 @@ final class CSVReader {
         // one segment or in many (any chunk size gives the same records); up to the byte libcsv refused,
         // if it refused one.
         let parsed = consumed < end - start ? start + consumed + 1 : end
-        if rowBytes(through: parsed) > options.maxRowBytes {
+        if rowBytesAtMost > options.maxRowBytes && rowBytes(through: parsed) > options.maxRowBytes {
             stopDiagnostic = oversized(
                 "a row is longer than \(options.maxRowBytes) bytes as written (blanks included); this is "
                     + "almost always a quote that is never closed, or not a CSV file")

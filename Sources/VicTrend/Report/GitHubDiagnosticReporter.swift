@@ -73,7 +73,7 @@ public enum GitHubDiagnosticReporter: DiagnosticReporter {
             for diagnostic in diagnostics {
                 let cells = [
                     diagnostic.severity.rawValue, diagnostic.code.rawValue,
-                    MarkdownText.escape(diagnostic.location?.description ?? ""),
+                    MarkdownText.escape(DisplayText.escapingControls(diagnostic.location?.description ?? "")),
                     MarkdownText.escape(DisplayText.escapingControls(diagnostic.message)),
                 ]
                 lines.append("| " + cells.joined(separator: " | ") + " |")
