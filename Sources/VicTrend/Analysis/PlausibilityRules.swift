@@ -121,10 +121,13 @@ public struct PlausibilityRules: Sendable {
         var findings: [Diagnostic] = []
         let country = observation.country
         var missingRanges: [ClosedRange<Int>] = []
-        var start = previous.year + 1
-        for year in withheldYears + [observation.year] {
-            if year > start { missingRanges.append(start...(year - 1)) }
-            start = year + 1
+        if observation.year > previous.year + 1 {
+            var start = previous.year + 1
+            for year in withheldYears {
+                if year > start { missingRanges.append(start...(year - 1)) }
+                start = year + 1
+            }
+            if observation.year > start { missingRanges.append(start...(observation.year - 1)) }
         }
         if !missingRanges.isEmpty {
             let missing = Self.yearRanges(of: missingRanges)
