@@ -122,8 +122,14 @@ struct ValidateEndToEndTests {
         #expect(sarif.status == 1)
         let root = try #require(
             try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any])
-        let results = try #require((root["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])
+        let run = try #require((root["runs"] as? [[String: Any]])?.first)
+        let results = try #require(run["results"] as? [[String: Any]])
         #expect(results.count == 2)
+        // Only addresses that point somewhere real: no placeholder home page.
+        let driver = (run["tool"] as? [String: Any])?["driver"] as? [String: Any]
+        #expect(driver?["name"] as? String == "victrend")
+        #expect(driver?["informationUri"] == nil)
+        #expect(!sarif.stdout.contains("github.com/victrend"))
         let json = try VictrendBinary.run(["validate", "-f", "json", "samples/small/example.csv"])
         #expect(json.status == 0)
         let array = try #require(

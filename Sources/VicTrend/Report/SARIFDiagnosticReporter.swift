@@ -40,10 +40,11 @@ public enum SARIFDiagnosticReporter: DiagnosticReporter {
             }
             return JSONText.object(members)
         }
+        // No informationUri: victrend has no public home yet, and a placeholder address would point
+        // whoever registers it at every SARIF viewer's users.
         let driver = JSONText.object([
             ("name", JSONText.string("victrend")),
             ("version", JSONText.string(toolVersion)),
-            ("informationUri", JSONText.string("https://github.com/victrend/victrend")),
             ("rules", JSONText.array(rules)),
         ])
         let run = JSONText.object([
