@@ -177,7 +177,7 @@ public enum CSVReporter: Reporter {
         ]
     }
 
-    static func optional(_ value: Int?) -> String {
+    private static func optional(_ value: Int?) -> String {
         value.map(String.init) ?? ""
     }
 }
