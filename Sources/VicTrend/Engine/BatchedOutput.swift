@@ -10,8 +10,7 @@ import Dispatch
 /// (`PanelBuilder.prefetch`), so that the misses overlap instead of coming one after the other; and
 /// with two cores the builder's work leaves the reader's core.
 struct BatchedOutput: RowOutput {
-    /// An observation without its file, which the batch names once: the reader's path string is never
-    /// shared with the builder's thread (its reference count would bounce between cores every row).
+    /// An observation without its file, which the batch names once (at `Other.file`), not every row.
     struct Figure {
         var country: String
         var year: Int
@@ -24,7 +23,7 @@ struct BatchedOutput: RowOutput {
 
     /// What is not an observation, queued before the figure at `before` (an index in `figures`).
     enum Other {
-        /// The figures from here on come from this file (a copy of the reader's path).
+        /// The figures from here on come from this file.
         case file(String)
         case withheld(WithheldFigure)
         case diagnostic(Diagnostic)
@@ -65,8 +64,7 @@ struct BatchedOutput: RowOutput {
         if observation.location.file != file {
             let path = observation.location.file
             file = path
-            // A copy of its own for the builder's thread (see `Figure`).
-            batch.others.append((batch.figures.count, .file(path.unsharedCopy)))
+            batch.others.append((batch.figures.count, .file(path)))
         }
         batch.figures.append(
             Figure(

@@ -288,11 +288,6 @@ struct RowStore: Sendable {
 
     /// The observation `handle`, or `nil` for a withheld year.
     func observation(_ handle: Int) -> Observation? {
-        observation(handle, files: files)
-    }
-
-    /// `observation(_:)`, its path taken from `files` (the store's files, or copies of them).
-    private func observation(_ handle: Int, files: [String]) -> Observation? {
         guard compact else { return handle >= 0 ? spilled[handle] : nil }
         let row = rows[handle]
         switch row.kind {
@@ -368,8 +363,6 @@ struct RowStore: Sendable {
         for first in stride(from: 0, to: batches.count, by: Parallel.cores) {
             let group = batches[first..<min(batches.count, first + Parallel.cores)]
             let gathered = Parallel.map(group.count) { index in
-                // Paths of its own for each core: every observation holds one.
-                let files = store.files.map(\.unsharedCopy)
                 let positions = group[group.startIndex + index]
                 // The batch's rows, one run in `sortedRows`: each row is loaded while an earlier one is
                 // gathered.
@@ -377,8 +370,7 @@ struct RowStore: Sendable {
                 for handle in batchRows.prefix(Self.gatherDistance) { store.rows.prefetch(Int(handle)) }
                 return positions.map { position in
                     store.series(
-                        of: order[position], rows: starts[position]..<starts[position + 1], in: batchRows,
-                        files: files)
+                        of: order[position], rows: starts[position]..<starts[position + 1], in: batchRows)
                 }
             }
             for batch in gathered { body(batch) }
@@ -393,10 +385,8 @@ struct RowStore: Sendable {
     /// order (a key holds one observation a year; the sort is stable, so a withheld figure of the same
     /// year keeps its place), so that the series takes them as they are.
     private func series(
-        of key: Int, rows range: Range<Int>, in batchRows: ArraySlice<UInt32>, files: [String]
-    )
-        -> Series
-    {
+        of key: Int, rows range: Range<Int>, in batchRows: ArraySlice<UInt32>
+    ) -> Series {
         var byYear: [(year: Int, handle: Int)] = []
         byYear.reserveCapacity(range.count)
         for index in range {
@@ -414,7 +404,7 @@ struct RowStore: Sendable {
         observations.reserveCapacity(range.count)
         var withheldFigures: [WithheldFigure] = []
         for (_, handle) in byYear {
-            if let observation = observation(handle, files: files) {
+            if let observation = observation(handle) {
                 observations.append(observation)
             } else if let figure = withheldFigure(handle) {
                 withheldFigures.append(figure)
