@@ -14,6 +14,21 @@ struct DisplayTextTests {
         #expect(DisplayText.escapingControls("\u{1B}\n", exceptLineBreaks: true) == "\\x1b\n")
     }
 
+    @Test("bidirectional controls escaped as \\u{NN}; found first by firstControl; other punctuation kept")
+    func bidirectionalControls() {
+        // An override would show the file's "21" as "12" on a terminal or in a viewer.
+        #expect(DisplayText.escapingControls("A\u{202E}21") == "A\\u{202e}21")
+        #expect(
+            DisplayText.escapingControls("\u{2066}x\u{2069}\u{200F}\u{061C}\u{202A}")
+                == "\\u{2066}x\\u{2069}\\u{200f}\\u{61c}\\u{202a}")
+        // Characters beside them in their blocks (en dash, bullet, ellipsis, Arabic letters) stay.
+        #expect(DisplayText.escapingControls("2019–2020 • … ؛ ع") == "2019–2020 • … ؛ ع")
+        #expect(DisplayText.firstControl(in: "Côte d’Ivoire – 2019") == nil)
+        #expect(DisplayText.firstControl(in: "AB\u{202E}C\u{1B}") == "\u{202E}")
+        #expect(DisplayText.firstControl(in: "A\u{85}") == "\u{85}")
+        #expect(DisplayText.shown("\u{202E}") == "\\u{202e}" && DisplayText.shown("A") == "A")
+    }
+
     @Test("a line that would begin with :: (after white space) gets its first ':' escaped")
     func workflowCommandAtLineStart() {
         #expect(DisplayText.logLine("::add-mask::2019") == "\\x3a:add-mask::2019")

@@ -168,6 +168,38 @@ struct PanelReaderTests {
         #expect(result.panel.series.map(\.country) == ["ICSE", "South Korea"])
     }
 
+    @Test("a verbatim key, a --by value or a group name with a control character is an error (VT130)")
+    func controlInKey() throws {
+        let (result, _) = try readPanel(
+            "country,year,victims\n\"A\u{1B}[31mB\",2019,5\nX\u{202E}Y,2019,7\nOK,2019,9\n",
+            options: .init(countries: .verbatim))
+        #expect(result.panel.series.map(\.country) == ["OK"])
+        let found = result.log.diagnostics.map {
+            ($0.code, $0.location?.line, $0.location?.column, $0.message)
+        }
+        #expect(found.count == 2)
+        #expect(found.allSatisfy { $0.0 == .controlInKey })
+        #expect(found.map(\.1) == [2, 3] && found.map(\.2) == [1, 1])
+        #expect(found[0].3.contains("the 'country' cell holds the control character \\x1b"))
+        #expect(found[1].3.contains("\\u{202e}"))
+        #expect(result.log.hasErrors)
+
+        let (byResult, _) = try readPanel(
+            "country,agency,year,victims\nAUT,Police\u{2066},2019,5\nAUT,Courts,2019,6\n",
+            options: .init(keyColumns: ["agency"]))
+        #expect(byResult.log.diagnostics.map(\.code) == [.controlInKey])
+        #expect(byResult.log.diagnostics.first?.message.contains("'agency' cell") == true)
+        #expect(byResult.panel.series.count == 1)
+
+        let fixtures = try Fixtures()
+        defer { fixtures.remove() }
+        let groups = try fixtures.file("g.csv", "country,group\nAUT,EU\u{7}\nDEU,EU\n")
+        let (read, log) = try GroupsReader.read(groups)
+        #expect(log.diagnostics.map(\.code) == [.controlInKey])
+        #expect(log.diagnostics.first?.location?.line == 2 && log.diagnostics.first?.location?.column == 5)
+        #expect(read.names == ["EU"])
+    }
+
     @Test("an unknown country is an error with the closest matches")
     func unknownCountry() throws {
         let found = try onlyDiagnostic("country,year,victims\nGermny,2019,5\n")

@@ -120,6 +120,12 @@ struct PropertyTests {
             let cell = CSVText.field(text)
             let (result, _) = try readPanel(
                 "country,year,victims\n\(cell),2020,1\n", options: .init(countries: .verbatim))
+            // A key with a control character (a tab, a line break) is read back whole, then refused.
+            if text.unicodeScalars.contains(where: { $0.value < 0x20 }) {
+                #expect(result.log.diagnostics.map(\.code) == [.controlInKey], "\(text.debugDescription)")
+                #expect(result.log.diagnostics.first?.location?.line == 2)
+                continue
+            }
             #expect(!result.log.hasErrors, "\(text.debugDescription): \(result.log.diagnostics)")
             let read = try #require(result.panel.series.first?.country)
             // Formula-like text comes back with the protective quote, exactly as a spreadsheet would show it.

@@ -67,6 +67,12 @@ struct ReportCellTests {
         #expect(MarkdownText.escape("back\\slash") == "back\\\\slash")
         #expect(HTMLText.escape("Côte d'Ivoire") == "Côte d&#39;Ivoire")
         #expect(HTMLText.escape("tab\tcr\r\u{1}") == "tab\tcr  ")
+        // Controls that would rewrite a terminal or reorder a line are shown, not passed on.
+        #expect(MarkdownText.escape("a\u{1B}[2Jb\u{202E}21") == "a\\\\x1b\\[2Jb\\\\u{202e}21")
+        #expect(MarkdownText.escape("x\ty\u{9B}") == "x\\\\x09y\\\\u{9b}")
+        #expect(MarkdownText.escape("2019–2020 …") == "2019–2020 …")
+        #expect(HTMLText.escape("b\u{202E}21\u{7F}\u{85}") == "b\\u{202e}21\\x7f\\u{85}")
+        #expect(HTMLText.escape("2019–2020 …") == "2019–2020 …")
         #expect(HTMLText.escape("Åland") == "Åland")
     }
 

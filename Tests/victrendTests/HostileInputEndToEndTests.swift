@@ -12,7 +12,11 @@ struct HostileInputEndToEndTests {
     private func expectSafe(_ text: String, _ what: String) {
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             #expect(
-                !line.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) },
+                !line.unicodeScalars.contains {
+                    $0.value < 0x20 || (0x7F...0x9F).contains($0.value)
+                        || (0x202A...0x202E).contains($0.value)
+                        || (0x2066...0x2069).contains($0.value)
+                },
                 "\(what): \(line)")
             #expect(!line.contains("##["), "\(what): \(line)")
             if line.drop(while: \.isWhitespace).hasPrefix("::") {
@@ -70,6 +74,35 @@ struct HostileInputEndToEndTests {
         #expect(outcome.stdout.isEmpty)
         expectSafe(outcome.stderr, "report")
         #expect(outcome.stderr.contains("unknown country 'X0\\x0a::add-mask::2019'"))
+    }
+
+    @Test("verbatim keys with control characters are refused (VT130); a file name's are shown escaped")
+    func controlsInKeysAndNames() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let keys = try directory.file(
+            "keys.csv", "country,year,victims\n\"A\u{1B}[2J\",2019,5\nB\u{202E}12,2019,6\nC,2019,7\n")
+        for format in ["csv", "markdown"] {
+            let outcome = try VictrendBinary.run([
+                "report", "--countries", "verbatim", "--format", format, keys,
+            ])
+            #expect(outcome.status == 1, "\(format)")
+            #expect(outcome.stdout.isEmpty)
+            expectSafe(outcome.stderr, format)
+            #expect(
+                outcome.stderr.contains(
+                    "keys.csv:2:1: error[VT130]: the 'country' cell holds the control character \\x1b"))
+            #expect(
+                outcome.stderr.contains(
+                    "keys.csv:3:1: error[VT130]: the 'country' cell holds the control character \\u{202e}"))
+        }
+        // A report's own text (the input's name) never carries a control to the terminal either.
+        let named = try directory.file(
+            "n\u{1B}[2J\u{202E}.csv", "country,year,victims\nAUT,2019,5\nAUT,2020,6\n")
+        let markdown = try VictrendBinary.run(["report", "--format", "markdown", named])
+        #expect(markdown.status == 0)
+        expectSafe(markdown.stdout, "markdown")
+        #expect(markdown.stdout.contains("n\\\\x1b\\[2J\\\\u{202e}.csv"))
     }
 
     @Test("an unreadable input named with a workflow command is one escaped line (exit 2)")

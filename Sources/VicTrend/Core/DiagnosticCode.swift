@@ -39,6 +39,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case aggregateLeftOut = "VT107"
     /// A country found only by ignoring part of the text (`=AUS`, `<AUS>`, `A*U*S`, `The AUS`).
     case countryTextIgnored = "VT108"
+    /// A key cell (country under `--countries verbatim`, a `--by` column, a group name) holding a
+    /// control or bidirectional-control character, which would rewrite a terminal or reorder a line.
+    case controlInKey = "VT130"
     /// A column named by `--filter` is not in the header.
     case unknownFilterColumn = "VT012"
     /// An SDMX file holds several values of a dimension and no `--filter` picks one.
@@ -80,7 +83,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
         case .emptyFile, .noDataRows, .invalidUTF8, .unterminatedQuote, .strayQuote, .oversizedRecord,
             .missingColumn, .ambiguousColumn, .missingCells, .extraCells,
             .emptyCountry, .invalidYear, .invalidCount, .countTooLarge, .unknownCountry, .unknownFilterColumn,
-            .ambiguousDimension, .invalidYearColumn, .filterKeepsNothing,
+            .ambiguousDimension, .invalidYearColumn, .filterKeepsNothing, .controlInKey,
             .duplicateObservation,
             .requiredCountOverflow, .totalOverflow, .cumulativeDecrease, .invalidGroupRow, .invalidMemberRow:
             return .error
@@ -117,6 +120,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
             return "An aggregate (such as EU27_2020) left out so that it is not counted twice."
         case .countryTextIgnored:
             return "A country found only by ignoring characters (such as '=' or '<>') of the text."
+        case .controlInKey:
+            return "A key (country, --by value or group) holds a control or bidirectional-control character."
         case .unknownFilterColumn: return "A --filter column that the header does not have."
         case .ambiguousDimension: return "Several values of an SDMX dimension and no --filter choosing one."
         case .invalidYearColumn: return "A wide-layout year column whose header is not a year."

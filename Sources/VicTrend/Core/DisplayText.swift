@@ -10,6 +10,9 @@
 ///   `\x` and two lowercase hex digits: ESC is `\x1b`, LF `\x0a`, BEL `\x07`, DEL `\x7f`;
 /// - a C1 control character (U+0080–U+009F) is written `\u{` hex `}`: CSI is `\u{9b}` (not `\x9b`,
 ///   which would suggest the byte 0x9B, one of its two UTF-8 bytes);
+/// - a bidirectional control (the embeddings, overrides and isolates U+202A–U+202E and U+2066–U+2069,
+///   the marks U+200E, U+200F and U+061C) is written the same way, `\u{202e}`: shown raw, it reorders
+///   the rest of the line, so that a terminal or a viewer shows `12` where the file says `21`;
 /// - everything else is kept as it is. A backslash is not doubled, so the text `\x1b` and an escaped
 ///   ESC read alike: the form is for reading, not for decoding.
 public enum DisplayText {
@@ -83,24 +86,52 @@ public enum DisplayText {
         return String(scalars[..<end]) + "..."
     }
 
-    /// Whether `text` holds a control character to escape, from its UTF-8 bytes (a C1 control is
-    /// 0xC2 followed by 0x80–0x9F): the common case, nothing to escape, costs one pass over bytes.
+    /// Whether `text` may hold a character to escape, from its UTF-8 bytes (a C1 control is 0xC2
+    /// followed by 0x80–0x9F; ALM is 0xD8 0x9C; the other bidirectional controls start 0xE2 0x80 or
+    /// 0xE2 0x81): the common case, nothing to escape, costs one pass over bytes. True may be a false
+    /// alarm for other characters of those two blocks (an en dash is 0xE2 0x80 0x93), never a miss.
     private static func needsEscaping(_ text: String, exceptLineBreaks: Bool) -> Bool {
         var previous: UInt8 = 0
+        var beforePrevious: UInt8 = 0
         for byte in text.utf8 {
             if byte < 0x20 {
                 if !(exceptLineBreaks && (byte == 0x0A || byte == 0x0D)) { return true }
-            } else if byte == 0x7F || (previous == 0xC2 && byte <= 0x9F && byte >= 0x80) {
+            } else if byte == 0x7F || (previous == 0xC2 && byte <= 0x9F && byte >= 0x80)
+                || (previous == 0xD8 && byte == 0x9C)
+                || (beforePrevious == 0xE2 && (previous == 0x80 || previous == 0x81))
+            {
                 return true
             }
+            beforePrevious = previous
             previous = byte
         }
         return false
     }
 
-    /// True for C0 controls, DEL and C1 controls.
+    /// True for C0 controls, DEL, C1 controls and bidirectional controls: the characters escaped.
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value <= 0x9F)
+        scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value <= 0x9F) || isBidiControl(scalar)
+    }
+
+    /// True for the bidirectional controls: ALM (U+061C), LRM and RLM (U+200E, U+200F), the
+    /// embeddings and overrides (U+202A–U+202E) and the isolates (U+2066–U+2069).
+    static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
+    }
+
+    /// The first character of `text` that `escapingControls` would escape, or `nil`: for the readers,
+    /// which refuse such a character in a key (a key is shown in every report).
+    public static func firstControl(in text: String) -> Unicode.Scalar? {
+        guard needsEscaping(text, exceptLineBreaks: false) else { return nil }
+        return text.unicodeScalars.first(where: isControl)
+    }
+
+    /// How `scalar` is shown escaped (`\x1b`, `\u{202e}`), or as it is when it needs no escaping.
+    public static func shown(_ scalar: Unicode.Scalar) -> String {
+        isControl(scalar) ? escaped(scalar) : String(scalar)
     }
 
     /// The escaped form of one control character.

@@ -26,10 +26,12 @@ enum CountryListReader {
         var requested: [Int?] = []
         var width = 0
         var headerSeen = false
+        var header: [String] = []
         let reader = CSVReader(path: path)
         let stop = try reader.read { record, reader in
             if !headerSeen {
                 headerSeen = true
+                header = (0..<record.count).map { record.text($0) }
                 let names = (0..<record.count).map { ColumnMapping.normalise(record.text($0)) }
                 width = record.count
                 country = names.firstIndex { ColumnMapping.Role.country.aliases.contains($0) }
@@ -64,6 +66,19 @@ enum CountryListReader {
                 }
                 key = code
             }
+            let values = requested.map { $0.map { record.text($0).trimmingBlanks } }
+            // A key or a value (a group name) is shown in reports: no control characters.
+            let cells = zip(requested, values).compactMap { column, value in
+                column.flatMap { column in value.map { (column, $0) } }
+            }
+            for (index, value) in [(country, key)] + cells {
+                if let control = DisplayText.firstControl(in: value) {
+                    log.add(
+                        RowInterpreter.controlInKey(
+                            control, column: header[index], at: reader.location(ofCell: index)))
+                    return
+                }
+            }
             let columns = requested
             // Only valid during this call, like every cell location: the reader is on this row.
             let cellLocation = { (index: Int?) -> Location in
@@ -71,7 +86,7 @@ enum CountryListReader {
             }
             handle(
                 Row(
-                    country: key, values: requested.map { $0.map { record.text($0).trimmingBlanks } },
+                    country: key, values: values,
                     location: reader.recordLocation, cellLocation: cellLocation), &log)
         }
         if let stop { log.add(stop) }

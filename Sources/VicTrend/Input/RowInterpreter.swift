@@ -382,7 +382,13 @@ struct RowInterpreter {
                 )
                 return nil
             }
-            SeriesKey.append(String(decoding: cell, as: UTF8.self), to: &key)
+            let text = String(decoding: cell, as: UTF8.self)
+            if let control = DisplayText.firstControl(in: text) {
+                output.add(
+                    Self.controlInKey(control, column: header[column], at: reader.location(ofCell: column)))
+                return nil
+            }
+            SeriesKey.append(text, to: &key)
         }
         lastByKey = (country, keyColumns.map { Array(record[$0]) }, key)
         return key
@@ -421,6 +427,11 @@ struct RowInterpreter {
             return nil
         }
         guard options.countries == .iso else {
+            if let control = DisplayText.firstControl(in: text) {
+                output.add(
+                    Self.controlInKey(control, column: header[country], at: reader.location(ofCell: country)))
+                return nil
+            }
             remember(written, as: text)
             return text
         }
@@ -450,6 +461,14 @@ struct RowInterpreter {
         }
         remember(written, as: code, ignored: ignored.map { (text, $0) })
         return code
+    }
+
+    /// The error for a key cell holding `control` (a key is shown in every report and on terminals).
+    static func controlInKey(_ control: Unicode.Scalar, column: String, at location: Location) -> Diagnostic {
+        Diagnostic(
+            .controlInKey, at: location,
+            "the '\(column)' cell holds the control character \(DisplayText.shown(control)), which would "
+                + "rewrite a terminal or reorder the line it is shown on; remove it from the file")
     }
 
     /// Whether `cell` holds exactly `bytes` (one `memcmp`).

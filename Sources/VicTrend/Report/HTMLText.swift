@@ -14,6 +14,9 @@ enum HTMLText {
             case "\"": result += "&quot;"
             case "'": result += "&#39;"
             case _ where scalar.value < 0x20 && scalar != "\n" && scalar != "\t": result += " "
+            // DEL, C1 and bidirectional controls (which would reorder the cell) shown as `\u{202e}`.
+            case _ where scalar.value >= 0x7F && DisplayText.isControl(scalar):
+                result += DisplayText.shown(scalar)
             default: result.unicodeScalars.append(scalar)
             }
         }
@@ -27,6 +30,9 @@ enum HTMLText {
             return true
         case UInt8(ascii: "\n"), UInt8(ascii: "\t"):
             return false
+        case 0x7F, 0xC2, 0xD8, 0xE2:
+            // DEL, and the lead bytes of C1 and bidirectional controls (others of their blocks too).
+            return true
         default:
             return byte < 0x20
         }

@@ -1,7 +1,9 @@
 /// Markdown for the writers: escaping of text from the input, and the rendering of a typed table cell.
 enum MarkdownText {
     /// Text made safe for a table cell: `|` and the characters that start emphasis, code, links or HTML
-    /// escaped with a backslash, line breaks as spaces.
+    /// escaped with a backslash, line breaks as spaces, other control characters (bidirectional ones
+    /// too) shown as `DisplayText` shows them (`\x1b`, `\u{202e}`), so that a report printed to a
+    /// terminal cannot rewrite it.
     static func escape(_ text: String) -> String {
         // Most texts (codes, names) hold none of them: one pass over the bytes says so.
         guard text.utf8.contains(where: needsEscape) else { return text }
@@ -12,10 +14,22 @@ enum MarkdownText {
             case "|": result += "\\|"
             case "\n", "\r", "\r\n": result += " "
             case "`", "*", "_", "[", "]", "<", ">", "\\": result += "\\" + String(character)
-            default: result.append(character)
+            default:
+                if character.unicodeScalars.contains(where: DisplayText.isControl) {
+                    for scalar in character.unicodeScalars {
+                        result += MarkdownText.escapedBackslashes(DisplayText.shown(scalar))
+                    }
+                } else {
+                    result.append(character)
+                }
             }
         }
         return result
+    }
+
+    /// `text` with each backslash doubled (an escaped control's `\x1b` reads `\x1b` once rendered).
+    private static func escapedBackslashes(_ text: String) -> String {
+        text.split(separator: "\\", omittingEmptySubsequences: false).joined(separator: "\\\\")
     }
 
     /// True for the bytes `escape` may change (a character it changes starts with one of them).
@@ -23,10 +37,10 @@ enum MarkdownText {
         switch byte {
         case UInt8(ascii: "|"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "`"), UInt8(ascii: "*"),
             UInt8(ascii: "_"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"),
-            UInt8(ascii: "\\"):
+            UInt8(ascii: "\\"), 0x7F, 0xC2, 0xD8, 0xE2:
             return true
         default:
-            return false
+            return byte < 0x20
         }
     }
 
