@@ -29,6 +29,15 @@ struct DisplayTextTests {
         #expect(DisplayText.shown("\u{202E}") == "\\u{202e}" && DisplayText.shown("A") == "A")
     }
 
+    @Test("a key may not hold a control, begin with :: or hold ##[")
+    func unsafeKeys() {
+        #expect(DisplayText.unsafeKeyReason("Côte d’Ivoire") == nil)
+        #expect(DisplayText.unsafeKeyReason("a::b # [x]") == nil)
+        #expect(DisplayText.unsafeKeyReason("A\u{1B}") == "the control character \\x1b")
+        #expect(DisplayText.unsafeKeyReason("::add-mask::2019")?.hasPrefix("'::' at its start") == true)
+        #expect(DisplayText.unsafeKeyReason("x ##[error]y")?.hasPrefix("'##['") == true)
+    }
+
     @Test("a line that would begin with :: (after white space) gets its first ':' escaped")
     func workflowCommandAtLineStart() {
         #expect(DisplayText.logLine("::add-mask::2019") == "\\x3a:add-mask::2019")

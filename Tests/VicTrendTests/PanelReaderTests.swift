@@ -171,15 +171,18 @@ struct PanelReaderTests {
     @Test("a verbatim key, a --by value or a group name with a control character is an error (VT130)")
     func controlInKey() throws {
         let (result, _) = try readPanel(
-            "country,year,victims\n\"A\u{1B}[31mB\",2019,5\nX\u{202E}Y,2019,7\nOK,2019,9\n",
+            "country,year,victims\n\"A\u{1B}[31mB\",2019,5\nX\u{202E}Y,2019,7\nOK,2019,9\n::add-mask::9,2019,1\n"
+                + "a##[error]b,2019,2\n",
             options: .init(countries: .verbatim))
         #expect(result.panel.series.map(\.country) == ["OK"])
         let found = result.log.diagnostics.map {
             ($0.code, $0.location?.line, $0.location?.column, $0.message)
         }
-        #expect(found.count == 2)
+        #expect(found.count == 4)
         #expect(found.allSatisfy { $0.0 == .controlInKey })
-        #expect(found.map(\.1) == [2, 3] && found.map(\.2) == [1, 1])
+        #expect(found.map(\.1) == [2, 3, 5, 6] && found.map(\.2) == [1, 1, 1, 1])
+        #expect(found[2].3.contains("holds '::' at its start, which a CI runner reads as a command"))
+        #expect(found[3].3.contains("holds '##[', which a CI runner reads as a command"))
         #expect(found[0].3.contains("the 'country' cell holds the control character \\x1b"))
         #expect(found[1].3.contains("\\u{202e}"))
         #expect(result.log.hasErrors)

@@ -73,6 +73,9 @@ struct ReportCellTests {
         #expect(MarkdownText.escape("2019–2020 …") == "2019–2020 …")
         #expect(HTMLText.escape("b\u{202E}21\u{7F}\u{85}") == "b\\u{202e}21\\x7f\\u{85}")
         #expect(HTMLText.escape("2019–2020 …") == "2019–2020 …")
+        // A CI runner's legacy command form `##[` is broken up (it reads the same once rendered).
+        #expect(HTMLText.escape("a##[add-mask]x [1] #[") == "a##&#91;add-mask]x [1] #[")
+        #expect(MarkdownText.escape("a##[add-mask]x") == "a##\\[add-mask\\]x")
         #expect(HTMLText.escape("Åland") == "Åland")
     }
 

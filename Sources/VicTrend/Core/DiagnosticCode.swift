@@ -40,7 +40,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     /// A country found only by ignoring part of the text (`=AUS`, `<AUS>`, `A*U*S`, `The AUS`).
     case countryTextIgnored = "VT108"
     /// A key cell (country under `--countries verbatim`, a `--by` column, a group name) holding a
-    /// control or bidirectional-control character, which would rewrite a terminal or reorder a line.
+    /// control or bidirectional-control character, beginning with `::` or holding `##[`: printed as it
+    /// is, it would rewrite a terminal, reorder a line or drive a CI runner.
     case controlInKey = "VT130"
     /// A column named by `--filter` is not in the header.
     case unknownFilterColumn = "VT012"
@@ -121,7 +122,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
         case .countryTextIgnored:
             return "A country found only by ignoring characters (such as '=' or '<>') of the text."
         case .controlInKey:
-            return "A key (country, --by value or group) holds a control or bidirectional-control character."
+            return "A key (country, --by value or group) holds a control character, '::' at its start or '##['."
         case .unknownFilterColumn: return "A --filter column that the header does not have."
         case .ambiguousDimension: return "Several values of an SDMX dimension and no --filter choosing one."
         case .invalidYearColumn: return "A wide-layout year column whose header is not a year."

@@ -129,6 +129,19 @@ public enum DisplayText {
         return text.unicodeScalars.first(where: isControl)
     }
 
+    /// Why `text` may not be a key, which every report prints as it is, or `nil` when it may: it holds a
+    /// control character (`firstControl`), begins with `::` or holds `##[` (what a CI runner reads as
+    /// a command in a log line). Described for a message: "the control character \\x1b", "'::' at its
+    /// start".
+    public static func unsafeKeyReason(_ text: String) -> String? {
+        if let control = firstControl(in: text) { return "the control character \(shown(control))" }
+        if text.utf8.starts(with: "::".utf8) { return "'::' at its start, which a CI runner reads as a command" }
+        if text.utf8.contains(UInt8(ascii: "#")), text.contains("##[") {
+            return "'##[', which a CI runner reads as a command"
+        }
+        return nil
+    }
+
     /// How `scalar` is shown escaped (`\x1b`, `\u{202e}`), or as it is when it needs no escaping.
     public static func shown(_ scalar: Unicode.Scalar) -> String {
         isControl(scalar) ? escaped(scalar) : String(scalar)

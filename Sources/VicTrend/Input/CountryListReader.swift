@@ -72,10 +72,10 @@ enum CountryListReader {
                 column.flatMap { column in value.map { (column, $0) } }
             }
             for (index, value) in [(country, key)] + cells {
-                if let control = DisplayText.firstControl(in: value) {
+                if let reason = DisplayText.unsafeKeyReason(value) {
                     log.add(
                         RowInterpreter.controlInKey(
-                            control, column: header[index], at: reader.location(ofCell: index)))
+                            reason, column: header[index], at: reader.location(ofCell: index)))
                     return
                 }
             }

@@ -383,9 +383,9 @@ struct RowInterpreter {
                 return nil
             }
             let text = String(decoding: cell, as: UTF8.self)
-            if let control = DisplayText.firstControl(in: text) {
+            if let reason = DisplayText.unsafeKeyReason(text) {
                 output.add(
-                    Self.controlInKey(control, column: header[column], at: reader.location(ofCell: column)))
+                    Self.controlInKey(reason, column: header[column], at: reader.location(ofCell: column)))
                 return nil
             }
             SeriesKey.append(text, to: &key)
@@ -427,9 +427,9 @@ struct RowInterpreter {
             return nil
         }
         guard options.countries == .iso else {
-            if let control = DisplayText.firstControl(in: text) {
+            if let reason = DisplayText.unsafeKeyReason(text) {
                 output.add(
-                    Self.controlInKey(control, column: header[country], at: reader.location(ofCell: country)))
+                    Self.controlInKey(reason, column: header[country], at: reader.location(ofCell: country)))
                 return nil
             }
             remember(written, as: text)
@@ -463,12 +463,13 @@ struct RowInterpreter {
         return code
     }
 
-    /// The error for a key cell holding `control` (a key is shown in every report and on terminals).
-    static func controlInKey(_ control: Unicode.Scalar, column: String, at location: Location) -> Diagnostic {
+    /// The error for a key cell that holds what `DisplayText.unsafeKeyReason` gives as `reason` (a key is
+    /// shown as it is in every report, on terminals and in CI logs).
+    static func controlInKey(_ reason: String, column: String, at location: Location) -> Diagnostic {
         Diagnostic(
             .controlInKey, at: location,
-            "the '\(column)' cell holds the control character \(DisplayText.shown(control)), which would "
-                + "rewrite a terminal or reorder the line it is shown on; remove it from the file")
+            "the '\(column)' cell holds \(reason); a key is printed as it is in every report, where this "
+                + "would rewrite a terminal, reorder a line or drive a CI runner: remove it from the file")
     }
 
     /// Whether `cell` holds exactly `bytes` (one `memcmp`).

@@ -8,6 +8,8 @@ enum HTMLText {
         result.reserveCapacity(text.utf8.count + 16)
         for scalar in text.unicodeScalars {
             switch scalar {
+            // `##[` (a CI runner's command, were the page printed in a log) as `##&#91;`: reads the same.
+            case "[" where result.utf8.last == UInt8(ascii: "#") && result.hasSuffix("##"): result += "&#91;"
             case "&": result += "&amp;"
             case "<": result += "&lt;"
             case ">": result += "&gt;"
@@ -26,7 +28,8 @@ enum HTMLText {
     /// True for the bytes `escape` changes.
     private static func needsEscape(_ byte: UInt8) -> Bool {
         switch byte {
-        case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"):
+        case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"),
+            UInt8(ascii: "["):
             return true
         case UInt8(ascii: "\n"), UInt8(ascii: "\t"):
             return false
