@@ -122,7 +122,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
         case .countryTextIgnored:
             return "A country found only by ignoring characters (such as '=' or '<>') of the text."
         case .controlInKey:
-            return "A key (country, --by value or group) holds a control character, '::' at its start or '##['."
+            return "A key (country, --by value, group) holds a control character, a leading '::' or '##['."
         case .unknownFilterColumn: return "A --filter column that the header does not have."
         case .ambiguousDimension: return "Several values of an SDMX dimension and no --filter choosing one."
         case .invalidYearColumn: return "A wide-layout year column whose header is not a year."

@@ -135,7 +135,9 @@ public enum DisplayText {
     /// start".
     public static func unsafeKeyReason(_ text: String) -> String? {
         if let control = firstControl(in: text) { return "the control character \(shown(control))" }
-        if text.utf8.starts(with: "::".utf8) { return "'::' at its start, which a CI runner reads as a command" }
+        if text.utf8.starts(with: "::".utf8) {
+            return "'::' at its start, which a CI runner reads as a command"
+        }
         if text.utf8.contains(UInt8(ascii: "#")), text.contains("##[") {
             return "'##[', which a CI runner reads as a command"
         }
