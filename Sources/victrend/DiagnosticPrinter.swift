@@ -15,9 +15,7 @@ enum DiagnosticPrinter {
 
     /// Prints the analysis' refusal (its diagnostics and the closing line); returns exit code 1 for the
     /// command to throw.
-    static func refusal(_ diagnostics: [Diagnostic]) -> ExitCode {
-        var log = DiagnosticLog()
-        log.add(contentsOf: diagnostics)
+    static func refusal(_ log: DiagnosticLog) -> ExitCode {
         print(log)
         printRefusal(log)
         return ExitCode(1)

@@ -97,7 +97,7 @@ struct BoundedArithmeticTests {
         var checks = PanelValidation(
             rules: PlausibilityRules(options: .init(currentYear: 2026)), series: .annual)
         builder.forEachBatch(rows: 1 << 16) { checks.add($0) }
-        let validation = checks.findings()
+        let validation = checks.findings().diagnostics
         #expect(validation.filter { $0.code == .requiredCountOverflow }.count == lines.count)
     }
 

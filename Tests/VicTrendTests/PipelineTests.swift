@@ -125,7 +125,7 @@ struct PipelineTests {
         let (outcome, text) = try run(["A,2015,\(huge),", "A,2016,\(huge),"], report(.csv), output: "t.csv")
         #expect(!outcome.log.hasErrors)
         // A's 2016 and the alliance total's 2016 both need 8.5e18 × 1.1.
-        #expect(outcome.findings.map(\.code) == [.requiredCountOverflow, .requiredCountOverflow])
+        #expect(outcome.findings.diagnostics.map(\.code) == [.requiredCountOverflow, .requiredCountOverflow])
         #expect(text == nil)
     }
 
@@ -138,8 +138,31 @@ struct PipelineTests {
                 rules: .init(currentYear: 2026), targetRate: try TargetRate(parsing: rate))
             let (outcome, _) = try run(
                 ["A,2015,\(huge),", "A,2016,\(huge),"], { _ in .validation(request) }, output: "none")
-            #expect(outcome.findings.map(\.code) == expected, "rate \(rate)")
+            #expect(outcome.findings.diagnostics.map(\.code) == expected, "rate \(rate)")
         }
+    }
+
+    @Test("validation keeps the reading log's limit of findings and counts the rest")
+    func boundedFindings() throws {
+        let fixtures = try Fixtures()
+        defer { fixtures.remove() }
+        // 40 keys with a future year each, 10-fold jumps in 20 of them: 60 warnings.
+        var text = Self.header
+        for key in 0..<40 {
+            text += "K\(key),2020,5,\nK\(key),2030,\(key < 20 ? 500 : 6),\n"
+        }
+        let input = try fixtures.file("in.csv", text)
+        let outcome = try Pipeline.run(
+            [input], reading: .init(countries: .verbatim, diagnosticLimit: 7),
+            producing: .validation(ValidationRequest(rules: .init(currentYear: 2026))))
+        #expect(outcome.findings.diagnostics.count == 7)
+        #expect(outcome.findings.warningCount == 40 + 20 + 40)
+        #expect(outcome.findings.omittedCount == 93)
+        // Series by series in key order (K0, K1, K10, ...); a figure's own year first, then the comparison.
+        #expect(
+            outcome.findings.diagnostics.map(\.code).prefix(4) == [
+                .futureYear, .missingYear, .implausibleChange, .futureYear,
+            ])
     }
 
     @Test("an unreadable input is a VictrendError, not a finding")

@@ -39,7 +39,7 @@ struct StreamedTrendsTests {
         for block in TrendRows.blocks(of: panel.series, rows: max(1, blockRows)) {
             sink.add(Array(panel.series[block]))
         }
-        let refusals = try sink.finish(log: DiagnosticLog())
+        let refusals = try sink.finish(log: DiagnosticLog()).diagnostics
         return (refusals, try? String(contentsOfFile: path, encoding: .utf8))
     }
 

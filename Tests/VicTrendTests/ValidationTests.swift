@@ -56,8 +56,19 @@ struct PlausibilityTests {
                 let expected = rules.check(panel) + refusals
                 // Series by series as the pipeline hands them on, in batches of any size.
                 var validation = PanelValidation(rules: rules, series: kind)
-                builder.forEachBatch(rows: 1 + round % 7) { validation.add($0) }
-                #expect(validation.findings() == expected, "round \(round)")
+                var batches: [[Series]] = []
+                builder.forEachBatch(rows: 1 + round % 7) { batches.append($0) }
+                for batch in batches { validation.add(batch) }
+                #expect(validation.findings().diagnostics == expected, "round \(round)")
+                // With a limit of 3: the first 3 kept, every one counted, by severity.
+                var bounded = PanelValidation(rules: rules, series: kind, limit: 3)
+                for batch in batches { bounded.add(batch) }
+                let log = bounded.findings()
+                #expect(log.diagnostics == Array(expected.prefix(3)), "round \(round)")
+                #expect(log.omittedCount == max(0, expected.count - 3))
+                #expect(log.errorCount == expected.count { $0.severity == .error })
+                #expect(log.warningCount == expected.count { $0.severity == .warning })
+                #expect(log.infoCount == expected.count { $0.severity == .info })
             }
         }
     }

@@ -45,15 +45,18 @@ public struct PlausibilityRules: Sendable {
     /// series in the panel's order gives what `check` gives.
     public struct Checker: Sendable {
         let rules: PlausibilityRules
-        private var found: [Diagnostic] = []
+        /// The findings so far: the first `limit` kept, the rest counted.
+        private var found: DiagnosticLog
         /// The first and last year with an observation, over every series.
         private var years: ClosedRange<Int>?
         /// Years with a figure (or a withheld one) of the participants' keys; the first series wins.
         private var memberYears: [String: Set<Int>] = [:]
         private let memberKeys: Set<String>
 
-        public init(rules: PlausibilityRules) {
+        /// A checker that keeps `limit` findings and counts the rest (unlimited by default: `check`).
+        public init(rules: PlausibilityRules, limit: Int = .max) {
             self.rules = rules
+            found = DiagnosticLog(limit: limit)
             memberKeys = Set(rules.options.members?.members.map(\.country) ?? [])
         }
 
@@ -61,7 +64,7 @@ public struct PlausibilityRules: Sendable {
         public mutating func add(_ series: Series) {
             let options = rules.options
             if let members = options.members, members.member(series.country) == nil {
-                found.append(
+                found.add(
                     Diagnostic(
                         .notAParticipant, at: series.observations.first?.location,
                         "\(series.country) is not in the members file; check the country code or the file"))
@@ -73,13 +76,13 @@ public struct PlausibilityRules: Sendable {
             var nextWithheld = 0
             for observation in series.observations {
                 if observation.year > options.currentYear {
-                    found.append(
+                    found.add(
                         Diagnostic(
                             .futureYear, at: observation.location,
                             "\(observation.year) is in the future (the current year is \(options.currentYear))"
                         ))
                 } else if observation.year < options.earliestYear {
-                    found.append(
+                    found.add(
                         Diagnostic(
                             .earlyYear, at: observation.location,
                             "\(observation.year) is before \(options.earliestYear); is the year right?"))
@@ -90,9 +93,10 @@ public struct PlausibilityRules: Sendable {
                     }
                     var end = nextWithheld
                     while end < withheldYears.count && withheldYears[end] < observation.year { end += 1 }
-                    found += rules.compare(
-                        observation, with: previous, factor: options.jumpFactor,
-                        withheldYears: withheldYears[nextWithheld..<end])
+                    found.add(
+                        contentsOf: rules.compare(
+                            observation, with: previous, factor: options.jumpFactor,
+                            withheldYears: withheldYears[nextWithheld..<end]))
                     nextWithheld = end
                 }
                 previous = observation
@@ -106,10 +110,18 @@ public struct PlausibilityRules: Sendable {
             }
         }
 
-        /// Every finding so far, then the participants' missing years.
+        /// Every finding so far, then the participants' missing years (all of them: `check`).
         public func findings() -> [Diagnostic] {
+            findingsLog().diagnostics
+        }
+
+        /// Every finding so far, then the participants' missing years: kept up to the limit, counted
+        /// past it.
+        public func findingsLog() -> DiagnosticLog {
             guard let members = rules.options.members else { return found }
-            return found + rules.missingParticipants(members, years: years, reported: memberYears)
+            var log = found
+            log.add(contentsOf: rules.missingParticipants(members, years: years, reported: memberYears))
+            return log
         }
     }
 

@@ -51,6 +51,29 @@ public struct DiagnosticLog: Sendable {
         for diagnostic in diagnostics { add(diagnostic) }
     }
 
+    /// Adds `other`'s findings after this log's: its kept diagnostics as `add` would, and the ones it
+    /// only counted as counted here too. With the same limit, the result keeps and counts exactly what
+    /// one log given both sequences in turn would.
+    public mutating func add(contentsOf other: DiagnosticLog) {
+        add(contentsOf: other.diagnostics)
+        // What `other` only counted is only counted here (its text is gone), even with room to spare.
+        let kept = { (severity: Diagnostic.Severity) in other.diagnostics.count { $0.severity == severity } }
+        errorCount += other.errorCount - kept(.error)
+        warningCount += other.warningCount - kept(.warning)
+        infoCount += other.infoCount - kept(.info)
+        omittedCount += other.omittedCount
+    }
+
+    /// `diagnostics` in a new log with this one's limit.
+    func findings(_ diagnostics: [Diagnostic]) -> DiagnosticLog {
+        var log = DiagnosticLog(limit: limit)
+        log.add(contentsOf: diagnostics)
+        return log
+    }
+
+    /// True when nothing was found (kept or only counted).
+    public var isEmpty: Bool { errorCount + warningCount + infoCount == 0 }
+
     /// The same findings with every warning made an error (`--strict`).
     public func promotingWarnings() -> DiagnosticLog {
         var strict = DiagnosticLog(limit: limit)

@@ -26,7 +26,7 @@ final class JSONReportSink: SeriesSink {
         stream = try Self.start(request.analysis, groups: groups, path: path)
     }
 
-    func finish(log: DiagnosticLog) throws(VictrendError) -> [Diagnostic] {
+    func finish(log: DiagnosticLog) throws(VictrendError) -> DiagnosticLog {
         let provenance: Provenance?
         do {
             provenance = try request.provenance(inputs: inputs)
@@ -35,8 +35,8 @@ final class JSONReportSink: SeriesSink {
             throw error
         }
         switch stream.finish(provenance: provenance, diagnostics: log.diagnostics) {
-        case nil: return []
-        case .diagnostics(let list): return list.diagnostics
+        case nil: return DiagnosticLog(limit: log.limit)
+        case .diagnostics(let list): return log.findings(list.diagnostics)
         case .output(let error): throw .unwritable(error)
         }
     }

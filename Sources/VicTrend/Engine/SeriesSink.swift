@@ -12,9 +12,9 @@ protocol SeriesSink: AnyObject {
     func add(_ batch: [Series])
     /// Drops everything received: the series come again from the first.
     func restart() throws(VictrendError)
-    /// Writes what the sink makes. Returns the findings (for a report, its refusals: then nothing
-    /// appears).
-    func finish(log: DiagnosticLog) throws(VictrendError) -> [Diagnostic]
+    /// Writes what the sink makes. Returns the findings, kept up to `log`'s limit and counted past it
+    /// (for a report, its refusals: then nothing appears).
+    func finish(log: DiagnosticLog) throws(VictrendError) -> DiagnosticLog
     /// Drops everything: nothing appears.
     func abandon()
 }

@@ -35,10 +35,10 @@ final class TrendsTableSink: SeriesSink {
             options: options, columns: columns, groups: groups, output: try Self.stage(path))
     }
 
-    func finish(log: DiagnosticLog) throws(VictrendError) -> [Diagnostic] {
+    func finish(log: DiagnosticLog) throws(VictrendError) -> DiagnosticLog {
         switch stream.finish() {
-        case nil: return []
-        case .diagnostics(let list): return list.diagnostics
+        case nil: return DiagnosticLog(limit: log.limit)
+        case .diagnostics(let list): return log.findings(list.diagnostics)
         case .output(let error): throw .unwritable(error)
         }
     }

@@ -3,15 +3,18 @@ final class ValidationSink: SeriesSink {
     private let rules: PlausibilityRules
     private let kind: SeriesKind
     private let targetRate: TargetRate
+    private let limit: Int
     private var validation: PanelValidation
 
     let continuesPastErrors = true
 
-    init(rules: PlausibilityRules, series kind: SeriesKind, targetRate: TargetRate) {
+    /// Checks that keep `limit` findings and count the rest (the reading log's limit).
+    init(rules: PlausibilityRules, series kind: SeriesKind, targetRate: TargetRate, limit: Int) {
         self.rules = rules
         self.kind = kind
         self.targetRate = targetRate
-        validation = PanelValidation(rules: rules, series: kind, targetRate: targetRate)
+        self.limit = limit
+        validation = PanelValidation(rules: rules, series: kind, targetRate: targetRate, limit: limit)
     }
 
     func add(_ batch: [Series]) {
@@ -19,10 +22,10 @@ final class ValidationSink: SeriesSink {
     }
 
     func restart() {
-        validation = PanelValidation(rules: rules, series: kind, targetRate: targetRate)
+        validation = PanelValidation(rules: rules, series: kind, targetRate: targetRate, limit: limit)
     }
 
-    func finish(log: DiagnosticLog) -> [Diagnostic] {
+    func finish(log: DiagnosticLog) -> DiagnosticLog {
         validation.findings()
     }
 

@@ -31,7 +31,7 @@ final class WholeReportSink: SeriesSink {
         series = []
     }
 
-    func finish(log: DiagnosticLog) throws(VictrendError) -> [Diagnostic] {
+    func finish(log: DiagnosticLog) throws(VictrendError) -> DiagnosticLog {
         let panel = Panel(sortedSeries: series)
         series = []
         if request.destination.includesHTML, let problem = HTMLReporter.sizeProblem(panel) {
@@ -40,7 +40,7 @@ final class WholeReportSink: SeriesSink {
         var report: TrendReport
         switch TrendAnalysis.assess(panel, options: request.analysis, groups: groups) {
         case .success(let value): report = value
-        case .failure(let list): return list.diagnostics
+        case .failure(let list): return log.findings(list.diagnostics)
         }
         report.diagnostics = log.diagnostics
         if let policy = request.suppression {
@@ -50,7 +50,7 @@ final class WholeReportSink: SeriesSink {
             report.provenance = try request.provenance(inputs: inputs)
         }
         try write(report)
-        return []
+        return DiagnosticLog(limit: log.limit)
     }
 
     func abandon() {

@@ -36,14 +36,17 @@ public enum Pipeline {
         case .validation(let request):
             let files = try request.readOtherFiles(countries: reading.countries)
             otherFindings = files.log
-            sink = ValidationSink(rules: files.rules, series: request.series, targetRate: request.targetRate)
+            sink = ValidationSink(
+                rules: files.rules, series: request.series, targetRate: request.targetRate,
+                limit: reading.diagnosticLimit)
         }
         let read = try SeriesReading(inputs: inputs, options: reading).deliver(to: sink)
         var log = read.log
         log.add(contentsOf: otherFindings)
         guard !log.hasErrors || sink.continuesPastErrors else {
             sink.abandon()
-            return PipelineOutcome(log: log, rowCount: read.rowCount, findings: [])
+            return PipelineOutcome(
+                log: log, rowCount: read.rowCount, findings: DiagnosticLog(limit: reading.diagnosticLimit))
         }
         let findings = try sink.finish(log: log)
         return PipelineOutcome(log: log, rowCount: read.rowCount, findings: findings)
@@ -81,8 +84,9 @@ public struct PipelineOutcome: Sendable {
     public var rowCount: Int
     /// For a report: the analysis' refusals (a figure or total beyond 64 bits, a falling running
     /// total), in which case nothing was written. For validation: the checks' findings (plausibility
-    /// rules, then everything a report would refuse).
-    public var findings: [Diagnostic]
+    /// rules, then everything a report would refuse). Kept up to the reading log's limit, counted past
+    /// it, so that a file with a finding on every figure holds no more than the limit in memory.
+    public var findings: DiagnosticLog
 
     /// True when a report was written: no error in reading, none in the analysis.
     public var isWritten: Bool { !log.hasErrors && findings.isEmpty }
