@@ -124,9 +124,11 @@ public enum Suppression {
     /// that hides exactly one of its members gets its next-smallest member suppressed as well, or, when it
     /// has no other member, its total withheld; until no constraint hides exactly one. Each year costs its
     /// reporting countries times the number of constraints (which only the groups decide), not the
-    /// whole panel.
+    /// whole panel. Then, with `linearAudit` (always, but in tests of the first stage alone), the
+    /// general audit of `auditLinearly`, which finds what overlapping groups reveal.
     static func protect(
-        values: [Cell: Int], primary: Set<Cell>, groups: [(name: String, members: Set<String>)]
+        values: [Cell: Int], primary: Set<Cell>, groups: [(name: String, members: Set<String>)],
+        linearAudit: Bool = true
     )
         -> (suppressed: Set<Cell>, unpublished: Set<Cell>)
     {
@@ -179,8 +181,58 @@ public enum Suppression {
                     hidden[other] += 1
                 }
             }
+            guard linearAudit else { continue }
+            auditLinearly(
+                year: year, present: present, values: values, suppressed: &suppressed,
+                unpublished: &unpublished)
         }
         return (suppressed, unpublished)
+    }
+
+    /// The general audit after the pairwise one, for overlapping groups: while the published totals of
+    /// `year` determine a suppressed count by some linear combination (`DisclosureAudit`), the
+    /// smallest published member (then the first by name) of the published totals that add that count
+    /// up is suppressed as well; when they have none left, the total of the fewest members among them
+    /// is withheld. Each round hides one more cell or total, so it ends. Where the exact arithmetic
+    /// overflows, every published total of the year that adds up a suppressed count is withheld.
+    private static func auditLinearly(
+        year: Int, present: [(name: String, members: Set<String>)], values: [Cell: Int],
+        suppressed: inout Set<Cell>, unpublished: inout Set<Cell>
+    ) {
+        while true {
+            let published = present.filter { !unpublished.contains(Cell(country: $0.name, year: year)) }
+            let hidden = Set(published.flatMap(\.members)).filter {
+                suppressed.contains(Cell(country: $0, year: year))
+            }.sorted()
+            guard !hidden.isEmpty else { return }
+            let column = Dictionary(uniqueKeysWithValues: hidden.enumerated().map { ($1, $0) })
+            let rows = published.map { $0.members.compactMap { column[$0] } }.filter { !$0.isEmpty }
+            guard let determined = DisclosureAudit.determined(rows: rows, columns: hidden.count) else {
+                for group in published where group.members.contains(where: { column[$0] != nil }) {
+                    unpublished.insert(Cell(country: group.name, year: year))
+                }
+                return
+            }
+            guard let first = determined.min() else { return }
+            let country = hidden[first]
+            let adding = published.filter { $0.members.contains(country) }
+            let candidates = Set(adding.flatMap(\.members)).filter {
+                !suppressed.contains(Cell(country: $0, year: year))
+            }
+            if let next = candidates.min(by: {
+                (values[Cell(country: $0, year: year)] ?? 0, $0) < (
+                    values[Cell(country: $1, year: year)] ?? 0, $1
+                )
+            }) {
+                suppressed.insert(Cell(country: next, year: year))
+            } else if let smallest = adding.min(by: {
+                ($0.members.count, $0.name) < ($1.members.count, $1.name)
+            }) {
+                unpublished.insert(Cell(country: smallest.name, year: year))
+            } else {
+                return
+            }
+        }
     }
 
     /// A set of countries whose total can be worked out from published totals: a group's, or the
