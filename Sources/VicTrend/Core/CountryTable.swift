@@ -91,6 +91,7 @@ public struct CountryTable: Sendable {
         var keys = [country.alpha2, country.alpha3, country.name]
         keys += [country.numeric, country.commonName, country.officialName].compactMap { $0 }
         keys += Self.aliases[country.alpha3] ?? []
+        keys += Self.sourceLabels[country.alpha3] ?? []
         // "Korea, Republic of" is also written "Republic of Korea".
         if let comma = country.name.firstIndex(of: ","), !country.name.contains("(") {
             let head = country.name[..<comma]
