@@ -102,8 +102,10 @@ struct SourceExportTests {
         #expect(codes(forecast) == [.forecastValue])
         #expect(forecast.log.diagnostics.first?.location == Location(file: path, line: 2, column: 64))
         #expect(forecast.log.diagnostics.first?.message.contains("--exclude 'OBS_STATUS=F'") == true)
-        let (unknown, _) = try readPanel(oecdHeader + oecdRow("AUT", 2019, "50", status: "Z"))
-        #expect(codes(unknown) == [.unknownStatus])
+        for status in ["Z", "NA", "EP"] {
+            let (unknown, _) = try readPanel(oecdHeader + oecdRow("AUT", 2019, "50", status: status))
+            #expect(codes(unknown) == [.unknownStatus])
+        }
         let (contradiction, _) = try readPanel(oecdHeader + oecdRow("AUT", 2019, "50", status: "M"))
         #expect(codes(contradiction) == [.missingWithValue])
         // --exclude leaves the forecasts out.

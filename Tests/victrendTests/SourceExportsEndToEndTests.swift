@@ -55,6 +55,29 @@ struct SourceExportsEndToEndTests {
         #expect(outcome.stdout.contains("\nBEL,2021,1210,2019,1000,0.1000,1210,0,met,gap,"))
     }
 
+    @Test("Markdown and HTML show the multiplier among their parameters; without one they do not")
+    func multiplierInReports() throws {
+        let note =
+            "samples/layouts/oecd-codes.csv:10:111: OBS\\_VALUE is given in thousands (UNIT\\_MULT 3): every such "
+            + "figure is multiplied by 1000 ('1' is read as 1000 victims)"
+        let markdown = try VictrendBinary.run([
+            "report", "-f", "markdown", "--filter", "SEX=_T", "samples/layouts/oecd-codes.csv",
+        ])
+        #expect(markdown.stdout.contains("\n| Unit multiplier | \(note) |\n"))
+        let html = try VictrendBinary.run([
+            "report", "-f", "html", "--filter", "SEX=_T", "samples/layouts/oecd-codes.csv",
+        ])
+        #expect(
+            html.stdout.contains(
+                "<dt>Unit multiplier</dt><dd>samples/layouts/oecd-codes.csv:10:111: OBS_VALUE is given in thousands "
+                    + "(UNIT_MULT 3): every such figure is multiplied by 1000 (&#39;1&#39; is read as 1000 victims)</dd>"
+            ))
+        let plain = try VictrendBinary.run(["report", "-f", "markdown", "samples/layouts/oecd-labels.csv"])
+        #expect(plain.stdout.contains("| Unit multiplier |"))
+        let none = try VictrendBinary.run(["report", "-f", "markdown", "samples/small/example.csv"])
+        #expect(!none.stdout.contains("Unit multiplier"))
+    }
+
     @Test(
         "a dimension with several values is refused with the total to choose; nothing is written",
         arguments: [

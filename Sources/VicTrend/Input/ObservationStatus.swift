@@ -6,7 +6,7 @@ struct AttributeColumns: Sendable {
     var eurostatFlag: Int?
     /// `CONF_STATUS`: a confidential figure without a value is withheld.
     var confidential: Int?
-    /// SDMX `OBS_STATUS` or OECD.Stat `Flag Codes` (see `ObservationStatus`).
+    /// SDMX `OBS_STATUS` or OECD.Stat `Flag Codes`, one code per figure (see `ObservationStatus`).
     var status: Int?
     /// The UN SDG database's `Nature` (`E` estimated, `M` modelled).
     var nature: Int?
@@ -62,7 +62,8 @@ struct RowStatus: Sendable {
 /// | M, L, O, H, K | missing (cannot exist, not collected, missing, holiday, included elsewhere) | no figure; a value beside it is an error (VT115) |
 /// | F | forecast | refused (VT112): a forecast is not a count |
 ///
-/// Any other letter is an error (VT113): a status victrend does not understand could hide any of these.
+/// Any other code, or more than one letter, is an error (VT113): a status victrend does not understand
+/// could hide any of these.
 enum ObservationStatus {
     enum Meaning: Equatable {
         case flag(ObservationFlag?)

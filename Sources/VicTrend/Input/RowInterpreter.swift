@@ -376,7 +376,15 @@ struct RowInterpreter {
         }
         if let column = attributes.status {
             let text = record.text(column).trimmingBlanks
-            for letter in text where letter != " " && letter != "," && letter != ";" {
+            // One code per figure: `NA` or `EP` is no SDMX status, and reading it letter by letter could
+            // take "not available" for "not significant".
+            if text.count > 1 {
+                output.add(
+                    Self.unknownStatus(
+                        text, column: header[column].trimmingBlanks, at: reader.location(ofCell: column)))
+                return nil
+            }
+            for letter in text {
                 let name = header[column].trimmingBlanks
                 switch ObservationStatus.meaning(letter) {
                 case .flag(let flag?):
@@ -393,12 +401,7 @@ struct RowInterpreter {
                                 + "for the reported figure"))
                     return nil
                 case nil:
-                    output.add(
-                        Diagnostic(
-                            .unknownStatus, at: reader.location(ofCell: column),
-                            "unknown status \(DisplayText.quoted(text, limit: 16)) in \(name); victrend reads "
-                                + "the SDMX codes \(ObservationStatus.knownCodes) (see the README), so that no "
-                                + "estimate, break or forecast passes unnoticed"))
+                    output.add(Self.unknownStatus(text, column: name, at: reader.location(ofCell: column)))
                     return nil
                 }
             }
@@ -425,6 +428,15 @@ struct RowInterpreter {
             status.multiplier = multiplier
         }
         return status
+    }
+
+    /// The error for a status cell that is not one SDMX code.
+    private static func unknownStatus(_ text: String, column: String, at location: Location) -> Diagnostic {
+        Diagnostic(
+            .unknownStatus, at: location,
+            "unknown status \(DisplayText.quoted(text, limit: 16)) in \(column); victrend reads one SDMX code "
+                + "per figure (\(ObservationStatus.knownCodes), see the README), so that no estimate, break or "
+                + "forecast passes unnoticed")
     }
 
     /// The note (VT109) that a file gives its figures in units of 10^multiplier, at the first figure read
