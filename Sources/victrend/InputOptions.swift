@@ -38,7 +38,8 @@ struct InputOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
             "iso: match country codes and names against ISO 3166 (AUT, AT, 040, Austria, 'South Korea'...) and "
-                + "report alpha-3 codes; verbatim: keep keys as written (regions, agencies, database totals).",
+                + "report alpha-3 codes; verbatim: keep keys as written (regions, agencies, the ICSE database total; "
+                + "totals such as Total or World are still left out unless --keep-aggregates).",
             valueName: "matching"))
     var countries = CountryMatching.iso
 

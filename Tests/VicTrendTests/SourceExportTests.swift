@@ -77,6 +77,15 @@ struct SourceExportTests {
         #expect(read("9.223372036854775808", 18) == nil)
         #expect(read("12.", 3) == nil)
         #expect(read(".5", 3) == nil)
+        // A long fraction is refused without repeating it whole.
+        let long = "1." + String(repeating: "1", count: 100_000)
+        let problem = CellParsing.scaledCount(
+            ArraySlice(Array(long.utf8)), multiplier: 3, column: "UNIT_MULT")
+        guard case .failure(let refusal) = problem else {
+            Issue.record("accepted")
+            return
+        }
+        #expect(refusal.code == .scaledCountNotWhole && refusal.message.utf8.count < 200)
     }
 
     @Test("OBS_STATUS: flags, a break, withheld, missing, and forecasts refused")
@@ -170,6 +179,9 @@ struct SourceExportTests {
         #expect(stat.panel.series[1].observations.first?.flags == [.estimated])
         #expect(codes(stat) == [.unitMultiplierApplied])
 
+        // REF_AREA names the country in any file.
+        let (refArea, _) = try readPanel("REF_AREA,year,victims\nAUT,2019,4\n")
+        #expect(!refArea.log.hasErrors && figures(refArea) == ["AUT": [4]])
         // Two code columns are still ambiguous: no silent choice.
         let (both, _) = try readPanel("country,iso3,year,victims\nAustria,AUT,2019,1\n")
         #expect(codes(both) == [.ambiguousColumn])

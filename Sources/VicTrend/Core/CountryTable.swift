@@ -22,7 +22,9 @@ public enum CountryMatching: String, Sendable, Hashable, CaseIterable {
     /// Codes and names are matched against ISO 3166-1 and reported by alpha-3 code; an unknown
     /// country is an error with the closest matches.
     case iso
-    /// Keys are kept as written (sub-national units, agencies, database-wide totals).
+    /// Keys are kept as written (sub-national units, agencies, database-wide totals such as ICSE's).
+    /// Totals and aggregates of countries (`Total`, `World`, `EU27_2020`) are still left out unless
+    /// `--keep-aggregates`.
     case verbatim
 }
 

@@ -98,11 +98,13 @@ enum CellParsing {
             var integer = String(decoding: all[..<point], as: UTF8.self)
             while integer.count > 1 && integer.hasPrefix("0") { integer.removeFirst() }
             let exact = integer + "." + String(decoding: all[point...], as: UTF8.self)
+            // A hostile cell of a million digits gets no million-digit message.
+            let value = exact.utf8.count <= 40 ? "is \(exact), " : "is "
             return .failure(
                 Problem(
                     code: .scaledCountNotWhole,
                     message: "the count \(shown) in \(ObservationStatus.scaleName(multiplier)) (\(column) "
-                        + "\(multiplier)) is \(exact), not a whole number of victims; the source must give the "
+                        + "\(multiplier)) \(value)not a whole number of victims; the source must give the "
                         + "figure to the last victim"))
         }
         digits += Array(repeating: UInt8(ascii: "0"), count: multiplier - digits.count)

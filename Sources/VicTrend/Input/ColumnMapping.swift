@@ -20,7 +20,7 @@ public struct ColumnMapping: Sendable, Equatable {
         /// Header names that identify the role when no override is given.
         public var aliases: [String] {
             switch self {
-            case .country: return ["country", "country_code", "iso3", "geo"]
+            case .country: return ["country", "country_code", "iso3", "geo", "ref_area"]
             case .year: return ["year", "time_period"]
             case .count: return ["victims", "identified_victims", "count", "value", "obs_value"]
             }

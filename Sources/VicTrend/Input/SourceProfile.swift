@@ -39,7 +39,6 @@ enum SourceProfile: Equatable, Sendable {
     func aliases(for role: ColumnMapping.Role) -> [String] {
         let specific: [String]
         switch (self, role) {
-        case (.oecd, .country): specific = ["ref_area"]
         case (.oecdStat, .country): specific = ["location", "cou"]
         case (.oecdStat, .year): specific = ["time"]
         case (.unSDG, .country): specific = ["geoareacode", "geoareaname"]
