@@ -17,13 +17,16 @@ struct InputOptions: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "Header of the country column (default: the one named country, country_code, iso3 or geo).",
+            "Header of the country column (default: the one named country, country_code, iso3, geo or ref_area; "
+                + "OECD.Stat LOCATION, UN SDG GeoAreaCode). Matched as written first; it settles any choice.",
             valueName: "name"))
     var countryColumn: String?
 
     @Option(
         help: ArgumentHelp(
-            "Header of the year column (default: the one named year or time_period).", valueName: "name"))
+            "Header of the year column (default: the one named year or time_period; OECD.Stat TIME, UN SDG "
+                + "TimePeriod). Matched as written first: --year-column TIME_PERIOD beside 'Time period'.",
+            valueName: "name"))
     var yearColumn: String?
 
     @Option(
@@ -35,14 +38,16 @@ struct InputOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
             "iso: match country codes and names against ISO 3166 (AUT, AT, 040, Austria, 'South Korea'...) and "
-                + "report alpha-3 codes; verbatim: keep keys as written (regions, agencies, database totals).",
+                + "report alpha-3 codes; verbatim: keep keys as written (regions, agencies, the ICSE database total; "
+                + "totals such as Total or World are still left out unless --keep-aggregates).",
             valueName: "matching"))
     var countries = CountryMatching.iso
 
     @Option(
         help: ArgumentHelp(
             "auto (default: detected from the header), long (country,year,victims), wide (country,2013,2014,...) "
-                + "or sdmx (Eurostat SDMX-CSV: geo, TIME_PERIOD, OBS_VALUE, OBS_FLAG).",
+                + "or sdmx (SDMX-CSV from Eurostat or the OECD, OECD.Stat and UN SDG exports: every dimension "
+                + "must have one value).",
             valueName: "layout"))
     var layout = InputLayout.auto
 
@@ -53,6 +58,20 @@ struct InputOptions: ParsableArguments {
             valueName: "column=value"),
         transform: parseColumnValue)
     var filter: [ColumnValue] = []
+
+    @Option(
+        help: ArgumentHelp(
+            "Leave out rows whose COLUMN has VALUE, e.g. --exclude OBS_STATUS=F (repeatable, also for several "
+                + "values of one column).",
+            valueName: "column=value"),
+        transform: parseExclusion)
+    var exclude: [ColumnValue] = []
+
+    @Flag(
+        help: ArgumentHelp(
+            "Keep totals and aggregates (Total, World, OECD, EU27_2020, UN M49 regions) as series of their own "
+                + "instead of leaving them out with a note (VT107)."))
+    var keepAggregates = false
 
     @Option(
         help: ArgumentHelp(
@@ -80,7 +99,8 @@ struct InputOptions: ParsableArguments {
             delimiter: delimiter?.byte,
             columns: ColumnMapping.Overrides(country: countryColumn, year: yearColumn, count: countColumn),
             countries: countries, layout: layout,
-            filters: Dictionary(filter.map { ($0.column, $0.value) }) { _, last in last }, keyColumns: by,
+            filters: Dictionary(filter.map { ($0.column, $0.value) }) { _, last in last },
+            exclusions: exclude.map { ($0.column, $0.value) }, keepAggregates: keepAggregates, keyColumns: by,
             sum: sum, progress: ProgressLine.callback())
     }
 }

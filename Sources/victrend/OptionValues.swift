@@ -22,7 +22,7 @@ func parseColumns(_ text: String) throws -> [TrendColumn] {
     }
 }
 
-/// `--filter`: `COLUMN=VALUE`.
+/// `--filter` and `--exclude`: `COLUMN=VALUE`.
 struct ColumnValue: Sendable {
     let column: String
     let value: String
@@ -30,9 +30,18 @@ struct ColumnValue: Sendable {
 
 /// `--filter`'s value: `COLUMN=VALUE`, both non-empty.
 func parseColumnValue(_ text: String) throws -> ColumnValue {
+    try parseColumnValue(text, option: "--filter", example: "unit=NR")
+}
+
+/// `--exclude`'s value: `COLUMN=VALUE`, both non-empty.
+func parseExclusion(_ text: String) throws -> ColumnValue {
+    try parseColumnValue(text, option: "--exclude", example: "OBS_STATUS=F")
+}
+
+private func parseColumnValue(_ text: String, option: String, example: String) throws -> ColumnValue {
     let parts = text.split(separator: "=", maxSplits: 1)
     guard parts.count == 2 else {
-        throw ValidationError("--filter takes COLUMN=VALUE, e.g. --filter unit=NR; got '\(text)'")
+        throw ValidationError("\(option) takes COLUMN=VALUE, e.g. \(option) \(example); got '\(text)'")
     }
     return ColumnValue(column: String(parts[0]), value: String(parts[1]))
 }

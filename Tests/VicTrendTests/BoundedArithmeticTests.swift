@@ -95,10 +95,17 @@ struct BoundedArithmeticTests {
         #expect(lines == Array(1442...9999))
         #expect(problems.first?.message.contains("from 5 in 1000 exceeds 64 bits") == true)
         var checks = PanelValidation(
-            rules: PlausibilityRules(options: .init(currentYear: 2026)), series: .annual)
+            rules: PlausibilityRules(options: .init(currentYear: 2026)), series: .annual, limit: .max)
         builder.forEachBatch(rows: 1 << 16) { checks.add($0) }
         let validation = checks.findings().diagnostics
         #expect(validation.filter { $0.code == .requiredCountOverflow }.count == lines.count)
+        // With validate's limit: the first 1,000 kept (the rules' findings come first), all counted.
+        var bounded = PanelValidation(
+            rules: PlausibilityRules(options: .init(currentYear: 2026)), series: .annual)
+        builder.forEachBatch(rows: 1 << 16) { bounded.add($0) }
+        let log = bounded.findings()
+        #expect(log.diagnostics == Array(validation.prefix(1000)))
+        #expect(log.errorCount + log.warningCount + log.infoCount == validation.count)
     }
 
     @Test(

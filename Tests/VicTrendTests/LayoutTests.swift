@@ -10,7 +10,11 @@ struct LayoutTests {
             ("country,year,victims", InputLayout.long), ("country,2013,2014", .wide),
             ("iso3,name,2015", .wide),
             ("DATAFLOW,LAST UPDATE,freq,geo,TIME_PERIOD,OBS_VALUE,OBS_FLAG", .sdmx),
-            ("geo,TIME_PERIOD,OBS_VALUE", .sdmx), ("country,year,victims,2015", .long),
+            // Without DATAFLOW or STRUCTURE, geo,TIME_PERIOD,OBS_VALUE is a long file (other columns ignored).
+            ("geo,TIME_PERIOD,OBS_VALUE", .long), ("country,year,victims,2015", .long),
+            ("STRUCTURE,STRUCTURE_ID,ACTION,REF_AREA,TIME_PERIOD,OBS_VALUE,OBS_STATUS", .sdmx),
+            ("LOCATION,Country,TIME,Time,Value,Flag Codes,Flags", .sdmx),
+            ("Goal,Target,GeoAreaCode,GeoAreaName,TimePeriod,Value,Age,Sex", .sdmx),
         ])
     func detection(header: String, layout: InputLayout) {
         let names = header.split(separator: ",").map { ColumnMapping.normalise(String($0)) }

@@ -22,7 +22,9 @@ public enum CountryMatching: String, Sendable, Hashable, CaseIterable {
     /// Codes and names are matched against ISO 3166-1 and reported by alpha-3 code; an unknown
     /// country is an error with the closest matches.
     case iso
-    /// Keys are kept as written (sub-national units, agencies, database-wide totals).
+    /// Keys are kept as written (sub-national units, agencies, database-wide totals such as ICSE's).
+    /// Totals and aggregates of countries (`Total`, `World`, `EU27_2020`) are still left out unless
+    /// `--keep-aggregates`.
     case verbatim
 }
 
@@ -91,6 +93,7 @@ public struct CountryTable: Sendable {
         var keys = [country.alpha2, country.alpha3, country.name]
         keys += [country.numeric, country.commonName, country.officialName].compactMap { $0 }
         keys += Self.aliases[country.alpha3] ?? []
+        keys += Self.sourceLabels[country.alpha3] ?? []
         // "Korea, Republic of" is also written "Republic of Korea".
         if let comma = country.name.firstIndex(of: ","), !country.name.contains("(") {
             let head = country.name[..<comma]

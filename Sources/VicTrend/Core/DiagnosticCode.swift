@@ -43,7 +43,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     /// control or bidirectional-control character, beginning with `::` or holding `##[`: printed as it
     /// is, it would rewrite a terminal, reorder a line or drive a CI runner.
     case controlInKey = "VT130"
-    /// A column named by `--filter` is not in the header.
+    /// A column named by `--filter` or `--exclude` is not in the header.
     case unknownFilterColumn = "VT012"
     /// An SDMX file holds several values of a dimension and no `--filter` picks one.
     case ambiguousDimension = "VT013"
@@ -51,6 +51,22 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case invalidYearColumn = "VT014"
     /// `--filter` keeps no row of a file.
     case filterKeepsNothing = "VT015"
+    /// An OECD or SDMX unit multiplier (`UNIT_MULT`, OECD.Stat's `PowerCode Code`) was applied: the file
+    /// gives its figures in thousands or millions. A note.
+    case unitMultiplierApplied = "VT109"
+    /// A unit multiplier cell that is not a whole number from 0 to 18.
+    case invalidUnitMultiplier = "VT110"
+    /// A count that is not a whole number once its unit multiplier is applied (`1.2345` thousands).
+    case scaledCountNotWhole = "VT111"
+    /// A figure whose status says it is a forecast (SDMX `F`): a forecast is not a count of victims.
+    case forecastValue = "VT112"
+    /// An observation status (`OBS_STATUS`, OECD.Stat `Flag Codes`) that victrend does not know.
+    case unknownStatus = "VT113"
+    /// A part of a country (a NUTS region such as the UK's `UKM` Scotland), left out so that it is never
+    /// taken for the country or added into it. A note.
+    case subnationalLeftOut = "VT114"
+    /// A figure whose status says it is missing (SDMX `M`, `L`, `O`, `H`, `K`) and yet has a value.
+    case missingWithValue = "VT115"
     /// The same country and year appear more than once.
     case duplicateObservation = "VT201"
     /// A figure so large that the target arithmetic would exceed 64 bits.
@@ -85,6 +101,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
             .missingColumn, .ambiguousColumn, .missingCells, .extraCells,
             .emptyCountry, .invalidYear, .invalidCount, .countTooLarge, .unknownCountry, .unknownFilterColumn,
             .ambiguousDimension, .invalidYearColumn, .filterKeepsNothing, .controlInKey,
+            .invalidUnitMultiplier, .scaledCountNotWhole, .forecastValue, .unknownStatus, .missingWithValue,
             .duplicateObservation,
             .requiredCountOverflow, .totalOverflow, .cumulativeDecrease, .invalidGroupRow, .invalidMemberRow:
             return .error
@@ -93,7 +110,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
             .notAParticipant,
             .missingParticipant:
             return .warning
-        case .withheldValue, .aggregateLeftOut:
+        case .withheldValue, .aggregateLeftOut, .unitMultiplierApplied, .subnationalLeftOut:
             return .info
         }
     }
@@ -123,10 +140,22 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
             return "A country found only by ignoring characters (such as '=' or '<>') of the text."
         case .controlInKey:
             return "A key (country, --by value, group) holds a control character, a leading '::' or '##['."
-        case .unknownFilterColumn: return "A --filter column that the header does not have."
+        case .unknownFilterColumn: return "A --filter or --exclude column that the header does not have."
         case .ambiguousDimension: return "Several values of an SDMX dimension and no --filter choosing one."
         case .invalidYearColumn: return "A wide-layout year column whose header is not a year."
         case .filterKeepsNothing: return "--filter keeps no row of a file (its column's values are named)."
+        case .unitMultiplierApplied:
+            return
+                "A unit multiplier (UNIT_MULT, PowerCode Code) applied: figures given in thousands or millions."
+        case .invalidUnitMultiplier: return "A unit multiplier that is not a whole number from 0 to 18."
+        case .scaledCountNotWhole:
+            return "A count that is not a whole number once its unit multiplier is applied."
+        case .forecastValue: return "A forecast (status F) given as a figure: a forecast is not a count."
+        case .unknownStatus: return "An observation status code that victrend does not know."
+        case .subnationalLeftOut:
+            return
+                "A part of a country (a NUTS region such as UKM Scotland) left out, never added to the country."
+        case .missingWithValue: return "A figure marked missing by its status that has a value all the same."
         case .duplicateObservation: return "A country and year appear more than once."
         case .requiredCountOverflow: return "The target arithmetic for a figure exceeds 64 bits."
         case .totalOverflow: return "A group or alliance total exceeds 64 bits."

@@ -73,6 +73,51 @@ enum CellParsing {
         return .failure(countProblem(text, shown: show(cell)))
     }
 
+    /// A count given in units of 10^`multiplier` (`UNIT_MULT`): `12` with 3 is 12000, `1.2` is 1200. The
+    /// value must be written as digits with at most one decimal point, and come out a whole number that
+    /// fits in 64 bits; otherwise the problem says what it would be (`1.2345` thousands is 1234.5). With
+    /// `multiplier` 0 this is `count`.
+    static func scaledCount<Bytes: Cell>(_ cell: Bytes, multiplier: Int, column: String) -> Result<
+        Int, Problem
+    > {
+        guard multiplier > 0 else { return count(cell) }
+        let text = trimmed(cell)
+        let isDigit = { (byte: UInt8) in byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        let dot = text.firstIndex(of: UInt8(ascii: "."))
+        let whole = dot.map { text[..<$0] } ?? text
+        let fraction = dot.map { text[text.index(after: $0)...] } ?? text[text.endIndex...]
+        guard !whole.isEmpty, whole.allSatisfy(isDigit), fraction.allSatisfy(isDigit),
+            dot == nil || !fraction.isEmpty
+        else { return count(cell) }
+        var digits = Array(fraction)
+        while digits.last == UInt8(ascii: "0") { digits.removeLast() }
+        let shown = show(cell)
+        if digits.count > multiplier {
+            let all = Array(whole) + digits
+            let point = whole.count + multiplier
+            var integer = String(decoding: all[..<point], as: UTF8.self)
+            while integer.count > 1 && integer.hasPrefix("0") { integer.removeFirst() }
+            let exact = integer + "." + String(decoding: all[point...], as: UTF8.self)
+            // A hostile cell of a million digits gets no million-digit message.
+            let value = exact.utf8.count <= 40 ? "is \(exact), " : "is "
+            return .failure(
+                Problem(
+                    code: .scaledCountNotWhole,
+                    message: "the count \(shown) in \(ObservationStatus.scaleName(multiplier)) (\(column) "
+                        + "\(multiplier)) \(value)not a whole number of victims; the source must give the "
+                        + "figure to the last victim"))
+        }
+        digits += Array(repeating: UInt8(ascii: "0"), count: multiplier - digits.count)
+        guard let value = unsignedInteger(ArraySlice(Array(whole) + digits)) else {
+            return .failure(
+                Problem(
+                    code: .countTooLarge,
+                    message: "the count \(shown) in \(ObservationStatus.scaleName(multiplier)) (\(column) "
+                        + "\(multiplier)) is too large: victrend accepts counts up to \(Int.max) (64 bits)"))
+        }
+        return .success(value)
+    }
+
     private static func countProblem<Bytes: Cell>(_ text: Bytes, shown: String) -> Problem {
         func invalid(_ message: String) -> Problem { Problem(code: .invalidCount, message: message) }
         let isDigit = { (byte: UInt8) in byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }

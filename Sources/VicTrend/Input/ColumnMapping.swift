@@ -20,7 +20,7 @@ public struct ColumnMapping: Sendable, Equatable {
         /// Header names that identify the role when no override is given.
         public var aliases: [String] {
             switch self {
-            case .country: return ["country", "country_code", "iso3", "geo"]
+            case .country: return ["country", "country_code", "iso3", "geo", "ref_area"]
             case .year: return ["year", "time_period"]
             case .count: return ["victims", "identified_victims", "count", "value", "obs_value"]
             }
@@ -81,19 +81,41 @@ public struct ColumnMapping: Sendable, Equatable {
     }
 
     /// The one column of `role` in a header (`names` normalised), or why there is none.
+    ///
+    /// An override (`--country-column NAME`) is looked for as written first (blanks around the header
+    /// ignored), then as header names are compared; without one, the profile's aliases are. When several
+    /// columns match and exactly one of them is a code column (`TIME_PERIOD` beside `Time period`,
+    /// `LOCATION` beside `Country`, `GeoAreaCode` beside `GeoAreaName`) and the others are its label
+    /// column (the same name, or the column right after it), the code column is taken: codes are what the
+    /// country table and the year parser read reliably. Any other choice is left to the user (VT011).
     static func column(
-        for role: Role, in names: [String], header: [String], overrides: Overrides, at location: Location
+        for role: Role, in names: [String], header: [String], overrides: Overrides, at location: Location,
+        profile: SourceProfile = .plain
     ) -> Result<Int, Diagnostic> {
-        let wanted = overrides.name(for: role).map { [normalise($0)] } ?? role.aliases
+        if let override = overrides.name(for: role) {
+            let exact = header.indices.filter { header[$0].trimmingBlanks == override.trimmingBlanks }
+            if exact.count == 1 { return .success(exact[0]) }
+        }
+        let wanted = overrides.name(for: role).map { [normalise($0)] } ?? profile.aliases(for: role)
         let matches = names.indices.filter { wanted.contains(names[$0]) }
         if matches.count == 1 {
             return .success(matches[0])
         }
+        let codes = matches.filter { SourceProfile.isCodeHeader(header[$0].trimmingBlanks) }
+        if codes.count == 1,
+            matches.allSatisfy({
+                $0 == codes[0] || names[$0] == names[codes[0]]
+                    || ($0 == codes[0] + 1 && SourceProfile.isLabel(header, at: $0))
+            })
+        {
+            return .success(codes[0])
+        }
         if matches.isEmpty {
             let shownHeader = header.map { "'\($0)'" }.joined(separator: ", ")
+            let aliases = profile.aliases(for: role)
             let expectation =
                 overrides.name(for: role).map { "a column named '\($0)' (\(role.option))" }
-                ?? "a \(role.rawValue) column, named one of: \(role.aliases.joined(separator: ", "))"
+                ?? "a \(role.rawValue) column, named one of: \(aliases.joined(separator: ", "))"
             return .failure(
                 Diagnostic(
                     .missingColumn, at: location,

@@ -1,15 +1,20 @@
 /// How a file arranges its figures.
 public enum InputLayout: String, Sendable, Hashable, CaseIterable {
-    /// Detect from the header: SDMX-CSV when it has `TIME_PERIOD` and `OBS_VALUE` with `DATAFLOW` or
-    /// `geo`; wide when it has no year column but has columns named by years; long otherwise.
+    /// Detect from the header: SDMX-like when it comes from Eurostat (`DATAFLOW`), the OECD Data Explorer
+    /// (`STRUCTURE`), OECD.Stat or the UN SDG database (see `SourceProfile`); wide when it has no year
+    /// column but has columns named by years; long otherwise (`geo,TIME_PERIOD,OBS_VALUE` without
+    /// `DATAFLOW` is a long file whose other columns are ignored).
     case auto
     /// One row per country and year (`country,year,victims`).
     case long
     /// One row per country, one column per year (`country,2013,2014,...`), as spreadsheets hold it.
     /// Empty cells are years without a figure.
     case wide
-    /// Eurostat SDMX-CSV: `DATAFLOW,LAST UPDATE,freq,...,geo,TIME_PERIOD,OBS_VALUE,OBS_FLAG[,CONF_STATUS]`.
-    /// Missing values are empty or `:`; observation flags are kept.
+    /// SDMX-CSV and the like: Eurostat's `DATAFLOW,LAST UPDATE,freq,...,geo,TIME_PERIOD,OBS_VALUE,OBS_FLAG`,
+    /// the OECD's `STRUCTURE,...,REF_AREA,...,TIME_PERIOD,OBS_VALUE,OBS_STATUS,UNIT_MULT,...`, OECD.Stat's
+    /// `LOCATION,Country,...,TIME,Time,...,Value,Flag Codes,Flags` and the UN SDG database's export. Every
+    /// dimension must hold one value (or be chosen with `--filter`); missing values are empty or `:`;
+    /// observation flags and statuses are kept, unit multipliers applied.
     case sdmx
 }
 
@@ -22,13 +27,15 @@ enum CountCell: Equatable {
     /// No figure (an empty wide cell, or SDMX's `:`).
     case missing
 
-    /// Reads a count cell of a file in `layout`; an empty cell is an error in the long layout only.
-    static func read<Bytes: CellParsing.Cell>(_ cell: Bytes, layout: InputLayout) -> Result<
-        CountCell, CellParsing.Problem
-    > {
+    /// Reads a count cell of a file in `layout`; an empty cell is an error in the long layout only. With a
+    /// unit `multiplier` (from the column named `column`), a count is the cell × 10^multiplier and must
+    /// be a whole number (see `CellParsing.scaledCount`).
+    static func read<Bytes: CellParsing.Cell>(
+        _ cell: Bytes, layout: InputLayout, multiplier: Int = 0, column: String = ""
+    ) -> Result<CountCell, CellParsing.Problem> {
         let text = CellParsing.trimmed(cell)
         // The common case first: a plain count, read straight from the bytes.
-        if let value = CellParsing.unsignedInteger(text) {
+        if multiplier == 0, let value = CellParsing.unsignedInteger(text) {
             return .success(.count(value))
         }
         if layout != .long && (text.isEmpty || text.elementsEqual([UInt8(ascii: ":")])) {
@@ -37,7 +44,7 @@ enum CountCell: Equatable {
         if let marker = withheldMarker(text) {
             return .success(.withheld(marker))
         }
-        return CellParsing.count(cell).map { .count($0) }
+        return CellParsing.scaledCount(cell, multiplier: multiplier, column: column).map { .count($0) }
     }
 
     /// `<5` (any digits), `c`/`C` (confidential) or `..` (not available): the markers statistics

@@ -29,6 +29,12 @@ public struct PanelReader: Sendable {
         /// Rows are kept only where each named column (matched like header names) has the given value
         /// (compared case-insensitively), e.g. `["unit": "NR"]`.
         public var filters: [String: String]
+        /// Rows are left out where a named column (matched like header names) has the given value
+        /// (compared case-insensitively; `--exclude`, repeatable, also several values of one column).
+        public var exclusions: [(column: String, value: String)]
+        /// Keep totals and aggregates (`Total`, `World`, `EU27_2020`, M49 regions) as series of their own
+        /// instead of leaving them out with a note (`--keep-aggregates`).
+        public var keepAggregates: Bool
         /// Most diagnostics kept (all are counted).
         public var diagnosticLimit: Int
         /// Bytes read at a time; small values are for tests of chunk boundaries.
@@ -39,6 +45,7 @@ public struct PanelReader: Sendable {
         public init(
             delimiter: UInt8? = nil, columns: ColumnMapping.Overrides = .init(),
             countries: CountryMatching = .iso, layout: InputLayout = .auto, filters: [String: String] = [:],
+            exclusions: [(column: String, value: String)] = [], keepAggregates: Bool = false,
             keyColumns: [String] = [], sum: Bool = false, diagnosticLimit: Int = 1000,
             chunkSize: Int = 1 << 16, progress: (@Sendable (Int, Int) -> Void)? = nil
         ) {
@@ -48,6 +55,8 @@ public struct PanelReader: Sendable {
             self.countries = countries
             self.layout = layout
             self.filters = filters
+            self.exclusions = exclusions
+            self.keepAggregates = keepAggregates
             self.keyColumns = keyColumns
             self.sum = sum
             self.diagnosticLimit = diagnosticLimit

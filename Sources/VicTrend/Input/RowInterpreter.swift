@@ -17,7 +17,7 @@ struct RowInterpreter {
     enum Shape {
         case long(year: Int, count: Int)
         case wide(years: [(column: Int, year: Int)])
-        case sdmx(year: Int, count: Int, flag: Int?, confidential: Int?, dimensions: [Int])
+        case sdmx(year: Int, count: Int, dimensions: [Int])
     }
 
     let options: PanelReader.Options
@@ -28,6 +28,14 @@ struct RowInterpreter {
     private var country = 0
     private var shape = Shape.long(year: 0, count: 0)
     private var filters: [(column: Int, value: String)] = []
+    /// `--exclude`: rows whose column has the value are left out.
+    private var exclusions: [(column: Int, value: String)] = []
+    /// Where the file comes from (decides column names, attributes and dimensions).
+    private(set) var profile = SourceProfile.plain
+    /// The attribute columns read for every figure (none in a plain file).
+    private var attributes = AttributeColumns()
+    /// Unit multipliers already noted (VT109), once per file and value.
+    private var notedMultipliers: Set<Int> = []
     /// Rows every filter kept.
     private var filteredIn = 0
     /// For each filter, the rows it kept.
@@ -37,8 +45,9 @@ struct RowInterpreter {
     private var filterValues: [[String]] = []
     /// Columns after the country in the series key (`--by`).
     private var keyColumns: [Int] = []
-    /// Country texts already matched (at most `resolvedLimit`), with what each match ignored.
-    private var resolved: [String: (code: String, ignored: CountryMatch?)] = [:]
+    /// Country texts already resolved (at most `resolvedLimit`): a key, with what its match ignored, or
+    /// why the text is left out.
+    private var resolved: [String: CountryResolution] = [:]
     private static let resolvedLimit = 4096
     private var lastCountryBytes: [UInt8] = []
     private var lastCountry = ""
@@ -68,9 +77,16 @@ struct RowInterpreter {
             output.add(.error) { cellCountProblem(record, from: reader) }
             return
         }
+        for exclusion in exclusions
+        where Self.cell(
+            String(decoding: CellParsing.trimmed(record[exclusion.column]), as: UTF8.self),
+            is: exclusion.value)
+        {
+            return
+        }
         for (index, filter) in filters.enumerated() {
             let cell = String(decoding: CellParsing.trimmed(record[filter.column]), as: UTF8.self)
-            if cell.lowercased() != filter.value.lowercased() {
+            if !Self.cell(cell, is: filter.value) {
                 if filterValues[index].count < Self.filterValuesShown + 1,
                     !filterValues[index].contains(where: { $0.lowercased() == cell.lowercased() })
                 {
@@ -83,34 +99,36 @@ struct RowInterpreter {
         if !filters.isEmpty { filteredIn += 1 }
         switch shape {
         case .long(let year, let count):
-            readYear(
-                record, yearColumn: year, countColumn: count, flags: [], confidential: false, reader: reader,
-                into: &output)
+            if attributes.isEmpty {
+                readYear(
+                    record, yearColumn: year, countColumn: count, status: .plain, reader: reader,
+                    into: &output)
+            } else {
+                guard let status = rowStatus(record, reader: reader, output: &output) else { return }
+                readYear(
+                    record, yearColumn: year, countColumn: count, status: status, reader: reader,
+                    into: &output)
+            }
         case .wide(let years):
             guard let key = countryKey(record, reader: reader, output: &output) else { return }
             for (column, year) in years {
                 addFigure(
-                    record, key: key, year: year, countColumn: column, flags: [], confidential: false,
-                    reader: reader, into: &output)
+                    record, key: key, year: year, countColumn: column, status: .plain, reader: reader,
+                    into: &output)
             }
-        case .sdmx(let year, let count, let flag, let confidential, let dimensions):
+        case .sdmx(let year, let count, let dimensions):
             for column in dimensions {
                 let value = String(decoding: CellParsing.trimmed(record[column]), as: UTF8.self)
                 if !(dimensionValues[column, default: []].contains(value)) {
                     dimensionValues[column, default: []].append(value)
                 }
             }
-            let flagText = flag.map { record.text($0) } ?? ""
-            let isConfidential =
-                flagText.lowercased().contains("c")
-                || (confidential.map { record.text($0).trimmingBlanks.uppercased() == "C" } ?? false)
             var rows = HeldRows()
             swap(&rows, &held)
             defer { swap(&rows, &held) }
+            guard let status = rowStatus(record, reader: reader, output: &rows) else { return }
             readYear(
-                record, yearColumn: year, countColumn: count,
-                flags: ObservationFlag.parse(eurostat: flagText),
-                confidential: isConfidential, reader: reader, into: &rows)
+                record, yearColumn: year, countColumn: count, status: status, reader: reader, into: &rows)
         }
     }
 
@@ -129,8 +147,12 @@ struct RowInterpreter {
         let names = cells.map(ColumnMapping.normalise)
         let location = reader.recordLocation
         var problems: [Diagnostic] = []
-        /// The column an option names (matched like header names), or `nil` after noting that there is none.
+        /// The column an option names (as written first, then matched like header names), or `nil` after
+        /// noting that there is none.
         func column(_ name: String, namedBy option: String, else code: DiagnosticCode) -> Int? {
+            if let column = cells.firstIndex(where: { $0.trimmingBlanks == name.trimmingBlanks }) {
+                return column
+            }
             if let column = names.firstIndex(of: ColumnMapping.normalise(name)) { return column }
             problems.append(
                 Diagnostic(
@@ -146,13 +168,19 @@ struct RowInterpreter {
                 filterKept.append(0)
             }
         }
+        for exclusion in options.exclusions {
+            if let found = column(exclusion.column, namedBy: "--exclude", else: .unknownFilterColumn) {
+                exclusions.append((found, exclusion.value))
+            }
+        }
         for name in options.keyColumns {
             if let found = column(name, namedBy: "--by", else: .missingColumn) { keyColumns.append(found) }
         }
+        profile = SourceProfile.detect(names)
         let layout = options.layout == .auto ? Self.detect(names, overrides: options.columns) : options.layout
         let overrides = options.columns
         switch ColumnMapping.column(
-            for: .country, in: names, header: cells, overrides: overrides, at: location)
+            for: .country, in: names, header: cells, overrides: overrides, at: location, profile: profile)
         {
         case .success(let index): country = index
         case .failure(let problem): problems.append(problem)
@@ -163,7 +191,7 @@ struct RowInterpreter {
             var count = 0
             for role in [ColumnMapping.Role.year, .count] {
                 switch ColumnMapping.column(
-                    for: role, in: names, header: cells, overrides: overrides, at: location)
+                    for: role, in: names, header: cells, overrides: overrides, at: location, profile: profile)
                 {
                 case .success(let index): if role == .year { year = index } else { count = index }
                 case .failure(let problem): problems.append(problem)
@@ -175,16 +203,13 @@ struct RowInterpreter {
                         .ambiguousColumn, at: location,
                         "one column cannot be two of country, year and count; check the --*-column options"))
             }
+            attributes = AttributeColumns(names: names, profile: profile)
             if layout == .sdmx {
-                let fixed = Set([country, year, count] + filters.map(\.column))
-                let ignored: Set<String> = [
-                    "dataflow", "last_update", "obs_flag", "conf_status", "structure",
-                    "structure_id", "action",
-                ]
-                let dimensions = names.indices.filter { !fixed.contains($0) && !ignored.contains(names[$0]) }
-                shape = .sdmx(
-                    year: year, count: count, flag: names.firstIndex(of: "obs_flag"),
-                    confidential: names.firstIndex(of: "conf_status"), dimensions: dimensions)
+                let fixed = Set([country, year, count] + filters.map(\.column) + keyColumns)
+                // A file read as SDMX without a known source: SDMX-CSV's rule (dimensions before the count).
+                let rules = profile == .plain ? SourceProfile.eurostat : profile
+                let dimensions = rules.dimensions(header: cells, names: names, fixed: fixed, count: count)
+                shape = .sdmx(year: year, count: count, dimensions: dimensions)
                 self.layout = .sdmx
             } else {
                 shape = .long(year: year, count: count)
@@ -225,9 +250,7 @@ struct RowInterpreter {
 
     /// The layout a header describes (see `InputLayout.auto`).
     static func detect(_ names: [String], overrides: ColumnMapping.Overrides) -> InputLayout {
-        if names.contains("time_period") && names.contains("obs_value")
-            && (names.contains("dataflow") || names.contains("geo"))
-        {
+        if SourceProfile.detect(names).isSDMXLike {
             return .sdmx
         }
         let yearNames =
@@ -241,8 +264,8 @@ struct RowInterpreter {
 
     /// Reads a row with one year cell and one count cell (long and SDMX layouts).
     private mutating func readYear(
-        _ record: CSVRecord, yearColumn: Int, countColumn: Int, flags: [ObservationFlag], confidential: Bool,
-        reader: CSVReader, into output: inout some RowOutput
+        _ record: CSVRecord, yearColumn: Int, countColumn: Int, status: RowStatus, reader: CSVReader,
+        into output: inout some RowOutput
     ) {
         let key = countryKey(record, reader: reader, output: &output)
         var year = CellParsing.plainYear(record[yearColumn])
@@ -262,8 +285,8 @@ struct RowInterpreter {
             return
         }
         addFigure(
-            record, key: key, year: year, countColumn: countColumn, flags: flags, confidential: confidential,
-            reader: reader, into: &output)
+            record, key: key, year: year, countColumn: countColumn, status: status, reader: reader,
+            into: &output)
     }
 
     /// The layout of `shape`, kept beside it (read for every cell; a switch over `shape` would copy its
@@ -272,15 +295,17 @@ struct RowInterpreter {
 
     /// Adds the figure of one count cell to `output` (SDMX files: to the held rows).
     private mutating func addFigure(
-        _ record: CSVRecord, key: String, year: Int, countColumn: Int, flags: [ObservationFlag],
-        confidential: Bool, reader: CSVReader, into output: inout some RowOutput
+        _ record: CSVRecord, key: String, year: Int, countColumn: Int, status: RowStatus, reader: CSVReader,
+        into output: inout some RowOutput
     ) {
         let location = layout == .wide ? reader.location(ofCell: countColumn) : reader.recordLocation
         var cell: CountCell
-        if let victims = CellParsing.plainCount(record[countColumn]) {
+        if status.multiplier == 0, let victims = CellParsing.plainCount(record[countColumn]) {
             cell = .count(victims)
         } else {
-            switch CountCell.read(record[countColumn], layout: layout) {
+            switch CountCell.read(
+                record[countColumn], layout: layout, multiplier: status.multiplier, column: multiplierName)
+            {
             case .success(let value): cell = value
             case .failure(let problem):
                 output.add(
@@ -288,15 +313,36 @@ struct RowInterpreter {
                 return
             }
         }
-        if confidential && cell == .missing {
-            cell = .withheld("c")
+        if let missing = status.missing {
+            if case .count = cell {
+                output.add(
+                    Diagnostic(
+                        .missingWithValue, at: reader.location(ofCell: countColumn),
+                        "\(key) \(year): the status '\(missing)' marks the figure as missing, yet the cell holds "
+                            + "\(CellParsing.show(record[countColumn])); ask the source which is right, or leave "
+                            + "the row out (--exclude)"))
+                return
+            }
+            cell = .missing
+        }
+        if let marker = status.withheld {
+            cell = .withheld(marker)
+        } else if let marker = status.withheldIfMissing, cell == .missing {
+            cell = .withheld(marker)
         }
         switch cell {
         case .missing:
             return
         case .count(let victims):
+            if status.multiplier > 0 && !notedMultipliers.contains(status.multiplier) {
+                notedMultipliers.insert(status.multiplier)
+                noteMultiplier(
+                    status.multiplier, record: record, countColumn: countColumn, victims: victims,
+                    reader: reader, into: &output)
+            }
             output.add(
-                Observation(country: key, year: year, victims: victims, location: location, flags: flags))
+                Observation(
+                    country: key, year: year, victims: victims, location: location, flags: status.flags))
         case .withheld(let marker):
             output.add(
                 Diagnostic(
@@ -304,6 +350,121 @@ struct RowInterpreter {
                     "\(key) \(year): the figure is withheld ('\(marker)'); the year is not assessed"))
             output.add(WithheldFigure(country: key, year: year, marker: marker, location: location))
         }
+    }
+
+    // MARK: - Attributes
+
+    /// The header of the unit multiplier column, for messages.
+    private var multiplierName: String {
+        attributes.multiplier.map { header[$0].trimmingBlanks } ?? "UNIT_MULT"
+    }
+
+    /// What the attribute cells of a row say about its figure, or `nil` after reporting why the row
+    /// cannot be read (a forecast, a status or multiplier victrend does not understand).
+    private func rowStatus(_ record: CSVRecord, reader: CSVReader, output: inout some RowOutput) -> RowStatus?
+    {
+        var status = RowStatus()
+        if let column = attributes.eurostatFlag {
+            let text = record.text(column)
+            status.flags = ObservationFlag.parse(eurostat: text)
+            if text.lowercased().contains("c") { status.withheldIfMissing = "c" }
+        }
+        if let column = attributes.confidential,
+            ObservationStatus.isConfidential(record.text(column).trimmingBlanks)
+        {
+            status.withheldIfMissing = "c"
+        }
+        if let column = attributes.status {
+            let text = record.text(column).trimmingBlanks
+            // One code per figure: `NA` or `EP` is no SDMX status, and reading it letter by letter could
+            // take "not available" for "not significant".
+            if text.count > 1 {
+                output.add(
+                    Self.unknownStatus(
+                        text, column: header[column].trimmingBlanks, at: reader.location(ofCell: column)))
+                return nil
+            }
+            for letter in text {
+                let name = header[column].trimmingBlanks
+                switch ObservationStatus.meaning(letter) {
+                case .flag(let flag?):
+                    if !status.flags.contains(flag) { status.flags.append(flag) }
+                case .flag(nil): break
+                case .withheld: status.withheld = String(letter)
+                case .missing: status.missing = "\(letter)"
+                case .forecast:
+                    output.add(
+                        Diagnostic(
+                            .forecastValue, at: reader.location(ofCell: column),
+                            "'\(letter)' in \(name) marks a forecast: a forecast is not a count of identified "
+                                + "victims; leave such rows out (--exclude '\(name)=\(letter)') or ask the source "
+                                + "for the reported figure"))
+                    return nil
+                case nil:
+                    output.add(Self.unknownStatus(text, column: name, at: reader.location(ofCell: column)))
+                    return nil
+                }
+            }
+            // Flags in canonical order, as Eurostat's are.
+            status.flags = ObservationFlag.allCases.filter(status.flags.contains)
+        }
+        if let column = attributes.nature {
+            for flag in ObservationStatus.natureFlags(record.text(column).trimmingBlanks)
+            where !status.flags.contains(flag) {
+                status.flags = ObservationFlag.allCases.filter { $0 == flag || status.flags.contains($0) }
+            }
+        }
+        if let column = attributes.multiplier {
+            let text = record.text(column).trimmingBlanks
+            guard let multiplier = ObservationStatus.multiplier(text) else {
+                output.add(
+                    Diagnostic(
+                        .invalidUnitMultiplier, at: reader.location(ofCell: column),
+                        "the unit multiplier \(DisplayText.quoted(text, limit: 16)) in \(multiplierName) is not "
+                            + "a whole number from 0 to 18 (0 units, 3 thousands, 6 millions); the figure cannot "
+                            + "be read"))
+                return nil
+            }
+            status.multiplier = multiplier
+        }
+        return status
+    }
+
+    /// The error for a status cell that is not one SDMX code.
+    private static func unknownStatus(_ text: String, column: String, at location: Location) -> Diagnostic {
+        Diagnostic(
+            .unknownStatus, at: location,
+            "unknown status \(DisplayText.quoted(text, limit: 16)) in \(column); victrend reads one SDMX code "
+                + "per figure (\(ObservationStatus.knownCodes), see the README), so that no estimate, break or "
+                + "forecast passes unnoticed")
+    }
+
+    /// The note (VT109) that a file gives its figures in units of 10^multiplier, at the first figure read
+    /// with it.
+    private func noteMultiplier(
+        _ multiplier: Int, record: CSVRecord, countColumn: Int, victims: Int, reader: CSVReader,
+        into output: inout some RowOutput
+    ) {
+        var factor = 1
+        for _ in 0..<multiplier { factor *= 10 }
+        let written = String(decoding: CellParsing.trimmed(record[countColumn]), as: UTF8.self)
+        output.add(
+            Diagnostic(
+                .unitMultiplierApplied, at: reader.location(ofCell: countColumn),
+                "\(header[countColumn].trimmingBlanks) is given in \(ObservationStatus.scaleName(multiplier)) "
+                    + "(\(multiplierName) \(multiplier)): every such figure is multiplied by \(factor) "
+                    + "(\(DisplayText.quoted(written, limit: 24)) is read as \(victims) victims)"))
+    }
+
+    /// Whether a cell holds `value` for `--filter` and `--exclude`: compared ignoring case, and for a
+    /// Eurostat "codes and labels" cell (`NR:Number`) also with its code or its label.
+    static func cell(_ cell: String, is value: String) -> Bool {
+        let wanted = value.lowercased()
+        let text = cell.lowercased()
+        if text == wanted { return true }
+        guard let colon = text.firstIndex(of: ":") else { return false }
+        return text[..<colon].trimmingBlanks == wanted
+            || text[text.index(after: colon)...].trimmingBlanks == wanted
     }
 
     /// At the end of the file: SDMX rows are added unless a dimension has several values.
@@ -329,17 +490,22 @@ struct RowInterpreter {
         if !filters.isEmpty && filteredIn == 0 && dataRows > 0 {
             output.add(noRowFiltered(path: path))
         }
-        guard case .sdmx(_, _, _, _, let dimensions) = shape else { return }
+        guard case .sdmx(_, _, let dimensions) = shape else { return }
         var ambiguous = false
         for column in dimensions {
             let values = dimensionValues[column] ?? []
             if values.count > 1 {
                 let shown = values.prefix(6).joined(separator: ", ") + (values.count > 6 ? ", ..." : "")
+                let suggested = SourceProfile.suggestedValue(values)
+                let name = header[column].trimmingBlanks
+                let option =
+                    name.contains(" ")
+                    ? "--filter '\(name)=\(suggested.value)'" : "--filter \(name)=\(suggested.value)"
                 output.add(
                     Diagnostic(
                         .ambiguousDimension, at: Location(file: path, line: 1),
                         "the file holds several values of '\(header[column])' (\(shown)); choose one with "
-                            + "--filter \(header[column])=\(values[0])"))
+                            + option + (suggested.isTotal ? " (the total)" : "")))
                 held = HeldRows()
                 ambiguous = true
             }
@@ -426,41 +592,84 @@ struct RowInterpreter {
             output.add(Self.invalidUTF8(at: reader.location(ofCell: country)))
             return nil
         }
-        guard options.countries == .iso else {
-            if let reason = DisplayText.unsafeKeyReason(text) {
-                output.add(
-                    Self.controlInKey(reason, column: header[country], at: reader.location(ofCell: country)))
-                return nil
-            }
-            remember(written, as: text)
-            return text
+        var found = resolved[text]
+        if found == nil {
+            found = resolve(text)
+            if resolved.count < Self.resolvedLimit { resolved[text] = found }
         }
-        if Self.isAggregate(text) {
+        switch found ?? .unknown {
+        case .key(let key, let ignored):
+            if let ignored {
+                output.add(.warning) {
+                    CountryTable.ignoredWarning(text, ignored, at: reader.location(ofCell: country))
+                }
+            }
+            remember(written, as: key, ignored: ignored.map { (text, $0) })
+            return key
+        case .aggregate:
             output.add(
                 Diagnostic(
                     .aggregateLeftOut, at: reader.location(ofCell: country),
-                    "\(DisplayText.quoted(text, limit: 64)) is an aggregate of countries, not a country; left "
-                        + "out so that it is not counted twice"))
+                    "\(DisplayText.quoted(text, limit: 64)) is a total or an aggregate of countries, not a "
+                        + "country; left out so that it is not counted twice (--keep-aggregates keeps it as a "
+                        + "series of its own)"))
             return nil
-        }
-        var found = resolved[text]
-        if found == nil, let match = CountryTable.standard.match(text) {
-            found = (match.country.alpha3, match.ignored == nil ? nil : match)
-            if resolved.count < Self.resolvedLimit { resolved[text] = found }
-        }
-        guard let (code, ignored) = found else {
+        case .unsafe(let reason):
+            output.add(
+                Self.controlInKey(reason, column: header[country], at: reader.location(ofCell: country)))
+            return nil
+        case .part(let description):
+            output.add(
+                Diagnostic(
+                    .subnationalLeftOut, at: reader.location(ofCell: country),
+                    "\(DisplayText.quoted(text, limit: 64)) is \(description), not a country; left out, and "
+                        + "never added into the country (--countries verbatim reports it as a series of its own)"
+                ))
+            return nil
+        case .unknown:
             output.add(DiagnosticCode.unknownCountry.defaultSeverity) {
                 CountryTable.standard.unknown(text, at: reader.location(ofCell: country))
             }
             return nil
         }
-        if let ignored {
-            output.add(.warning) {
-                CountryTable.ignoredWarning(text, ignored, at: reader.location(ofCell: country))
+    }
+
+    /// What a country cell's text is (see `CountryResolution`).
+    ///
+    /// Totals and aggregates are left out under `--countries verbatim` too, unless `--keep-aggregates`
+    /// (then they are keys as written). With ISO matching, a Eurostat "codes and labels" cell
+    /// (`AT:Austria`) is read by its code, then by its label; a text that is no country but a part of one
+    /// (`UKM`, `Scotland`) is left out with a note.
+    private func resolve(_ text: String) -> CountryResolution {
+        var code = text
+        var label: String?
+        if let colon = text.firstIndex(of: ":") {
+            let head = text[..<colon].trimmingBlanks
+            let tail = text[text.index(after: colon)...].trimmingBlanks
+            if !head.isEmpty && !tail.isEmpty {
+                code = head
+                label = tail
             }
         }
-        remember(written, as: code, ignored: ignored.map { (text, $0) })
-        return code
+        let isAggregate =
+            Self.isAggregate(text) || Self.isAggregate(code) || label.map(Self.isAggregate) == true
+        if isAggregate && !options.keepAggregates {
+            return .aggregate
+        }
+        if options.countries == .verbatim || isAggregate {
+            // Kept as written, so printed as written: no control character, no CI runner command.
+            if let reason = DisplayText.unsafeKeyReason(text) { return .unsafe(reason) }
+            return .key(text, ignored: nil)
+        }
+        for candidate in [text, code] + (label.map { [$0] } ?? []) {
+            if let match = CountryTable.standard.match(candidate) {
+                return .key(match.country.alpha3, ignored: match.ignored == nil ? nil : match)
+            }
+        }
+        if let description = SubnationalUnits.describe(code) ?? label.flatMap(SubnationalUnits.describe) {
+            return .part(description)
+        }
+        return .unknown
     }
 
     /// The error for a key cell that holds what `DisplayText.unsafeKeyReason` gives as `reason` (a key is
@@ -491,14 +700,9 @@ struct RowInterpreter {
         lastIgnored = ignored
     }
 
-    /// Eurostat's aggregates: `EU27_2020`, `EU28`, `EA20`, `EEA`, `EFTA` and the like.
+    /// Totals and aggregates of countries (see `Aggregates.isAggregate`).
     static func isAggregate(_ text: String) -> Bool {
-        let upper = text.uppercased()
-        for prefix in ["EFTA", "EEA", "EU", "EA"] where upper.hasPrefix(prefix) {
-            let rest = upper.dropFirst(prefix.count)
-            if rest.isEmpty || rest.first?.isNumber == true { return true }
-        }
-        return false
+        Aggregates.isAggregate(text)
     }
 
     // MARK: - Diagnostics
@@ -530,6 +734,20 @@ struct RowInterpreter {
             "this cell is not valid UTF-8; the file was probably saved in another encoding (such as "
                 + "Windows-1252): save it as UTF-8")
     }
+}
+
+/// What a country cell's text is.
+enum CountryResolution {
+    /// A series key: an alpha-3 code (with what its match ignored), or the text as written.
+    case key(String, ignored: CountryMatch?)
+    /// A total or an aggregate, left out (VT107).
+    case aggregate
+    /// A key kept as written that holds what `DisplayText.unsafeKeyReason` describes (VT130).
+    case unsafe(String)
+    /// A part of a country (described), left out (VT114).
+    case part(String)
+    /// No country (VT105).
+    case unknown
 }
 
 /// The figures and findings of an SDMX file, held until its end.

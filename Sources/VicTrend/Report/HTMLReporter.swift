@@ -92,6 +92,7 @@ public enum HTMLReporter: Reporter {
                 ))
         }
         items.append(("Input", options.inputs.joined(separator: ", ")))
+        for line in UnitMultiplierNote.lines(report) { items.append(("Unit multiplier", line)) }
         return "<dl class=\"parameters\">"
             + items.map { "<dt>\(HTMLText.escape($0.0))</dt><dd>\(HTMLText.escape($0.1))</dd>" }.joined()
             + "</dl>"

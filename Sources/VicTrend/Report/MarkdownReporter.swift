@@ -71,6 +71,11 @@ public enum MarkdownReporter: Reporter {
         }
         let inputs = options.inputs.map(MarkdownText.escape).joined(separator: ", ")
         text.appendLine("| Input | \(inputs) |")
+        let multipliers = UnitMultiplierNote.lines(report)
+        if !multipliers.isEmpty {
+            text.appendLine(
+                "| Unit multiplier | \(multipliers.map(MarkdownText.escape).joined(separator: "<br>")) |")
+        }
         text.appendLine(
             "| Method | each year is compared with the country's previous reported year, growth annualised "
                 + "over gaps; a year meets the target when its count is at least "

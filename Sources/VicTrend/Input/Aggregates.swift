@@ -1,0 +1,105 @@
+/// Keys that are not countries but sums of them, or parts of one: left out of the panel with a note, so
+/// that no figure is counted twice or taken for a country's.
+enum Aggregates {
+    /// True for a total or an aggregate of countries:
+    /// - Eurostat's codes `EU27_2020`, `EU28`, `EA20`, `EEA`, `EFTA` and the like;
+    /// - the OECD's `OECD`, `OECDE`, `G7`, `G20`, `WLD`, `WXOECD`;
+    /// - UN M49 region codes (`1` World, `150` Europe, `419` Latin America and the Caribbean, the SDG
+    ///   regions and groupings such as `199` least developed countries), with or without leading zeros;
+    /// - names: `Total` and its translations (`Insgesamt`, `Gesamt`, `Total général`, `Totaal`, `Totale`),
+    ///   `World`, `OECD - Total`, `European Union - 27 countries (from 2020)`, `Euro area ...`, and the M49
+    ///   region names (`Europe`, `Sub-Saharan Africa`, ...), compared as country names are (case, accents
+    ///   and punctuation ignored). `Micronesia` is the country (the region is `57`).
+    static func isAggregate(_ text: String) -> Bool {
+        let upper = text.uppercased()
+        for prefix in ["EFTA", "EEA", "EU", "EA"] where upper.hasPrefix(prefix) {
+            let rest = upper.dropFirst(prefix.count)
+            if rest.isEmpty || rest.first?.isNumber == true { return true }
+        }
+        if upper.hasPrefix("OECD") && !upper.contains(" ") { return true }
+        if ["G7", "G20", "WLD", "WXOECD", "W", "WORLD"].contains(upper) { return true }
+        if !text.isEmpty && text.utf8.count <= 3 && text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }),
+            let code = Int(text)
+        {
+            return m49Regions.contains(code)
+        }
+        let name = CountryTable.normalise(text)
+        if names.contains(name) { return true }
+        return ["european union ", "euro area ", "oecd ", "total ", "world "].contains { name.hasPrefix($0) }
+    }
+
+    /// UN M49 codes of regions and groupings (never of a country): the world, continents, sub-regions,
+    /// intermediate regions, the SDG regions, and the development groupings.
+    static let m49Regions: Set<Int> = [
+        1, 2, 5, 9, 11, 13, 14, 15, 17, 18, 19, 21, 29, 30, 34, 35, 39, 53, 54, 57, 61, 62, 142, 143, 145,
+        150, 151, 154, 155, 199, 202, 419, 432, 513, 514, 515, 543, 722, 747, 753, 830,
+    ]
+
+    /// Names of totals and regions, normalised as country names are.
+    static let names: Set<String> = Set(
+        [
+            "Total", "Totals", "Grand total", "All countries", "Insgesamt", "Gesamt", "Total général",
+            "Totaal",
+            "Totale", "World", "OECD", "OECD - Total", "OECD average", "European Union", "Euro area",
+            "Africa", "Northern Africa", "Sub-Saharan Africa", "Eastern Africa", "Middle Africa",
+            "Southern Africa", "Western Africa", "Americas", "Latin America and the Caribbean", "Caribbean",
+            "Central America", "South America", "Northern America", "Asia", "Central Asia", "Eastern Asia",
+            "South-eastern Asia", "Southern Asia", "Western Asia", "Europe", "Eastern Europe",
+            "Northern Europe", "Southern Europe", "Western Europe", "Oceania", "Australia and New Zealand",
+            "Melanesia", "Polynesia", "Channel Islands", "Central and Southern Asia",
+            "Eastern and South-Eastern Asia", "Europe and Northern America",
+            "Northern Africa and Western Asia",
+            "Oceania (exc. Australia and New Zealand)", "Oceania excluding Australia and New Zealand",
+            "Least Developed Countries (LDCs)", "Landlocked developing countries (LLDCs)",
+            "Small island developing States (SIDS)", "Developed regions", "Developing regions",
+        ].map { CountryTable.normalise($0) })
+}
+
+/// Parts of a country that sources publish beside (or instead of) the country: NUTS regions, such as the
+/// United Kingdom's crime statistics by jurisdiction in Eurostat (`UKC-L` England and Wales, `UKM`
+/// Scotland, `UKN` Northern Ireland). Never a country, and never added into one.
+enum SubnationalUnits {
+    /// What `text` is, for a message (`Scotland, a part of the United Kingdom`), or `nil` when it is not
+    /// a known part of a country. Recognised: the UK's NUTS 1 codes and their names, and any NUTS code of
+    /// a European country (two letters of Eurostat's country codes, then one to three letters or digits
+    /// with at least one digit: `AT13`, `DE1`, `FR10`).
+    static func describe(_ text: String) -> String? {
+        let upper = text.uppercased()
+        if let name = unitedKingdom[upper] ?? unitedKingdomNames[CountryTable.normalise(text)] {
+            return "\(name), a part of the United Kingdom"
+        }
+        let scalars = Array(upper.unicodeScalars)
+        guard (3...5).contains(scalars.count),
+            nutsCountries.contains(String(String.UnicodeScalarView(scalars[..<2])))
+        else { return nil }
+        let rest = scalars[2...]
+        guard rest.allSatisfy({ ("A"..."Z").contains($0) || ("0"..."9").contains($0) }),
+            rest.contains(where: { ("0"..."9").contains($0) })
+        else { return nil }
+        let prefix = String(String.UnicodeScalarView(scalars[..<2]))
+        let country = CountryTable.standard.country(prefix)?.shortName ?? prefix
+        return "a NUTS region of \(country)"
+    }
+
+    /// The UK's NUTS 1 regions and the jurisdictions of its crime statistics.
+    static let unitedKingdom: [String: String] = [
+        "UKC-L": "England and Wales", "UKC": "North East (England)", "UKD": "North West (England)",
+        "UKE": "Yorkshire and the Humber", "UKF": "East Midlands (England)", "UKG": "West Midlands (England)",
+        "UKH": "East of England", "UKI": "London", "UKJ": "South East (England)",
+        "UKK": "South West (England)",
+        "UKL": "Wales", "UKM": "Scotland", "UKN": "Northern Ireland",
+    ]
+
+    /// The same by name (Eurostat's labels), normalised.
+    static let unitedKingdomNames: [String: String] = [
+        "england and wales": "England and Wales", "england": "England", "wales": "Wales",
+        "scotland": "Scotland", "northern ireland": "Northern Ireland",
+    ]
+
+    /// Eurostat's two-letter codes of the countries with NUTS regions (the EU, EFTA, candidates, the UK).
+    static let nutsCountries: Set<String> = [
+        "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "EL", "ES", "FI", "FR", "HR", "HU", "IE", "IT", "LT",
+        "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK", "UK", "IS", "LI", "NO", "CH", "ME", "MK",
+        "AL", "RS", "TR",
+    ]
+}

@@ -1,0 +1,132 @@
+/// The attribute columns of a file that say something about each figure, in any layout with one count
+/// per row: Eurostat's `OBS_FLAG` and `CONF_STATUS`, SDMX's and the OECD's `OBS_STATUS` and
+/// `UNIT_MULT`, OECD.Stat's `Flag Codes` and `PowerCode Code`, the UN SDG database's `Nature`.
+struct AttributeColumns: Sendable {
+    /// Eurostat's `OBS_FLAG` (letters such as `bp`, see `ObservationFlag.parse(eurostat:)`).
+    var eurostatFlag: Int?
+    /// `CONF_STATUS`: a confidential figure without a value is withheld.
+    var confidential: Int?
+    /// SDMX `OBS_STATUS` or OECD.Stat `Flag Codes`, one code per figure (see `ObservationStatus`).
+    var status: Int?
+    /// The UN SDG database's `Nature` (`E` estimated, `M` modelled).
+    var nature: Int?
+    /// `UNIT_MULT` or OECD.Stat's `PowerCode Code`: the figure is OBS_VALUE × 10^multiplier.
+    var multiplier: Int?
+
+    init() {}
+
+    /// The attribute columns of a header whose names are normalised; the UN SDG's `Nature` only in its
+    /// profile.
+    init(names: [String], profile: SourceProfile) {
+        eurostatFlag = names.firstIndex(of: "obs_flag")
+        confidential = names.firstIndex(of: "conf_status")
+        status = names.firstIndex(of: "obs_status") ?? names.firstIndex(of: "flag_codes")
+        nature = profile == .unSDG ? names.firstIndex(of: "nature") : nil
+        multiplier = names.firstIndex(of: "unit_mult") ?? names.firstIndex(of: "powercode_code")
+    }
+
+    /// True when the file has none: its rows are read on the plain path.
+    var isEmpty: Bool {
+        eurostatFlag == nil && confidential == nil && status == nil && nature == nil && multiplier == nil
+    }
+}
+
+/// What the attributes of one row say about its figure.
+struct RowStatus: Sendable {
+    /// Flags the figure carries.
+    var flags: [ObservationFlag] = []
+    /// The figure is withheld whatever its cell holds (SDMX `C` confidential, `Q` suppressed).
+    var withheld: String?
+    /// The figure is withheld when its cell holds no figure (Eurostat's confidential `c`).
+    var withheldIfMissing: String?
+    /// The status says there is no figure (`M`, `L`, `O`, `H`, `K`): the code, as written.
+    var missing: String?
+    /// The figure is OBS_VALUE × 10^multiplier.
+    var multiplier = 0
+
+    static let plain = RowStatus()
+}
+
+/// The meaning of an SDMX observation status (cross-domain code list CL_OBS_STATUS, as the OECD and
+/// OECD.Stat's `Flag Codes` use it), mapped onto victrend's flags.
+///
+/// | code | SDMX | victrend |
+/// |---|---|---|
+/// | A | normal | no flag |
+/// | B | break in series | `break` (a new segment, as Eurostat's `b`) |
+/// | D | definition differs | `definition-differs` (a break) |
+/// | E, I | estimated, imputed | `estimated` |
+/// | P, V | provisional, unvalidated | `provisional` |
+/// | U, G, N, S | low reliability, experimental, not significant, strike | `low-reliability` |
+/// | C, Q | confidential, suppressed | withheld (never read as a count, even when a value is given) |
+/// | M, L, O, H, K | missing (cannot exist, not collected, missing, holiday, included elsewhere) | no figure; a value beside it is an error (VT115) |
+/// | F | forecast | refused (VT112): a forecast is not a count |
+///
+/// Any other code, or more than one letter, is an error (VT113): a status victrend does not understand
+/// could hide any of these.
+enum ObservationStatus {
+    enum Meaning: Equatable {
+        case flag(ObservationFlag?)
+        case withheld
+        case missing
+        case forecast
+    }
+
+    /// The meaning of one status letter (case ignored), or `nil` when it is not an SDMX code.
+    static func meaning(_ letter: Character) -> Meaning? {
+        switch letter.uppercased() {
+        case "A": return .flag(nil)
+        case "B": return .flag(.breakInSeries)
+        case "D": return .flag(.definitionDiffers)
+        case "E", "I": return .flag(.estimated)
+        case "P", "V": return .flag(.provisional)
+        case "U", "G", "N", "S": return .flag(.lowReliability)
+        case "C", "Q": return .withheld
+        case "M", "L", "O", "H", "K": return .missing
+        case "F": return .forecast
+        default: return nil
+        }
+    }
+
+    /// The codes `meaning` knows, for messages.
+    static let knownCodes = "A, B, C, D, E, F, G, H, I, K, L, M, N, O, P, Q, S, U, V"
+
+    /// The flags of a UN SDG `Nature` cell: `E` estimated, `M` modelled and `CA` country-adjusted are
+    /// `estimated`; `C` country data, `G` global monitoring data, `N` non-relevant and anything else
+    /// carry no flag (Nature describes where a figure comes from; it never withholds one).
+    static func natureFlags(_ text: String) -> [ObservationFlag] {
+        switch text.uppercased() {
+        case "E", "M", "CA": return [.estimated]
+        default: return []
+        }
+    }
+
+    /// `CONF_STATUS` values that make a figure without a value withheld: `C` confidential, `A` primary
+    /// confidentiality (small counts), `D` and `S` secondary confidentiality, `N` not for publication.
+    /// `F` (free) and an empty cell do not.
+    static func isConfidential(_ text: String) -> Bool {
+        ["C", "A", "D", "S", "N"].contains(text.uppercased())
+    }
+
+    /// The unit multiplier of a `UNIT_MULT` / `PowerCode Code` cell: empty is 0; otherwise a whole
+    /// number from 0 to 18 (10^18 is the largest power of ten in 64 bits), or `nil`.
+    static func multiplier(_ text: String) -> Int? {
+        if text.isEmpty { return 0 }
+        guard text.utf8.count <= 2, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let value = Int(text),
+            value <= 18
+        else { return nil }
+        return value
+    }
+
+    /// How a multiplier is named in messages: thousands, millions, billions, or 10^m.
+    static func scaleName(_ multiplier: Int) -> String {
+        switch multiplier {
+        case 1: return "tens"
+        case 2: return "hundreds"
+        case 3: return "thousands"
+        case 6: return "millions"
+        case 9: return "billions"
+        default: return "units of 10^\(multiplier)"
+        }
+    }
+}

@@ -1,0 +1,313 @@
+import Foundation
+import Testing
+
+@testable import VicTrend
+
+/// Real exports read right: OECD SDMX-CSV, OECD.Stat, the UN SDG database, Eurostat labels (issue 16).
+@Suite("Source exports: unit multipliers, statuses, attributes, totals, code and label columns")
+struct SourceExportTests {
+    private func codes(_ result: PanelReader.Result) -> [DiagnosticCode] {
+        result.log.diagnostics.map(\.code)
+    }
+
+    private func figures(_ result: PanelReader.Result) -> [String: [Int]] {
+        Dictionary(
+            uniqueKeysWithValues: result.panel.series.map { ($0.country, $0.observations.map(\.victims)) })
+    }
+
+    private let oecdHeader =
+        "STRUCTURE,STRUCTURE_ID,STRUCTURE_NAME,ACTION,REF_AREA,FREQ,MEASURE,UNIT_MEASURE,TIME_PERIOD,OBS_VALUE,"
+        + "OBS_STATUS,UNIT_MULT,DECIMALS\n"
+
+    private func oecdRow(
+        _ area: String, _ year: Int, _ value: String, status: String = "A", mult: String = "0"
+    )
+        -> String
+    {
+        "DATAFLOW,OECD.X:DSD_V@DF_V(1.0),Victims,I,\(area),A,VIC,PS,\(year),\(value),\(status),\(mult),0\n"
+    }
+
+    @Test("UNIT_MULT: OBS_VALUE × 10^UNIT_MULT, noted once per multiplier, located at the first figure")
+    func unitMultiplier() throws {
+        let text =
+            oecdHeader + oecdRow("AUT", 2019, "12", mult: "3") + oecdRow("AUT", 2020, "1.2", mult: "3")
+            + oecdRow("BEL", 2019, "0.25", mult: "6") + oecdRow("BEL", 2020, "250001", mult: "")
+        let (result, path) = try readPanel(text)
+        #expect(!result.log.hasErrors)
+        #expect(figures(result) == ["AUT": [12000, 1200], "BEL": [250000, 250001]])
+        #expect(codes(result) == [.unitMultiplierApplied, .unitMultiplierApplied])
+        let note = try #require(result.log.diagnostics.first)
+        #expect(note.location == Location(file: path, line: 2, column: 61))
+        #expect(
+            note.message
+                == "OBS_VALUE is given in thousands (UNIT_MULT 3): every such figure is multiplied by 1000 "
+                + "('12' is read as 12000 victims)")
+        #expect(result.log.diagnostics[1].message.contains("millions (UNIT_MULT 6)"))
+    }
+
+    @Test(
+        "UNIT_MULT: a figure that is not whole once multiplied, a bad multiplier, an overflow are errors",
+        arguments: [
+            ("1.2345", "3", DiagnosticCode.scaledCountNotWhole, "is 1234.5, not a whole number"),
+            ("0.0001", "3", .scaledCountNotWhole, "is 0.1, not a whole number"),
+            ("12", "x", .invalidUnitMultiplier, "'x' in UNIT_MULT is not a whole number from 0 to 18"),
+            ("12", "19", .invalidUnitMultiplier, "'19'"),
+            ("12", "-3", .invalidUnitMultiplier, "'-3'"),
+            ("9223372036854776", "3", .countTooLarge, "too large"),
+            ("1,2", "3", .invalidCount, "'1,2'"),
+        ])
+    func unitMultiplierErrors(value: String, mult: String, code: DiagnosticCode, message: String) throws {
+        let (result, _) = try readPanel(oecdHeader + oecdRow("AUT", 2019, "\"\(value)\"", mult: mult))
+        #expect(codes(result) == [code])
+        #expect(result.log.diagnostics.first?.message.contains(message) == true, "\(result.log.diagnostics)")
+        #expect(result.panel.observationCount == 0)
+    }
+
+    @Test("scaled counts are exact: every digit kept, trailing zeros of the fraction ignored")
+    func scaledCount() {
+        let read = { (text: String, multiplier: Int) in
+            try? CellParsing.scaledCount(ArraySlice(Array(text.utf8)), multiplier: multiplier, column: "M")
+                .get()
+        }
+        #expect(read("12", 3) == 12000)
+        #expect(read("1.2", 3) == 1200)
+        #expect(read("1.200", 3) == 1200)
+        #expect(read("0.001", 3) == 1)
+        #expect(read("9.223372036854775807", 18) == Int.max)
+        #expect(read("9.223372036854775808", 18) == nil)
+        #expect(read("12.", 3) == nil)
+        #expect(read(".5", 3) == nil)
+        // A long fraction is refused without repeating it whole.
+        let long = "1." + String(repeating: "1", count: 100_000)
+        let problem = CellParsing.scaledCount(
+            ArraySlice(Array(long.utf8)), multiplier: 3, column: "UNIT_MULT")
+        guard case .failure(let refusal) = problem else {
+            Issue.record("accepted")
+            return
+        }
+        #expect(refusal.code == .scaledCountNotWhole && refusal.message.utf8.count < 200)
+    }
+
+    @Test("OBS_STATUS: flags, a break, withheld, missing, and forecasts refused")
+    func statuses() throws {
+        let text =
+            oecdHeader + oecdRow("AUT", 2019, "10") + oecdRow("AUT", 2020, "11", status: "E")
+            + oecdRow("AUT", 2021, "30", status: "B") + oecdRow("AUT", 2022, "31", status: "P")
+            + oecdRow("BEL", 2019, "5", status: "U") + oecdRow("BEL", 2020, "7", status: "C")
+            + oecdRow("BEL", 2021, "", status: "M") + oecdRow("BEL", 2022, "8", status: "D")
+        let (result, _) = try readPanel(text)
+        #expect(!result.log.hasErrors)
+        let austria = result.panel.series[0].observations
+        #expect(austria.map(\.flags) == [[], [.estimated], [.breakInSeries], [.provisional]])
+        #expect(austria[2].isBreak)
+        let belgium = result.panel.series[1]
+        // C is withheld although a value is given: a confidential figure is never published.
+        #expect(belgium.observations.map(\.year) == [2019, 2022])
+        #expect(belgium.observations.map(\.flags) == [[.lowReliability], [.definitionDiffers]])
+        #expect(belgium.withheld.map(\.marker) == ["C"])
+        #expect(codes(result) == [.withheldValue])
+
+        let (forecast, path) = try readPanel(oecdHeader + oecdRow("AUT", 2030, "50", status: "F"))
+        #expect(codes(forecast) == [.forecastValue])
+        #expect(forecast.log.diagnostics.first?.location == Location(file: path, line: 2, column: 64))
+        #expect(forecast.log.diagnostics.first?.message.contains("--exclude 'OBS_STATUS=F'") == true)
+        for status in ["Z", "NA", "EP"] {
+            let (unknown, _) = try readPanel(oecdHeader + oecdRow("AUT", 2019, "50", status: status))
+            #expect(codes(unknown) == [.unknownStatus])
+        }
+        let (contradiction, _) = try readPanel(oecdHeader + oecdRow("AUT", 2019, "50", status: "M"))
+        #expect(codes(contradiction) == [.missingWithValue])
+        // --exclude leaves the forecasts out.
+        let (excluded, _) = try readPanel(
+            oecdHeader + oecdRow("AUT", 2019, "50") + oecdRow("AUT", 2030, "80", status: "F"),
+            options: .init(exclusions: [("OBS_STATUS", "f")]))
+        #expect(!excluded.log.hasErrors && figures(excluded) == ["AUT": [50]])
+    }
+
+    @Test("attributes are never dimensions; dimensions with several values suggest the total")
+    func attributesAndDimensions() throws {
+        // Two statuses, two multipliers and two DECIMALS: none of them a dimension.
+        let text =
+            oecdHeader + oecdRow("AUT", 2019, "10") + oecdRow("AUT", 2020, "0.011", status: "E", mult: "3")
+        let (result, _) = try readPanel(text)
+        #expect(!result.log.hasErrors && figures(result) == ["AUT": [10, 11]])
+        // A real dimension with a total: the message suggests it.
+        let sexes =
+            "STRUCTURE,STRUCTURE_ID,ACTION,REF_AREA,SEX,TIME_PERIOD,OBS_VALUE,OBS_STATUS\n"
+            + "DATAFLOW,X,I,AUT,F,2019,4,A\nDATAFLOW,X,I,AUT,_T,2019,10,A\nDATAFLOW,X,I,AUT,M,2019,6,E\n"
+        let (ambiguous, _) = try readPanel(sexes)
+        #expect(codes(ambiguous) == [.ambiguousDimension])
+        #expect(
+            ambiguous.log.diagnostics.first?.message
+                == "the file holds several values of 'SEX' (F, _T, M); choose one with --filter SEX=_T (the total)"
+        )
+        let (chosen, _) = try readPanel(sexes, options: .init(filters: ["SEX": "_T"]))
+        #expect(!chosen.log.hasErrors && figures(chosen) == ["AUT": [10]])
+    }
+
+    @Test("a long file with SDMX names: free-text columns after OBS_VALUE are ignored, OBS_FLAG is read")
+    func longWithSDMXNames() throws {
+        let text = "geo,TIME_PERIOD,OBS_VALUE,OBS_FLAG,comment\nAT,2019,10,,police\nAT,2020,12,p,courts\n"
+        let (result, _) = try readPanel(text)
+        #expect(!result.log.hasErrors)
+        #expect(result.panel.series.first?.observations.map(\.flags) == [[], [.provisional]])
+    }
+
+    @Test("code and label columns: the code wins; --year-column and --country-column settle the choice")
+    func codeAndLabelColumns() throws {
+        let labels =
+            "STRUCTURE,STRUCTURE_ID,STRUCTURE_NAME,ACTION,REF_AREA,Reference area,TIME_PERIOD,Time period,"
+            + "OBS_VALUE,Observation value,OBS_STATUS,Observation status\n"
+            + "DATAFLOW,X,Victims,I,AUT,Austria,2019,2019,10,,A,Normal value\n"
+            + "DATAFLOW,X,Victims,I,BEL,Belgium,2019,2019,12,,A,Normal value\n"
+        let (result, _) = try readPanel(labels)
+        #expect(!result.log.hasErrors, "\(result.log.diagnostics)")
+        #expect(figures(result) == ["AUT": [10], "BEL": [12]])
+        // The label column named exactly is taken, and the code column is then no dimension.
+        let (byLabel, _) = try readPanel(
+            labels, options: .init(columns: .init(country: "Reference area", year: "Time period")))
+        #expect(!byLabel.log.hasErrors && figures(byLabel) == ["AUT": [10], "BEL": [12]])
+
+        // OECD.Stat: LOCATION beats Country, TIME beats Time, PowerCode Code is the multiplier.
+        let legacy =
+            "LOCATION,Country,SUBJECT,Subject,TIME,Time,Unit Code,Unit,PowerCode Code,PowerCode,Value,Flag Codes,Flags\n"
+            + "AUT,Austria,VIC,Victims,2019,2019,PS,Persons,0,Units,10,,\n"
+            + "BEL,Belgium,VIC,Victims,2019,2019,PS,Persons,3,Thousands,0.012,E,Estimated value\n"
+        let (stat, _) = try readPanel(legacy)
+        #expect(!stat.log.hasErrors, "\(stat.log.diagnostics)")
+        #expect(figures(stat) == ["AUT": [10], "BEL": [12]])
+        #expect(stat.panel.series[1].observations.first?.flags == [.estimated])
+        #expect(codes(stat) == [.unitMultiplierApplied])
+
+        // REF_AREA names the country in any file.
+        let (refArea, _) = try readPanel("REF_AREA,year,victims\nAUT,2019,4\n")
+        #expect(!refArea.log.hasErrors && figures(refArea) == ["AUT": [4]])
+        // Two code columns are still ambiguous: no silent choice.
+        let (both, _) = try readPanel("country,iso3,year,victims\nAustria,AUT,2019,1\n")
+        #expect(codes(both) == [.ambiguousColumn])
+        let (plainCode, _) = try readPanel("country,ISO3,year,victims\nAustria,AUT,2019,1\n")
+        #expect(codes(plainCode) == [.ambiguousColumn])
+    }
+
+    @Test("UN SDG export: GeoAreaCode (M49, 412 Kosovo), disaggregations as dimensions, regions left out")
+    func unSDG() throws {
+        let header =
+            "Goal,Target,Indicator,SeriesCode,SeriesDescription,GeoAreaCode,GeoAreaName,TimePeriod,Value,"
+            + "Time_Detail,Source,FootNote,Nature,Age,Location,Reporting Type,Sex,Units\n"
+        let row = { (code: String, name: String, year: Int, value: String, sex: String, nature: String) in
+            "16,16.2,16.2.x,VC_X,\"Victims, number\",\(code),\"\(name)\",\(year),\(value),\(year),Police,,"
+                + "\(nature),ALLAGE,ALLAREA,G,\(sex),NUMBER\n"
+        }
+        let text =
+            header + row("1", "World", 2019, "900", "BOTHSEX", "G")
+            + row("150", "Europe", 2019, "300", "BOTHSEX", "G")
+            + row("40", "Austria", 2019, "10", "BOTHSEX", "C")
+            + row("40", "Austria", 2020, "12", "BOTHSEX", "E")
+            + row("412", "Kosovo", 2019, "3", "BOTHSEX", "C") + row("40", "Austria", 2019, "4", "FEMALE", "C")
+        let (result, _) = try readPanel(text)
+        #expect(codes(result) == [.ambiguousDimension])
+        #expect(
+            result.log.diagnostics.first?.message
+                == "the file holds several values of 'Sex' (BOTHSEX, FEMALE); choose one with --filter Sex=BOTHSEX "
+                + "(the total)")
+        let (chosen, _) = try readPanel(text, options: .init(filters: ["Sex": "BOTHSEX"]))
+        #expect(codes(chosen) == [.aggregateLeftOut, .aggregateLeftOut])
+        #expect(figures(chosen) == ["AUT": [10, 12], "XKX": [3]])
+        #expect(chosen.panel.series[0].observations[1].flags == [.estimated])
+        // With --country-column GeoAreaName, the names are read (World and Europe are aggregates too).
+        let (names, _) = try readPanel(
+            text, options: .init(columns: .init(country: "GeoAreaName"), filters: ["Sex": "BOTHSEX"]))
+        #expect(codes(names) == [.aggregateLeftOut, .aggregateLeftOut])
+        #expect(figures(names) == ["AUT": [10, 12], "XKX": [3]])
+    }
+
+    @Test(
+        "totals and aggregates",
+        arguments: [
+            ("Total", true), ("Insgesamt", true), ("Gesamt", true), ("Total général", true), ("Totaal", true),
+            ("Totale", true), ("World", true), ("OECD", true), ("OECD - Total", true),
+            ("European Union - 27 countries (from 2020)", true),
+            ("Euro area - 20 countries (from 2023)", true),
+            ("EU27_2020", true), ("1", true), ("001", true), ("150", true), ("419", true),
+            ("Sub-Saharan Africa", true),
+            ("G20", true), ("Austria", false), ("040", false), ("40", false), ("Micronesia", false),
+            ("South Africa", false), ("Central African Republic", false), ("AUT", false), ("412", false),
+        ])
+    func aggregates(text: String, isAggregate: Bool) {
+        #expect(Aggregates.isAggregate(text) == isAggregate)
+    }
+
+    @Test("totals are left out under --countries verbatim too; --keep-aggregates keeps them as written")
+    func totalsVerbatim() throws {
+        let text = "country,year,victims\nWien,2019,5\nSalzburg,2019,3\nInsgesamt,2019,8\n"
+        let (verbatim, _) = try readPanel(text, options: .init(countries: .verbatim))
+        #expect(codes(verbatim) == [.aggregateLeftOut])
+        #expect(figures(verbatim) == ["Salzburg": [3], "Wien": [5]])
+        let (kept, _) = try readPanel(text, options: .init(countries: .verbatim, keepAggregates: true))
+        #expect(codes(kept).isEmpty && figures(kept)["Insgesamt"] == [8])
+        let (iso, _) = try readPanel(
+            "country,year,victims\nAUT,2019,5\nWorld,2019,8\n", options: .init(keepAggregates: true))
+        #expect(!iso.log.hasErrors && figures(iso) == ["AUT": [5], "World": [8]])
+    }
+
+    @Test("Eurostat labels and codes and labels; UK parts left out with a note naming them")
+    func eurostatLabels() throws {
+        let header = "DATAFLOW,LAST UPDATE,freq,unit,geo,TIME_PERIOD,OBS_VALUE,OBS_FLAG\n"
+        let row = { (unit: String, geo: String, value: String) in
+            "ESTAT:X(1.0),01/01/26 23:00:00,Annual,\(unit),\"\(geo)\",2019,\(value),\n"
+        }
+        let text =
+            header + row("Number", "Austria", "10")
+            + row("Number", "Germany (until 1990 former territory of the FRG)", "20")
+            + row("Number", "Kosovo*", "3") + row("Number", "European Union - 27 countries (from 2020)", "99")
+            + row("Number", "England and Wales", "7") + row("Number", "Scotland", "2")
+        let (labels, path) = try readPanel(text)
+        #expect(!labels.log.hasErrors, "\(labels.log.diagnostics)")
+        #expect(figures(labels) == ["AUT": [10], "DEU": [20], "XKX": [3]])
+        #expect(codes(labels) == [.aggregateLeftOut, .subnationalLeftOut, .subnationalLeftOut])
+        #expect(labels.log.diagnostics[1].location == Location(file: path, line: 6, column: 46))
+        #expect(
+            labels.log.diagnostics[1].message
+                == "'England and Wales' is England and Wales, a part of the United Kingdom, not a country; left "
+                + "out, and never added into the country (--countries verbatim reports it as a series of its own)"
+        )
+
+        let both =
+            header + row("NR:Number", "AT:Austria", "10") + row("NR:Number", "UKC-L:England and Wales", "7")
+            + row("NR:Number", "UKM:Scotland", "2") + row("NR:Number", "UKN:Northern Ireland", "1")
+            + row("P_HTHAB:Per hundred thousand inhabitants", "AT:Austria", "0.1")
+        let (codesAndLabels, _) = try readPanel(both, options: .init(filters: ["unit": "NR"]))
+        #expect(!codesAndLabels.log.hasErrors, "\(codesAndLabels.log.diagnostics)")
+        #expect(figures(codesAndLabels) == ["AUT": [10]])
+        let notes = codesAndLabels.log.diagnostics.map(\.message)
+        #expect(notes.count == 3)
+        #expect(
+            notes[0].hasPrefix("'UKC-L:England and Wales' is England and Wales, a part of the United Kingdom")
+        )
+        #expect(
+            notes[1].hasPrefix("'UKM:Scotland' is Scotland") && notes[2].hasPrefix("'UKN:Northern Ireland'"))
+        // Under --countries verbatim the parts are series of their own, never summed.
+        let (verbatim, _) = try readPanel(
+            both, options: .init(countries: .verbatim, filters: ["unit": "Number"]))
+        #expect(
+            verbatim.panel.series.map(\.country) == [
+                "AT:Austria", "UKC-L:England and Wales", "UKM:Scotland", "UKN:Northern Ireland",
+            ])
+        // A NUTS code of another country is a part too; a near miss of a country code stays an error.
+        #expect(SubnationalUnits.describe("AT13") == "a NUTS region of Austria")
+        #expect(SubnationalUnits.describe("UKM") == "Scotland, a part of the United Kingdom")
+        #expect(SubnationalUnits.describe("ATT") == nil && SubnationalUnits.describe("AUTT") == nil)
+    }
+
+    @Test("--exclude: several values of one column, any layout; an unknown column is an error")
+    func exclude() throws {
+        let text = "country,year,victims,source\nAUT,2019,1,police\nAUT,2019,5,total\nAUT,2020,7,courts\n"
+        let (result, _) = try readPanel(
+            text, options: .init(exclusions: [("source", "Police"), ("source", "courts")]))
+        #expect(!result.log.hasErrors && figures(result) == ["AUT": [5]])
+        let (unknown, _) = try readPanel(text, options: .init(exclusions: [("status", "F")]))
+        #expect(codes(unknown) == [.unknownFilterColumn])
+        #expect(
+            unknown.log.diagnostics.first?.message.hasPrefix("--exclude names the column 'status'") == true)
+    }
+}

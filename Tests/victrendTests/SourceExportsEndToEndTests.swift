@@ -1,0 +1,159 @@
+import Foundation
+import Testing
+
+/// Real exports, run through the built binary (issue 16): each layout sample gives the long sample's
+/// trends table (or its own golden), the options that open them work, and refusals say where and what
+/// to do.
+@Suite("Source exports, end to end: OECD, OECD.Stat, UN SDG, Eurostat labels")
+struct SourceExportsEndToEndTests {
+    @Test(
+        "each layout sample gives its golden trends table; its notes go to stderr",
+        arguments: [
+            (
+                ["--filter", "SEX=_T", "samples/layouts/oecd-codes.csv"],
+                "samples/expected/small-example.csv", 5
+            ),
+            (["samples/layouts/oecd-labels.csv"], "samples/expected/small-example.csv", 5),
+            (
+                [
+                    "--country-column", "Reference area", "--year-column", "Time period",
+                    "samples/layouts/oecd-labels.csv",
+                ],
+                "samples/expected/small-example.csv", 5
+            ),
+            (["samples/layouts/oecd-stat-legacy.csv"], "samples/expected/small-example.csv", 5),
+            (
+                ["--filter", "Sex=BOTHSEX", "samples/layouts/un-sdg.csv"],
+                "samples/expected/small-example.csv", 4
+            ),
+            (
+                ["--filter", "unit=Number", "samples/layouts/eurostat-labels.csv"],
+                "samples/expected/layouts-eurostat-labels.csv", 9
+            ),
+            (
+                ["--filter", "unit=NR", "samples/layouts/eurostat-codes-and-labels.csv"],
+                "samples/expected/layouts-eurostat-labels.csv", 9
+            ),
+        ])
+    func goldens(arguments: [String], golden: String, notes: Int) throws {
+        let outcome = try VictrendBinary.run(["report"] + arguments)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout == (try VictrendBinary.golden(golden)))
+        let lines = outcome.stderr.split(separator: "\n")
+        #expect(lines.count == notes && lines.allSatisfy { $0.contains(": info[VT1") }, "\(outcome.stderr)")
+    }
+
+    @Test("the unit multiplier is reported as applied, where it is first used")
+    func multiplierNote() throws {
+        let outcome = try VictrendBinary.run([
+            "report", "--filter", "SEX=_T", "samples/layouts/oecd-codes.csv",
+        ])
+        #expect(
+            outcome.stderr.hasPrefix(
+                "samples/layouts/oecd-codes.csv:10:111: info[VT109]: OBS_VALUE is given in thousands (UNIT_MULT 3): "
+                    + "every such figure is multiplied by 1000 ('1' is read as 1000 victims)\n"))
+        #expect(outcome.stdout.contains("\nBEL,2021,1210,2019,1000,0.1000,1210,0,met,gap,"))
+    }
+
+    @Test("Markdown and HTML show the multiplier among their parameters; without one they do not")
+    func multiplierInReports() throws {
+        let note =
+            "samples/layouts/oecd-codes.csv:10:111: OBS\\_VALUE is given in thousands (UNIT\\_MULT 3): every such "
+            + "figure is multiplied by 1000 ('1' is read as 1000 victims)"
+        let markdown = try VictrendBinary.run([
+            "report", "-f", "markdown", "--filter", "SEX=_T", "samples/layouts/oecd-codes.csv",
+        ])
+        #expect(markdown.stdout.contains("\n| Unit multiplier | \(note) |\n"))
+        let html = try VictrendBinary.run([
+            "report", "-f", "html", "--filter", "SEX=_T", "samples/layouts/oecd-codes.csv",
+        ])
+        #expect(
+            html.stdout.contains(
+                "<dt>Unit multiplier</dt><dd>samples/layouts/oecd-codes.csv:10:111: OBS_VALUE is given in thousands "
+                    + "(UNIT_MULT 3): every such figure is multiplied by 1000 (&#39;1&#39; is read as 1000 victims)</dd>"
+            ))
+        let plain = try VictrendBinary.run(["report", "-f", "markdown", "samples/layouts/oecd-labels.csv"])
+        #expect(plain.stdout.contains("| Unit multiplier |"))
+        let none = try VictrendBinary.run(["report", "-f", "markdown", "samples/small/example.csv"])
+        #expect(!none.stdout.contains("Unit multiplier"))
+    }
+
+    @Test(
+        "a dimension with several values is refused with the total to choose; nothing is written",
+        arguments: [
+            (
+                "samples/layouts/oecd-codes.csv",
+                "samples/layouts/oecd-codes.csv:1: error[VT013]: the file holds several values of 'SEX' (_T, F); "
+                    + "choose one with --filter SEX=_T (the total)"
+            ),
+            (
+                "samples/layouts/un-sdg.csv",
+                "samples/layouts/un-sdg.csv:1: error[VT013]: the file holds several values of 'Sex' (BOTHSEX, "
+                    + "FEMALE); choose one with --filter Sex=BOTHSEX (the total)"
+            ),
+        ])
+    func dimensionRefused(input: String, message: String) throws {
+        let outcome = try VictrendBinary.run(["report", input])
+        #expect(outcome.status == 1)
+        #expect(outcome.stdout.isEmpty)
+        #expect(outcome.stderr == message + "\nvictrend: 1 error in the input; no report written\n")
+    }
+
+    @Test("a forecast is refused at its cell with what to do; --exclude leaves it out")
+    func forecast() throws {
+        let input = "samples/invalid/VT112-forecast-value.csv"
+        let refused = try VictrendBinary.run(["report", input])
+        #expect(refused.status == 1 && refused.stdout.isEmpty)
+        #expect(
+            refused.stderr.hasPrefix(
+                "\(input):3:13: error[VT112]: 'F' in OBS_STATUS marks a forecast: a forecast is not a count of "
+                    + "identified victims; leave such rows out (--exclude 'OBS_STATUS=F')"))
+        let excluded = try VictrendBinary.run(["report", "--exclude", "OBS_STATUS=F", input])
+        #expect(excluded.status == 0, "\(excluded.stderr)")
+        #expect(
+            excluded.stdout.split(separator: "\n").map { $0.prefix(14) } == [
+                "country,year,v", "AUT,2019,12,,,",
+            ])
+        let bad = try VictrendBinary.run(["report", "--exclude", "OBS_STATUS", input])
+        #expect(bad.status == 2)
+        #expect(
+            bad.stderr.contains("--exclude takes COLUMN=VALUE, e.g. --exclude OBS_STATUS=F; got 'OBS_STATUS'")
+        )
+        let unknown = try VictrendBinary.run(["report", "--exclude", "STATUS=F", input])
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.hasPrefix("\(input):1: error[VT012]: --exclude names the column 'STATUS'"))
+    }
+
+    @Test("--keep-aggregates keeps the OECD total as a series of its own (1100, 114, 1333, 1250)")
+    func keepAggregates() throws {
+        let outcome = try VictrendBinary.run([
+            "report", "--keep-aggregates", "--filter", "SEX=_T", "--columns", "country,year,victims,status",
+            "samples/layouts/oecd-codes.csv",
+        ])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let lines = outcome.stdout.split(separator: "\n").filter { $0.hasPrefix("OECD,") }
+        #expect(
+            lines == [
+                "OECD,2019,1100,not-assessed", "OECD,2020,114,shortfall", "OECD,2021,1333,met",
+                "OECD,2022,1250,shortfall",
+            ])
+        #expect(!outcome.stderr.contains("VT107"))
+    }
+
+    @Test("UK parts are series of their own under --countries verbatim, never summed into the UK")
+    func ukPartsVerbatim() throws {
+        let outcome = try VictrendBinary.run([
+            "report", "--countries", "verbatim", "--filter", "unit=Number", "--columns",
+            "country,year,victims",
+            "samples/layouts/eurostat-labels.csv",
+        ])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let lines = outcome.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains("England and Wales,2019,70") && lines.contains("Scotland,2020,11"))
+        #expect(lines.contains("Northern Ireland,2019,2"))
+        #expect(!lines.contains { $0.hasPrefix("United Kingdom") || $0.hasPrefix("GBR") })
+        // The EU total is still left out under verbatim.
+        #expect(!lines.contains { $0.hasPrefix("\"European Union") || $0.hasPrefix("European Union") })
+        #expect(outcome.stderr.contains("info[VT107]"))
+    }
+}
