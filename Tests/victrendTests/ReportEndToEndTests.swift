@@ -208,12 +208,20 @@ struct ReportEndToEndTests {
                 "--columns applies"
             ),
             (["report", "--baseline-year", "15", "samples/small/example.csv"], "four-digit year"),
+            (["report", "--dispersion", "0.5", "samples/small/example.csv"], "at least 1"),
+            (["report", "--dispersion", "lots", "samples/small/example.csv"], "estimate, none or a number"),
+            (["report", "--dispersion", "none", "--no-test", "samples/small/example.csv"], "--no-test"),
+            (
+                ["report", "--dispersion", "2", "--series", "cumulative", "samples/small/example.csv"],
+                "running totals"
+            ),
             (
                 ["report", "--baseline-year", "2020", "--target-year", "2019", "samples/small/example.csv"],
                 "after"
             ),
         ])
     func usage(arguments: [String], message: String) throws {
+        // (The dispersion cases: a φ below 1, a word, with --no-test, with running totals.)
         let outcome = try VictrendBinary.run(arguments)
         #expect(outcome.status == 2, "\(outcome.stderr)")
         #expect(outcome.stdout.isEmpty)
@@ -302,5 +310,29 @@ struct ReportEndToEndTests {
         try process.run()
         process.waitUntilExit()
         #expect(process.terminationStatus == 2)
+    }
+
+    @Test(
+        "--dispersion: none is R's poisson.test, a fixed 2 is pbeta/qbeta of the halved counts, estimate is CAN's 3.6031",
+        arguments: [
+            // poisson.test(c(3, 4), r = 1.1, alternative = "less"): 0.4480346; conf.int 0.1098635 4.4332599.
+            (
+                "none",
+                "CAN,2021,3,2020,4,-0.2500,5,2,shortfall,,,,0.4480,0.1099,4.4333,within-noise,Canada,1.0000"
+            ),
+            // pbeta(1 - 1.1/2.1, 2, 2.5) = 0.5650173; qbeta bounds 0.03393346 and 11.70559.
+            (
+                "2",
+                "CAN,2021,3,2020,4,-0.2500,5,2,shortfall,,,,0.5650,0.0339,11.7056,within-noise,Canada,2.0000"
+            ),
+            (
+                "estimate",
+                "CAN,2021,3,2020,4,-0.2500,5,2,shortfall,,,,0.6610,0.0055,48.5069,within-noise,Canada,3.6031"
+            ),
+        ])
+    func dispersionChoice(value: String, row: String) throws {
+        let outcome = try VictrendBinary.run(["report", "--dispersion", value, "samples/small/example.csv"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.split(separator: "\n").contains { $0 == row }, "\(outcome.stdout)")
     }
 }
