@@ -13,6 +13,15 @@ func parseTargetRate(_ text: String) throws -> TargetRate {
     }
 }
 
+/// `--dispersion`: `estimate`, `none` or a fixed φ ≥ 1.
+func parseDispersion(_ text: String) throws -> Dispersion {
+    do {
+        return try Dispersion(parsing: text)
+    } catch {
+        throw ValidationError("--dispersion: \(error.description)")
+    }
+}
+
 /// `--columns`: column names of the trends table, comma-separated (blanks around names ignored).
 /// Whether a column of running totals fits the series kind is checked with the other options.
 func parseColumns(_ text: String) throws -> [TrendColumn] {

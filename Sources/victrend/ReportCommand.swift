@@ -125,6 +125,14 @@ struct ReportCommand: ParsableCommand {
             valueName: "level"))
     var confidence = 0.95
 
+    @Option(
+        help: ArgumentHelp(
+            "Dispersion of the year-on-year test: estimate (default: per segment, from its log-linear trend, R's "
+                + "quasipoisson dispersion floored at 1), none (the pure Poisson test) or a fixed value >= 1.",
+            valueName: "estimate|none|value"),
+        transform: parseDispersion)
+    var dispersion: Dispersion?
+
     func validate() throws {
         if outputDirectory != nil && (output != nil || table != nil) {
             throw ValidationError(
@@ -150,6 +158,15 @@ struct ReportCommand: ParsableCommand {
         if suppressZeros && suppressBelow == nil {
             throw ValidationError("--suppress-zeros goes with --suppress-below K")
         }
+        if let dispersion, dispersion != .estimate {
+            if series == .cumulative {
+                throw ValidationError(
+                    "--dispersion applies to annual counts: running totals are not tested")
+            }
+            if noTest {
+                throw ValidationError("--dispersion scales the exact test, which --no-test turns off")
+            }
+        }
         guard confidence > 0 && confidence < 1 else {
             throw ValidationError("--confidence must be between 0 and 1 (exclusive), e.g. 0.95")
         }
@@ -168,6 +185,7 @@ struct ReportCommand: ParsableCommand {
             series: series, targetRate: targetRate, baselineYear: baselineYear, targetYear: targetYear,
             confidence: confidence, inputs: input.inputs)
         analysis.exactTest = !noTest
+        analysis.dispersion = dispersion ?? .estimate
         let epoch = try SourceDateEpoch.current()
         let request = ReportRequest(
             analysis: analysis,

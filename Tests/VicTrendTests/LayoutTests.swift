@@ -173,11 +173,14 @@ struct LayoutTests {
         let rows = try TrendAnalysis.assess(builder.build(), options: AnalysisOptions()).get().assessments
         #expect(rows.map(\.year) == [2019, 2020, 2021, 2022, 2023])
         #expect(rows[1].victims == nil && rows[1].withheldMarker == "<5" && rows[1].flags == [.withheld])
-        #expect(rows[2].baseYear == 2019 && rows[2].flags == [.gap])  // 10 -> 12 over two years
+        // 10 -> 12 over two years; segments of 2 figures have no dispersion estimate.
+        #expect(rows[2].baseYear == 2019 && rows[2].flags == [.gap, .dispersionNotEstimated])
         #expect(rows[3].status == .notAssessed && rows[3].flags == [.trajectoryRestarted, .breakInSeries])
         // The trajectory restarts from the break's 30: 30, then ⌈33⌉ = 33.
         #expect(rows.map(\.trajectoryVictims) == [10, nil, 13, 30, 33])
-        #expect(rows[4].baseYear == 2022 && rows[4].status == .met && rows[4].flags == [.provisional])
+        #expect(
+            rows[4].baseYear == 2022 && rows[4].status == .met
+                && rows[4].flags == [.provisional, .dispersionNotEstimated])
         #expect(
             builder.add(WithheldFigure(country: "AUT", year: 2019, marker: "c", location: at(9)))?.code
                 == .duplicateObservation)

@@ -53,6 +53,7 @@ enum LegacyJSONReporter {
             ("baselineYear", int(options.baselineYear)),
             ("targetYear", int(options.targetYear)),
             ("confidence", number(options.confidence)),
+            ("dispersion", string(options.dispersion.argument)),
             ("inputs", JSONText.array(options.inputs.map(string))),
             ("suppressBelow", int(suppression?.threshold)),
             ("suppressZeros", suppression?.suppressZeros == true ? "true" : "false"),
@@ -80,6 +81,7 @@ enum LegacyJSONReporter {
                 ("baseYear", int(row.baseYear)), ("baseVictims", int(row.baseVictims)),
             ] + judgement(row)
                 + [
+                    ("dispersion", number(row.dispersion)),
                     ("trajectoryVictims", int(row.trajectoryVictims)),
                     ("trajectoryGap", int(row.trajectoryGap)),
                     ("newVictims", int(row.newVictims)), ("newPerYear", number(row.newPerYear)),
@@ -115,6 +117,11 @@ enum LegacyJSONReporter {
             ("longTerm", summary.longTerm.map(progress) ?? "null"),
             ("shortTerm", progress(summary.shortTerm)),
             ("requiredGrowthToTargetYear", number(summary.requiredGrowthToTargetYear)),
+            ("dispersion", number(summary.dispersion)),
+            ("trend_from", int(summary.trend?.fromYear)), ("trend_growth", number(summary.trend?.growth)),
+            ("trend_low", number(summary.trend?.low)), ("trend_high", number(summary.trend?.high)),
+            ("trend_p_value", number(summary.trend?.pValue)),
+            ("trend_significance", summary.trend?.significance.map { string($0.rawValue) } ?? "null"),
         ])
     }
 

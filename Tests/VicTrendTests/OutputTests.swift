@@ -103,12 +103,14 @@ struct OutputTests {
         #expect(
             text == """
                 country,year,victims,base_year,base_victims,growth_rate,required_victims,shortfall,status,flags,\
-                trajectory_victims,trajectory_gap,p_value,ratio_low,ratio_high,significance,country_name
-                A,2014,100,,,,,,not-assessed,first-year,100,0,,,,,
-                A,2015,109,2014,100,0.0900,110,1,shortfall,,110,1,0.5009,0.8232,1.4445,within-noise,
-                A,2017,0,2015,109,-1.0000,132,132,shortfall,gap,134,134,2.892e-38,0.0000,0.0344,significant-shortfall,
-                "B,C",2015,3,,,,,,not-assessed,first-year,3,0,,,,,
-                KOR,2015,3,,,,,,not-assessed,first-year,3,0,,,,,South Korea
+                trajectory_victims,trajectory_gap,p_value,ratio_low,ratio_high,significance,country_name,dispersion
+                A,2014,100,,,,,,not-assessed,first-year,100,0,,,,,,
+                A,2015,109,2014,100,0.0900,110,1,shortfall,dispersion-not-estimated,110,1,0.5009,0.8232,1.4445,\
+                within-noise,,1.0000
+                A,2017,0,2015,109,-1.0000,132,132,shortfall,gap;dispersion-not-estimated,134,134,2.892e-38,0.0000,\
+                0.0344,significant-shortfall,,1.0000
+                "B,C",2015,3,,,,,,not-assessed,first-year,3,0,,,,,,
+                KOR,2015,3,,,,,,not-assessed,first-year,3,0,,,,,South Korea,
 
                 """)
     }

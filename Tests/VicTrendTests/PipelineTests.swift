@@ -85,10 +85,13 @@ struct PipelineTests {
         let lines = text?.split(separator: "\n").map(String.init) ?? []
         #expect(lines.count == 6)
         // 30 × 1.1 = 33 needed; 40 after two years needs ⌈31 × 1.21⌉ = 38 (met).
-        #expect(lines[2].hasPrefix("A,2016,31,2015,30,0.0333,33,2,shortfall,,33,2,"))
+        // Segments of 3 and 2 figures: no dispersion estimated, the pure Poisson test (φ = 1).
+        #expect(lines[2].hasPrefix("A,2016,31,2015,30,0.0333,33,2,shortfall,dispersion-not-estimated,33,2,"))
+        #expect(lines[2].hasSuffix(",within-noise,,1.0000"))
         // The trajectory from 30 in 2015: ⌈30 × 1.1³⌉ = ⌈39.93⌉ = 40.
-        #expect(lines[3].hasPrefix("A,2018,40,2016,31,0.1359,38,0,met,gap,40,0,"))
-        #expect(lines[5].hasPrefix("B,2016,0,2015,10,-1.0000,11,11,shortfall,,11,11,"))
+        #expect(lines[3].hasPrefix("A,2018,40,2016,31,0.1359,38,0,met,gap;dispersion-not-estimated,40,0,"))
+        #expect(
+            lines[5].hasPrefix("B,2016,0,2015,10,-1.0000,11,11,shortfall,dispersion-not-estimated,11,11,"))
     }
 
     @Test("--columns: the same chosen columns streamed and from the whole (suppressed) report")

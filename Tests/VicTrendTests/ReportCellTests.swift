@@ -4,6 +4,8 @@ import Testing
 
 @Suite("Typed report cells: one figure, each format's spelling and escaping")
 struct ReportCellTests {
+    /// The report of `rows` with the pure Poisson test (`--dispersion none`), so that the signs below are
+    /// the exact test's.
     private func report(_ rows: [(String, Int, Int)]) throws -> TrendReport {
         var builder = PanelBuilder()
         for (country, year, victims) in rows {
@@ -11,7 +13,9 @@ struct ReportCellTests {
                 Observation(
                     country: country, year: year, victims: victims, location: Location(file: "f", line: 1)))
         }
-        return try TrendAnalysis.assess(builder.build(), options: AnalysisOptions(inputs: ["in.csv"])).get()
+        var options = AnalysisOptions(inputs: ["in.csv"])
+        options.dispersion = .none
+        return try TrendAnalysis.assess(builder.build(), options: options).get()
     }
 
     @Test(
@@ -162,8 +166,10 @@ struct ReportCellTests {
             #expect(rows(table).allSatisfy { $0.cells.count == table.headers.count })
         }
         // 2019 to 2021 is under Eurostat's 3 years: both periods are not assessable (long_term_from 2019).
+        // Two figures: dispersion 1 (not estimated) and no trend test.
         #expect(
             CSVText.table(ReportTables.countryRecords(report)).split(separator: "\n")[2]
-                == "B|C,2019,2021,2,1,1,0,0.7321,2019,3,no,4,0,2019,,,not-assessable,2019,,,not-assessable,,")
+                == "B|C,2019,2021,2,1,1,0,0.7321,2019,3,no,4,0,2019,,,not-assessable,2019,,,not-assessable,,,"
+                + "1.0000,,,,,,")
     }
 }

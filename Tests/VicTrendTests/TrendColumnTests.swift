@@ -18,8 +18,8 @@ struct TrendColumnTests {
         #expect(TrendColumn.selection(" , ", series: .annual) == .failure(.empty))
         #expect(
             TrendColumn.SelectionError.unknown("x").description.contains("country,year,victims,base_year"))
-        #expect(TrendColumn.all(for: .annual).count == 17 && TrendColumn.all(for: .cumulative).count == 20)
-        #expect(TrendColumn.allCases.map(\.position) == Array(0..<20))
+        #expect(TrendColumn.all(for: .annual).count == 18 && TrendColumn.all(for: .cumulative).count == 21)
+        #expect(TrendColumn.allCases.map(\.position) == Array(0..<21))
     }
 
     /// The table of `report` as rows of cells (no cell here holds a comma or quote).

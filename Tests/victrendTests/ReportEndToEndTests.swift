@@ -110,8 +110,12 @@ struct ReportEndToEndTests {
         let expected = [
             "AUS,2020,110,2019,100,0.1000,110,0,met,,110,0,",
             "AUS,2021,120,2020,110,0.0909,121,1,shortfall,,121,1,",
-            "BEL,2021,1210,2019,1000,0.1000,1210,0,met,gap,1210,0,",
-            "BEL,2022,1100,2021,1210,-0.0909,1331,231,shortfall,,1331,231,2.576e-06,0.8370,0.9873,significant-shortfall",
+            // BEL has 3 figures: too few to estimate the dispersion, the pure Poisson test (φ = 1).
+            "BEL,2021,1210,2019,1000,0.1000,1210,0,met,gap;dispersion-not-estimated,1210,0,",
+            "BEL,2022,1100,2021,1210,-0.0909,1331,231,shortfall,dispersion-not-estimated,1331,231,2.576e-06,0.8370,"
+                + "0.9873,significant-shortfall,Belgium,1.0000",
+            // CAN's 0, 4, 3, 0: X² = 7.206 on 2 degrees of freedom, φ = 3.6031 (R's quasipoisson dispersion).
+            "CAN,2021,3,2020,4,-0.2500,5,2,shortfall,,,,0.6610,0.0055,48.5069,within-noise,Canada,3.6031",
             "CAN,2020,4,2019,0,,,,not-assessed,zero-base,,,,,,",
         ]
         for prefix in expected {
@@ -204,12 +208,20 @@ struct ReportEndToEndTests {
                 "--columns applies"
             ),
             (["report", "--baseline-year", "15", "samples/small/example.csv"], "four-digit year"),
+            (["report", "--dispersion", "0.5", "samples/small/example.csv"], "at least 1"),
+            (["report", "--dispersion", "lots", "samples/small/example.csv"], "estimate, none or a number"),
+            (["report", "--dispersion", "none", "--no-test", "samples/small/example.csv"], "--no-test"),
+            (
+                ["report", "--dispersion", "2", "--series", "cumulative", "samples/small/example.csv"],
+                "running totals"
+            ),
             (
                 ["report", "--baseline-year", "2020", "--target-year", "2019", "samples/small/example.csv"],
                 "after"
             ),
         ])
     func usage(arguments: [String], message: String) throws {
+        // (The dispersion cases: a φ below 1, a word, with --no-test, with running totals.)
         let outcome = try VictrendBinary.run(arguments)
         #expect(outcome.status == 2, "\(outcome.stderr)")
         #expect(outcome.stdout.isEmpty)
@@ -225,10 +237,12 @@ struct ReportEndToEndTests {
         let lines = outcome.stdout.split(separator: "\n").map(String.init)
         // 2017: ceil(2345 * 1.1^6) = ceil(4154.31) = 4155; trajectory ceil(1617 * 1.1^7) = 3152;
         // new = 10000 - 2345 = 7655 over 6 years = 1275.83 a year; (1275.83 / 728)^(1 / 3.5) - 1 = 0.1739.
-        #expect(lines[3] == "ICSE,2017,10000,2011,2345,0.2734,4155,0,met,gap,3152,0,,,,,,7655,1275.83,0.1739")
+        // Running totals are not tested: no dispersion.
+        #expect(
+            lines[3] == "ICSE,2017,10000,2011,2345,0.2734,4155,0,met,gap,3152,0,,,,,,,7655,1275.83,0.1739")
         // 2022: ceil(10000 * 1.1^5) = 16106; new 21000 / 5 = 4200 a year; (4200 / 1275.83)^(1 / 5.5) - 1.
         #expect(
-            lines[4] == "ICSE,2022,31000,2017,10000,0.2539,16106,0,met,gap,5075,0,,,,,,21000,4200.00,0.2419")
+            lines[4] == "ICSE,2022,31000,2017,10000,0.2539,16106,0,met,gap,5075,0,,,,,,,21000,4200.00,0.2419")
     }
 
     @Test("a refused report leaves nothing in the output's directory, not even a temporary file")
@@ -296,5 +310,29 @@ struct ReportEndToEndTests {
         try process.run()
         process.waitUntilExit()
         #expect(process.terminationStatus == 2)
+    }
+
+    @Test(
+        "--dispersion: none is R's poisson.test, a fixed 2 is pbeta/qbeta of the halved counts, estimate is CAN's 3.6031",
+        arguments: [
+            // poisson.test(c(3, 4), r = 1.1, alternative = "less"): 0.4480346; conf.int 0.1098635 4.4332599.
+            (
+                "none",
+                "CAN,2021,3,2020,4,-0.2500,5,2,shortfall,,,,0.4480,0.1099,4.4333,within-noise,Canada,1.0000"
+            ),
+            // pbeta(1 - 1.1/2.1, 2, 2.5) = 0.5650173; qbeta bounds 0.03393346 and 11.70559.
+            (
+                "2",
+                "CAN,2021,3,2020,4,-0.2500,5,2,shortfall,,,,0.5650,0.0339,11.7056,within-noise,Canada,2.0000"
+            ),
+            (
+                "estimate",
+                "CAN,2021,3,2020,4,-0.2500,5,2,shortfall,,,,0.6610,0.0055,48.5069,within-noise,Canada,3.6031"
+            ),
+        ])
+    func dispersionChoice(value: String, row: String) throws {
+        let outcome = try VictrendBinary.run(["report", "--dispersion", value, "samples/small/example.csv"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.split(separator: "\n").contains { $0 == row }, "\(outcome.stdout)")
     }
 }

@@ -22,6 +22,9 @@ public struct AnalysisOptions: Sendable, Hashable {
     /// Whether to run the exact Poisson test on every assessed year (`--no-test` turns it off for very
     /// large inputs: p-values, intervals and significance then stay empty).
     public var exactTest: Bool = true
+    /// The dispersion φ of the year-on-year test: estimated per segment (the default), none (φ = 1,
+    /// the pure Poisson test) or fixed.
+    public var dispersion: Dispersion = .estimate
     /// Input paths as given, for the report's parameters.
     public var inputs: [String]
 

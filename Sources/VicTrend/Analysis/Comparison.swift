@@ -43,6 +43,9 @@ public struct Comparison: GrowthJudgement, Sendable, Hashable {
     public var significance: YearAssessment.Significance?
     /// True when the required count does not fit in 64 bits (the comparison is then not assessed).
     public var overflowed = false
+    /// The dispersion φ the test's counts were scaled by (1: the pure Poisson test); `nil` when no test
+    /// was computed.
+    public var dispersion: Double?
 
     /// The rules a count is judged by: the target, and whether and at which confidence the exact
     /// Poisson test runs (only on annual counts: running totals are not Poisson counts).
@@ -68,8 +71,10 @@ public struct Comparison: GrowthJudgement, Sendable, Hashable {
     }
 
     /// The same, reusing tests already computed for the same counts and gap.
+    /// `dispersion` is the φ the test's counts are scaled by (1: the pure Poisson test).
     init(
-        victims: Int, year: Int, base: (year: Int, victims: Int)?, rules: Rules, cache: inout TestCache
+        victims: Int, year: Int, base: (year: Int, victims: Int)?, rules: Rules, cache: inout TestCache,
+        dispersion: Double = 1
     ) {
         baseYear = base?.year
         baseVictims = base?.victims
@@ -93,12 +98,14 @@ public struct Comparison: GrowthJudgement, Sendable, Hashable {
         status = victims >= required ? .met : .shortfall
         // Running totals are not independent counts, so the Poisson test does not apply to them.
         guard rules.exactTest else { return }
-        let outcome = cache.test(victims: victims, base: base.victims, years: years, rules: rules)
+        let outcome = cache.test(
+            victims: victims, base: base.victims, years: years, rules: rules, dispersion: dispersion)
         guard case .tested(let test) = outcome else {
             testUnavailable = outcome.unavailable
             return
         }
         self.test = test
+        self.dispersion = dispersion
         if status == .shortfall {
             significance = test.pValue < 1 - rules.confidence ? .significantShortfall : .withinNoise
         }
@@ -113,6 +120,7 @@ struct TestCache {
         var victims: Int
         var base: Int
         var years: Int
+        var dispersion: Double
     }
 
     private var entries: [Key: RateRatioTest.Outcome] = [:]
@@ -128,15 +136,16 @@ struct TestCache {
         return knownPowers?.ceilScaled(base, years: years)
     }
 
-    /// The test of `victims` against `base` over `years` (any counts: up to 2^53 it is computed, above
-    /// it the outcome says why not).
-    mutating func test(victims: Int, base: Int, years: Int, rules: Comparison.Rules) -> RateRatioTest.Outcome
-    {
-        let key = Key(victims: victims, base: base, years: years)
+    /// The test of `victims` against `base` over `years` with counts scaled by 1/`dispersion` (any
+    /// counts: up to 2^53 it is computed, above it the outcome says why not).
+    mutating func test(
+        victims: Int, base: Int, years: Int, rules: Comparison.Rules, dispersion: Double = 1
+    ) -> RateRatioTest.Outcome {
+        let key = Key(victims: victims, base: base, years: years, dispersion: dispersion)
         if let known = entries[key] { return known }
         let ratio = pow(1 + rules.targetRate.doubleValue, Double(years))
         let outcome = RateRatioTest.outcome(
-            victims: victims, base: base, ratio: ratio, confidence: rules.confidence)
+            victims: victims, base: base, ratio: ratio, confidence: rules.confidence, dispersion: dispersion)
         if entries.count < 1 << 20 { entries[key] = outcome }
         return outcome
     }

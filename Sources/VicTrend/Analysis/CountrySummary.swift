@@ -40,6 +40,13 @@ public struct CountrySummary: Sendable, Hashable {
     public var shortTerm: ProgressAssessment
     /// Growth a year needed from the latest figure to be on the trajectory by the target year.
     public var requiredGrowthToTargetYear: Double?
+    /// Annual series: the dispersion φ of the latest segment (from the latest break on) as the
+    /// year-on-year test uses it (`Dispersion.value(for:)`: 1 when not estimated); `nil` for running
+    /// totals.
+    public var dispersion: Double?
+    /// Annual series: the trend test over the latest segment; `nil` for running totals and when the
+    /// segment has fewer than 4 figures, all zero, or no finite fit (`PoissonTrendFit.fit`).
+    public var trend: TrendTest?
 
     /// Summarises one series' assessments (in year order, at least one). A series whose every figure
     /// was withheld has no counts: its years come from the withheld figures and nothing is assessable.
@@ -77,6 +84,20 @@ public struct CountrySummary: Sendable, Hashable {
             return
         }
         let segmentStart = observations.last { $0.isBreak }?.year ?? Int.min
+        if options.series == .annual {
+            let segment = observations[(observations.lastIndex { $0.isBreak } ?? 0)...]
+            let fit =
+                segment.count >= Dispersion.minimumFigures
+                ? PoissonTrendFit.fit(segment.lazy.map { ($0.year, $0.victims) }) : nil
+            let phi =
+                fit == nil
+                ? options.dispersion.value(for: segment).phi : options.dispersion.value(fitted: fit).phi
+            dispersion = phi
+            if let fit {
+                trend = TrendTest(
+                    fit: fit, dispersion: phi, target: options.targetRate, confidence: options.confidence)
+            }
+        }
         longTerm = Self.window(
             observations, to: latest, years: Self.longTermYears, segmentStart: segmentStart,
             target: options.targetRate)

@@ -62,9 +62,18 @@ public struct RateRatioTest: Sendable, Hashable {
 
     /// Tests `victims` against `base` (both ≥ 0) for the target ratio `ratio` at `confidence`
     /// (0 < c < 1), or says why it cannot: a count above 2^53, a ratio not positive and finite.
-    public static func outcome(victims: Int, base: Int, ratio: Double, confidence: Double) -> Outcome {
+    /// With a dispersion φ ≠ 1 (finite, ≥ 1), the test is `dispersionScaled`; φ = 1 is exactly the
+    /// plain test.
+    public static func outcome(
+        victims: Int, base: Int, ratio: Double, confidence: Double, dispersion phi: Double = 1
+    ) -> Outcome {
         if victims > largestCount || base > largestCount { return .unavailable(.countAbove2To53) }
         if !(ratio > 0 && ratio.isFinite) { return .unavailable(.ratioOutOfRange) }
+        if phi != 1 {
+            return .tested(
+                dispersionScaled(
+                    victims: victims, base: base, ratio: ratio, confidence: confidence, dispersion: phi))
+        }
         return .tested(RateRatioTest(victims: victims, base: base, ratio: ratio, confidence: confidence))
     }
 

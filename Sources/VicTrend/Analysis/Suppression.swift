@@ -58,7 +58,7 @@ public enum Suppression {
         published.suppression = policy
         published.assessments = redact(
             report.assessments, suppressed: suppressed, primary: primary, policy: policy,
-            series: report.options.series)
+            series: report.options.series, estimated: report.options.dispersion == .estimate)
         let rows = CountryRows(published.assessments)
         published.countries = report.countries.map { country in
             redact(country, suppressed: suppressed, rows: rows.of(country.country))
@@ -279,7 +279,7 @@ public enum Suppression {
 
     private static func redact(
         _ rows: [YearAssessment], suppressed: Set<Cell>, primary: Set<Cell>, policy: Policy,
-        series: SeriesKind
+        series: SeriesKind, estimated: Bool
     ) -> [YearAssessment] {
         let countriesWithSuppression = Set(suppressed.map(\.country))
         var baselines: [String: Int] = [:]  // the year each country's trajectory starts
@@ -302,7 +302,17 @@ public enum Suppression {
                 row.baseVictims = nil
                 row.flags.removeAll { $0 == .zeroBase }
             }
+            // An estimated dispersion is a function of every count of the segment, hidden ones too, and a
+            // published p-value with its two counts gives it away: a country with a hidden count keeps
+            // no test when the dispersion was estimated (met or short is still exact).
+            if estimated && countriesWithSuppression.contains(row.country) {
+                row.test = nil
+                row.significance = nil
+                row.dispersion = nil
+                row.flags.removeAll { $0 == .dispersionNotEstimated }
+            }
             if suppressed.contains(cell) || baseHidden {
+                row.dispersion = nil
                 if row.status != .notAssessed || baseHidden {
                     row.status = .suppressed
                 }
@@ -353,6 +363,11 @@ public enum Suppression {
                 progress.category = .suppressed
             }
             return progress
+        }
+        // The trend and the dispersion are functions of every count of the segment, hidden ones too.
+        if !suppressed.isEmpty && suppressed.contains(where: { $0.country == country.country }) {
+            country.trend = nil
+            country.dispersion = nil
         }
         country.longTerm = country.longTerm.map(protect)
         country.shortTerm = protect(country.shortTerm)

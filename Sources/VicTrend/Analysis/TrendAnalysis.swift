@@ -60,6 +60,10 @@ public enum TrendAnalysis {
     /// break after the baseline year restarts the trajectory from the break year's figure (flag
     /// `trajectory-restarted`), also when `--baseline-year` was given. A break in the first reported
     /// year changes nothing (`break` is not shown there; `definition-differs` is).
+    ///
+    /// Each segment's comparisons scale their counts by the segment's dispersion φ
+    /// (`options.dispersion`; see `Dispersion.value(for:)`); a tested row records the φ used, and with
+    /// `estimate` a row of a segment left at φ = 1 is flagged `dispersion-not-estimated`.
     static func assessSeries(
         _ series: Series, options: AnalysisOptions, tests: inout TestCache, problems: inout [Diagnostic],
         emit: (YearAssessment) -> Void
@@ -81,6 +85,9 @@ public enum TrendAnalysis {
         // The trajectory only grows with the year: once beyond 64 bits, it stays there (no big numbers).
         var trajectoryOverflowed = false
         var withheld = series.withheld[...]
+        // The dispersion of the current segment (only where a test runs).
+        var phi = 1.0
+        var phiNotEstimated = false
         for index in observations.indices {
             let year = observations[index].year
             let victims = observations[index].victims
@@ -92,10 +99,15 @@ public enum TrendAnalysis {
             let hasFlags = !observations[index].flags.isEmpty
             let isBreak = hasFlags && observations[index].isBreak
             let comparable = isBreak ? nil : base
+            if rules.exactTest && (index == observations.startIndex || isBreak) {
+                var end = index + 1
+                while end < observations.endIndex && !observations[end].isBreak { end += 1 }
+                (phi, phiNotEstimated) = options.dispersion.value(for: observations[index..<end])
+            }
             let comparison = Comparison(
                 victims: victims, year: year,
                 base: comparable.map { (observations[$0].year, observations[$0].victims) }, rules: rules,
-                cache: &tests)
+                cache: &tests, dispersion: phi)
             var assessment = YearAssessment(observation: observations[index], comparison: comparison)
             let restarts = isBreak && year > baselineYearFound
             if restarts {
@@ -122,6 +134,9 @@ public enum TrendAnalysis {
                     case .lowReliability: return .lowReliability
                     }
                 }
+            }
+            if phiNotEstimated && assessment.test != nil {
+                assessment.flags.append(.dispersionNotEstimated)
             }
             if assessment.overflowed {
                 problems.append(

@@ -41,6 +41,9 @@ public struct YearAssessment: GrowthJudgement, Sendable, Hashable {
         case provisional
         /// The source marks the figure as of low reliability.
         case lowReliability = "low-reliability"
+        /// `--dispersion estimate`: the year's segment (between breaks) has fewer than 4 figures, all
+        /// zero, or no finite trend fit, so its test uses φ = 1 (the pure Poisson test).
+        case dispersionNotEstimated = "dispersion-not-estimated"
     }
 
     /// Whether a shortfall is larger than small counts explain (exact Poisson test).
@@ -95,6 +98,9 @@ public struct YearAssessment: GrowthJudgement, Sendable, Hashable {
     public var test: RateRatioTest?
     /// Set for shortfalls only.
     public var significance: Significance?
+    /// The dispersion φ the test's counts were scaled by (1: the pure Poisson test); `nil` when the
+    /// year was not tested.
+    public var dispersion: Double?
     /// Cumulative series only: new identifications since the base year (the difference of the totals).
     public var newVictims: Int?
     /// Cumulative series only: `newVictims` per year of the interval.
@@ -134,6 +140,7 @@ public struct YearAssessment: GrowthJudgement, Sendable, Hashable {
         flags = comparison.flags
         test = comparison.test
         significance = comparison.significance
+        dispersion = comparison.dispersion
         overflowed = comparison.overflowed
     }
 

@@ -5,7 +5,9 @@
 ///
 /// `growth_rate` is a fraction with 4 decimals (`0.1234`); `p_value` has 4 significant digits; the
 /// rate-ratio bounds have 4 decimals; cells that do not apply are empty; `flags` are joined with `;`.
-/// `country_name` (the ISO short name of an alpha-3 key, else empty) comes next.
+/// `country_name` (the ISO short name of an alpha-3 key, else empty) comes next, then `dispersion`: the
+/// φ the year's test scaled its counts by (4 decimals; 1.0000 is the pure Poisson test; empty when the
+/// year was not tested).
 /// With `--series cumulative`, three columns follow: `new_victims,new_per_year,new_growth_rate` (the
 /// new identifications derived from the running totals; `new_per_year` with 2 decimals).
 /// Cells that need it are quoted as RFC 4180 says.
@@ -81,6 +83,7 @@ public enum CSVReporter: Reporter {
             var room = 400 + countryCell.utf8.count + nameCell.utf8.count + pValue.utf8.count
             room += (row.suppressedMarker?.utf8.count ?? 0) + derived.reduce(0) { $0 + $1.utf8.count + 1 }
             room += row.growthRate.map { ByteCursor.room(fixed: $0, decimals: 4) } ?? 0
+            room += row.dispersion.map { ByteCursor.room(fixed: $0, decimals: 4) } ?? 0
             if let test = row.test {
                 room += ByteCursor.room(fixed: test.ratioLow, decimals: 4)
                 room += ByteCursor.room(fixed: test.ratioHigh, decimals: 4)
@@ -122,6 +125,7 @@ public enum CSVReporter: Reporter {
                     cursor.put(significance.rawValue)
                 }
                 if next(.countryName) { cursor.put(nameCell) }
+                if next(.dispersion), let phi = row.dispersion { cursor.put(fixed: phi, decimals: 4) }
                 if next(.newVictims) { cursor.put(derived[0]) }
                 if next(.newPerYear) { cursor.put(derived[1]) }
                 if next(.newGrowthRate) { cursor.put(derived[2]) }

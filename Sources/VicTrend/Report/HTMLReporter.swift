@@ -40,6 +40,7 @@ public enum HTMLReporter: Reporter {
         heatTable(report, grid: grid, to: &html)
         smallMultiples(report, grid: grid, to: &html)
         progressTable(report, to: &html)
+        if report.options.series == .annual { trendTable(report, to: &html) }
         totalsTable(report, to: &html)
         shortfallTable(report, to: &html)
         html.appendLines(notes(report))
@@ -294,6 +295,17 @@ public enum HTMLReporter: Reporter {
         html.appendLine("</section>")
     }
 
+    private static func trendTable(_ report: TrendReport, to html: inout String) {
+        let alpha = NumberFormatting.compact(1 - report.options.confidence, maxDecimals: 6)
+        html.appendLines([
+            "<section id=\"trend\">",
+            "<h2>Trend by country</h2>",
+            "<p>\(HTMLText.escape(ReportTables.trendMethod(alpha: alpha)))</p>",
+        ])
+        render(ReportTables.trends(report), to: &html)
+        html.appendLine("</section>")
+    }
+
     private static func totalsTable(_ report: TrendReport, to html: inout String) {
         guard !report.totals.isEmpty else { return }
         html.appendLines([
@@ -376,7 +388,8 @@ public enum HTMLReporter: Reporter {
             items.append(
                 "<li>The significance test treats each pair of counts as Poisson and tests, given their sum, whether "
                     + "the rate ratio is below the target ratio (as R's poisson.test). Victim counts are clustered — "
-                    + "one case can identify several victims — so the test is indicative, not proof.</li>")
+                    + "one case can identify several victims — so the test is indicative, not proof. "
+                    + HTMLText.escape(report.options.dispersion.caveat) + "</li>")
         }
         var lines = ["<section id=\"notes\">", "<h2>Notes</h2>", "<ul>"] + items + ["</ul>"]
         if let provenance = report.provenance {

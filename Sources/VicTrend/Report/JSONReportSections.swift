@@ -60,6 +60,7 @@ extension JSONPrettyText {
         member("baselineYear", options.baselineYear)
         member("targetYear", options.targetYear)
         member("confidence", options.confidence)
+        member("dispersion", options.dispersion.argument)
         key("inputs")
         beginArray()
         for input in options.inputs { string(input) }
@@ -96,6 +97,7 @@ extension JSONPrettyText {
         member("baseYear", row.baseYear)
         member("baseVictims", row.baseVictims)
         judgement(row)
+        member("dispersion", row.dispersion)
         member("trajectoryVictims", row.trajectoryVictims)
         member("trajectoryGap", row.trajectoryGap)
         member("newVictims", row.newVictims)
@@ -143,6 +145,14 @@ extension JSONPrettyText {
         key("shortTerm")
         progress(summary.shortTerm)
         member("requiredGrowthToTargetYear", summary.requiredGrowthToTargetYear)
+        member("dispersion", summary.dispersion)
+        let trend = summary.trend
+        member("trend_from", trend?.fromYear)
+        member("trend_growth", trend?.growth)
+        member("trend_low", trend?.low)
+        member("trend_high", trend?.high)
+        member("trend_p_value", trend?.pValue)
+        member("trend_significance", trend?.significance?.rawValue)
         endObject()
     }
 

@@ -16,6 +16,10 @@ public enum MarkdownReporter: Reporter {
         text.appendLine()
         progressTable(report, to: &text)
         text.appendLine()
+        if report.options.series == .annual {
+            trendByCountryTable(report, to: &text)
+            text.appendLine()
+        }
         totalsTable(report, to: &text)
         text.appendLine()
         if report.options.series == .cumulative {
@@ -63,6 +67,9 @@ public enum MarkdownReporter: Reporter {
                 ? "| Significance | not tested: running totals are not independent counts |"
                 : "| Significance | exact Poisson rate-ratio test, \(confidence)% confidence "
                     + "(p < \(NumberFormatting.compact(1 - options.confidence, maxDecimals: 6))) |")
+        if !cumulative {
+            text.appendLine("| Dispersion | `--dispersion \(options.dispersion.argument)` |")
+        }
         if let policy = report.suppression {
             text.appendLine(
                 "| Suppression | counts 1–\(policy.threshold - 1)\(policy.suppressZeros ? " and 0" : "") shown as "
@@ -121,7 +128,8 @@ public enum MarkdownReporter: Reporter {
                 + "assessed, growth from zero is undefined; *withheld*: the source withheld the figure (<5, c, ..); "
                 + "*break*: break in the series, not compared with the year before; d definition differs "
                 + "(a break); p provisional, "
-                + "e estimated, u low reliability (source flags); blank: no figure.")
+                + "e estimated, u low reliability (source flags); blank: no figure."
+                + (report.options.series == .annual ? " " + report.options.dispersion.caveat : ""))
         text.appendLine()
         text.appendLine(
             "| Country | " + grid.years.map(NumberFormatting.integer).joined(separator: " | ") + " |")
@@ -160,6 +168,17 @@ public enum MarkdownReporter: Reporter {
             text.appendLine(
                 "‡ no figure for the baseline year; the country's first later year is its baseline.")
         }
+    }
+
+    private static func trendByCountryTable(_ report: TrendReport, to text: inout String) {
+        let alpha = NumberFormatting.compact(1 - report.options.confidence, maxDecimals: 6)
+        text.appendLine("## Trend by country")
+        text.appendLine()
+        text.appendLine(
+            ReportTables.trendMethod(alpha: alpha)
+        )
+        text.appendLine()
+        render(ReportTables.trends(report), to: &text)
     }
 
     private static func totalsTable(_ report: TrendReport, to text: inout String) {

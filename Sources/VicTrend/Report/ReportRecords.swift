@@ -9,7 +9,8 @@ extension ReportTables {
         "trajectory_victims", "trajectory_gap", "long_term_from", "long_term_cagr", "long_term_ratio",
         "long_term_category",
         "short_term_from", "short_term_cagr", "short_term_ratio", "short_term_category",
-        "required_growth_to_target_year", "country_name",
+        "required_growth_to_target_year", "country_name", "dispersion", "trend_from", "trend_growth",
+        "trend_low", "trend_high", "trend_p_value", "trend_significance",
     ]
 
     /// One record per country: coverage, shortfalls, trajectory, long- and short-term progress.
@@ -34,6 +35,12 @@ extension ReportTables {
                 .optional(short.cagr, ReportCell.rate), ratio(short.ratio), .words(short.category.rawValue),
                 .optional(country.requiredGrowthToTargetYear, ReportCell.rate),
                 .text(CountryTable.standard.displayName(country.country)),
+                ratio(country.dispersion), .optional(country.trend?.fromYear, ReportCell.integer),
+                .optional(country.trend?.growth, ReportCell.rate),
+                .optional(country.trend?.low, ReportCell.rate),
+                .optional(country.trend?.high, ReportCell.rate),
+                .optional(country.trend?.pValue, ReportCell.probability),
+                .optional(country.trend?.significance?.rawValue, ReportCell.words),
             ])
         }
     }

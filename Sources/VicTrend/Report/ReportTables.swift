@@ -94,6 +94,46 @@ enum ReportTables {
         }
     }
 
+    /// Annual series: each country's trend over its latest segment (from the latest break on), tested
+    /// against the target with the segment's dispersion.
+    static func trends(_ report: TrendReport) -> Table {
+        let countries = report.countries
+        let level = NumberFormatting.compact(report.options.confidence * 100, maxDecimals: 4)
+        return Table(
+            headers: [
+                "Country", "Dispersion φ", "Trend from", "Figures", "Trend a year", "\(level)% interval",
+                "p (below target)", "Trend significance",
+            ],
+            alignments: [.left, .right, .right, .right, .right, .right, .right, .left],
+            count: countries.count
+        ) { index in
+            let country = countries[index]
+            guard let trend = country.trend else {
+                return Row(cells: [
+                    .text(countryLabel(country.country)),
+                    .optional(country.dispersion) { .decimal($0, places: 2) }, .empty, .empty,
+                    .words("fewer than 4 figures or no fit"), .empty, .empty, .empty,
+                ])
+            }
+            return Row(cells: [
+                .text(countryLabel(country.country)), .decimal(trend.dispersion, places: 2),
+                .integer(trend.fromYear), .integer(trend.figures), .rate(trend.growth),
+                .joined([.rate(trend.low), .rate(trend.high)], separator: " to "),
+                .probability(trend.pValue),
+                .words(trend.significance.map { significanceText($0) } ?? "at or above target"),
+            ])
+        }
+    }
+
+    /// The paragraph above the trend table, `alpha` being 1 − confidence as written.
+    static func trendMethod(alpha: String) -> String {
+        "Each country's log-linear trend over its latest segment (from the latest break, b or d, on; at least 4 "
+            + "figures), fitted as R's glm(victims ~ year, family = quasipoisson) with the dispersion φ floored "
+            + "at 1: trend a year e^b − 1, its interval e^(b ∓ t·se) − 1 with Student's t on n − 2 degrees of "
+            + "freedom, and the one-sided p-value of a trend this far below the target if the true trend were on "
+            + "it. Significant: below the target and p < \(alpha)."
+    }
+
     /// Alliance and group totals by year, with like-for-like growth.
     static func totals(_ report: TrendReport) -> Table {
         let totals = report.totals
@@ -127,9 +167,9 @@ enum ReportTables {
         return Table(
             headers: [
                 "Country", "Year", "Base year", "Base victims", "Required", "Identified", "Shortfall",
-                "p-value", "Significance",
+                "φ", "p-value", "Significance",
             ],
-            alignments: [.left, .right, .right, .right, .right, .right, .right, .right, .left],
+            alignments: [.left, .right, .right, .right, .right, .right, .right, .right, .right, .left],
             count: shortfalls.count
         ) { index in
             let row = assessments[shortfalls[index]]
@@ -140,6 +180,7 @@ enum ReportTables {
                     .optional(row.baseYear, ReportCell.integer), .optional(row.baseVictims, ReportCell.count),
                     .optional(row.requiredVictims, ReportCell.count), victims(row),
                     .optional(row.shortfall, ReportCell.count),
+                    .optional(row.dispersion) { .decimal($0, places: 2) },
                     .optional(row.test?.pValue, ReportCell.probability),
                     .words(significanceText(row.significance)),
                 ], outcome: outcome(row))

@@ -20,6 +20,7 @@ public enum TrendColumn: String, CaseIterable, Sendable, Hashable {
     case ratioHigh = "ratio_high"
     case significance
     case countryName = "country_name"
+    case dispersion
     case newVictims = "new_victims"
     case newPerYear = "new_per_year"
     case newGrowthRate = "new_growth_rate"
@@ -44,9 +45,10 @@ public enum TrendColumn: String, CaseIterable, Sendable, Hashable {
         case .ratioHigh: 14
         case .significance: 15
         case .countryName: 16
-        case .newVictims: 17
-        case .newPerYear: 18
-        case .newGrowthRate: 19
+        case .dispersion: 17
+        case .newVictims: 18
+        case .newPerYear: 19
+        case .newGrowthRate: 20
         }
     }
 
