@@ -35,6 +35,6 @@ let package = Package(
         ),
         .testTarget(name: "VicTrendTests", dependencies: ["VicTrend"]),
         // End-to-end tests run the built `victrend` binary; the dependency makes `swift test` build it.
-        .testTarget(name: "victrendTests", dependencies: ["victrend"]),
+        .testTarget(name: "victrendTests", dependencies: ["victrend", "VicTrend"]),
     ]
 )

@@ -5,8 +5,10 @@ import VicTrend
 struct InputOptions: ParsableArguments {
     @Argument(
         help: ArgumentHelp(
-            "CSV files with one row per country and year; several files are read as one panel.",
-            valueName: "input"))
+            "CSV files with one row per country and year; several files are read as one panel. - reads "
+                + "standard input.",
+            valueName: "input"),
+        completion: .file())
     var inputs: [String] = []
 
     @Option(
@@ -91,6 +93,15 @@ struct InputOptions: ParsableArguments {
         if inputs.isEmpty {
             throw ValidationError("give at least one input CSV file, e.g. samples/small/example.csv")
         }
+        if inputs.count(where: { $0 == "-" }) > 1 {
+            throw ValidationError("- (standard input) can be given once")
+        }
+    }
+
+    /// The inputs as the library takes them: `-` is standard input (`<stdin>`); a file really named
+    /// `<stdin>` is `./<stdin>`.
+    var paths: [String] {
+        inputs.map { $0 == "-" ? StandardInput.name : $0 == StandardInput.name ? "./" + $0 : $0 }
     }
 
     /// The library's reading options.
@@ -119,4 +130,6 @@ struct DelimiterArgument: ExpressibleByArgument {
     }
 
     static var allValueStrings: [String] { ["comma", "semicolon", "tab"] }
+
+    static var defaultCompletionKind: CompletionKind { .list(allValueStrings) }
 }

@@ -32,26 +32,35 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
 
     @Option(
-        name: .shortAndLong,
+        name: [.customShort("f"), .customLong("format")],
         help: ArgumentHelp(
             "Output format: csv (a table), markdown (a review-ready report), html (a self-contained page with "
-                + "charts, for publication) or json (everything, schema in docs/report.schema.json).",
+                + "charts, for publication) or json (everything, schema in docs/report.schema.json). Default: "
+                + "the one --output's extension names (.csv .md .html .json), else csv.",
             valueName: "format"))
-    var format = ReportFormat.csv
+    var formatOption: ReportFormat?
 
     @Option(
         name: .shortAndLong,
         help: ArgumentHelp(
-            "Write the report to this file (atomically: all or nothing) instead of standard output.",
-            valueName: "file"))
+            "Write the report to this file (atomically: all or nothing) instead of standard output; its "
+                + "extension picks the format when --format is not given.",
+            valueName: "file"),
+        completion: .file())
     var output: String?
+
+    /// The format: `--format`, else the one `--output`'s extension names, else CSV.
+    var format: ReportFormat {
+        formatOption ?? output.flatMap { ReportFormat(fileExtensionOf: $0) } ?? .csv
+    }
 
     @Option(
         name: .customLong("output-dir"),
         help: ArgumentHelp(
             "Write every format at once into this directory (created if missing): trends.csv, summary.csv, "
                 + "totals.csv, report.md, report.html, report.json, each atomically.",
-            valueName: "dir"))
+            valueName: "dir"),
+        completion: .directory)
     var outputDirectory: String?
 
     @Option(
@@ -95,7 +104,8 @@ struct ReportCommand: ParsableCommand {
     @Option(
         help: ArgumentHelp(
             "CSV of country,group rows (e.g. EU / non-EU): adds a total for each group beside the alliance total.",
-            valueName: "file"))
+            valueName: "file"),
+        completion: .file())
     var groups: String?
 
     @Option(
@@ -134,6 +144,16 @@ struct ReportCommand: ParsableCommand {
     var dispersion: Dispersion?
 
     func validate() throws {
+        if let formatOption, let output, let named = ReportFormat(fileExtensionOf: output),
+            named != formatOption
+        {
+            throw ValidationError(
+                "--output \(output) names a \(named.rawValue) file but --format is \(formatOption.rawValue); "
+                    + "leave out --format (the extension picks it) or make them agree")
+        }
+        if outputDirectory != nil && formatOption != nil {
+            throw ValidationError("--output-dir writes every format; leave out --format")
+        }
         if outputDirectory != nil && (output != nil || table != nil) {
             throw ValidationError(
                 "--output-dir writes every format and table; leave out --output and --table")
@@ -183,7 +203,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         var analysis = AnalysisOptions(
             series: series, targetRate: targetRate, baselineYear: baselineYear, targetYear: targetYear,
-            confidence: confidence, inputs: input.inputs)
+            confidence: confidence, inputs: input.paths)
         analysis.exactTest = !noTest
         analysis.dispersion = dispersion ?? .estimate
         let epoch = try SourceDateEpoch.current()
@@ -196,7 +216,7 @@ struct ReportCommand: ParsableCommand {
             suppression: suppressBelow.map { .init(threshold: $0, suppressZeros: suppressZeros) },
             epochSeconds: epoch.seconds, fromSourceDateEpoch: epoch.fromEnvironment)
         let outcome = try Terminal.run(
-            input.inputs, reading: input.readerOptions, producing: .report(request))
+            input.paths, reading: input.readerOptions, producing: .report(request))
         DiagnosticPrinter.print(outcome.log)
         if outcome.log.hasErrors {
             DiagnosticPrinter.printRefusal(outcome.log)

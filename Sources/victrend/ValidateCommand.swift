@@ -26,8 +26,9 @@ struct ValidateCommand: ParsableCommand {
 
               victrend validate --format github --members members.csv submissions/*.csv
 
-            Exit codes: 0 no errors, 1 errors found, 2 usage error or unreadable file. Every code \
-            (VT001...) is listed in the README's diagnostic catalogue.
+            Exit codes: 0 no errors, 1 errors found, 2 usage error or unreadable file (with --format \
+            sarif, a valid SARIF log still says why). `victrend explain VT103` explains a code, with an \
+            example and its fix; `victrend explain` lists them all.
             """
     )
 
@@ -54,13 +55,15 @@ struct ValidateCommand: ParsableCommand {
         help: ArgumentHelp(
             "CSV of participants (country and joined columns, e.g. samples/members/global-alliance.csv): flags "
                 + "countries that are not participants and participants without a figure for a year.",
-            valueName: "file"))
+            valueName: "file"),
+        completion: .file())
     var members: String?
 
     @Option(
         help: ArgumentHelp(
             "A groups file (country,group rows) to check as `report --groups` would read it.",
-            valueName: "file"))
+            valueName: "file"),
+        completion: .file())
     var groups: String?
 
     @Option(
@@ -100,22 +103,32 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         let summaryFile = format == .github ? Self.stepSummaryFile() : nil
         if let summaryFile {
-            try Terminal.refuseOverwriting([summaryFile], input.inputs + [groups, members].compactMap { $0 })
+            try Terminal.refuseOverwriting([summaryFile], input.paths + [groups, members].compactMap { $0 })
         }
         let request = ValidationRequest(
             rules: .init(
                 jumpFactor: jumpFactor, jumpMinimum: jumpMinimum, earliestYear: earliestYear,
                 currentYear: try currentYear ?? Self.thisYear()),
             series: series, targetRate: targetRate, groupsFile: groups, membersFile: members)
-        let outcome = try Terminal.run(
-            input.inputs, reading: input.readerOptions, producing: .validation(request))
+        let outcome: PipelineOutcome
+        do {
+            outcome = try Pipeline.run(
+                input.paths, reading: input.readerOptions, producing: .validation(request))
+        } catch {
+            // SARIF is uploaded by a later step whatever happened: it gets a valid log saying why.
+            Terminal.error(DisplayText.logLine("victrend: \(error.description)"))
+            if format == .sarif {
+                Terminal.output(SARIFDiagnosticReporter.failedRun(error))
+            }
+            throw ExitCode(2)
+        }
         var log = outcome.log
         log.add(contentsOf: outcome.findings)
         if strict {
             log = log.promotingWarnings()
         }
         let report = ValidationReport(
-            log: log, inputs: input.inputs + [groups, members].compactMap { $0 }, rowCount: outcome.rowCount)
+            log: log, inputs: input.paths + [groups, members].compactMap { $0 }, rowCount: outcome.rowCount)
         guard Terminal.output(format.reporter.report(report)) else {
             Terminal.error("victrend: cannot write to standard output")
             throw ExitCode(2)

@@ -17,8 +17,8 @@ struct VictrendCommand: ParsableCommand {
 
             Exit codes: 0 success, 1 the input has errors, 2 usage error or unreadable/unwritable file.
             """,
-        version: VicTrendVersion.current,
-        subcommands: [ReportCommand.self, ValidateCommand.self]
+        version: VicTrendVersion.description,
+        subcommands: [ReportCommand.self, ValidateCommand.self, ExplainCommand.self]
     )
 
     /// Parses and runs, mapping every failure to victrend's exit codes (ArgumentParser's own usage
@@ -35,7 +35,12 @@ struct VictrendCommand: ParsableCommand {
                 Self.exit(withError: error)
             }
             // Usage errors quote the arguments, which may be file names from a submission.
-            Terminal.error(DisplayText.logLines(fullMessage(for: error)))
+            if let unknown = SubcommandSuggestion.message(arguments: Array(CommandLine.arguments.dropFirst()))
+            {
+                Terminal.error(DisplayText.logLine(unknown))
+            } else {
+                Terminal.error(DisplayText.logLines(fullMessage(for: error)))
+            }
             Self.exit(withError: ExitCode(2))
         }
     }

@@ -18,3 +18,32 @@ ensure_libcsv() {
         $sudo apt-get install -y -q libcsv-dev >&2
     fi
 }
+
+# Runs "$@" (a build) with Sources/VicTrend/Core/BuildCommit.swift naming the commit of the working tree
+# (`<40 hex>`, `-modified` when tracked files differ from it; `unknown` outside git), then puts the
+# committed file back, also when the build fails or is interrupted. Run from the package root.
+with_build_commit() {
+    local file=Sources/VicTrend/Core/BuildCommit.swift
+    local commit saved status=0
+    commit="$(git rev-parse --verify -q HEAD 2>/dev/null || echo unknown)"
+    if [ "$commit" != unknown ] && ! git diff --quiet HEAD -- 2>/dev/null; then
+        commit="$commit-modified"
+    fi
+    saved="$(mktemp)"
+    cp -p "$file" "$saved"
+    # shellcheck disable=SC2064
+    trap "cp -p '$saved' '$file'; rm -f '$saved'" EXIT
+    # shellcheck disable=SC2064
+    trap "cp -p '$saved' '$file'; rm -f '$saved'; exit 130" INT TERM
+    sed -i "s/static let buildCommit = \"[^\"]*\"/static let buildCommit = \"$commit\"/" "$file"
+    "$@" || status=$?
+    cp -p "$saved" "$file"
+    rm -f "$saved"
+    trap - EXIT INT TERM
+    return "$status"
+}
+
+# The version, from Sources/VicTrend/Core/Version.swift.
+victrend_version() {
+    sed -n 's/.*static let current = "\([^"]*\)".*/\1/p' Sources/VicTrend/Core/Version.swift
+}

@@ -15,7 +15,7 @@ struct FileIdentity: Hashable {
     /// The file `path` names, or `nil` when there is none (yet).
     init?(_ path: String) {
         var status = stat()
-        guard stat(path, &status) == 0 else { return nil }
+        guard let path = try? StandardInput.openablePath(path), stat(path, &status) == 0 else { return nil }
         device = UInt64(status.st_dev)
         inode = UInt64(status.st_ino)
     }

@@ -15,6 +15,9 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
     case isDirectory(path: String)
     /// Reading failed part-way (an I/O error).
     case readFailed(path: String, reason: String)
+    /// No file has this name, and the name holds `*`, `?` or `[`: a shell pattern that matched no file
+    /// and was passed on as written (`submissions/*.csv` when there is no such file).
+    case unmatchedPattern(path: String)
 
     /// One line, the path's control characters escaped (`DisplayText.escapingControls`).
     public var description: String {
@@ -25,6 +28,33 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(DisplayText.escapingControls(path)): is a directory; give the path of a CSV file"
         case .readFailed(let path, let reason):
             return "\(DisplayText.escapingControls(path)): read error: \(reason)"
+        case .unmatchedPattern(let path):
+            return
+                "\(DisplayText.escapingControls(path)): no file matches this pattern (the shell passed it on "
+                + "as written because nothing matched); check the directory and the file names"
+        }
+    }
+
+    /// The error for an `open` of `path` that just failed (reads `errno`): `unmatchedPattern` when no
+    /// file has the name and it holds a shell pattern character, else `cannotOpen` with the reason.
+    static func opening(_ path: String) -> InputError {
+        let code = errno
+        if code == ENOENT
+            && path.utf8.contains(where: {
+                $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "[")
+            })
+        {
+            return .unmatchedPattern(path: path)
+        }
+        return .cannotOpen(path: path, reason: systemReason(code))
+    }
+
+    /// The file the error is about.
+    public var path: String {
+        switch self {
+        case .cannotOpen(let path, _), .isDirectory(let path), .readFailed(let path, _),
+            .unmatchedPattern(let path):
+            return path
         }
     }
 

@@ -125,8 +125,8 @@ struct SHA256 {
 
     /// The SHA-256 of a file's bytes, read in chunks.
     static func file(_ path: String) throws(InputError) -> String {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw .cannotOpen(path: path, reason: InputError.systemReason()) }
+        let descriptor = open(try StandardInput.openablePath(path), O_RDONLY)
+        guard descriptor >= 0 else { throw InputError.opening(path) }
         defer { close(descriptor) }
         var hash = SHA256()
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)

@@ -103,9 +103,9 @@ final class CSVReader {
     /// error, an oversized cell, an empty file). Throws only when the file cannot be read at all.
     /// Inside `body`, `location(ofCell:)` points at cells of the record being delivered.
     func read(_ body: (CSVRecord, CSVReader) -> Void) throws(InputError) -> Diagnostic? {
-        let descriptor = open(path, O_RDONLY)
+        let descriptor = open(try StandardInput.openablePath(path), O_RDONLY)
         guard descriptor >= 0 else {
-            throw .cannotOpen(path: path, reason: InputError.systemReason())
+            throw InputError.opening(path)
         }
         defer { close(descriptor) }
         var status = stat()

@@ -151,6 +151,7 @@ public struct PanelReader: Sendable {
     {
         let regular = paths.allSatisfy { path in
             var status = stat()
+            guard let path = try? StandardInput.openablePath(path) else { return false }
             return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
         }
         guard regular else { return nil }

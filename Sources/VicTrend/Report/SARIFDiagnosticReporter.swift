@@ -40,18 +40,55 @@ public enum SARIFDiagnosticReporter: DiagnosticReporter {
             }
             return JSONText.object(members)
         }
-        // No informationUri: victrend has no public home yet, and a placeholder address would point
-        // whoever registers it at every SARIF viewer's users.
-        let driver = JSONText.object([
+        let run = JSONText.object([
+            ("tool", JSONText.object([("driver", driver(rules: rules))])),
+            ("results", JSONText.array(results)),
+        ])
+        return log(run)
+    }
+
+    /// A valid SARIF log for a run that stopped before judging any figure (an input that cannot be
+    /// read, a pattern that matched no file): no results, and one invocation that did not succeed
+    /// (exit code 2) with the error as a tool execution notification pointing at the file. A CI step
+    /// that uploads the file `if: always()` then shows why instead of failing on an empty file.
+    public static func failedRun(_ error: VictrendError) -> String {
+        var notification: [(String, String)] = [
+            ("level", JSONText.string("error")),
+            ("message", JSONText.object([("text", JSONText.string(error.description))])),
+        ]
+        if case .unreadable(let input) = error {
+            let physical = JSONText.object([
+                ("artifactLocation", JSONText.object([("uri", JSONText.string(uri(input.path)))]))
+            ])
+            notification.append(
+                ("locations", JSONText.array([JSONText.object([("physicalLocation", physical)])])))
+        }
+        let invocation = JSONText.object([
+            ("executionSuccessful", "false"),
+            ("exitCode", "2"),
+            ("toolExecutionNotifications", JSONText.array([JSONText.object(notification)])),
+        ])
+        let run = JSONText.object([
+            ("tool", JSONText.object([("driver", driver(rules: []))])),
+            ("invocations", JSONText.array([invocation])),
+            ("results", JSONText.array([])),
+        ])
+        return log(run)
+    }
+
+    /// The tool's description. No informationUri: victrend has no public home yet, and a placeholder
+    /// address would point whoever registers it at every SARIF viewer's users.
+    private static func driver(rules: [String]) -> String {
+        JSONText.object([
             ("name", JSONText.string("victrend")),
             ("version", JSONText.string(toolVersion)),
             ("rules", JSONText.array(rules)),
         ])
-        let run = JSONText.object([
-            ("tool", JSONText.object([("driver", driver)])),
-            ("results", JSONText.array(results)),
-        ])
-        return JSONText.object([
+    }
+
+    /// The SARIF log holding one run.
+    private static func log(_ run: String) -> String {
+        JSONText.object([
             ("$schema", JSONText.string("https://json.schemastore.org/sarif-2.1.0.json")),
             ("version", JSONText.string("2.1.0")),
             ("runs", JSONText.array([run])),
@@ -70,9 +107,9 @@ public enum SARIFDiagnosticReporter: DiagnosticReporter {
     /// The rule's name: its Swift case name, e.g. `invalidCount`.
     static func ruleName(_ code: DiagnosticCode) -> String { String(describing: code) }
 
-    /// Help text: what the rule checks and where the catalogue is.
+    /// Help text: what the rule checks and the command that explains it.
     static func help(_ code: DiagnosticCode) -> String {
-        "\(code.summary) See the diagnostic catalogue in victrend's README (\(code.rawValue))."
+        "\(code.summary) `victrend explain \(code.rawValue)` explains it, with an example and its fix."
     }
 
     /// A relative path as a URI reference (percent-encoding what URIs cannot hold).

@@ -1,0 +1,165 @@
+import Foundation
+import Testing
+
+/// The conventions a command-line user expects: `-` for standard input, the format from `-o`'s
+/// extension, "did you mean" for a mistyped subcommand, a message for a pattern that matched no file,
+/// `--version` with the commit, completions and a man page.
+@Suite("command-line conventions, end to end")
+struct ConventionsEndToEndTests {
+    @Test("- reads standard input: the same table as the file, and <stdin> in messages and provenance")
+    func standardInput() throws {
+        let csv = try VictrendBinary.golden("samples/small/example.csv")
+        let fromPipe = try VictrendBinary.run(["report", "-"], stdin: csv)
+        #expect(fromPipe.status == 0)
+        #expect(fromPipe.stdout == (try VictrendBinary.golden("samples/expected/small-example.csv")))
+
+        let bad = try VictrendBinary.run(
+            ["validate", "-"], stdin: "country,year,victims\nAUT,2019,\"1,234\"\n")
+        #expect(bad.status == 1)
+        #expect(bad.stdout.hasPrefix("<stdin>:2:10: error[VT103]: "))
+
+        // The provenance hashes the bytes that were read (the SHA-256 of the sample file, by sha256sum).
+        let markdown = try VictrendBinary.run(["report", "-f", "markdown", "-"], stdin: csv)
+        #expect(markdown.status == 0)
+        #expect(
+            markdown.stdout.contains(
+                "| \\<stdin\\> | data | `ba6e320b0e15f299e31c55651eb6885f8b83d73e59fa7d9b1b17d96333aa20e5` |")
+        )
+
+        let twice = try VictrendBinary.run(["validate", "-", "-"], stdin: csv)
+        #expect(twice.status == 2)
+        #expect(twice.stderr.contains("- (standard input) can be given once"))
+    }
+
+    @Test("-o picks the format from its extension; a contradicting --format is a usage error")
+    func formatFromExtension() throws {
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("victrend-ext-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for (name, golden) in [
+            ("r.md", "samples/expected/small-example.md"), ("r.HTML", "samples/expected/small-example.html"),
+            ("r.csv", "samples/expected/small-example.csv"),
+        ] {
+            let path = directory.appendingPathComponent(name).path
+            let run = try VictrendBinary.run(["report", "-o", path, "samples/small/example.csv"])
+            #expect(run.status == 0, "\(name): \(run.stderr)")
+            #expect(
+                try String(contentsOfFile: path, encoding: .utf8) == VictrendBinary.golden(golden), "\(name)")
+        }
+        let json = directory.appendingPathComponent("r.json").path
+        #expect(try VictrendBinary.run(["report", "-o", json, "samples/small/example.csv"]).status == 0)
+        #expect(try String(contentsOfFile: json, encoding: .utf8).hasPrefix("{"))
+
+        let clash = directory.appendingPathComponent("x.html").path
+        let refused = try VictrendBinary.run([
+            "report", "-o", clash, "--format", "csv", "samples/small/example.csv",
+        ])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("names a html file but --format is csv"))
+        #expect(!FileManager.default.fileExists(atPath: clash))
+        // Agreeing, or an extension that names no format, is fine.
+        #expect(
+            try VictrendBinary.run(["report", "-o", clash, "-f", "html", "samples/small/example.csv"]).status
+                == 0)
+        let text = directory.appendingPathComponent("table.txt").path
+        #expect(try VictrendBinary.run(["report", "-o", text, "samples/small/example.csv"]).status == 0)
+        #expect(
+            try String(contentsOfFile: text, encoding: .utf8)
+                == VictrendBinary.golden("samples/expected/small-example.csv"))
+    }
+
+    @Test("a mistyped subcommand gets 'did you mean'; an unknown word gets the list")
+    func didYouMean() throws {
+        let typo = try VictrendBinary.run(["reprot", "samples/small/example.csv"])
+        #expect(typo.status == 2)
+        #expect(typo.stderr == "victrend: unknown subcommand 'reprot'; did you mean 'report'?\n")
+        let validate = try VictrendBinary.run(["valdate", "x.csv"])
+        #expect(validate.stderr == "victrend: unknown subcommand 'valdate'; did you mean 'validate'?\n")
+        let file = try VictrendBinary.run(["samples/small/example.csv"])
+        #expect(file.status == 2)
+        #expect(file.stderr.contains("the subcommands are report, validate, explain, help"))
+    }
+
+    @Test("a shell pattern that matched no file is named as such, in text and in SARIF (exit 2)")
+    func unmatchedPattern() throws {
+        let text = try VictrendBinary.run(["validate", "submissions/*.csv"])
+        #expect(text.status == 2)
+        #expect(text.stderr.contains("submissions/*.csv: no file matches this pattern"))
+        let missing = try VictrendBinary.run(["validate", "submissions/missing.csv"])
+        #expect(missing.stderr.contains("submissions/missing.csv: cannot open: No such file or directory"))
+    }
+
+    @Test("validate --format sarif writes a valid log when an input cannot be read (exit 2)")
+    func sarifWhenUnreadable() throws {
+        for input in ["submissions/*.csv", "samples"] {
+            let run = try VictrendBinary.run([
+                "validate", "--format", "sarif", "samples/small/example.csv", input,
+            ])
+            #expect(run.status == 2)
+            let root = try #require(
+                try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+            #expect(root["version"] as? String == "2.1.0")
+            let sarifRun = try #require((root["runs"] as? [[String: Any]])?.first)
+            #expect((sarifRun["results"] as? [Any])?.isEmpty == true)
+            let invocation = try #require((sarifRun["invocations"] as? [[String: Any]])?.first)
+            #expect(invocation["executionSuccessful"] as? Bool == false)
+            #expect(invocation["exitCode"] as? Int == 2)
+            let notification = try #require(
+                (invocation["toolExecutionNotifications"] as? [[String: Any]])?.first)
+            #expect(notification["level"] as? String == "error")
+            let message = (notification["message"] as? [String: Any])?["text"] as? String
+            #expect(message?.hasPrefix(input) == true)
+            let location = (notification["locations"] as? [[String: Any]])?.first?["physicalLocation"]
+            let uri = ((location as? [String: Any])?["artifactLocation"] as? [String: Any])?["uri"] as? String
+            #expect(uri == (input == "samples" ? "samples" : "submissions/%2A.csv"))
+        }
+    }
+
+    @Test("--version prints the version and the commit (unknown for a plain swift build)")
+    func version() throws {
+        let run = try VictrendBinary.run(["--version"])
+        #expect(run.status == 0)
+        let expected = ProcessInfo.processInfo.environment["VICTREND_EXPECTED_COMMIT"] ?? "unknown"
+        #expect(run.stdout == "0.1.0 (commit \(expected))\n")
+    }
+
+    @Test("completions complete file names for inputs and files, and the values of enum options")
+    func completions() throws {
+        let bash = try VictrendBinary.run(["--generate-completion-script", "bash"])
+        #expect(bash.status == 0)
+        func values(_ words: [String]) -> String {
+            "__victrend_add_completions -W " + words.map { "'\($0)'" }.joined(separator: "$'\\n'")
+        }
+        #expect(bash.stdout.contains(values(["csv", "markdown", "json", "html"])))
+        #expect(bash.stdout.contains(values(["text", "json", "github", "sarif"])))
+        #expect(bash.stdout.contains(values(["comma", "semicolon", "tab"])))
+        #expect(bash.stdout.contains(values(["annual", "cumulative"])))
+        #expect(bash.stdout.contains(values(["VT001", "VT002", "VT003"])))
+        let fish = try VictrendBinary.run(["--generate-completion-script", "fish"])
+        let lines = fish.stdout.split(separator: "\n")
+        // -o, --groups and --members complete file names (fish: -F), --output-dir directories.
+        #expect(
+            lines.contains {
+                $0.contains("-l 'output-dir'") && $0.hasSuffix("-rfa '(__victrend_complete_directories)'")
+            })
+        for option in ["members", "groups", "output"] {
+            #expect(lines.contains { $0.contains("-l '\(option)'") && $0.hasSuffix(" -rF") }, "\(option)")
+        }
+        let zsh = try VictrendBinary.run(["--generate-completion-script", "zsh"])
+        #expect(zsh.stdout.contains(":input:_files"))
+    }
+
+    @Test(
+        "the committed man page is the one generate-manual makes (scripts/man --check runs in scripts/test)")
+    func manPage() throws {
+        let page = try VictrendBinary.golden("man/victrend.1")
+        #expect(
+            page.hasPrefix(".\\\" \"Generated by swift-argument-parser\"\n.Dd June 1, 2025\n.Dt VICTREND 1\n")
+        )
+        for subcommand in ["report", "validate", "explain"] {
+            #expect(page.contains(".It Em \(subcommand)\n"), "\(subcommand)")
+        }
+        #expect(page.contains("Fl -suppress-below"))
+    }
+}
