@@ -25,7 +25,12 @@ ensure_libcsv() {
 with_build_commit() {
     local file=Sources/VicTrend/Core/BuildCommit.swift
     local commit saved status=0
-    commit="$(git rev-parse --verify -q HEAD 2>/dev/null || echo unknown)"
+    commit=unknown
+    # Only this package's own repository counts: a tarball unpacked inside another repository is not
+    # built from that repository's commit.
+    if [ "$(git rev-parse --show-toplevel 2>/dev/null)" = "$(pwd -P)" ]; then
+        commit="$(git rev-parse --verify -q HEAD 2>/dev/null || echo unknown)"
+    fi
     if [ "$commit" != unknown ] && ! git diff --quiet HEAD -- 2>/dev/null; then
         commit="$commit-modified"
     fi
