@@ -17,7 +17,7 @@ struct VictrendCommand: ParsableCommand {
 
             Exit codes: 0 success, 1 the input has errors, 2 usage error or unreadable/unwritable file.
             """,
-        version: VicTrendVersion.description,
+        version: "\(VicTrendVersion.current) (commit \(buildCommit))",
         subcommands: [ReportCommand.self, ValidateCommand.self, ExplainCommand.self]
     )
 

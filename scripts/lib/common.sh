@@ -19,11 +19,11 @@ ensure_libcsv() {
     fi
 }
 
-# Runs "$@" (a build) with Sources/VicTrend/Core/BuildCommit.swift naming the commit of the working tree
+# Runs "$@" (a build) with Sources/victrend/BuildCommit.swift naming the commit of the working tree
 # (`<40 hex>`, `-modified` when tracked files differ from it; `unknown` outside git), then puts the
 # committed file back, also when the build fails or is interrupted. Run from the package root.
 with_build_commit() {
-    local file=Sources/VicTrend/Core/BuildCommit.swift
+    local file=Sources/victrend/BuildCommit.swift
     local commit saved status=0
     commit=unknown
     # Only this package's own repository counts: a tarball unpacked inside another repository is not
@@ -40,7 +40,7 @@ with_build_commit() {
     trap "cp -p '$saved' '$file'; rm -f '$saved'" EXIT
     # shellcheck disable=SC2064
     trap "cp -p '$saved' '$file'; rm -f '$saved'; exit 130" INT TERM
-    sed -i "s/static let buildCommit = \"[^\"]*\"/static let buildCommit = \"$commit\"/" "$file"
+    sed -i "s/^let buildCommit = \"[^\"]*\"/let buildCommit = \"$commit\"/" "$file"
     "$@" || status=$?
     cp -p "$saved" "$file"
     rm -f "$saved"
