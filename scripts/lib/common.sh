@@ -27,8 +27,12 @@ with_build_commit() {
     local commit saved status=0
     commit=unknown
     # Only this package's own repository counts: a tarball unpacked inside another repository is not
-    # built from that repository's commit.
-    if [ "$(git rev-parse --show-toplevel 2>/dev/null)" = "$(pwd -P)" ]; then
+    # built from that repository's commit. safe.directory: a checkout owned by another user (a CI
+    # container's workspace) is still read, for this one command.
+    local root
+    root="$(pwd -P)"
+    git() { command git -c safe.directory="$root" "$@"; }
+    if [ "$(git rev-parse --show-toplevel 2>/dev/null)" = "$root" ]; then
         commit="$(git rev-parse --verify -q HEAD 2>/dev/null || echo unknown)"
     fi
     if [ "$commit" != unknown ] && ! git diff --quiet HEAD -- 2>/dev/null; then
@@ -41,6 +45,7 @@ with_build_commit() {
     # shellcheck disable=SC2064
     trap "cp -p '$saved' '$file'; rm -f '$saved'; exit 130" INT TERM
     sed -i "s/^let buildCommit = \"[^\"]*\"/let buildCommit = \"$commit\"/" "$file"
+    unset -f git
     "$@" || status=$?
     cp -p "$saved" "$file"
     rm -f "$saved"
