@@ -91,7 +91,7 @@ public enum HTMLReporter: Reporter {
                         + "\(policy.marker); x marks counts suppressed to protect them"
                 ))
         }
-        items.append(("Input", options.inputs.joined(separator: ", ")))
+        items.append(("Input", options.inputs.map(PublishedName.of).joined(separator: ", ")))
         return "<dl class=\"parameters\">"
             + items.map { "<dt>\(HTMLText.escape($0.0))</dt><dd>\(HTMLText.escape($0.1))</dd>" }.joined()
             + "</dl>"
@@ -388,7 +388,7 @@ public enum HTMLReporter: Reporter {
                     + "<th scope=\"col\">SHA-256</th></tr></thead><tbody>")
             for input in provenance.inputs {
                 lines.append(
-                    "<tr><td>\(HTMLText.escape(input.path))</td><td>\(HTMLText.escape(input.role))</td>"
+                    "<tr><td>\(HTMLText.escape(PublishedName.of(input.path)))</td><td>\(HTMLText.escape(input.role))</td>"
                         + "<td>\(input.sha256.map { "<code>\($0)</code>" } ?? Provenance.Input.withheldText)</td></tr>"
                 )
             }
