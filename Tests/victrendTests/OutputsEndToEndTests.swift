@@ -391,3 +391,70 @@ struct NamingEndToEndTests {
         return String(result.prefix(64))
     }
 }
+
+@Suite("--suppressed-as empty, end to end")
+struct SuppressedCellsEndToEndTests {
+    private static let suppressed = [
+        "--suppress-below", "5", "--groups", "samples/groups/eu-membership-2024.csv",
+        "samples/alliance-synthetic-2013-2024.csv",
+    ]
+
+    private func rows(_ arguments: [String]) throws -> [[Substring]] {
+        let outcome = try VictrendBinary.run(["report"] + arguments)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        return outcome.stdout.split(separator: "\n").map {
+            $0.split(separator: ",", omittingEmptySubsequences: false)
+        }
+    }
+
+    @Test(
+        "victims is a number or empty, victims_status says why, every other cell as with markers",
+        arguments: [suppressed, ["samples/invalid/VT106-withheld-value.csv"]])
+    func trends(input: [String]) throws {
+        let people = try rows(input)
+        let programs = try rows(["--suppressed-as", "empty"] + input)
+        #expect(programs.count == people.count && programs.count >= 4)
+        #expect(programs[0][2] == "victims" && programs[0][3] == "victims_status")
+        var hidden = 0
+        for (row, marked) in zip(programs.dropFirst(), people.dropFirst()) {
+            let victims = row[2]
+            let status = row[3]
+            #expect(victims.isEmpty || Int(victims) != nil, "\(row)")
+            switch marked[2] {
+            case "<5", "x":
+                #expect(victims.isEmpty && status == "suppressed", "\(row)")
+                hidden += 1
+            case "":
+                #expect(victims.isEmpty && status == "withheld", "\(row)")
+                hidden += 1
+            default:
+                #expect(victims == marked[2] && status.isEmpty, "\(row)")
+            }
+            var rest = row
+            rest.remove(at: 3)
+            #expect(Array(rest[3...]) == Array(marked[3...]))
+        }
+        #expect(hidden >= 1)
+    }
+
+    @Test("--output-dir: the CSV tables get the same cells as one table at a time; other formats refuse it")
+    func outputDirectory() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let target = directory.url.appendingPathComponent("out").path
+        let outcome = try VictrendBinary.run(
+            ["report", "--suppressed-as", "empty", "--output-dir", target] + Self.suppressed)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        for (name, table) in [("trends.csv", "trends"), ("totals.csv", "totals"), ("summary.csv", "summary")]
+        {
+            let single = try VictrendBinary.run(
+                ["report", "--suppressed-as", "empty", "--table", table] + Self.suppressed)
+            #expect(
+                try String(contentsOfFile: "\(target)/\(name)", encoding: .utf8) == single.stdout, "\(name)")
+        }
+        let markdown = try VictrendBinary.run(
+            ["report", "-f", "markdown", "--suppressed-as", "empty"] + Self.suppressed)
+        #expect(markdown.status == 2 && markdown.stdout.isEmpty)
+        #expect(markdown.stderr.contains("--suppressed-as applies to the CSV tables"))
+    }
+}
