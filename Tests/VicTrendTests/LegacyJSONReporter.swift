@@ -146,7 +146,9 @@ enum LegacyJSONReporter {
             [
                 ("group", string(total.group)), ("year", String(total.year)),
                 ("countries", String(total.countries)),
-                ("victims", int(total.victims)), ("base_year", int(total.comparison.baseYear)),
+                ("victims", int(total.victims)),
+                ("victims_status", total.victims == nil ? string("suppressed") : "null"),
+                ("base_year", int(total.comparison.baseYear)),
                 ("matched_countries", first ? "null" : String(total.matchedCountries)),
                 ("matched_base_victims", int(total.comparison.baseVictims)),
                 ("matched_victims", first ? "null" : int(total.matchedVictims)),

@@ -275,9 +275,17 @@ struct NamingEndToEndTests {
         "samples/alliance-synthetic-2013-2024.csv",
     ]
 
+    /// Suppressed: the CSV tables for programs (`--suppressed-as empty`) are compared.
+    private static let suppressed = [
+        "--suppress-below", "5", "--groups", "samples/groups/eu-membership-2024.csv",
+        "samples/alliance-synthetic-2013-2024.csv",
+    ]
+
     /// The CSV table as (header, rows of cells); no cell of these tables is quoted.
-    private func table(_ extra: [String]) throws -> (header: [String], rows: [[String]]) {
-        let outcome = try VictrendBinary.run(["report"] + extra + Self.arguments)
+    private func table(_ extra: [String], _ arguments: [String]) throws -> (
+        header: [String], rows: [[String]]
+    ) {
+        let outcome = try VictrendBinary.run(["report"] + extra + arguments)
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let lines = outcome.stdout.split(separator: "\n").map {
             $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
@@ -312,9 +320,10 @@ struct NamingEndToEndTests {
     }
 
     @Test(
-        "every column of the trends, summary and totals tables is a member of the JSON objects, same figures")
-    func columnsAreMembers() throws {
-        let outcome = try VictrendBinary.run(["report", "-f", "json"] + Self.arguments)
+        "every column of the trends, summary and totals tables is a member of the JSON objects, same figures",
+        arguments: [(arguments, false), (suppressed, true)])
+    func columnsAreMembers(arguments: [String], suppressed: Bool) throws {
+        let outcome = try VictrendBinary.run(["report", "-f", "json"] + arguments)
         guard case .object(let root)? = JSONValue.parse(outcome.stdout) else {
             Issue.record("no JSON object")
             return
@@ -323,7 +332,7 @@ struct NamingEndToEndTests {
             ([String](), "observations"), (["--table", "summary"], "countries"),
             (["--table", "totals"], "totals"),
         ] {
-            let csv = try table(extra)
+            let csv = try table(extra + (suppressed ? ["--suppressed-as", "empty"] : []), arguments)
             let objects = objects(root, member)
             #expect(objects.count == csv.rows.count && objects.count >= 36, "\(member)")
             #expect(csv.header.count >= 16)
@@ -338,8 +347,12 @@ struct NamingEndToEndTests {
                 }
             }
             #expect(compared > 500, "\(member)")
+            if suppressed && member != "countries" {
+                #expect(csv.header.contains("victims_status"))
+                #expect(csv.rows.contains { $0.contains("suppressed") }, "\(member)")
+            }
         }
-        guard case .object(let parameters)? = root["parameters"] else { return }
+        guard !suppressed, case .object(let parameters)? = root["parameters"] else { return }
         #expect(parameters["target_rate"] == .number(0.1) && parameters["target_rate_text"] == .string("0.1"))
         #expect(
             parameters["target_percent"] == .string("10%") && parameters["baseline_year"] == .integer(2015))

@@ -168,13 +168,15 @@ extension JSONPrettyText {
     }
 
     /// A group's total in a year: the totals table's columns under their CSV names
-    /// (`ReportTables.totalRecordColumns`), in its order.
+    /// (`ReportTables.totalRecords`, with `victims_status` as `--suppressed-as empty` writes it), in its
+    /// order.
     mutating func total(_ total: GroupTotal) {
         beginObject()
         member("group", total.group)
         member("year", total.year)
         member("countries", total.countries)
         member("victims", total.victims)
+        member("victims_status", total.victims == nil ? VictimsStatus.suppressed.rawValue : nil)
         member("base_year", total.comparison.baseYear)
         // In a first year nothing is matched: null, as the totals table leaves the cells empty.
         let first = total.comparison.flags.contains(.firstYear)
