@@ -31,6 +31,9 @@ func parseColumns(_ text: String) throws -> [TrendColumn] {
     }
 }
 
+/// `--suppressed-as`: `marker` or `empty`, any case, parsed once into the library's `SuppressedCells`.
+extension SuppressedCells: EnumArgument {}
+
 /// `--filter` and `--exclude`: `COLUMN=VALUE`.
 struct ColumnValue: Sendable {
     let column: String

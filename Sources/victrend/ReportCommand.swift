@@ -92,6 +92,15 @@ struct ReportCommand: ParsableCommand {
             valueName: "K"))
     var suppressBelow: Int?
 
+    @Option(
+        name: .customLong("suppressed-as"),
+        help: ArgumentHelp(
+            "How the CSV tables write a count that is not published: marker (<K or x, for people) or empty (an "
+                + "empty cell and a victims_status column saying suppressed or withheld, so that pandas and R "
+                + "read numbers).",
+            valueName: "cells"))
+    var suppressedAs = SuppressedCells.marker
+
     @Flag(
         help: ArgumentHelp(
             "Skip the exact Poisson test (p_value, ratio_low, ratio_high and significance stay empty): for very "
@@ -172,6 +181,11 @@ struct ReportCommand: ParsableCommand {
                 throw ValidationError("--columns: \(TrendColumn.SelectionError.cumulativeOnly(column))")
             }
         }
+        if suppressedAs == .empty && outputDirectory == nil && format != .csv {
+            throw ValidationError(
+                "--suppressed-as applies to the CSV tables (--format csv, or --output-dir); the "
+                    + "\(format.rawValue) report shows markers for people")
+        }
         if let suppressBelow, suppressBelow < 2 {
             throw ValidationError("--suppress-below takes K >= 2 (counts 1..K-1 are suppressed), e.g. 5")
         }
@@ -207,7 +221,7 @@ struct ReportCommand: ParsableCommand {
         analysis.exactTest = !noTest
         analysis.dispersion = dispersion ?? .estimate
         let epoch = try SourceDateEpoch.current()
-        let request = ReportRequest(
+        var request = ReportRequest(
             analysis: analysis,
             destination: outputDirectory.map { .directory($0) }
                 ?? .file(format: format, table: table ?? .trends, path: output),
@@ -215,6 +229,7 @@ struct ReportCommand: ParsableCommand {
             groupsFile: groups,
             suppression: suppressBelow.map { .init(threshold: $0, suppressZeros: suppressZeros) },
             epochSeconds: epoch.seconds, fromSourceDateEpoch: epoch.fromEnvironment)
+        request.suppressedCells = suppressedAs
         let outcome = try Terminal.run(
             input.paths, reading: input.readerOptions, producing: .report(request))
         DiagnosticPrinter.print(outcome.log)

@@ -132,7 +132,7 @@ struct JSONReportWriterTests {
         #expect(text == LegacyJSONReporter.report(report))
         #expect(text.contains("\"observations\": [],\n  \"countries\": [],\n  \"totals\": [],\n"))
         #expect(text.hasSuffix("  \"diagnostics\": []\n}\n"))
-        #expect(text.contains("\"firstYear\": null"))
+        #expect(text.contains("\"first_year\": null"))
         #expect(try stream(Panel(series: []), options: AnalysisOptions(), batchRows: 1) == text)
     }
 

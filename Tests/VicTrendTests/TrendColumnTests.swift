@@ -17,9 +17,10 @@ struct TrendColumnTests {
         #expect(TrendColumn.selection("new_victims", series: .cumulative) == .success([.newVictims]))
         #expect(TrendColumn.selection(" , ", series: .annual) == .failure(.empty))
         #expect(
-            TrendColumn.SelectionError.unknown("x").description.contains("country,year,victims,base_year"))
+            TrendColumn.SelectionError.unknown("x").description.contains(
+                "country,year,victims,victims_status,base_year"))
         #expect(TrendColumn.all(for: .annual).count == 18 && TrendColumn.all(for: .cumulative).count == 21)
-        #expect(TrendColumn.allCases.map(\.position) == Array(0..<21))
+        #expect(TrendColumn.allCases.map(\.position) == Array(0..<22))
     }
 
     /// The table of `report` as rows of cells (no cell here holds a comma or quote).

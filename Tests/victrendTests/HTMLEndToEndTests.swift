@@ -7,7 +7,13 @@ import Testing
 
 /// Collects the elements of a parsed document.
 private final class ElementCollector: NSObject, XMLParserDelegate {
-    var elements: [(name: String, attributes: [String: String])] = []
+    /// Every element in document order, with the elements it is inside (outermost first).
+    var elements:
+        [(
+            name: String, attributes: [String: String],
+            ancestors: [(name: String, attributes: [String: String])]
+        )] = []
+    private var open: [(name: String, attributes: [String: String])] = []
     var text = ""
     private var inTitle = false
     var titles: [String] = []
@@ -17,13 +23,15 @@ private final class ElementCollector: NSObject, XMLParserDelegate {
         qualifiedName: String?,
         attributes attributeDict: [String: String] = [:]
     ) {
-        elements.append((elementName, attributeDict))
+        elements.append((elementName, attributeDict, open))
+        open.append((elementName, attributeDict))
         if elementName == "title" { inTitle = true }
     }
 
     func parser(
         _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?
     ) {
+        open.removeLast()
         if elementName == "title" {
             inTitle = false
             titles.append(text)
@@ -76,6 +84,94 @@ struct HTMLEndToEndTests {
                 document.elements.contains { $0.name == "section" && $0.attributes["id"] == section },
                 "\(section)")
         }
+    }
+
+    @Test(
+        "landmarks: one <main> holding every section, each named by its heading; every table in a named, focusable box that scrolls",
+        arguments: [
+            [
+                "--groups", "samples/groups/eu-membership-2024.csv",
+                "samples/alliance-synthetic-2013-2024.csv",
+            ],
+            ["--suppress-below", "5", "samples/small/example.csv"],
+        ])
+    func landmarks(arguments: [String]) throws {
+        let outcome = try VictrendBinary.run(["report", "-f", "html"] + arguments)
+        #expect(outcome.status == 0)
+        let document = try parse(outcome.stdout)
+        let elements = document.elements
+        let ids = elements.compactMap { $0.attributes["id"] }
+        #expect(Set(ids).count == ids.count, "an id is used twice")
+        #expect(elements.filter { $0.name == "main" }.count == 1)
+        #expect(
+            elements.filter { $0.name == "header" }.allSatisfy {
+                $0.ancestors.map(\.name) == ["html", "body"]
+            })
+        let sections = elements.filter { $0.name == "section" }
+        #expect(sections.count >= 6)
+        for section in sections {
+            let id = section.attributes["id"] ?? "?"
+            #expect(section.ancestors.map(\.name) == ["html", "body", "main"], "\(id)")
+            #expect(section.attributes["aria-labelledby"] == "\(id)-heading")
+            #expect(elements.contains { $0.name == "h2" && $0.attributes["id"] == "\(id)-heading" }, "\(id)")
+        }
+        // Everything in <body> is in <header> or <main>.
+        #expect(
+            elements.filter { $0.ancestors.map(\.name) == ["html", "body"] }.map(\.name) == [
+                "header", "main",
+            ])
+        let tables = elements.filter { $0.name == "table" }
+        #expect(tables.count >= 4)
+        var names: [String] = []
+        for table in tables {
+            let box = table.ancestors.last
+            #expect(box?.name == "div" && box?.attributes["class"] == "scroll")
+            #expect(box?.attributes["role"] == "region" && box?.attributes["tabindex"] == "0")
+            if let label = box?.attributes["aria-label"] {
+                names.append(label)
+            } else if let reference = box?.attributes["aria-labelledby"] {
+                #expect(
+                    elements.contains { $0.name == "caption" && $0.attributes["id"] == reference },
+                    "\(reference)")
+                names.append(reference)
+            } else {
+                Issue.record("a table's box has no name")
+            }
+        }
+        #expect(Set(names).count == names.count, "two boxes have the same name: \(names)")
+    }
+
+    @Test("every year label of every chart lies inside the chart (the last year is no longer cut to 202)")
+    func yearLabels() throws {
+        let outcome = try VictrendBinary.run([
+            "report", "-f", "html", "--groups", "samples/groups/eu-membership-2024.csv",
+            "samples/alliance-synthetic-2013-2024.csv",
+        ])
+        let charts = outcome.stdout.components(separatedBy: "<svg ").dropFirst()
+        #expect(charts.count == 49)
+        var checked = 0
+        for chart in charts {
+            let width = try #require(
+                chart.firstMatch(of: /viewBox="0 0 ([0-9.]+) [0-9.]+"/).flatMap { Double($0.output.1) })
+            let font = width > 300 ? 13.0 : 10.0
+            for label in chart.matches(
+                of: /<text class="tick" x="([0-9.]+)" y="[0-9.]+" text-anchor="(\w+)">([0-9]{4})<\/text>/)
+            {
+                let x = Double(label.output.1) ?? -1
+                // Four digits at most 0.6 em each.
+                let span = 4 * 0.6 * font
+                let (from, to): (Double, Double) =
+                    switch label.output.2 {
+                    case "start": (x, x + span)
+                    case "end": (x - span, x)
+                    default: (x - span / 2, x + span / 2)
+                    }
+                #expect(from >= 0 && to <= width, "\(label.output.3) at \(x) of \(width)")
+                checked += 1
+            }
+            #expect(chart.contains(">2024</text>"))
+        }
+        #expect(checked >= 49 * 3)
     }
 
     @Test("text from the input is escaped")

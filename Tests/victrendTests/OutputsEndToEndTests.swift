@@ -56,9 +56,9 @@ struct OutputsEndToEndTests {
         }
         guard case .object(let row) = observations[2] else { return }
         #expect(row["country"] == .string("AUS") && row["year"] == .integer(2021))
-        #expect(row["requiredVictims"] == .integer(121) && row["shortfall"] == .integer(1))
-        #expect(metadata["generatedAt"] == .string("2026-01-01T00:00:00Z"))
-        #expect(metadata["fromSourceDateEpoch"] == .bool(true))
+        #expect(row["required_victims"] == .integer(121) && row["shortfall"] == .integer(1))
+        #expect(metadata["generated_at"] == .string("2026-01-01T00:00:00Z"))
+        #expect(metadata["from_source_date_epoch"] == .bool(true))
         let bytes = try Data(
             contentsOf: VictrendBinary.packageRoot.appendingPathComponent("samples/small/example.csv"))
         #expect(input["sha256"] == .string(Self.sha256(bytes)))
@@ -187,10 +187,10 @@ struct SuppressionEndToEndTests {
                 continue
             }
             if case .integer(let victims)? = row["victims"] { publishedValue["\(country) \(year)"] = victims }
-            if case .string? = row["suppressedMarker"] {
+            if case .string? = row["suppressed_marker"] {
                 suppressedCells.insert("\(country) \(year)")
                 // Nothing derived from it is published.
-                for key in ["growthRate", "requiredVictims", "shortfall", "pValue", "trajectoryGap"] {
+                for key in ["growth_rate", "required_victims", "shortfall", "p_value", "trajectory_gap"] {
                     #expect(row[key] == .null, "\(country) \(year) \(key)")
                 }
             }
@@ -264,5 +264,210 @@ struct SuppressionEndToEndTests {
             if parts.count == 2 { result[String(parts[1]), default: []].insert(String(parts[0])) }
         }
         return result
+    }
+}
+
+@Suite("One naming: JSON members are the CSV columns, inputs by file name")
+struct NamingEndToEndTests {
+    private static let arguments = [
+        "--groups", "samples/groups/eu-membership-2024.csv", "--baseline-year", "2015", "--target-year",
+        "2030",
+        "samples/alliance-synthetic-2013-2024.csv",
+    ]
+
+    /// Suppressed: the CSV tables for programs (`--suppressed-as empty`) are compared.
+    private static let suppressed = [
+        "--suppress-below", "5", "--groups", "samples/groups/eu-membership-2024.csv",
+        "samples/alliance-synthetic-2013-2024.csv",
+    ]
+
+    /// The CSV table as (header, rows of cells); no cell of these tables is quoted.
+    private func table(_ extra: [String], _ arguments: [String]) throws -> (
+        header: [String], rows: [[String]]
+    ) {
+        let outcome = try VictrendBinary.run(["report"] + extra + arguments)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let lines = outcome.stdout.split(separator: "\n").map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
+        return (lines.first ?? [], Array(lines.dropFirst()))
+    }
+
+    /// Whether a JSON value shows the CSV cell's figure: null for an empty cell, the same integer, a
+    /// number equal to the cell's rounding (4 decimals, or 4 significant digits), the same words
+    /// (flags joined with `;`, a boolean as yes or no).
+    private func agrees(_ value: JSONValue?, _ cell: String) -> Bool {
+        switch value {
+        case .null?: return cell.isEmpty
+        // A rate that is a whole number (0, -1) is written as an integer in JSON, with decimals in CSV.
+        case .integer(let number)?:
+            return cell == String(number) || (cell.contains(".") && Double(cell) == Double(number))
+        case .number(let number)?:
+            guard let shown = Double(cell) else { return false }
+            return abs(number - shown) <= max(0.000_050_1, abs(number) * 0.000_501)
+        case .string(let text)?: return text == cell
+        case .bool(let flag)?: return cell == (flag ? "yes" : "no")
+        case .array(let items)?:
+            return items.map { if case .string(let text) = $0 { text } else { "?" } }.joined(separator: ";")
+                == cell
+        default: return false
+        }
+    }
+
+    private func objects(_ root: [String: JSONValue], _ member: String) -> [[String: JSONValue]] {
+        guard case .array(let items)? = root[member] else { return [] }
+        return items.compactMap { if case .object(let object) = $0 { object } else { nil } }
+    }
+
+    @Test(
+        "every column of the trends, summary and totals tables is a member of the JSON objects, same figures",
+        arguments: [(arguments, false), (suppressed, true)])
+    func columnsAreMembers(arguments: [String], suppressed: Bool) throws {
+        let outcome = try VictrendBinary.run(["report", "-f", "json"] + arguments)
+        guard case .object(let root)? = JSONValue.parse(outcome.stdout) else {
+            Issue.record("no JSON object")
+            return
+        }
+        for (extra, member) in [
+            ([String](), "observations"), (["--table", "summary"], "countries"),
+            (["--table", "totals"], "totals"),
+        ] {
+            let csv = try table(extra + (suppressed ? ["--suppressed-as", "empty"] : []), arguments)
+            let objects = objects(root, member)
+            #expect(objects.count == csv.rows.count && objects.count >= 36, "\(member)")
+            #expect(csv.header.count >= 16)
+            var compared = 0
+            for (row, object) in zip(csv.rows, objects) {
+                for (column, cell) in zip(csv.header, row) {
+                    #expect(object[column] != nil, "\(member) has no member \(column)")
+                    #expect(
+                        agrees(object[column], cell),
+                        "\(member).\(column): \(String(describing: object[column])) vs \(cell)")
+                    compared += 1
+                }
+            }
+            #expect(compared > 500, "\(member)")
+            if suppressed && member != "countries" {
+                #expect(csv.header.contains("victims_status"))
+                #expect(csv.rows.contains { $0.contains("suppressed") }, "\(member)")
+            }
+        }
+        guard !suppressed, case .object(let parameters)? = root["parameters"] else { return }
+        #expect(parameters["target_rate"] == .number(0.1) && parameters["target_rate_text"] == .string("0.1"))
+        #expect(
+            parameters["target_percent"] == .string("10%") && parameters["baseline_year"] == .integer(2015))
+        #expect(!outcome.stdout.contains("Rate\"") && !outcome.stdout.contains("Year\""))
+    }
+
+    @Test(
+        "Markdown, HTML and JSON name inputs by file name, never the local path; the terminal keeps the path")
+    func fileNames() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let data = try directory.file(
+            "submission.csv",
+            "country,year,victims\nAUT,2019,12\nAUT,2020,<5\nAUT,2021,15\nAUT,2021,15\nBEL,2020,40\nBEL,2021,44\n"
+        )
+        let groups = try directory.file("groups.csv", "country,group\nAUT,EU\nBEL,EU\n")
+        let folder = directory.url.path
+        #expect(data.hasPrefix("/") && data.hasPrefix(folder))
+        // sha256sum of the text above
+        let digest = Self.sha256(try String(contentsOfFile: data, encoding: .utf8))
+        for format in ["markdown", "html", "json"] {
+            let outcome = try VictrendBinary.run(["report", "-f", format, "--groups", groups, data])
+            #expect(outcome.status == 0, "\(outcome.stderr)")
+            #expect(!outcome.stdout.contains(folder), "\(format) publishes the local path")
+            #expect(outcome.stdout.contains("submission.csv") && outcome.stdout.contains("groups.csv"))
+            #expect(outcome.stdout.contains(digest), "\(format)")
+            // The terminal's notes and warnings keep the path as given.
+            #expect(outcome.stderr.contains("\(data):3:"), "\(format): \(outcome.stderr)")
+        }
+        let json = try VictrendBinary.run(["report", "-f", "json", data])
+        #expect(json.stdout.contains("\"file\": \"submission.csv\",\n"))
+        // The repeated row's warning cites the first row's place in its message: by file name too.
+        #expect(json.stdout.contains("submission.csv:4"))
+        #expect(json.stderr.contains("\(data):4"))
+    }
+
+    private static func sha256(_ text: String) -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try? process.run()
+        input.fileHandleForWriting.write(Data(text.utf8))
+        try? input.fileHandleForWriting.close()
+        let result = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return String(result.prefix(64))
+    }
+}
+
+@Suite("--suppressed-as empty, end to end")
+struct SuppressedCellsEndToEndTests {
+    private static let suppressed = [
+        "--suppress-below", "5", "--groups", "samples/groups/eu-membership-2024.csv",
+        "samples/alliance-synthetic-2013-2024.csv",
+    ]
+
+    private func rows(_ arguments: [String]) throws -> [[Substring]] {
+        let outcome = try VictrendBinary.run(["report"] + arguments)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        return outcome.stdout.split(separator: "\n").map {
+            $0.split(separator: ",", omittingEmptySubsequences: false)
+        }
+    }
+
+    @Test(
+        "victims is a number or empty, victims_status says why, every other cell as with markers",
+        arguments: [suppressed, ["samples/invalid/VT106-withheld-value.csv"]])
+    func trends(input: [String]) throws {
+        let people = try rows(input)
+        let programs = try rows(["--suppressed-as", "empty"] + input)
+        #expect(programs.count == people.count && programs.count >= 4)
+        #expect(programs[0][2] == "victims" && programs[0][3] == "victims_status")
+        var hidden = 0
+        for (row, marked) in zip(programs.dropFirst(), people.dropFirst()) {
+            let victims = row[2]
+            let status = row[3]
+            #expect(victims.isEmpty || Int(victims) != nil, "\(row)")
+            switch marked[2] {
+            case "<5", "x":
+                #expect(victims.isEmpty && status == "suppressed", "\(row)")
+                hidden += 1
+            case "":
+                #expect(victims.isEmpty && status == "withheld", "\(row)")
+                hidden += 1
+            default:
+                #expect(victims == marked[2] && status.isEmpty, "\(row)")
+            }
+            var rest = row
+            rest.remove(at: 3)
+            #expect(Array(rest[3...]) == Array(marked[3...]))
+        }
+        #expect(hidden >= 1)
+    }
+
+    @Test("--output-dir: the CSV tables get the same cells as one table at a time; other formats refuse it")
+    func outputDirectory() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let target = directory.url.appendingPathComponent("out").path
+        let outcome = try VictrendBinary.run(
+            ["report", "--suppressed-as", "empty", "--output-dir", target] + Self.suppressed)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        for (name, table) in [("trends.csv", "trends"), ("totals.csv", "totals"), ("summary.csv", "summary")]
+        {
+            let single = try VictrendBinary.run(
+                ["report", "--suppressed-as", "empty", "--table", table] + Self.suppressed)
+            #expect(
+                try String(contentsOfFile: "\(target)/\(name)", encoding: .utf8) == single.stdout, "\(name)")
+        }
+        let markdown = try VictrendBinary.run(
+            ["report", "-f", "markdown", "--suppressed-as", "empty"] + Self.suppressed)
+        #expect(markdown.status == 2 && markdown.stdout.isEmpty)
+        #expect(markdown.stderr.contains("--suppressed-as applies to the CSV tables"))
     }
 }

@@ -7,6 +7,7 @@ struct ReportEndToEndTests {
         "reports on the samples equal their golden files",
         arguments: [
             (["report", "samples/small/example.csv"], "samples/expected/small-example.csv"),
+            (["report", "-f", "json", "samples/small/example.csv"], "samples/expected/small-example.json"),
             (
                 ["report", "--format", "markdown", "samples/small/example.csv"],
                 "samples/expected/small-example.md"

@@ -119,7 +119,7 @@ struct SafetyEndToEndTests {
         let outcome = try VictrendBinary.run(
             ["report", "-f", "json", Self.sample], environment: ["SOURCE_DATE_EPOCH": "253402300799"])
         #expect(outcome.status == 0)
-        #expect(outcome.stdout.contains("\"generatedAt\": \"9999-12-31T23:59:59Z\""))
+        #expect(outcome.stdout.contains("\"generated_at\": \"9999-12-31T23:59:59Z\""))
     }
 
     @Test("a step summary that cannot be written is a warning; the findings still print")

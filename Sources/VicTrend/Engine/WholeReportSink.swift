@@ -59,10 +59,8 @@ final class WholeReportSink: SeriesSink {
 
     private func write(_ report: TrendReport) throws(VictrendError) {
         switch request.destination {
-        case .file(.csv, .trends, let path):
-            try write([(CSVReporter.report(report, columns: request.trendColumns), path)])
         case .file(let format, let table, let path):
-            try write([(format.reporter(table: table).report(report), path)])
+            try write([(text(report, format: format, table: table), path)])
         case .directory(let directory):
             if mkdir(directory, 0o777) != 0 && errno != EEXIST {
                 throw .unwritable(.cannotCreate(path: directory, reason: InputError.systemReason()))
@@ -70,10 +68,19 @@ final class WholeReportSink: SeriesSink {
             try write(
                 ReportDestination.directoryFiles.map { file in
                     (
-                        file.format.reporter(table: file.table).report(report),
+                        text(report, format: file.format, table: file.table),
                         ReportDestination.path(of: file.name, in: directory)
                     )
                 })
+        }
+    }
+
+    /// `report` in `format` (`table` for CSV), with the request's columns and cells for CSV tables.
+    private func text(_ report: TrendReport, format: ReportFormat, table: ReportTable) -> String {
+        switch (format, table) {
+        case (.csv, .trends): return CSVReporter.report(report, columns: request.writtenTrendColumns)
+        case (.csv, .totals): return TotalsCSVReporter.report(report, cells: request.suppressedCells)
+        default: return format.reporter(table: table).report(report)
         }
     }
 
@@ -104,7 +111,7 @@ enum ReportSinks {
         switch (request.suppression, request.destination) {
         case (nil, .file(.csv, .trends, let path)):
             return try TrendsTableSink(
-                options: request.analysis, columns: request.trendColumns, groups: groups, path: path)
+                options: request.analysis, columns: request.writtenTrendColumns, groups: groups, path: path)
         case (nil, .file(.json, _, let path)):
             return try JSONReportSink(request, groups: groups, inputs: inputs, path: path)
         default:

@@ -11,6 +11,9 @@ public struct ReportRequest: Sendable {
     /// The trends table's columns as CSV (written in the table's order whatever order they are named
     /// in); `nil` for every column of the series kind.
     public var trendColumns: [TrendColumn]?
+    /// How the CSV tables write counts that are not published: markers for people (the default), or
+    /// empty cells with a `victims_status` column for programs.
+    public var suppressedCells: SuppressedCells = .marker
     /// The time reports are stamped with, in seconds since 1970 (UTC).
     public var epochSeconds: Int
     /// Whether `epochSeconds` came from `$SOURCE_DATE_EPOCH` (a reproducible run), not the clock.
@@ -52,6 +55,12 @@ public struct ReportRequest: Sendable {
         } catch {
             throw .unreadable(error)
         }
+    }
+
+    /// The trends table's columns as written: `trendColumns` with `victims_status` when the CSV cells
+    /// of unpublished counts are empty (`TrendColumn.columns(_:series:cells:)`).
+    var writtenTrendColumns: [TrendColumn]? {
+        TrendColumn.columns(trendColumns, series: analysis.series, cells: suppressedCells)
     }
 
     /// Whether the outputs carry provenance (CSV tables do not; hashing large inputs for them would be

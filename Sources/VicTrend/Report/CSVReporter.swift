@@ -8,6 +8,9 @@
 /// `country_name` (the ISO short name of an alpha-3 key, else empty) comes next, then `dispersion`: the
 /// φ the year's test scaled its counts by (4 decimals; 1.0000 is the pure Poisson test; empty when the
 /// year was not tested).
+/// A suppressed count is `<K` or `x` in `victims` (a withheld one empty), unless the columns include
+/// `victims_status` (`--suppressed-as empty`): `victims` then holds numbers only and `victims_status`,
+/// after it, says `suppressed` or `withheld`.
 /// With `--series cumulative`, three columns follow: `new_victims,new_per_year,new_growth_rate` (the
 /// new identifications derived from the running totals; `new_per_year` with 2 decimals).
 /// Cells that need it are quoted as RFC 4180 says.
@@ -52,8 +55,9 @@ public enum CSVReporter: Reporter {
             chosen = columns.map(ChosenColumns.init)
             output = TextBuffer(capacity: 96 * (rows + 1))
             guard header else { return }
-            let all = TrendColumn.all(for: series)
-            let written = chosen.map { chosen in all.filter { chosen.contains($0) } } ?? all
+            let written =
+                chosen.map { chosen in TrendColumn.allCases.filter { chosen.contains($0) } }
+                ?? TrendColumn.all(for: series)
             output.append(written.map(\.rawValue).joined(separator: ","))
             output.append(byte: 10)
         }
@@ -98,12 +102,13 @@ public enum CSVReporter: Reporter {
                 if next(.country) { cursor.put(countryCell) }
                 if next(.year) { cursor.put(row.year) }
                 if next(.victims) {
-                    if let marker = row.suppressedMarker {
+                    if let marker = row.suppressedMarker, !columns.contains(.victimsStatus) {
                         cursor.put(marker)
                     } else {
                         cursor.put(row.victims)
                     }
                 }
+                if next(.victimsStatus), let status = VictimsStatus(row) { cursor.put(status.rawValue) }
                 if next(.baseYear) { cursor.put(row.baseYear) }
                 if next(.baseVictims) { cursor.put(row.baseVictims) }
                 if next(.growthRate), let growth = row.growthRate { cursor.put(fixed: growth, decimals: 4) }
@@ -141,15 +146,17 @@ public enum CSVReporter: Reporter {
         var first: TrendColumn { get }
     }
 
-    /// Every column (of cumulative series).
+    /// Every default column (of cumulative series).
     struct EveryColumn: ColumnChoice {
-        @inline(__always) func contains(_ column: TrendColumn) -> Bool { true }
+        @inline(__always) func contains(_ column: TrendColumn) -> Bool { !column.isOnRequest }
         var first: TrendColumn { .country }
     }
 
     /// Every column of annual series.
     struct EveryAnnualColumn: ColumnChoice {
-        @inline(__always) func contains(_ column: TrendColumn) -> Bool { !column.isCumulativeOnly }
+        @inline(__always) func contains(_ column: TrendColumn) -> Bool {
+            !column.isCumulativeOnly && !column.isOnRequest
+        }
         var first: TrendColumn { .country }
     }
 

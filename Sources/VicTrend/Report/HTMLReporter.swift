@@ -34,6 +34,7 @@ public enum HTMLReporter: Reporter {
             "<p class=\"lede\">\(HTMLText.escape(method(report)))</p>",
             parameters(report),
             "</header>",
+            "<main>",
         ])
         html.appendLines(headline(report))
         html.appendLines(allianceChart(report))
@@ -44,7 +45,7 @@ public enum HTMLReporter: Reporter {
         totalsTable(report, to: &html)
         shortfallTable(report, to: &html)
         html.appendLines(notes(report))
-        html.appendLines(["</body>", "</html>"])
+        html.appendLines(["</main>", "</body>", "</html>"])
         return html
     }
 
@@ -92,7 +93,7 @@ public enum HTMLReporter: Reporter {
                         + "\(policy.marker); x marks counts suppressed to protect them"
                 ))
         }
-        items.append(("Input", options.inputs.joined(separator: ", ")))
+        items.append(("Input", options.inputs.map(PublishedName.of).joined(separator: ", ")))
         for line in UnitMultiplierNote.lines(report) { items.append(("Unit multiplier", line)) }
         return "<dl class=\"parameters\">"
             + items.map { "<dt>\(HTMLText.escape($0.0))</dt><dd>\(HTMLText.escape($0.1))</dd>" }.joined()
@@ -116,7 +117,7 @@ public enum HTMLReporter: Reporter {
         {
             cards.append(("alliance growth in \(last.year), like for like", NumberFormatting.percent(growth)))
         }
-        var lines = ["<section id=\"headline\">", "<h2>Headline figures</h2>", "<ul class=\"cards\">"]
+        var lines = [section("headline", "Headline figures"), "<ul class=\"cards\">"]
         for (label, value) in cards {
             lines.append("<li><strong>\(HTMLText.escape(value))</strong> \(HTMLText.escape(label))</li>")
         }
@@ -157,16 +158,16 @@ public enum HTMLReporter: Reporter {
                 row.trajectory.map { .init(year: row.year, value: Double($0)) }
             })
         var lines = [
-            "<section id=\"alliance\">",
-            "<h2>Alliance total against the trajectory</h2>",
+            section("alliance", "Alliance total against the trajectory"),
             "<figure>",
             chart.render(),
             "<figcaption>Solid: identified victims, all reporting countries. Dashed: the \(baseline.year) total grown "
                 + "by \(HTMLText.escape(report.options.targetRate.percentText)) a year. The countries reporting vary "
                 + "from year to year; the totals table compares like with like.</figcaption>",
             "</figure>",
+            scrollBox("alliance-numbers"),
             "<table class=\"numbers\">",
-            "<caption>The numbers behind the chart</caption>",
+            "<caption id=\"alliance-numbers\">The numbers behind the chart</caption>",
             "<thead><tr><th scope=\"col\">Year</th><th scope=\"col\">Countries</th><th scope=\"col\">Identified victims</th>"
                 + "<th scope=\"col\">Trajectory</th></tr></thead>",
             "<tbody>",
@@ -177,22 +178,22 @@ public enum HTMLReporter: Reporter {
                     + "<td>\(NumberFormatting.count(row.actual))</td>"
                     + "<td>\(row.trajectory.map { NumberFormatting.grouped($0) } ?? "")</td></tr>")
         }
-        lines += ["</tbody>", "</table>", "</section>"]
+        lines += ["</tbody>", "</table>", "</div>", "</section>"]
         return lines
     }
 
     /// Year-over-year growth by country and year, coloured by outcome.
     private static func heatTable(_ report: TrendReport, grid: YearGrid, to html: inout String) {
         html.appendLines([
-            "<section id=\"growth\">",
-            "<h2>Growth by country and year</h2>",
+            section("growth", "Growth by country and year"),
             "<p class=\"legend\"><span class=\"key met\">met</span> met the target "
                 + "<span class=\"key short\">(✗)</span> short, within the noise of small counts "
                 + "<span class=\"key significant\">✗</span> short, and significantly so "
                 + "<span class=\"key na\">–</span> not assessed (first year, base of zero, break, withheld)"
                 + " — † growth annualised over a gap; p provisional, e estimated, u low reliability.</p>",
+            scrollBox("growth-table"),
             "<table class=\"heat\">",
-            "<caption>Growth over each country's previous reported year</caption>",
+            "<caption id=\"growth-table\">Growth over each country's previous reported year</caption>",
             "<thead><tr><th scope=\"col\">Country</th>" + yearHeaders(grid) + "</tr></thead>",
             "<tbody>",
         ])
@@ -210,7 +211,7 @@ public enum HTMLReporter: Reporter {
             }
             html.appendLine("</tr>")
         }
-        html.appendLines(["</tbody>", "</table>", "</section>"])
+        html.appendLines(["</tbody>", "</table>", "</div>", "</section>"])
     }
 
     private static func tooltip(_ row: YearAssessment) -> String {
@@ -227,8 +228,7 @@ public enum HTMLReporter: Reporter {
     /// One small chart per country: actual against its trajectory, and the numbers in a table.
     private static func smallMultiples(_ report: TrendReport, grid: YearGrid, to html: inout String) {
         html.appendLines([
-            "<section id=\"countries\">",
-            "<h2>Countries against their trajectories</h2>",
+            section("countries", "Countries against their trajectories"),
             "<p>Solid: identified victims; dashed: the country's baseline grown by "
                 + "\(HTMLText.escape(report.options.targetRate.percentText)) a year.</p>",
             "<div class=\"multiples\">",
@@ -259,8 +259,9 @@ public enum HTMLReporter: Reporter {
         }
         html.appendLines([
             "</div>",
+            scrollBox("countries-numbers"),
             "<table class=\"numbers\">",
-            "<caption>The numbers behind the charts: identified victims / trajectory</caption>",
+            "<caption id=\"countries-numbers\">The numbers behind the charts: identified victims / trajectory</caption>",
             "<thead><tr><th scope=\"col\">Country</th>" + yearHeaders(grid) + "</tr></thead>",
             "<tbody>",
         ])
@@ -273,7 +274,7 @@ public enum HTMLReporter: Reporter {
             }
             html.appendLine("</tr>")
         }
-        html.appendLines(["</tbody>", "</table>", "</section>"])
+        html.appendLines(["</tbody>", "</table>", "</div>", "</section>"])
     }
 
     /// The header cells of the grid's years.
@@ -283,43 +284,40 @@ public enum HTMLReporter: Reporter {
 
     private static func progressTable(_ report: TrendReport, to html: inout String) {
         html.appendLines([
-            "<section id=\"progress\">",
-            "<h2>Progress by country</h2>",
+            section("progress", "Progress by country"),
             "<p>Compound annual growth (CAGR) over Eurostat's periods: from the first figure of the past 15 "
                 + "years (long term, <em>from</em>) or 5 years (short term) to the latest, never across a break "
                 + "(b, d); a period under 3 years is not assessable. Categorised by Eurostat's rule for a "
                 + "quantitative target: R = CAGR / target; significant progress R ≥ 0.95, moderate 0.60–0.95, "
                 + "insufficient 0–0.60, movement away R &lt; 0.</p>",
         ])
-        render(ReportTables.progress(report), to: &html)
+        render(ReportTables.progress(report), named: "Table of progress by country", to: &html)
         html.appendLine("</section>")
     }
 
     private static func trendTable(_ report: TrendReport, to html: inout String) {
         let alpha = NumberFormatting.compact(1 - report.options.confidence, maxDecimals: 6)
         html.appendLines([
-            "<section id=\"trend\">",
-            "<h2>Trend by country</h2>",
+            section("trend", "Trend by country"),
             "<p>\(HTMLText.escape(ReportTables.trendMethod(alpha: alpha)))</p>",
         ])
-        render(ReportTables.trends(report), to: &html)
+        render(ReportTables.trends(report), named: "Table of trends by country", to: &html)
         html.appendLine("</section>")
     }
 
     private static func totalsTable(_ report: TrendReport, to html: inout String) {
         guard !report.totals.isEmpty else { return }
         html.appendLines([
-            "<section id=\"totals\">",
-            "<h2>Totals</h2>",
+            section("totals", "Totals"),
             "<p>Growth is like for like: only the countries that reported in both years are compared.</p>",
         ])
-        render(ReportTables.totals(report), to: &html)
+        render(ReportTables.totals(report), named: "Table of totals", to: &html)
         html.appendLine("</section>")
     }
 
     private static func shortfallTable(_ report: TrendReport, to html: inout String) {
         let table = ReportTables.shortfalls(report)
-        html.appendLines(["<section id=\"shortfalls\">", "<h2>Shortfalls</h2>"])
+        html.appendLines([section("shortfalls", "Shortfalls")])
         guard table.count > 0 else {
             html.appendLines(["<p>No country-year fell short of the target.</p>", "</section>"])
             return
@@ -327,13 +325,15 @@ public enum HTMLReporter: Reporter {
         html.appendLine(
             "<p>\(table.count) country-year\(table.count == 1 ? "" : "s") fell short of the target, by "
                 + "\(NumberFormatting.grouped(report.summary.totalShortfall)) victims in all.</p>")
-        render(table, to: &html)
+        render(table, named: "Table of shortfalls", to: &html)
         html.appendLine("</section>")
     }
 
-    /// A shared table as HTML: the first cell of a row is its header; everything is escaped.
-    private static func render(_ table: ReportTables.Table, to html: inout String) {
+    /// A shared table as HTML, in a box of its own named `name` that scrolls sideways when the table is
+    /// wider than the screen: the first cell of a row is its header; everything is escaped.
+    private static func render(_ table: ReportTables.Table, named name: String, to html: inout String) {
         html.appendLines([
+            scrollBox(named: name),
             "<table>",
             "<thead><tr>" + table.headers.map { "<th scope=\"col\">\(HTMLText.escape($0))</th>" }.joined()
                 + "</tr></thead>",
@@ -349,7 +349,7 @@ public enum HTMLReporter: Reporter {
             }
             html.appendLine("</tr>")
         }
-        html.appendLines(["</tbody>", "</table>"])
+        html.appendLines(["</tbody>", "</table>", "</div>"])
     }
 
     /// Footnotes for the flags that occur, the caveat of the test, and the provenance.
@@ -391,28 +391,48 @@ public enum HTMLReporter: Reporter {
                     + "one case can identify several victims — so the test is indicative, not proof. "
                     + HTMLText.escape(report.options.dispersion.caveat) + "</li>")
         }
-        var lines = ["<section id=\"notes\">", "<h2>Notes</h2>", "<ul>"] + items + ["</ul>"]
+        var lines = [section("notes", "Notes"), "<ul>"] + items + ["</ul>"]
         if let provenance = report.provenance {
             lines.append(
                 "<p>Made by victrend \(HTMLText.escape(provenance.toolVersion)) at "
                     + "\(HTMLText.escape(provenance.generatedAt))"
                     + (provenance.fromSourceDateEpoch ? " (SOURCE_DATE_EPOCH)" : "") + " from:</p>")
+            lines.append(scrollBox(named: "Table of inputs"))
             lines.append(
                 "<table class=\"provenance\"><thead><tr><th scope=\"col\">Input</th><th scope=\"col\">Role</th>"
                     + "<th scope=\"col\">SHA-256</th></tr></thead><tbody>")
             for input in provenance.inputs {
                 lines.append(
-                    "<tr><td>\(HTMLText.escape(input.path))</td><td>\(HTMLText.escape(input.role))</td>"
+                    "<tr><td>\(HTMLText.escape(PublishedName.of(input.path)))</td><td>\(HTMLText.escape(input.role))</td>"
                         + "<td>\(input.sha256.map { "<code>\($0)</code>" } ?? Provenance.Input.withheldText)</td></tr>"
                 )
             }
             lines.append("</tbody></table>")
+            lines.append("</div>")
         }
         lines.append("</section>")
         return lines
     }
 
     // MARK: - Helpers
+
+    /// The start of a section: a region landmark named by its heading (`ID-heading`).
+    private static func section(_ id: String, _ title: String) -> String {
+        "<section id=\"\(id)\" aria-labelledby=\"\(id)-heading\">\n<h2 id=\"\(id)-heading\">\(HTMLText.escape(title))</h2>"
+    }
+
+    /// The start of a box around a table that scrolls sideways inside itself when the table is wider than
+    /// the screen (so the page never does): focusable, so that a keyboard can scroll it, and a region
+    /// named by the element `labelledBy` (the table's caption; never the section's heading, whose
+    /// region would then have the same name). Closed by `</div>`.
+    private static func scrollBox(_ labelledBy: String) -> String {
+        "<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"\(labelledBy)\">"
+    }
+
+    /// The same, named `name` (victrend's words), for a table without a caption.
+    private static func scrollBox(named name: String) -> String {
+        "<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-label=\"\(name)\">"
+    }
 
     private static func label(_ key: String) -> String { ReportTables.countryLabel(key) }
 
@@ -426,33 +446,50 @@ public enum HTMLReporter: Reporter {
         }
     }
 
-    /// Print-friendly styles; colours chosen to differ in lightness as well as hue (greyscale,
-    /// colour-blind readers), always together with a text mark.
+    /// Print-friendly styles for every screen: the page never scrolls sideways (charts shrink to the
+    /// width, `max-width: 100%`; a wide table scrolls inside its own box),
+    /// the small multiples fill the width in as many columns as fit (two at 400 px), and from 600 px
+    /// down the parameters stack. The heat colours differ in lightness as well as hue, at least 15 units of
+    /// CIELAB L* between any two of met (#a6cbef, L* 80.2), short (#d9822b, 62.4), significant
+    /// (#a33f06, 40.2) and not assessed (#fff, 100), so they read in greyscale and for colour-blind
+    /// readers, and always come with a text mark; every text colour on them has a contrast of at least
+    /// 4.5:1 (tested from this text).
     static let style = """
+        *,::before,::after{box-sizing:border-box}
         body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:#1a1a1a;\
-        max-width:1100px;margin:2rem auto;padding:0 1rem;line-height:1.4}
+        max-width:1240px;margin:2rem auto;padding:0 1rem;line-height:1.4;overflow-wrap:break-word}
+        p,figcaption{max-width:52rem}
         h1{font-size:1.6rem;margin-bottom:.3rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #ccc}
-        .lede{color:#333}.parameters{display:grid;grid-template-columns:max-content 1fr;gap:.1rem 1rem;font-size:.85rem}
-        .parameters dt{font-weight:600}.parameters dd{margin:0}
+        .lede{color:#333}.parameters{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:.1rem 1rem;\
+        font-size:.85rem}
+        .parameters dt{font-weight:600}.parameters dd{margin:0;overflow-wrap:anywhere}
         .cards{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.8rem}
-        .cards li{border:1px solid #bbb;border-radius:4px;padding:.5rem .8rem;min-width:9rem}
+        .cards li{border:1px solid #bbb;border-radius:4px;padding:.5rem .8rem;min-width:9rem;flex:1 1 9rem}
         .cards strong{display:block;font-size:1.4rem}
-        table{border-collapse:collapse;margin:.8rem 0;font-size:.85rem}
+        .scroll{max-width:100%;overflow-x:auto;margin:.8rem 0}.scroll:focus{outline:2px solid #0b4f8a}
+        .scroll th,.scroll td{white-space:nowrap}
+        .provenance th,.provenance td{white-space:normal;text-align:left}.provenance code{overflow-wrap:anywhere}
+        table{border-collapse:collapse;margin:0;font-size:.85rem}
         th,td{border:1px solid #ccc;padding:.2rem .4rem;text-align:right}th[scope=row]{text-align:left}
         caption{text-align:left;font-weight:600;padding:.3rem 0}
         .heat{font-size:.72rem}.heat td,.heat th{white-space:nowrap}
-        .met{background:#d6e9f8}.short{background:#fbd9a8}.significant{background:#a33f06;color:#fff}
+        .met{background:#a6cbef}.short{background:#d9822b}.significant{background:#a33f06;color:#fff}
         .na{background:#fff;color:#555;font-style:italic}.none{background:#f4f4f4}
         .key{display:inline-block;padding:0 .4rem;border:1px solid #999;margin:0 .2rem}
+        svg.chart{max-width:100%;height:auto}svg.chart.large{width:100%;max-width:760px}
         .chart .grid{stroke:#ddd;stroke-width:1}.chart .tick{font-size:10px;fill:#444}
-        .chart .axis{font-size:11px;fill:#444}
+        .chart.large .tick,.chart .axis{font-size:13px;fill:#444}
         .chart polyline.actual{fill:none;stroke:#0b4f8a;stroke-width:2}.chart circle.actual{fill:#0b4f8a}
         .chart polyline.trajectory{fill:none;stroke:#a33f06;stroke-width:1.5;stroke-dasharray:5 3}
-        .multiples{display:flex;flex-wrap:wrap;gap:.5rem}
-        .multiple{margin:0;border:1px solid #ddd;padding:.2rem}.multiple figcaption{font-size:.75rem;font-weight:600}
-        figure{margin:.5rem 0}figcaption{font-size:.85rem;color:#333}
+        .multiples{display:grid;grid-template-columns:repeat(auto-fill,minmax(170px,1fr));gap:.5rem}
+        .multiple{margin:0;border:1px solid #ddd;padding:.2rem;min-width:0}
+        .multiple figcaption{font-size:.75rem;font-weight:600}
+        figure{margin:.5rem 0;max-width:100%}figcaption{font-size:.85rem;color:#333}
         code{font-size:.75rem}
+        @media (max-width:600px){body{margin:1rem auto;padding:0 .6rem}h1{font-size:1.3rem}
+        .parameters{grid-template-columns:minmax(0,1fr)}.parameters dd{margin-bottom:.3rem}}
         @media print{@page{size:A4;margin:12mm}body{margin:0;max-width:none;font-size:10pt}
+        .scroll{overflow:visible}
         .heat{font-size:5.6pt}.heat td,.heat th{padding:.1rem .15rem}table{font-size:7pt}
         section,figure,table{break-inside:avoid}h2{break-after:avoid}
         .met,.short,.significant,.none{-webkit-print-color-adjust:exact;print-color-adjust:exact}}

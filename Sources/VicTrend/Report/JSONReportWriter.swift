@@ -53,7 +53,7 @@ struct JSONReportWriter<Storage: JSONReportStorage> {
         var text = JSONPrettyText()
         text.beginObject()
         text.member("format", "victrend-report")
-        text.member("formatVersion", JSONReporter.formatVersion)
+        text.member("format_version", JSONReporter.formatVersion)
         text.key("metadata")
         text.metadata(provenance)
         text.key("parameters")
@@ -74,7 +74,7 @@ struct JSONReportWriter<Storage: JSONReportStorage> {
         text.key("diagnostics")
         text.beginArray()
         for diagnostic in diagnostics {
-            text.diagnostic(diagnostic)
+            text.diagnostic(diagnostic, paths: options.inputs)
             try flushIfFull(&text)
         }
         text.endArray()

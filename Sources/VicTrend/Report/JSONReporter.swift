@@ -1,17 +1,22 @@
 /// Everything the report knows, as one JSON document (`--format json`); the schema is
 /// `docs/report.schema.json`. Fields that do not apply are `null`; rates are fractions in full
-/// precision (shortest round-trip decimal), counts are integers.
+/// precision (shortest round-trip decimal), counts are integers, numbers are JSON numbers (the target
+/// rate also as its exact text). Field names are the CSV tables' column names (`growth_rate`,
+/// `required_victims`), snake case throughout. Inputs are named by file name, never by local path
+/// (`PublishedName`): the SHA-256 in the metadata identifies them.
 ///
 /// The layout: two spaces of indentation a level, every member and every array element on a line of
 /// its own, `": "` after a key, empty arrays as `[]`, a newline at the end. The members, in order:
-/// format, formatVersion, metadata, parameters, summary, observations, countries, totals, diagnostics.
+/// format, format_version, metadata, parameters, summary, observations, countries, totals, diagnostics.
 /// One writer makes every JSON report (`JSONReportWriter`): this string, `write(_:to:)`, and the
 /// report written while series arrive (`JSONReportStream`) are the same bytes for the same report.
 public enum JSONReporter: Reporter {
     public static let identifier = "json"
 
-    /// The document's format version; raised when a field changes meaning or disappears.
-    public static let formatVersion = 1
+    /// The document's format version; raised when a field changes meaning or disappears. Version 2:
+    /// the CSV column names in snake case, `target_rate` a number, inputs by file name, the periods of
+    /// a country flat (`long_term_cagr`), `victims_status`.
+    public static let formatVersion = 2
 
     /// The document, in memory: for small reports and tests (about 1 KB a country-year, held twice
     /// while it is assembled). Large reports go to a file through `write(_:to:)` or `JSONReportStream`.

@@ -76,7 +76,7 @@ public enum MarkdownReporter: Reporter {
                     + "\(MarkdownText.escape(policy.marker)), x protects them in totals; nothing derived from them "
                     + "is shown |")
         }
-        let inputs = options.inputs.map(MarkdownText.escape).joined(separator: ", ")
+        let inputs = options.inputs.map { MarkdownText.escape(PublishedName.of($0)) }.joined(separator: ", ")
         text.appendLine("| Input | \(inputs) |")
         let multipliers = UnitMultiplierNote.lines(report)
         if !multipliers.isEmpty {
@@ -241,7 +241,8 @@ public enum MarkdownReporter: Reporter {
         text.appendLine("|:--|:--|:--|")
         for input in provenance.inputs {
             let hash = input.sha256.map { "`\($0)`" } ?? Provenance.Input.withheldText
-            text.appendLine("| \(MarkdownText.escape(input.path)) | \(input.role) | \(hash) |")
+            text.appendLine(
+                "| \(MarkdownText.escape(PublishedName.of(input.path))) | \(input.role) | \(hash) |")
         }
     }
 

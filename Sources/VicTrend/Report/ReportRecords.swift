@@ -53,28 +53,37 @@ extension ReportTables {
     ]
 
     /// One record per group and year (the alliance first): totals with like-for-like growth and its test.
-    static func totalRecords(_ report: TrendReport) -> Table {
+    /// With `cells` `.empty`, a `victims_status` column follows `victims`: `suppressed` where small-cell
+    /// suppression withholds the total (its cell is empty either way).
+    static func totalRecords(_ report: TrendReport, cells: SuppressedCells = .marker) -> Table {
         let totals = report.totals
-        return Table(headers: totalRecordColumns, count: totals.count) { index in
+        let status = cells == .empty
+        var headers = totalRecordColumns
+        if status { headers.insert(TrendColumn.victimsStatus.rawValue, at: 4) }
+        return Table(headers: headers, count: totals.count) { index in
             let total = totals[index]
             let comparison = total.comparison
             let first = comparison.flags.contains(.firstYear)
             let test = comparison.test
-            return Row(cells: [
-                .text(total.group), .integer(total.year), .integer(total.countries),
-                .optional(total.victims, ReportCell.count),
-                .optional(comparison.baseYear, ReportCell.integer),
-                first ? .empty : .integer(total.matchedCountries),
-                .optional(comparison.baseVictims, ReportCell.count),
-                first ? .empty : .optional(total.matchedVictims, ReportCell.count),
-                .optional(comparison.growthRate, ReportCell.rate),
-                .optional(comparison.requiredVictims, ReportCell.count),
-                .optional(comparison.shortfall, ReportCell.count), .words(comparison.status.rawValue),
-                .words(comparison.flags.map(\.rawValue).joined(separator: ";")),
-                .optional(test?.pValue, ReportCell.probability), ratio(test?.ratioLow),
-                ratio(test?.ratioHigh),
-                .optional(comparison.significance?.rawValue, ReportCell.words),
-            ])
+            let victimsStatus: [ReportCell] =
+                status ? [total.victims == nil ? .words(VictimsStatus.suppressed.rawValue) : .empty] : []
+            return Row(
+                cells: [
+                    .text(total.group), .integer(total.year), .integer(total.countries),
+                    .optional(total.victims, ReportCell.count),
+                ] + victimsStatus + [
+                    .optional(comparison.baseYear, ReportCell.integer),
+                    first ? .empty : .integer(total.matchedCountries),
+                    .optional(comparison.baseVictims, ReportCell.count),
+                    first ? .empty : .optional(total.matchedVictims, ReportCell.count),
+                    .optional(comparison.growthRate, ReportCell.rate),
+                    .optional(comparison.requiredVictims, ReportCell.count),
+                    .optional(comparison.shortfall, ReportCell.count), .words(comparison.status.rawValue),
+                    .words(comparison.flags.map(\.rawValue).joined(separator: ";")),
+                    .optional(test?.pValue, ReportCell.probability), ratio(test?.ratioLow),
+                    ratio(test?.ratioHigh),
+                    .optional(comparison.significance?.rawValue, ReportCell.words),
+                ])
         }
     }
 

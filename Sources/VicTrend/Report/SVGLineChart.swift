@@ -20,7 +20,7 @@ struct SVGLineChart {
     func render() -> String {
         let left = compact ? 34.0 : 56.0
         let right = compact ? 10.0 : 16.0
-        let top = compact ? 8.0 : 14.0
+        let top = compact ? 8.0 : 26.0
         let bottom = compact ? 18.0 : 34.0
         let years = (actual + trajectory).map(\.year)
         guard let firstYear = years.min(), let lastYear = years.max() else { return "" }
@@ -35,7 +35,7 @@ struct SVGLineChart {
         }
         func y(_ value: Double) -> Double { top + plotHeight * (1 - value / scaleTop) }
         var svg =
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 \(Self.n(width)) \(Self.n(height))\" "
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"\(compact ? "chart" : "chart large")\" viewBox=\"0 0 \(Self.n(width)) \(Self.n(height))\" "
             + "width=\"\(Self.n(width))\" height=\"\(Self.n(height))\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\">"
         svg += "<title id=\"\(id)-title\">\(HTMLText.escape(title))</title>"
         svg += "<desc id=\"\(id)-desc\">\(HTMLText.escape(description))</desc>"
@@ -57,9 +57,10 @@ struct SVGLineChart {
             stride(from: firstYear, through: lastYear, by: every).filter { lastYear - $0 >= (every + 1) / 2 })
         labelled.insert(lastYear)
         for year in labelled.sorted() {
+            let (anchor, anchorX) = yearLabel(year, at: x(year))
             svg +=
-                "<text class=\"tick\" x=\"\(Self.n(x(year)))\" y=\"\(Self.n(height - bottom + (compact ? 12 : 16)))\" "
-                + "text-anchor=\"middle\">\(year)</text>"
+                "<text class=\"tick\" x=\"\(Self.n(anchorX))\" y=\"\(Self.n(height - bottom + (compact ? 12 : 16)))\" "
+                + "text-anchor=\"\(anchor)\">\(year)</text>"
         }
         svg += path(trajectory, className: "trajectory", x: x, y: y)
         svg += path(actual, className: "actual", x: x, y: y)
@@ -69,7 +70,7 @@ struct SVGLineChart {
         }
         if !compact {
             svg +=
-                "<text class=\"axis\" x=\"\(Self.n(left))\" y=\"\(Self.n(top - 2))\">identified victims</text>"
+                "<text class=\"axis\" x=\"\(Self.n(left - 4))\" y=\"\(Self.n(top - 12))\">identified victims</text>"
         }
         return svg + "</svg>"
     }
@@ -83,6 +84,27 @@ struct SVGLineChart {
             "\(Self.n(x($0.year))),\(Self.n(y($0.value)))"
         }
         return "<polyline class=\"\(className)\" points=\"\(coordinates.joined(separator: " "))\"/>"
+    }
+
+    /// The font size of the tick labels, in chart units: 10 in small multiples (`.chart .tick` in
+    /// `HTMLReporter.style`), 13 in a large chart (`.chart.large .tick`), which is shrunk more on a
+    /// narrow screen.
+    var tickFontSize: Double { compact ? 10 : 13 }
+
+    /// The widest a tick label of `characters` digits can be, in chart units: digits are at most 0.6 em
+    /// wide in the fonts the page asks for (about 0.55 em in most).
+    func labelWidth(characters: Int) -> Double {
+        Double(characters) * 0.6 * tickFontSize
+    }
+
+    /// Where the label of `year` is anchored so that it stays inside the chart: centred under its tick
+    /// at `x` when it fits, else ending at the tick (the last year, at the right edge) or starting at it
+    /// (a year at the left edge).
+    func yearLabel(_ year: Int, at x: Double) -> (anchor: String, x: Double) {
+        let half = labelWidth(characters: String(year).count) / 2
+        if x + half > width { return ("end", min(x, width)) }
+        if x - half < 0 { return ("start", max(x, 0)) }
+        return ("middle", x)
     }
 
     /// An axis value: grouped digits, or scientific notation beyond 64-bit integers.

@@ -12,6 +12,12 @@ public enum TotalsCSVReporter: Reporter {
     public static let columns = ReportTables.totalRecordColumns
 
     public static func report(_ report: TrendReport) -> String {
-        CSVText.table(ReportTables.totalRecords(report))
+        self.report(report, cells: .marker)
+    }
+
+    /// The table with suppressed totals as `cells` says: with `.empty`, a `victims_status` column
+    /// after `victims` (`suppressed` where the total is withheld).
+    public static func report(_ report: TrendReport, cells: SuppressedCells) -> String {
+        CSVText.table(ReportTables.totalRecords(report, cells: cells))
     }
 }

@@ -1,11 +1,15 @@
 /// A column of the trends table (`CSVReporter`), named as in its header.
 ///
 /// The cases are in the table's order; the last three are written for cumulative series only.
+/// `victims_status` is written only when asked for (`--suppressed-as empty`, or named in `--columns`):
+/// the table then holds numbers only in `victims` (a suppressed or withheld count is an empty cell)
+/// and says why a count is missing in `victims_status` (`suppressed` or `withheld`, `VictimsStatus`).
 /// `--columns` picks some of them (named in any order, written in this one).
 public enum TrendColumn: String, CaseIterable, Sendable, Hashable {
     case country
     case year
     case victims
+    case victimsStatus = "victims_status"
     case baseYear = "base_year"
     case baseVictims = "base_victims"
     case growthRate = "growth_rate"
@@ -31,24 +35,25 @@ public enum TrendColumn: String, CaseIterable, Sendable, Hashable {
         case .country: 0
         case .year: 1
         case .victims: 2
-        case .baseYear: 3
-        case .baseVictims: 4
-        case .growthRate: 5
-        case .requiredVictims: 6
-        case .shortfall: 7
-        case .status: 8
-        case .flags: 9
-        case .trajectoryVictims: 10
-        case .trajectoryGap: 11
-        case .pValue: 12
-        case .ratioLow: 13
-        case .ratioHigh: 14
-        case .significance: 15
-        case .countryName: 16
-        case .dispersion: 17
-        case .newVictims: 18
-        case .newPerYear: 19
-        case .newGrowthRate: 20
+        case .victimsStatus: 3
+        case .baseYear: 4
+        case .baseVictims: 5
+        case .growthRate: 6
+        case .requiredVictims: 7
+        case .shortfall: 8
+        case .status: 9
+        case .flags: 10
+        case .trajectoryVictims: 11
+        case .trajectoryGap: 12
+        case .pValue: 13
+        case .ratioLow: 14
+        case .ratioHigh: 15
+        case .significance: 16
+        case .countryName: 17
+        case .dispersion: 18
+        case .newVictims: 19
+        case .newPerYear: 20
+        case .newGrowthRate: 21
         }
     }
 
@@ -60,9 +65,24 @@ public enum TrendColumn: String, CaseIterable, Sendable, Hashable {
         }
     }
 
-    /// Every column of the table for `series`, in order.
+    /// Whether the column is written only when asked for (`victims_status`).
+    public var isOnRequest: Bool { self == .victimsStatus }
+
+    /// Every column the table for `series` has by default, in order (no column written on request).
     public static func all(for series: SeriesKind) -> [TrendColumn] {
-        allCases.filter { series == .cumulative || !$0.isCumulativeOnly }
+        allCases.filter { (series == .cumulative || !$0.isCumulativeOnly) && !$0.isOnRequest }
+    }
+
+    /// The columns of a table whose suppressed and withheld counts are `cells`: `columns` (every
+    /// default column of `series` when `nil`), with `victims_status` after `victims` when the cells are
+    /// empty and `victims` is written; `nil` (every default column) when nothing changes.
+    public static func columns(_ columns: [TrendColumn]?, series: SeriesKind, cells: SuppressedCells)
+        -> [TrendColumn]?
+    {
+        guard cells == .empty else { return columns }
+        let chosen = columns ?? all(for: series)
+        guard chosen.contains(.victims), !chosen.contains(.victimsStatus) else { return chosen }
+        return chosen + [.victimsStatus]
     }
 
     /// Why a selection of columns cannot be written.
