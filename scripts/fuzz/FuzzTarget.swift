@@ -49,20 +49,28 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
     options.diagnosticLimit = PanelReader.Options().diagnosticLimit
     // validate's checks, series by series (from the builder's batches, or from the stream), must find
-    // what the whole panel's do.
+    // what the whole panel's do; with a small limit, keep the first and count every one.
     let rules = PlausibilityRules(options: .init(currentYear: 2026))
     var refusals = AnalysisOptions(series: control & 0x10 == 0 ? .annual : .cumulative)
     refusals.exactTest = false
-    let wholeFindings =
-        rules.check(result.panel) + TrendAnalysis.streamAssessments(result.panel, options: refusals) { _ in }
-    // The series handed out in batches (the unsorted input's path to the trends table) are the panel's.
+    var wholeFindings = rules.check(result.panel)
+    if case .failure(let list) = TrendAnalysis.assess(result.panel, options: refusals) {
+        wholeFindings += list.diagnostics
+    }
+    // The series handed out in batches (the unsorted input's path to every product) are the panel's.
     var builder = PanelBuilder(summing: options.sum)
     if let read = try? PanelReader(options: options).read([path], into: &builder) {
         var batched: [Series] = []
         builder.forEachBatch(rows: 1 + Int(control & 31)) { batched += $0 }
         if batched != result.panel.series { fatalError("batched series differ from the panel") }
         if read.log.diagnostics != result.log.diagnostics { fatalError("diagnostics differ") }
-        if PanelValidation.check(builder, rules: rules, series: refusals.series) != wholeFindings {
+        let limit = 1 + Int(control & 7)
+        var validation = PanelValidation(rules: rules, series: refusals.series, limit: limit)
+        builder.forEachBatch(rows: 1 + Int(control & 15)) { validation.add($0) }
+        let found = validation.findings()
+        if found.diagnostics != Array(wholeFindings.prefix(limit))
+            || found.errorCount + found.warningCount + found.infoCount != wholeFindings.count
+        {
             fatalError("validate's findings differ between the batches and the panel")
         }
     }
@@ -76,32 +84,32 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     if let streamed {
         if streamedSeries != result.panel.series { fatalError("streamed series differ from the whole read") }
         if streamed.log.diagnostics != result.log.diagnostics { fatalError("streamed diagnostics differ") }
-        var validation = PanelValidation(rules: rules, series: refusals.series)
+        var validation = PanelValidation(rules: rules, series: refusals.series, limit: .max)
         validation.add(streamedSeries)
-        if validation.findings() != wholeFindings { fatalError("validate's findings differ when streamed") }
+        if validation.findings().diagnostics != wholeFindings { fatalError("validate's findings differ when streamed") }
     }
     for series in [SeriesKind.annual, .cumulative] {
         let analysis = AnalysisOptions(
             series: series, baselineYear: control & 1 == 0 ? nil : 2015, targetYear: 2030)
-        var whole: CSVReporter.StreamFailure??
-        if let staged = try? StagedOutput(path: path + ".out") {
-            whole = CSVReporter.streamTrends(
-                result.panel, options: analysis, groups: Groups(), to: staged, blockRows: 1 + Int(control & 7)
-            )
-        }
-        // The writer thread of the streamed table must write the same bytes, or refuse the same input.
-        if streamed != nil, let whole, let staged = try? StagedOutput(path: path + ".stream") {
-            let stream = TrendsStream(options: analysis, output: staged, inFlight: 1 + Int(control & 3))
-            for one in streamedSeries { stream.add([one]) }
-            let failure = stream.finish()
-            if (failure == nil) != (whole == nil) { fatalError("streamed table refused differently") }
-            if failure == nil && contents(path + ".out") != contents(path + ".stream") {
-                fatalError("streamed table differs from the whole table")
+        let assessed = TrendAnalysis.assess(result.panel, options: analysis)
+        // The one pipeline's trends table (streamed when sorted, else a whole read in batches) must be
+        // the whole report's table, or refuse the same input.
+        if !result.log.hasErrors {
+            let request = ReportRequest(
+                analysis: analysis, destination: .file(format: .csv, table: .trends, path: path + ".out"))
+            if let outcome = try? Pipeline.run([path], reading: options, producing: .report(request)) {
+                switch assessed {
+                case .success(let report):
+                    let expected = Array(ReportFormat.csv.reporter(table: .trends).report(report).utf8)
+                    if !outcome.isWritten || contents(path + ".out") != expected {
+                        fatalError("the pipeline's trends table differs from the whole report's")
+                    }
+                case .failure:
+                    if outcome.isWritten { fatalError("the pipeline wrote what the analysis refuses") }
+                }
             }
         }
-        guard case .success(let report) = TrendAnalysis.assess(result.panel, options: analysis) else {
-            continue
-        }
+        guard case .success(let report) = assessed else { continue }
         for published in [
             report, Suppression.apply(report, policy: .init(threshold: 5, suppressZeros: control & 2 != 0)),
         ] {

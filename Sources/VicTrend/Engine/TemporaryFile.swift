@@ -119,40 +119,59 @@ struct TemporaryFile {
 /// `unlink`, safe in a signal handler).
 enum TemporaryNames {
     private static let capacity = 256
+    /// Bytes a slot holds, its terminating NUL included (`PATH_MAX` on Linux).
+    private static let slotBytes = 4096
+    /// Each slot's name buffer, allocated on first use and kept (reused, never freed: a signal handler
+    /// may be reading it on another thread).
     nonisolated(unsafe) private static let slots: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?> = {
         let slots = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: capacity)
         slots.initialize(repeating: nil, count: capacity)
         return slots
+    }()
+    /// Whether a slot holds a name to remove on a signal; set only once its name is written whole.
+    nonisolated(unsafe) private static let active: UnsafeMutablePointer<Bool> = {
+        let active = UnsafeMutablePointer<Bool>.allocate(capacity: capacity)
+        active.initialize(repeating: false, count: capacity)
+        return active
     }()
     private static let lock = Mutex(())
 
     /// Makes the table before any signal handler may read it.
     static func prepare() {
         _ = slots
+        _ = active
     }
 
-    /// Registers `name`; returns its slot, or `nil` when the table is full (the name is then not removed
-    /// on a signal).
+    /// Registers `name`; returns its slot, or `nil` when the table is full or the name longer than a
+    /// path can be (the name is then not removed on a signal).
     static func register(_ name: String) -> Int? {
-        lock.withLock { _ in
-            for index in 0..<capacity where slots[index] == nil {
-                slots[index] = strdup(name)
+        let bytes = Array(name.utf8)
+        guard bytes.count < slotBytes else { return nil }
+        return lock.withLock { _ in
+            for index in 0..<capacity where !active[index] {
+                if slots[index] == nil {
+                    slots[index] = UnsafeMutablePointer<CChar>.allocate(capacity: slotBytes)
+                }
+                guard let buffer = slots[index] else { return nil }
+                for (offset, byte) in bytes.enumerated() { buffer[offset] = CChar(bitPattern: byte) }
+                buffer[bytes.count] = 0
+                active[index] = true
                 return index
             }
             return nil
         }
     }
 
-    /// Forgets the name in `slot` (the file was renamed or removed). The string is not freed: a signal
-    /// handler may be reading it on another thread (a few bytes per output file a run).
+    /// Forgets the name in `slot` (the file was renamed or removed); the slot's buffer is kept for the
+    /// next name.
     static func unregister(_ slot: Int?) {
         guard let slot else { return }
-        lock.withLock { _ in slots[slot] = nil }
+        lock.withLock { _ in active[slot] = false }
     }
 
     /// Removes every registered file. Async-signal-safe: no lock, no allocation.
     static func removeAll() {
-        for index in 0..<capacity {
+        for index in 0..<capacity where active[index] {
             if let name = slots[index] { unlink(name) }
         }
     }
