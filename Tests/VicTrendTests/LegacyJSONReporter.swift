@@ -9,7 +9,11 @@ enum LegacyJSONReporter {
             ("format", string("victrend-report")),
             ("formatVersion", String(JSONReporter.formatVersion)),
             ("metadata", metadata(report.provenance)),
-            ("parameters", parameters(report.options, suppression: report.suppression)),
+            (
+                "parameters",
+                parameters(
+                    report.options, projectionYear: report.projectionYear, suppression: report.suppression)
+            ),
             ("summary", summary(report.summary)),
             ("observations", JSONText.array(report.assessments.map(observation))),
             ("countries", JSONText.array(report.countries.map(country))),
@@ -45,13 +49,16 @@ enum LegacyJSONReporter {
         ])
     }
 
-    private static func parameters(_ options: AnalysisOptions, suppression: Suppression.Policy?) -> String {
+    private static func parameters(
+        _ options: AnalysisOptions, projectionYear: Int?, suppression: Suppression.Policy?
+    ) -> String {
         JSONText.object([
             ("targetRate", string(options.targetRate.description)),
             ("targetPercent", string(options.targetRate.percentText)),
             ("series", string(options.series.rawValue)),
             ("baselineYear", int(options.baselineYear)),
             ("targetYear", int(options.targetYear)),
+            ("projection_year", int(projectionYear)),
             ("confidence", number(options.confidence)),
             ("dispersion", string(options.dispersion.argument)),
             ("inputs", JSONText.array(options.inputs.map(string))),
@@ -116,12 +123,19 @@ enum LegacyJSONReporter {
             ("trajectoryGap", int(summary.latestTrajectoryGap)),
             ("longTerm", summary.longTerm.map(progress) ?? "null"),
             ("shortTerm", progress(summary.shortTerm)),
-            ("requiredGrowthToTargetYear", number(summary.requiredGrowthToTargetYear)),
             ("dispersion", number(summary.dispersion)),
             ("trend_from", int(summary.trend?.fromYear)), ("trend_growth", number(summary.trend?.growth)),
             ("trend_low", number(summary.trend?.low)), ("trend_high", number(summary.trend?.high)),
             ("trend_p_value", number(summary.trend?.pValue)),
             ("trend_significance", summary.trend?.significance.map { string($0.rawValue) } ?? "null"),
+            ("requiredGrowthToTargetYear", number(summary.requiredGrowthToTargetYear)),
+            ("projection_year", int(summary.projection?.year)),
+            ("projected_victims", number(summary.projection?.victims)),
+            ("projected_low", number(summary.projection?.low)),
+            ("projected_high", number(summary.projection?.high)),
+            ("trajectory_at_projection", int(summary.projection?.trajectory)),
+            ("probability_on_trajectory", number(summary.projection?.probabilityOnTrajectory)),
+            ("projection_category", summary.projection?.category.map { string($0.rawValue) } ?? "null"),
         ])
     }
 

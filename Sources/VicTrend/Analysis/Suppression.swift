@@ -368,11 +368,14 @@ public enum Suppression {
         if !suppressed.isEmpty && suppressed.contains(where: { $0.country == country.country }) {
             country.trend = nil
             country.dispersion = nil
+            country.projection = nil
+            country.projectionBasis?.fit = nil
         }
         country.longTerm = country.longTerm.map(protect)
         country.shortTerm = protect(country.shortTerm)
         if isHidden(country.baselineYear) || isHidden(country.lastYear) {
             country.requiredGrowthToTargetYear = nil
+            country.projectionBasis = nil
         }
         return country
     }

@@ -26,6 +26,10 @@ struct JSONFileStorage: JSONReportStorage {
         try spoolFile(array).copy(to: output)
     }
 
+    func writeSpooled(_ array: JSONSpooledArray, from start: Int, to end: Int) throws(OutputError) {
+        try spoolFile(array).copy(to: output, from: start, to: end)
+    }
+
     private func spoolFile(_ array: JSONSpooledArray) -> SpoolFile {
         switch array {
         case .observations: return observations

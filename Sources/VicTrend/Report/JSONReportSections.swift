@@ -52,13 +52,18 @@ extension JSONPrettyText {
         endObject()
     }
 
-    mutating func parameters(_ options: AnalysisOptions, suppression: Suppression.Policy?) {
+    /// `projectionYear`: the target year the countries are projected to (`--target-year`, else two
+    /// years after the panel's latest year).
+    mutating func parameters(
+        _ options: AnalysisOptions, projectionYear: Int?, suppression: Suppression.Policy?
+    ) {
         beginObject()
         member("targetRate", options.targetRate.description)
         member("targetPercent", options.targetRate.percentText)
         member("series", options.series.rawValue)
         member("baselineYear", options.baselineYear)
         member("targetYear", options.targetYear)
+        member("projection_year", projectionYear)
         member("confidence", options.confidence)
         member("dispersion", options.dispersion.argument)
         key("inputs")
@@ -144,7 +149,6 @@ extension JSONPrettyText {
         if let longTerm = summary.longTerm { progress(longTerm) } else { null() }
         key("shortTerm")
         progress(summary.shortTerm)
-        member("requiredGrowthToTargetYear", summary.requiredGrowthToTargetYear)
         member("dispersion", summary.dispersion)
         let trend = summary.trend
         member("trend_from", trend?.fromYear)
@@ -153,7 +157,20 @@ extension JSONPrettyText {
         member("trend_high", trend?.high)
         member("trend_p_value", trend?.pValue)
         member("trend_significance", trend?.significance?.rawValue)
-        endObject()
+    }
+
+    /// A country's last members, which depend on the target year (written after the others, see
+    /// `JSONReportWriter.add(_:deferred:)`).
+    mutating func targetYearFigures(_ figures: (requiredGrowth: Double?, projection: Projection?)) {
+        member("requiredGrowthToTargetYear", figures.requiredGrowth)
+        let projection = figures.projection
+        member("projection_year", projection?.year)
+        member("projected_victims", projection?.victims)
+        member("projected_low", projection?.low)
+        member("projected_high", projection?.high)
+        member("trajectory_at_projection", projection?.trajectory)
+        member("probability_on_trajectory", projection?.probabilityOnTrajectory)
+        member("projection_category", projection?.category?.rawValue)
     }
 
     private mutating func progress(_ progress: ProgressAssessment) {

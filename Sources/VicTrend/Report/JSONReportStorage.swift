@@ -13,6 +13,10 @@ protocol JSONReportStorage {
 
     /// Appends to the document everything spooled for `array`, in order (called once per array).
     mutating func writeSpooled(_ array: JSONSpooledArray) throws(Failure)
+
+    /// Appends to the document the bytes `start..<end` of what was spooled for `array` (in order: each
+    /// range starts where the previous one ended).
+    mutating func writeSpooled(_ array: JSONSpooledArray, from start: Int, to end: Int) throws(Failure)
 }
 
 /// The arrays of the JSON report whose elements are spooled.
@@ -37,6 +41,13 @@ struct JSONMemoryStorage: JSONReportStorage {
 
     mutating func write(_ bytes: [UInt8]) {
         document += bytes
+    }
+
+    mutating func writeSpooled(_ array: JSONSpooledArray, from start: Int, to end: Int) {
+        switch array {
+        case .observations: document += observations[start..<end]
+        case .countries: document += countries[start..<end]
+        }
     }
 
     mutating func writeSpooled(_ array: JSONSpooledArray) {

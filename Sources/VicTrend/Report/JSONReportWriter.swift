@@ -13,6 +13,11 @@ struct JSONReportWriter<Storage: JSONReportStorage> {
     private var observations = JSONPrettyText(insideContainers: 2)
     private var countries = JSONPrettyText(insideContainers: 2)
     private var accumulator = TrendSummary.Accumulator()
+    /// Each country's figures at the target year, written after its other members at `finish`, and
+    /// where its other members end in the countries' text (bytes from the start of the array's text).
+    private var countryEnds: [(end: Int, figures: TargetYearFigures)] = []
+    /// Bytes of the countries' text handed to the storage so far.
+    private var countriesSpooled = 0
     /// Bytes of text kept before they go to the storage.
     private let chunkSize: Int
 
@@ -33,11 +38,23 @@ struct JSONReportWriter<Storage: JSONReportStorage> {
         }
     }
 
-    /// Adds the next country (key order).
-    mutating func add(_ country: CountrySummary) throws(Storage.Failure) {
+    /// Adds the next country (key order). Its figures at the target year are those it has
+    /// (`CountrySummary.project(to:options:)`), or with `deferred`, computed at `finish` from its
+    /// `projectionBasis` once the target year is known: all the writer keeps of it.
+    mutating func add(_ country: CountrySummary, deferred: Bool = false) throws(Storage.Failure) {
         countries.country(country)
+        countries.leaveOpen()
+        countryEnds.append(
+            (
+                countriesSpooled + countries.bytes.count,
+                deferred
+                    ? .deferred(country.projectionBasis)
+                    : .known(requiredGrowth: country.requiredGrowthToTargetYear, country.projection)
+            ))
         if countries.bytes.count >= chunkSize {
-            try storage.spool(countries.takeBytes(), for: .countries)
+            let bytes = countries.takeBytes()
+            countriesSpooled += bytes.count
+            try storage.spool(bytes, for: .countries)
         }
     }
 
@@ -49,7 +66,9 @@ struct JSONReportWriter<Storage: JSONReportStorage> {
         summary: TrendSummary, totals: [GroupTotal], diagnostics: [Diagnostic]
     ) throws(Storage.Failure) {
         try storage.spool(observations.takeBytes(), for: .observations)
-        try storage.spool(countries.takeBytes(), for: .countries)
+        let rest = countries.takeBytes()
+        countriesSpooled += rest.count
+        try storage.spool(rest, for: .countries)
         var text = JSONPrettyText()
         text.beginObject()
         text.member("format", "victrend-report")
@@ -57,13 +76,29 @@ struct JSONReportWriter<Storage: JSONReportStorage> {
         text.key("metadata")
         text.metadata(provenance)
         text.key("parameters")
-        text.parameters(options, suppression: suppression)
+        text.parameters(
+            options, projectionYear: options.projectionYear(latestYear: summary.lastYear),
+            suppression: suppression)
         text.key("summary")
         text.summary(summary)
         text.key("observations")
         try splice(.observations, filled: !observations.innermostIsEmpty, into: &text)
         text.key("countries")
-        try splice(.countries, filled: !countries.innermostIsEmpty, into: &text)
+        text.beginArray()
+        try storage.write(text.takeBytes())
+        let year = options.projectionYear(latestYear: summary.lastYear)
+        var start = 0
+        for (end, figures) in countryEnds {
+            try storage.writeSpooled(.countries, from: start, to: end)
+            start = end
+            var tail = JSONPrettyText(insideContainers: 3)
+            tail.markFilled()
+            tail.targetYearFigures(figures.resolved(year: year, options: options))
+            tail.endObject()
+            try storage.write(tail.takeBytes())
+        }
+        if !countryEnds.isEmpty { text.markFilled() }
+        text.endArray()
         text.key("totals")
         text.beginArray()
         for total in totals {
@@ -94,6 +129,26 @@ struct JSONReportWriter<Storage: JSONReportStorage> {
         try storage.writeSpooled(array)
         if filled { text.markFilled() }
         text.endArray()
+    }
+
+    /// A country's figures at the target year: known when it was added, or computed at `finish`.
+    private enum TargetYearFigures {
+        case known(requiredGrowth: Double?, Projection?)
+        case deferred(ProjectionBasis?)
+
+        func resolved(year: Int?, options: AnalysisOptions) -> (
+            requiredGrowth: Double?, projection: Projection?
+        ) {
+            switch self {
+            case .known(let growth, let projection): return (growth, projection)
+            case .deferred(let basis):
+                guard let basis, let year else { return (nil, nil) }
+                return (
+                    basis.requiredGrowth(to: year, target: options.targetRate),
+                    basis.projection(to: year, options: options)
+                )
+            }
+        }
     }
 
     private mutating func flushIfFull(_ text: inout JSONPrettyText) throws(Storage.Failure) {
