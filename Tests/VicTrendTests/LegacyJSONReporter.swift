@@ -105,6 +105,7 @@ enum LegacyJSONReporter {
             ("pValue", number(judged.test?.pValue)), ("ratioLow", number(judged.test?.ratioLow)),
             ("ratioHigh", number(judged.test?.ratioHigh)),
             ("significance", judged.significance.map { string($0.rawValue) } ?? "null"),
+            ("test_not_run", judged.untested.map { string($0.rawValue) } ?? "null"),
         ]
     }
 
@@ -128,6 +129,7 @@ enum LegacyJSONReporter {
             ("trend_low", number(summary.trend?.low)), ("trend_high", number(summary.trend?.high)),
             ("trend_p_value", number(summary.trend?.pValue)),
             ("trend_significance", summary.trend?.significance.map { string($0.rawValue) } ?? "null"),
+            ("trend_not_run", summary.trendUntested.map { string($0.rawValue) } ?? "null"),
             ("requiredGrowthToTargetYear", number(summary.requiredGrowthToTargetYear)),
             ("projection_year", int(summary.projection?.year)),
             ("projected_victims", number(summary.projection?.victims)),
@@ -136,6 +138,7 @@ enum LegacyJSONReporter {
             ("trajectory_at_projection", int(summary.projection?.trajectory)),
             ("probability_on_trajectory", number(summary.projection?.probabilityOnTrajectory)),
             ("projection_category", summary.projection?.category.map { string($0.rawValue) } ?? "null"),
+            ("projection_not_made", summary.projectionUntested.map { string($0.rawValue) } ?? "null"),
         ])
     }
 

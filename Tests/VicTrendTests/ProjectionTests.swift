@@ -93,7 +93,9 @@ struct ProjectionTests {
             }
             let year = options.targetYear ?? 2024
             #expect(whole.contains("\"projection_year\": \(year),\n    \"confidence\""))
-            #expect(whole.contains("\"projection_category\": \"on-track\"\n    }"))
+            #expect(
+                whole.contains(
+                    "\"projection_category\": \"on-track\",\n      \"projection_not_made\": null\n    }"))
         }
     }
 }

@@ -53,6 +53,12 @@ public struct CountrySummary: Sendable, Hashable {
     /// Annual series: the trend test over the latest segment; `nil` for running totals and when the
     /// segment has fewer than 4 figures, all zero, or no finite fit (`PoissonTrendFit.fit`).
     public var trend: TrendTest?
+    /// Why `trend` is `nil`: running totals, fewer than 4 figures in the latest segment, no finite fit,
+    /// or suppression; `nil` when there is a trend.
+    public var trendUntested: UntestedReason?
+    /// Why `projection` is `nil` (`trendUntested`, or a target year not after the latest figure); set by
+    /// `project(to:options:)`.
+    public var projectionUntested: UntestedReason?
 
     /// Summarises one series' assessments (in year order, at least one). A series whose every figure
     /// was withheld has no counts: its years come from the withheld figures and nothing is assessable.
@@ -85,6 +91,7 @@ public struct CountrySummary: Sendable, Hashable {
         baselineYear = baseline?.year
         baselineVictims = baseline?.victims
         self.baselineShifted = baselineShifted
+        trendUntested = options.series == .cumulative ? .runningTotals : .fewFigures
         guard let latest = observations.last else {
             shortTerm = ProgressAssessment(notAssessableFrom: firstYear, to: lastYear)
             return
@@ -100,6 +107,7 @@ public struct CountrySummary: Sendable, Hashable {
                 fit == nil
                 ? options.dispersion.value(for: segment).phi : options.dispersion.value(fitted: fit).phi
             dispersion = phi
+            if segment.count >= Dispersion.minimumFigures { trendUntested = fit == nil ? .noFit : nil }
             if let fit {
                 trend = TrendTest(
                     fit: fit, dispersion: phi, target: options.targetRate, confidence: options.confidence)
@@ -113,7 +121,8 @@ public struct CountrySummary: Sendable, Hashable {
             target: options.targetRate)
         projectionBasis = ProjectionBasis(
             fit: trend == nil ? nil : fit, dispersion: dispersion ?? 1, latestYear: latest.year,
-            latestVictims: latest.victims, baselineYear: baseline?.year, baselineVictims: baseline?.victims)
+            latestVictims: latest.victims, baselineYear: baseline?.year, baselineVictims: baseline?.victims,
+            unfitted: trendUntested)
     }
 
     /// Sets the figures at the target year `year` (`nil`: none, an empty panel): the growth a year
@@ -122,10 +131,12 @@ public struct CountrySummary: Sendable, Hashable {
         guard let year, let basis = projectionBasis else {
             requiredGrowthToTargetYear = nil
             projection = nil
+            projectionUntested = trendUntested
             return
         }
         requiredGrowthToTargetYear = basis.requiredGrowth(to: year, target: options.targetRate)
         projection = basis.projection(to: year, options: options)
+        projectionUntested = basis.untested(to: year)
     }
 
     /// Eurostat's periods (SDG monitoring report methodology): the long-term trend over the past 15

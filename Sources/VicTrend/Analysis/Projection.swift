@@ -78,6 +78,15 @@ struct ProjectionBasis: Sendable, Hashable {
     /// The trajectory's baseline as it stands in the latest year (`CountrySummary.baselineYear`).
     var baselineYear: Int?
     var baselineVictims: Int?
+    /// Why `fit` is `nil` (`CountrySummary.trendUntested`).
+    var unfitted: UntestedReason?
+
+    /// Why there is no projection to `year`: no fit, or `year` not after the latest figure; `nil` when
+    /// `projection(to:options:)` gives one.
+    func untested(to year: Int) -> UntestedReason? {
+        if fit == nil { return unfitted ?? .noFit }
+        return year > latestYear ? nil : .targetYearNotAfterLatest
+    }
 
     /// The projection to `year` (see `Projection`), or `nil`.
     func projection(to year: Int, options: AnalysisOptions) -> Projection? {

@@ -433,6 +433,9 @@ public enum HTMLReporter: Reporter {
                     + "one case can identify several victims — so the test is indicative, not proof. "
                     + HTMLText.escape(report.options.dispersion.caveat) + "</li>")
         }
+        for sentence in ReportTables.untestedSentences(report) {
+            items.append("<li>\(HTMLText.escape(sentence))</li>")
+        }
         var lines = ["<section id=\"notes\">", "<h2>Notes</h2>", "<ul>"] + items + ["</ul>"]
         if let provenance = report.provenance {
             lines.append(

@@ -1,3 +1,7 @@
+/// A country's members that depend on the target year: the growth a year needed, the projection, and
+/// why there is none.
+typealias TargetYearMembers = (requiredGrowth: Double?, projection: Projection?, untested: UntestedReason?)
+
 /// The objects of victrend's JSON report (`docs/report.schema.json`), member by member in the
 /// document's order: what `JSONReportWriter` writes for each section, observation, country, total and
 /// diagnostic. Absent figures are `null`; doubles are written by `number`, counts by `integer`.
@@ -127,6 +131,7 @@ extension JSONPrettyText {
         member("ratioLow", judged.test?.ratioLow)
         member("ratioHigh", judged.test?.ratioHigh)
         member("significance", judged.significance?.rawValue)
+        member("test_not_run", judged.untested?.rawValue)
     }
 
     mutating func country(_ summary: CountrySummary) {
@@ -157,11 +162,12 @@ extension JSONPrettyText {
         member("trend_high", trend?.high)
         member("trend_p_value", trend?.pValue)
         member("trend_significance", trend?.significance?.rawValue)
+        member("trend_not_run", summary.trendUntested?.rawValue)
     }
 
     /// A country's last members, which depend on the target year (written after the others, see
     /// `JSONReportWriter.add(_:deferred:)`).
-    mutating func targetYearFigures(_ figures: (requiredGrowth: Double?, projection: Projection?)) {
+    mutating func targetYearFigures(_ figures: TargetYearMembers) {
         member("requiredGrowthToTargetYear", figures.requiredGrowth)
         let projection = figures.projection
         member("projection_year", projection?.year)
@@ -171,6 +177,7 @@ extension JSONPrettyText {
         member("trajectory_at_projection", projection?.trajectory)
         member("probability_on_trajectory", projection?.probabilityOnTrajectory)
         member("projection_category", projection?.category?.rawValue)
+        member("projection_not_made", figures.untested?.rawValue)
     }
 
     private mutating func progress(_ progress: ProgressAssessment) {

@@ -48,8 +48,10 @@ struct JSONReportWriter<Storage: JSONReportStorage> {
             (
                 countriesSpooled + countries.bytes.count,
                 deferred
-                    ? .deferred(country.projectionBasis)
-                    : .known(requiredGrowth: country.requiredGrowthToTargetYear, country.projection)
+                    ? .deferred(country.projectionBasis, trendUntested: country.trendUntested)
+                    : .known(
+                        requiredGrowth: country.requiredGrowthToTargetYear, country.projection,
+                        country.projectionUntested)
             ))
         if countries.bytes.count >= chunkSize {
             let bytes = countries.takeBytes()
@@ -133,19 +135,17 @@ struct JSONReportWriter<Storage: JSONReportStorage> {
 
     /// A country's figures at the target year: known when it was added, or computed at `finish`.
     private enum TargetYearFigures {
-        case known(requiredGrowth: Double?, Projection?)
-        case deferred(ProjectionBasis?)
+        case known(requiredGrowth: Double?, Projection?, UntestedReason?)
+        case deferred(ProjectionBasis?, trendUntested: UntestedReason?)
 
-        func resolved(year: Int?, options: AnalysisOptions) -> (
-            requiredGrowth: Double?, projection: Projection?
-        ) {
+        func resolved(year: Int?, options: AnalysisOptions) -> TargetYearMembers {
             switch self {
-            case .known(let growth, let projection): return (growth, projection)
-            case .deferred(let basis):
-                guard let basis, let year else { return (nil, nil) }
+            case .known(let growth, let projection, let untested): return (growth, projection, untested)
+            case .deferred(let basis, let trendUntested):
+                guard let basis, let year else { return (nil, nil, trendUntested) }
                 return (
                     basis.requiredGrowth(to: year, target: options.targetRate),
-                    basis.projection(to: year, options: options)
+                    basis.projection(to: year, options: options), basis.untested(to: year)
                 )
             }
         }

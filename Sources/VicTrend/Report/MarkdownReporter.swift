@@ -109,6 +109,9 @@ public enum MarkdownReporter: Reporter {
         text.appendLine(
             "- Not assessed: \(summary.firstYears) first year\(summary.firstYears == 1 ? "" : "s"), "
                 + "\(summary.zeroBases) after a base of zero")
+        for sentence in ReportTables.untestedSentences(report) {
+            text.appendLine("- " + sentence)
+        }
         text.appendLine(
             "- Total shortfall: \(NumberFormatting.grouped(summary.totalShortfall)) "
                 + "victim\(summary.totalShortfall == 1 ? "" : "s")")

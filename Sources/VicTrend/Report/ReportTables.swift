@@ -112,7 +112,8 @@ enum ReportTables {
                 return Row(cells: [
                     .text(countryLabel(country.country)),
                     .optional(country.dispersion) { .decimal($0, places: 2) }, .empty, .empty,
-                    .words("fewer than 4 figures or no fit"), .empty, .empty, .empty,
+                    .words("no trend: " + (country.trendUntested ?? .noFit).explanation), .empty, .empty,
+                    .empty,
                 ])
             }
             return Row(cells: [
@@ -145,7 +146,7 @@ enum ReportTables {
             guard let projection = country.projection else {
                 return Row(cells: [
                     .text(countryLabel(country.country)), latest, .empty, .empty, .empty, .empty,
-                    .words(country.projectionBasis == nil ? "suppressed" : "no projection: no trend"),
+                    .words("no projection: " + (country.projectionUntested ?? .noFit).explanation),
                 ])
             }
             return Row(cells: [
@@ -232,7 +233,10 @@ enum ReportTables {
                     .optional(row.shortfall, ReportCell.count),
                     .optional(row.dispersion) { .decimal($0, places: 2) },
                     .optional(row.test?.pValue, ReportCell.probability),
-                    .words(significanceText(row.significance)),
+                    .words(
+                        row.test == nil && row.untested != nil
+                            ? "not tested (\(untestedShort(row.untested)))"
+                            : significanceText(row.significance)),
                 ], outcome: outcome(row))
         }
     }
@@ -345,6 +349,49 @@ enum ReportTables {
         case .movementAway: return "movement away"
         case .notAssessable: return "not assessable"
         case .suppressed: return "suppressed"
+        }
+    }
+
+    /// A few words for why a year was not tested, for a table cell.
+    static func untestedShort(_ reason: UntestedReason?) -> String {
+        switch reason {
+        case .runningTotals: "running totals"
+        case .testTurnedOff: "--no-test"
+        case .zeroBase: "base 0"
+        case .countAbove2To53: "count above 2^53"
+        case .ratioOutOfRange: "target ratio out of range"
+        case .suppressed: "suppressed"
+        case .fewFigures, .noFit, .targetYearNotAfterLatest, nil: "not applicable"
+        }
+    }
+
+    /// One sentence per reason that country-years or group totals compared with a base were not
+    /// tested for, with how many: what the reports say instead of empty p-values. Empty when every
+    /// comparison was tested. A zero base is left out: the summary and the notes already say that such a
+    /// year is not assessed at all.
+    static func untestedSentences(_ report: TrendReport) -> [String] {
+        var years: [UntestedReason: Int] = [:]
+        var totals: [UntestedReason: Int] = [:]
+        for row in report.assessments {
+            if let reason = row.untested { years[reason, default: 0] += 1 }
+        }
+        for total in report.totals {
+            if let reason = total.comparison.untested { totals[reason, default: 0] += 1 }
+        }
+        return UntestedReason.allCases.compactMap { reason in
+            guard reason != .zeroBase else { return nil }
+            let rows = years[reason] ?? 0
+            let groups = totals[reason] ?? 0
+            guard rows + groups > 0 else { return nil }
+            var counted: [String] = []
+            if rows > 0 {
+                counted.append("\(NumberFormatting.grouped(rows)) country-year\(rows == 1 ? "" : "s")")
+            }
+            if groups > 0 {
+                counted.append("\(NumberFormatting.grouped(groups)) total\(groups == 1 ? "" : "s")")
+            }
+            return "Not tested: " + counted.joined(separator: " and ") + ", because " + reason.explanation
+                + "."
         }
     }
 
