@@ -98,4 +98,32 @@ struct ProjectionTests {
                     "\"projection_category\": \"on-track\",\n      \"projection_not_made\": null\n    }"))
         }
     }
+
+    @Test("the countries' tails spooled in blocks of 1 to 3, in memory and in a file: the same bytes")
+    func spooledTails() throws {
+        let report = try TrendAnalysis.assess(sample, options: AnalysisOptions()).get()
+        let expected = JSONReporter.report(report)
+        for block in 1...3 {
+            var memory = JSONReportWriter(storage: JSONMemoryStorage(), chunkSize: 5, tailBlock: block)
+            for row in report.assessments { memory.add(row) }
+            for country in report.countries { memory.add(country, deferred: block == 2) }
+            memory.finish(
+                options: report.options, suppression: nil, provenance: nil, summary: memory.summary,
+                totals: report.totals, diagnostics: [])
+            #expect(String(decoding: memory.storage.document, as: UTF8.self) == expected, "\(block)")
+            let fixtures = try Fixtures()
+            defer { fixtures.remove() }
+            let path = fixtures.directory.appendingPathComponent("tails.json").path
+            let output = try StagedOutput(path: path)
+            var file = JSONReportWriter(
+                storage: try JSONFileStorage(output: output), chunkSize: 5, tailBlock: block)
+            for row in report.assessments { try file.add(row) }
+            for country in report.countries { try file.add(country, deferred: block != 2) }
+            try file.finish(
+                options: report.options, suppression: nil, provenance: nil, summary: file.summary,
+                totals: report.totals, diagnostics: [])
+            try output.commit()
+            #expect(try String(contentsOfFile: path, encoding: .utf8) == expected, "\(block)")
+        }
+    }
 }

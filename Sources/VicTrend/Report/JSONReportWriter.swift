@@ -13,17 +13,22 @@ struct JSONReportWriter<Storage: JSONReportStorage> {
     private var observations = JSONPrettyText(insideContainers: 2)
     private var countries = JSONPrettyText(insideContainers: 2)
     private var accumulator = TrendSummary.Accumulator()
-    /// Each country's figures at the target year, written after its other members at `finish`, and
-    /// where its other members end in the countries' text (bytes from the start of the array's text).
-    private var countryEnds: [(end: Int, figures: TargetYearFigures)] = []
+    /// The latest countries' tails (`JSONCountryTail`), handed to the storage a block at a time.
+    private var tails: [JSONCountryTail] = []
+    /// Tails handed to the storage so far.
+    private var tailsSpooled = 0
     /// Bytes of the countries' text handed to the storage so far.
     private var countriesSpooled = 0
     /// Bytes of text kept before they go to the storage.
     private let chunkSize: Int
 
-    init(storage: Storage, chunkSize: Int = 1 << 20) {
+    /// Countries' tails kept in memory before they go to the storage (about 200 bytes each).
+    private let tailBlock: Int
+
+    init(storage: Storage, chunkSize: Int = 1 << 20, tailBlock: Int = 4_096) {
         self.storage = storage
         self.chunkSize = max(1, chunkSize)
+        self.tailBlock = max(1, tailBlock)
     }
 
     /// The summary of the observations added so far (what `TrendSummary(_:)` gives for them).
@@ -44,15 +49,19 @@ struct JSONReportWriter<Storage: JSONReportStorage> {
     mutating func add(_ country: CountrySummary, deferred: Bool = false) throws(Storage.Failure) {
         countries.country(country)
         countries.leaveOpen()
-        countryEnds.append(
-            (
-                countriesSpooled + countries.bytes.count,
-                deferred
+        tails.append(
+            JSONCountryTail(
+                end: countriesSpooled + countries.bytes.count,
+                figures: deferred
                     ? .deferred(country.projectionBasis, trendUntested: country.trendUntested)
                     : .known(
                         requiredGrowth: country.requiredGrowthToTargetYear, country.projection,
-                        country.projectionUntested)
-            ))
+                        country.projectionUntested)))
+        if tails.count >= tailBlock {
+            try storage.spoolTails(tails)
+            tailsSpooled += tails.count
+            tails.removeAll(keepingCapacity: true)
+        }
         if countries.bytes.count >= chunkSize {
             let bytes = countries.takeBytes()
             countriesSpooled += bytes.count
@@ -90,16 +99,24 @@ struct JSONReportWriter<Storage: JSONReportStorage> {
         try storage.write(text.takeBytes())
         let year = options.projectionYear(latestYear: summary.lastYear)
         var start = 0
-        for (end, figures) in countryEnds {
-            try storage.writeSpooled(.countries, from: start, to: end)
-            start = end
-            var tail = JSONPrettyText(insideContainers: 3)
-            tail.markFilled()
-            tail.targetYearFigures(figures.resolved(year: year, options: options))
-            tail.endObject()
-            try storage.write(tail.takeBytes())
+        var done = 0
+        while done < tailsSpooled + tails.count {
+            let block =
+                done < tailsSpooled
+                ? try storage.spooledTails(from: done, count: min(tailBlock, tailsSpooled - done))
+                : tails
+            for one in block {
+                try storage.writeSpooled(.countries, from: start, to: one.end)
+                start = one.end
+                var tail = JSONPrettyText(insideContainers: 3)
+                tail.markFilled()
+                tail.targetYearFigures(one.figures.resolved(year: year, options: options))
+                tail.endObject()
+                try storage.write(tail.takeBytes())
+            }
+            done += block.count
         }
-        if !countryEnds.isEmpty { text.markFilled() }
+        if done > 0 { text.markFilled() }
         text.endArray()
         text.key("totals")
         text.beginArray()
@@ -133,25 +150,34 @@ struct JSONReportWriter<Storage: JSONReportStorage> {
         text.endArray()
     }
 
-    /// A country's figures at the target year: known when it was added, or computed at `finish`.
-    private enum TargetYearFigures {
-        case known(requiredGrowth: Double?, Projection?, UntestedReason?)
-        case deferred(ProjectionBasis?, trendUntested: UntestedReason?)
-
-        func resolved(year: Int?, options: AnalysisOptions) -> TargetYearMembers {
-            switch self {
-            case .known(let growth, let projection, let untested): return (growth, projection, untested)
-            case .deferred(let basis, let trendUntested):
-                guard let basis, let year else { return (nil, nil, trendUntested) }
-                return (
-                    basis.requiredGrowth(to: year, target: options.targetRate),
-                    basis.projection(to: year, options: options), basis.untested(to: year)
-                )
-            }
-        }
-    }
-
     private mutating func flushIfFull(_ text: inout JSONPrettyText) throws(Storage.Failure) {
         if text.bytes.count >= chunkSize { try storage.write(text.takeBytes()) }
     }
+}
+
+/// A country's figures at the target year: known when it was added, or computed at `finish`.
+enum JSONTargetYearFigures {
+    case known(requiredGrowth: Double?, Projection?, UntestedReason?)
+    case deferred(ProjectionBasis?, trendUntested: UntestedReason?)
+
+    func resolved(year: Int?, options: AnalysisOptions) -> TargetYearMembers {
+        switch self {
+        case .known(let growth, let projection, let untested): return (growth, projection, untested)
+        case .deferred(let basis, let trendUntested):
+            guard let basis, let year else { return (nil, nil, trendUntested) }
+            return (
+                basis.requiredGrowth(to: year, target: options.targetRate),
+                basis.projection(to: year, options: options), basis.untested(to: year)
+            )
+        }
+    }
+}
+
+/// What a country's JSON object still needs after its other members: where they end in the countries'
+/// text (bytes from the start of the array's text) and its figures at the target year. A plain value of
+/// numbers only (no reference), so a file storage spools it as its bytes (`JSONFileStorage`) and memory
+/// holds a block of them, not one per country.
+struct JSONCountryTail {
+    var end: Int
+    var figures: JSONTargetYearFigures
 }

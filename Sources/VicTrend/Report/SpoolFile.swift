@@ -46,6 +46,24 @@ final class SpoolFile {
         count += bytes.count
     }
 
+    /// The `count` bytes appended from offset `start` on (`start + count ≤ self.count`).
+    func read(from start: Int, count wanted: Int) throws(OutputError) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: wanted)
+        var done = 0
+        while done < wanted {
+            let got = bytes.withUnsafeMutableBytes { buffer in
+                pread(descriptor, buffer.baseAddress.map { $0 + done }, wanted - done, off_t(start + done))
+            }
+            if got < 0 && errno == EINTR { continue }
+            guard got > 0 else {
+                let reason = got == 0 ? "the file ended early" : InputError.systemReason()
+                throw .writeFailed(path: displayPath, reason: reason)
+            }
+            done += got
+        }
+        return bytes
+    }
+
     /// Writes everything appended so far to `output`, in order, through a buffer of 1 MiB.
     func copy(to output: StagedOutput) throws(OutputError) {
         try copy(to: output, from: 0, to: count)
