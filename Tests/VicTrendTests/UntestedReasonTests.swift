@@ -106,4 +106,19 @@ struct UntestedReasonTests {
                 $0.hasPrefix("Not tested: 4 country-years") && $0.hasSuffix("would give it away.")
             })
     }
+
+    @Test("a target year so far away that the projection overflows: none, and why")
+    func farAway() throws {
+        // A: b ≈ 0.134 a year; exp(0.134 × 7,977) is beyond binary64.
+        let report = try report(rows, options: AnalysisOptions(targetYear: 9999))
+        #expect(report.countries[0].projection == nil)
+        #expect(report.countries[0].projectionUntested == .projectionOutOfRange)
+        // The growth needed is still finite, computed in logarithms: (ln 100 + 7,980 ln 1.1 − ln 150) / 7,977
+        // = 0.0952949…, e^that − 1 = 0.0999835 (100 in 2019 grown by 10% a year to 9999, from 150 in 2022).
+        #expect(abs((report.countries[0].requiredGrowthToTargetYear ?? 0) - 0.09998351673055009) < 1e-12)
+        // And in 2023 from 150 in 2022: 100 × 1.1^4 / 150 − 1 = −0.0239.
+        let near = try self.report(rows, options: AnalysisOptions(targetYear: 2023))
+        #expect(abs((near.countries[0].requiredGrowthToTargetYear ?? 0) - (146.41 / 150 - 1)) < 1e-12)
+        #expect(JSONReporter.report(report).contains("\"projection_not_made\": \"projection-out-of-range\""))
+    }
 }

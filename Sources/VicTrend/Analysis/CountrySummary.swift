@@ -136,7 +136,7 @@ public struct CountrySummary: Sendable, Hashable {
         }
         requiredGrowthToTargetYear = basis.requiredGrowth(to: year, target: options.targetRate)
         projection = basis.projection(to: year, options: options)
-        projectionUntested = basis.untested(to: year)
+        projectionUntested = basis.untested(to: year, options: options)
     }
 
     /// Eurostat's periods (SDG monitoring report methodology): the long-term trend over the past 15

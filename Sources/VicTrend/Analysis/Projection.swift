@@ -25,7 +25,9 @@
 ///   d_proj ≥ 0.80·d_req, `off-track` when d_proj ≥ 0, `wrong-direction` otherwise; a d_proj within
 ///   1e-9 of the latest figure counts as 0 (a flat fit is not a fall by rounding).
 /// No projection (`nil`) for running totals, when the latest segment has fewer than 4 figures or no
-/// finite fit, or when T is not after the country's latest figure (nothing to project).
+/// finite fit, when T is not after the country's latest figure (nothing to project), or when the
+/// projection or its interval is beyond floating-point range (`ProjectionBasis.untested(to:options:)`
+/// says which).
 public struct Projection: Sendable, Hashable {
     /// The projection's category (the German sustainability indicators' weather symbols, in words).
     public enum Category: String, Sendable, Hashable, CaseIterable {
@@ -81,11 +83,12 @@ struct ProjectionBasis: Sendable, Hashable {
     /// Why `fit` is `nil` (`CountrySummary.trendUntested`).
     var unfitted: UntestedReason?
 
-    /// Why there is no projection to `year`: no fit, or `year` not after the latest figure; `nil` when
-    /// `projection(to:options:)` gives one.
-    func untested(to year: Int) -> UntestedReason? {
+    /// Why there is no projection to `year`: no fit, `year` not after the latest figure, or a projection
+    /// beyond floating-point range; `nil` when `projection(to:options:)` gives one.
+    func untested(to year: Int, options: AnalysisOptions) -> UntestedReason? {
         if fit == nil { return unfitted ?? .noFit }
-        return year > latestYear ? nil : .targetYearNotAfterLatest
+        if year <= latestYear { return .targetYearNotAfterLatest }
+        return projection(to: year, options: options) == nil ? .projectionOutOfRange : nil
     }
 
     /// The projection to `year` (see `Projection`), or `nil`.
@@ -96,7 +99,7 @@ struct ProjectionBasis: Sendable, Hashable {
         let sd = variance.squareRoot()
         let degrees = Double(fit.residualDegrees)
         let multiplier = StudentT.twoSidedQuantile(options.confidence, degrees: degrees)
-        guard mu.isFinite, sd.isFinite, sd > 0 else { return nil }
+        guard mu.isFinite, sd.isFinite, sd > 0, (mu + multiplier * sd).isFinite else { return nil }
         var projection = Projection(
             year: year, victims: mu, low: max(0, mu - multiplier * sd), high: mu + multiplier * sd)
         if let baselineYear, let baselineVictims, baselineVictims > 0, year >= baselineYear {
@@ -115,13 +118,16 @@ struct ProjectionBasis: Sendable, Hashable {
     }
 
     /// Growth a year needed from the latest figure to be on the trajectory in `year`:
-    /// (trajectory_year / latest)^(1 / (year − latest year)) − 1, the trajectory in floating point;
+    /// (trajectory_year / latest)^(1 / (year − latest year)) − 1, the trajectory in floating point
+    /// (computed in logarithms: finite for any year);
     /// `nil` when `year` is not after the latest figure, or the baseline or the latest figure is 0.
     func requiredGrowth(to year: Int, target: TargetRate) -> Double? {
         guard let baselineYear, let baselineVictims, baselineVictims > 0, latestVictims > 0, year > latestYear
         else { return nil }
-        let factor = 1 + target.doubleValue
-        let trajectory = Double(baselineVictims) * pow(factor, Double(year - baselineYear))
-        return pow(trajectory / Double(latestVictims), 1 / Double(year - latestYear)) - 1
+        // In logarithms, so that a target year centuries away gives its growth (about the target) rather
+        // than ∞ from a trajectory beyond binary64.
+        let logTrajectory =
+            log(Double(baselineVictims)) + Double(year - baselineYear) * log1p(target.doubleValue)
+        return expm1((logTrajectory - log(Double(latestVictims))) / Double(year - latestYear))
     }
 }

@@ -20,6 +20,8 @@ public enum UntestedReason: String, Sendable, Hashable, CaseIterable {
     case noFit = "no-finite-fit"
     /// The target year is not after the country's latest figure: nothing to project.
     case targetYearNotAfterLatest = "target-year-not-after-latest"
+    /// The projected count or its interval is beyond floating-point range (a target year centuries away).
+    case projectionOutOfRange = "projection-out-of-range"
 
     /// The reason of a test that applies but was not computed.
     init(_ unavailable: RateRatioTest.Unavailable) {
@@ -41,6 +43,7 @@ public enum UntestedReason: String, Sendable, Hashable, CaseIterable {
         case .fewFigures: "fewer than 4 figures since the latest break"
         case .noFit: "no finite trend fits the counts since the latest break (all zero, or all at one end)"
         case .targetYearNotAfterLatest: "the target year is not after the country's latest figure"
+        case .projectionOutOfRange: "the projected count is beyond the range of floating-point numbers"
         }
     }
 }

@@ -238,7 +238,7 @@ public enum HTMLReporter: Reporter {
             "<p>Solid: identified victims; dashed: the country's baseline grown by "
                 + "\(HTMLText.escape(report.options.targetRate.percentText)) a year"
                 + (report.projectionYear.map {
-                    "; dotted, to \($0): the projection from the country's trend, shaded: its prediction interval"
+                    "; short dashes to \($0): the projection from the country's trend, shaded: its prediction interval"
                 } ?? "") + ".</p>",
             "<div class=\"multiples\">",
         ])

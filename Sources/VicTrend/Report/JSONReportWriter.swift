@@ -167,7 +167,7 @@ enum JSONTargetYearFigures {
             guard let basis, let year else { return (nil, nil, trendUntested) }
             return (
                 basis.requiredGrowth(to: year, target: options.targetRate),
-                basis.projection(to: year, options: options), basis.untested(to: year)
+                basis.projection(to: year, options: options), basis.untested(to: year, options: options)
             )
         }
     }

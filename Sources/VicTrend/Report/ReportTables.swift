@@ -361,7 +361,7 @@ enum ReportTables {
         case .countAbove2To53: "count above 2^53"
         case .ratioOutOfRange: "target ratio out of range"
         case .suppressed: "suppressed"
-        case .fewFigures, .noFit, .targetYearNotAfterLatest, nil: "not applicable"
+        case .fewFigures, .noFit, .targetYearNotAfterLatest, .projectionOutOfRange, nil: "not applicable"
         }
     }
 
