@@ -133,8 +133,10 @@ struct ReportCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Year by which each country should be back on its trajectory: reports the growth a year it now "
-                + "needs from its latest figure.",
+            "Target year T (default: two years after the panel's latest year, the Declaration's reporting "
+                + "cycle): each country's count is projected to T from its trend, with a prediction interval, the "
+                + "chance of reaching its trajectory and a category (on-track ... wrong-direction), and the growth "
+                + "a year it needs to be back on its trajectory by T.",
             valueName: "year"))
     var targetYear: Int?
 

@@ -12,7 +12,11 @@ enum LegacyJSONReporter {
             ("format", string("victrend-report")),
             ("format_version", String(JSONReporter.formatVersion)),
             ("metadata", metadata(report.provenance)),
-            ("parameters", parameters(report.options, suppression: report.suppression)),
+            (
+                "parameters",
+                parameters(
+                    report.options, projectionYear: report.projectionYear, suppression: report.suppression)
+            ),
             ("summary", summary(report.summary)),
             ("observations", JSONText.array(report.assessments.map(observation))),
             ("countries", JSONText.array(report.countries.map(country))),
@@ -48,7 +52,9 @@ enum LegacyJSONReporter {
         ])
     }
 
-    private static func parameters(_ options: AnalysisOptions, suppression: Suppression.Policy?) -> String {
+    private static func parameters(
+        _ options: AnalysisOptions, projectionYear: Int?, suppression: Suppression.Policy?
+    ) -> String {
         JSONText.object([
             ("target_rate", number(options.targetRate.doubleValue)),
             ("target_rate_text", string(options.targetRate.description)),
@@ -56,6 +62,7 @@ enum LegacyJSONReporter {
             ("series", string(options.series.rawValue)),
             ("baseline_year", int(options.baselineYear)),
             ("target_year", int(options.targetYear)),
+            ("projection_year", int(projectionYear)),
             ("confidence", number(options.confidence)),
             ("dispersion", string(options.dispersion.argument)),
             ("inputs", JSONText.array(options.inputs.map { string(PublishedName.of($0)) })),
@@ -110,6 +117,7 @@ enum LegacyJSONReporter {
             ("p_value", number(judged.test?.pValue)), ("ratio_low", number(judged.test?.ratioLow)),
             ("ratio_high", number(judged.test?.ratioHigh)),
             ("significance", judged.significance.map { string($0.rawValue) } ?? "null"),
+            ("test_not_run", judged.untested.map { string($0.rawValue) } ?? "null"),
         ]
     }
 
@@ -127,13 +135,22 @@ enum LegacyJSONReporter {
                 ("trajectory_victims", int(summary.latestTrajectoryVictims)),
                 ("trajectory_gap", int(summary.latestTrajectoryGap)),
             ] + progress(summary.longTerm, "long_term") + progress(summary.shortTerm, "short_term") + [
-                ("required_growth_to_target_year", number(summary.requiredGrowthToTargetYear)),
                 ("country_name", optionalString(CountryTable.standard.displayName(summary.country))),
                 ("dispersion", number(summary.dispersion)),
                 ("trend_from", int(summary.trend?.fromYear)), ("trend_growth", number(summary.trend?.growth)),
                 ("trend_low", number(summary.trend?.low)), ("trend_high", number(summary.trend?.high)),
                 ("trend_p_value", number(summary.trend?.pValue)),
                 ("trend_significance", summary.trend?.significance.map { string($0.rawValue) } ?? "null"),
+                ("trend_not_run", summary.trendUntested.map { string($0.rawValue) } ?? "null"),
+                ("required_growth_to_target_year", number(summary.requiredGrowthToTargetYear)),
+                ("projection_year", int(summary.projection?.year)),
+                ("projected_victims", number(summary.projection?.victims)),
+                ("projected_low", number(summary.projection?.low)),
+                ("projected_high", number(summary.projection?.high)),
+                ("trajectory_at_projection", int(summary.projection?.trajectory)),
+                ("probability_on_trajectory", number(summary.projection?.probabilityOnTrajectory)),
+                ("projection_category", summary.projection?.category.map { string($0.rawValue) } ?? "null"),
+                ("projection_not_made", summary.projectionUntested.map { string($0.rawValue) } ?? "null"),
             ])
     }
 

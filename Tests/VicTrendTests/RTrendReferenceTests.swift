@@ -30,6 +30,11 @@ struct RTrendReferenceCase: Sendable, CustomTestStringConvertible {
     var high: Double
     var projected: Double
     var projectedLinkSE: Double
+    var projectedLow: Double
+    var projectedHigh: Double
+    var trajectory: Int?
+    var probability: Double?
+    var category: String?
 
     var testDescription: String { "\(victims) in \(years.first ?? 0)–\(years.last ?? 0)" }
 
@@ -92,6 +97,48 @@ struct RTrendReferenceTests {
         #expect(relative(fit.fitted(at: year), reference.projected) <= 1e-9, "μ \(fit.fitted(at: year))")
         let se = (fit.dispersion * fit.linkVariance(at: year)).squareRoot()
         #expect(relative(se, reference.projectedLinkSE) <= 1e-9, "se \(se)")
+    }
+
+    @Test(
+        "the projection: R's prediction interval, trajectory, probability on it and category",
+        arguments: rTrendReferenceCases)
+    func projectionFigures(_ reference: RTrendReferenceCase) throws {
+        let fit = try #require(reference.fit)
+        let basis = ProjectionBasis(
+            fit: fit, dispersion: fit.dispersion, latestYear: try #require(reference.years.last),
+            latestVictims: try #require(reference.victims.last), baselineYear: reference.years.first,
+            baselineVictims: reference.victims.first)
+        let options = AnalysisOptions(targetRate: reference.targetRate, confidence: reference.confidence)
+        let projection = try #require(basis.projection(to: reference.projectionYear, options: options))
+        #expect(projection.year == reference.projectionYear)
+        #expect(relative(projection.victims, reference.projected) <= 1e-9, "μ \(projection.victims)")
+        #expect(relative(projection.low, reference.projectedLow) <= 1e-9, "low \(projection.low)")
+        #expect(relative(projection.high, reference.projectedHigh) <= 1e-9, "high \(projection.high)")
+        #expect(projection.trajectory == reference.trajectory)
+        if let probability = reference.probability {
+            let value = try #require(projection.probabilityOnTrajectory)
+            // 1 − pt: absolute near 0, where R's 1 − p has lost the relative digits ours keeps or loses alike.
+            #expect(relative(value, probability) <= 1e-9 || abs(value - probability) < 1e-15, "P \(value)")
+        } else {
+            #expect(projection.probabilityOnTrajectory == nil)
+        }
+        #expect(projection.category?.rawValue == reference.category)
+        // Not after the latest figure: nothing to project.
+        #expect(basis.projection(to: basis.latestYear, options: options) == nil)
+    }
+
+    @Test("the categories' thresholds: 95% and 80% of the change needed, then the direction")
+    func categories() {
+        // latest 100, trajectory 200: the change needed is 100.
+        let cases: [(Double, Projection.Category)] = [
+            (300, .onTrack), (195, .onTrack), (194.99, .slightlyOffTrack), (180, .slightlyOffTrack),
+            (179.99, .offTrack), (100, .offTrack), (99.99, .wrongDirection),
+        ]
+        for (projected, expected) in cases {
+            #expect(Projection.category(projected: projected, latest: 100, trajectory: 200) == expected)
+        }
+        // At or above the trajectory already: on track whatever the projection.
+        #expect(Projection.category(projected: 10, latest: 250, trajectory: 200) == .onTrack)
     }
 
     @Test("Student's t distribution function is R's pt")

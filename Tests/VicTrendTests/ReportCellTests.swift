@@ -166,10 +166,11 @@ struct ReportCellTests {
             #expect(rows(table).allSatisfy { $0.cells.count == table.headers.count })
         }
         // 2019 to 2021 is under Eurostat's 3 years: both periods are not assessable (long_term_from 2019).
-        // Two figures: dispersion 1 (not estimated) and no trend test.
+        // Two figures: dispersion 1 (not estimated), no trend test and no projection; the growth
+        // needed to the default target year 2023: (3 × 1.1^4 / 9)^(1/2) − 1 = −0.3014.
         #expect(
             CSVText.table(ReportTables.countryRecords(report)).split(separator: "\n")[2]
-                == "B|C,2019,2021,2,1,1,0,0.7321,2019,3,no,4,0,2019,,,not-assessable,2019,,,not-assessable,,,"
-                + "1.0000,,,,,,")
+                == "B|C,2019,2021,2,1,1,0,0.7321,2019,3,no,4,0,2019,,,not-assessable,2019,,,not-assessable,"
+                + "-0.3014,,1.0000,,,,,,,,,,,,,")
     }
 }

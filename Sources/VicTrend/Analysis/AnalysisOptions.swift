@@ -15,7 +15,8 @@ public struct AnalysisOptions: Sendable, Hashable {
     /// Year the trajectory starts from; `nil` means each country's first reported year. A country
     /// with no figure for it starts from its first reported year after it (flag `baseline-shifted`).
     public var baselineYear: Int?
-    /// Year by which a country should be back on its trajectory, for the growth it now needs.
+    /// The target year T of the projection (and of the growth a year needed to be back on the
+    /// trajectory by T); `nil` means two years after the panel's latest year (`projectionYear`).
     public var targetYear: Int?
     /// Confidence level of the rate-ratio intervals; 1 − confidence is the significance level.
     public var confidence: Double
@@ -25,6 +26,15 @@ public struct AnalysisOptions: Sendable, Hashable {
     /// The dispersion φ of the year-on-year test: estimated per segment (the default), none (φ = 1,
     /// the pure Poisson test) or fixed.
     public var dispersion: Dispersion = .estimate
+    /// Years from the panel's latest year to the default target year: the Declaration's reporting cycle.
+    public static let defaultProjectionYears = 2
+
+    /// The target year for a panel whose latest year is `latestYear`: `targetYear` when given, else
+    /// `latestYear` + 2; `nil` for an empty panel without `targetYear`.
+    public func projectionYear(latestYear: Int?) -> Int? {
+        targetYear ?? latestYear.map { $0 + Self.defaultProjectionYears }
+    }
+
     /// Input paths as given, for the report's parameters.
     public var inputs: [String]
 

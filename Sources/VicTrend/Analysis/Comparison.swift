@@ -15,6 +15,8 @@ public protocol GrowthJudgement {
     var flags: [YearAssessment.Flag] { get }
     var test: RateRatioTest? { get }
     var significance: YearAssessment.Significance? { get }
+    /// Why a comparison with a base has no test (`nil` when tested, or for a first year).
+    var untested: UntestedReason? { get }
 }
 
 /// A count measured against its base count: growth, the exact target test and the Poisson test.
@@ -41,6 +43,9 @@ public struct Comparison: GrowthJudgement, Sendable, Hashable {
     public var testUnavailable: RateRatioTest.Unavailable?
     /// For shortfalls: significant or within noise.
     public var significance: YearAssessment.Significance?
+    /// Why a comparison with a base has no test: running totals, `--no-test`, a zero base, a count
+    /// above 2^53 (`testUnavailable`), or suppression; `nil` when tested and for a first year.
+    public var untested: UntestedReason?
     /// True when the required count does not fit in 64 bits (the comparison is then not assessed).
     public var overflowed = false
     /// The dispersion φ the test's counts were scaled by (1: the pure Poisson test); `nil` when no test
@@ -56,11 +61,14 @@ public struct Comparison: GrowthJudgement, Sendable, Hashable {
         var exactTest: Bool
         /// Confidence level of the test's intervals.
         var confidence: Double
+        /// Running totals (never tested).
+        var cumulative: Bool
 
         init(_ options: AnalysisOptions) {
             targetRate = options.targetRate
             exactTest = options.series == .annual && options.exactTest
             confidence = options.confidence
+            cumulative = options.series == .cumulative
         }
     }
 
@@ -87,7 +95,10 @@ public struct Comparison: GrowthJudgement, Sendable, Hashable {
         flags = []
         if base.victims == 0 { flags.append(.zeroBase) }
         if years > 1 { flags.append(.gap) }
-        guard base.victims > 0 else { return }
+        guard base.victims > 0 else {
+            untested = .zeroBase
+            return
+        }
         guard let required = cache.ceilScaled(base.victims, years: years, rate: rules.targetRate) else {
             overflowed = true
             return
@@ -97,11 +108,15 @@ public struct Comparison: GrowthJudgement, Sendable, Hashable {
         shortfall = max(0, required - victims)
         status = victims >= required ? .met : .shortfall
         // Running totals are not independent counts, so the Poisson test does not apply to them.
-        guard rules.exactTest else { return }
+        guard rules.exactTest else {
+            untested = rules.cumulative ? .runningTotals : .testTurnedOff
+            return
+        }
         let outcome = cache.test(
             victims: victims, base: base.victims, years: years, rules: rules, dispersion: dispersion)
         guard case .tested(let test) = outcome else {
             testUnavailable = outcome.unavailable
+            untested = outcome.unavailable.map(UntestedReason.init)
             return
         }
         self.test = test

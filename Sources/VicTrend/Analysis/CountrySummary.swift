@@ -38,8 +38,14 @@ public struct CountrySummary: Sendable, Hashable {
     public var longTerm: ProgressAssessment?
     /// Eurostat's short-term trend: as `longTerm`, over latest − 5.
     public var shortTerm: ProgressAssessment
-    /// Growth a year needed from the latest figure to be on the trajectory by the target year.
+    /// Growth a year needed from the latest figure to be on the trajectory in the target year
+    /// (`ProjectionBasis.requiredGrowth(to:target:)`); set by `project(to:options:)`.
     public var requiredGrowthToTargetYear: Double?
+    /// The projection to the target year (`Projection`); set by `project(to:options:)`, `nil` before.
+    public var projection: Projection?
+    /// What the figures at the target year are computed from (`nil` for a series with no figure);
+    /// suppression clears it with the trend.
+    var projectionBasis: ProjectionBasis?
     /// Annual series: the dispersion φ of the latest segment (from the latest break on) as the
     /// year-on-year test uses it (`Dispersion.value(for:)`: 1 when not estimated); `nil` for running
     /// totals.
@@ -47,6 +53,12 @@ public struct CountrySummary: Sendable, Hashable {
     /// Annual series: the trend test over the latest segment; `nil` for running totals and when the
     /// segment has fewer than 4 figures, all zero, or no finite fit (`PoissonTrendFit.fit`).
     public var trend: TrendTest?
+    /// Why `trend` is `nil`: running totals, fewer than 4 figures in the latest segment, no finite fit,
+    /// or suppression; `nil` when there is a trend.
+    public var trendUntested: UntestedReason?
+    /// Why `projection` is `nil` (`trendUntested`, or a target year not after the latest figure); set by
+    /// `project(to:options:)`.
+    public var projectionUntested: UntestedReason?
 
     /// Summarises one series' assessments (in year order, at least one). A series whose every figure
     /// was withheld has no counts: its years come from the withheld figures and nothing is assessable.
@@ -79,20 +91,23 @@ public struct CountrySummary: Sendable, Hashable {
         baselineYear = baseline?.year
         baselineVictims = baseline?.victims
         self.baselineShifted = baselineShifted
+        trendUntested = options.series == .cumulative ? .runningTotals : .fewFigures
         guard let latest = observations.last else {
             shortTerm = ProgressAssessment(notAssessableFrom: firstYear, to: lastYear)
             return
         }
         let segmentStart = observations.last { $0.isBreak }?.year ?? Int.min
+        var fit: PoissonTrendFit?
         if options.series == .annual {
             let segment = observations[(observations.lastIndex { $0.isBreak } ?? 0)...]
-            let fit =
+            fit =
                 segment.count >= Dispersion.minimumFigures
                 ? PoissonTrendFit.fit(segment.lazy.map { ($0.year, $0.victims) }) : nil
             let phi =
                 fit == nil
                 ? options.dispersion.value(for: segment).phi : options.dispersion.value(fitted: fit).phi
             dispersion = phi
+            if segment.count >= Dispersion.minimumFigures { trendUntested = fit == nil ? .noFit : nil }
             if let fit {
                 trend = TrendTest(
                     fit: fit, dispersion: phi, target: options.targetRate, confidence: options.confidence)
@@ -104,14 +119,24 @@ public struct CountrySummary: Sendable, Hashable {
         shortTerm = Self.window(
             observations, to: latest, years: Self.shortTermYears, segmentStart: segmentStart,
             target: options.targetRate)
-        if let targetYear = options.targetYear, let baseline, baseline.victims > 0, latest.victims > 0,
-            targetYear > latest.year
-        {
-            let factor = 1 + options.targetRate.doubleValue
-            let trajectory = Double(baseline.victims) * pow(factor, Double(targetYear - baseline.year))
-            requiredGrowthToTargetYear =
-                pow(trajectory / Double(latest.victims), 1 / Double(targetYear - latest.year)) - 1
+        projectionBasis = ProjectionBasis(
+            fit: trend == nil ? nil : fit, dispersion: dispersion ?? 1, latestYear: latest.year,
+            latestVictims: latest.victims, baselineYear: baseline?.year, baselineVictims: baseline?.victims,
+            unfitted: trendUntested)
+    }
+
+    /// Sets the figures at the target year `year` (`nil`: none, an empty panel): the growth a year
+    /// needed and the projection. The same basis and year give the same figures wherever this runs.
+    mutating func project(to year: Int?, options: AnalysisOptions) {
+        guard let year, let basis = projectionBasis else {
+            requiredGrowthToTargetYear = nil
+            projection = nil
+            projectionUntested = trendUntested
+            return
         }
+        requiredGrowthToTargetYear = basis.requiredGrowth(to: year, target: options.targetRate)
+        projection = basis.projection(to: year, options: options)
+        projectionUntested = basis.untested(to: year, options: options)
     }
 
     /// Eurostat's periods (SDG monitoring report methodology): the long-term trend over the past 15

@@ -306,6 +306,7 @@ public enum Suppression {
             // published p-value with its two counts gives it away: a country with a hidden count keeps
             // no test when the dispersion was estimated (met or short is still exact).
             if estimated && countriesWithSuppression.contains(row.country) {
+                if row.test != nil { row.untested = .suppressed }
                 row.test = nil
                 row.significance = nil
                 row.dispersion = nil
@@ -319,6 +320,10 @@ public enum Suppression {
                 row.growthRate = nil
                 row.requiredVictims = nil
                 row.shortfall = nil
+                // Whatever it was (a zero base included, whose flag is removed above), it is now hidden.
+                if row.baseYear != nil && row.untested != .runningTotals && row.untested != .testTurnedOff {
+                    row.untested = .suppressed
+                }
                 row.test = nil
                 row.significance = nil
                 row.trajectoryGap = nil
@@ -366,13 +371,20 @@ public enum Suppression {
         }
         // The trend and the dispersion are functions of every count of the segment, hidden ones too.
         if !suppressed.isEmpty && suppressed.contains(where: { $0.country == country.country }) {
+            if country.trend != nil { country.trendUntested = .suppressed }
             country.trend = nil
             country.dispersion = nil
+            country.projection = nil
+            country.projectionBasis?.fit = nil
+            country.projectionBasis?.unfitted = .suppressed
+            country.projectionUntested = .suppressed
         }
         country.longTerm = country.longTerm.map(protect)
         country.shortTerm = protect(country.shortTerm)
         if isHidden(country.baselineYear) || isHidden(country.lastYear) {
             country.requiredGrowthToTargetYear = nil
+            country.projectionBasis = nil
+            country.projectionUntested = .suppressed
         }
         return country
     }
@@ -403,6 +415,7 @@ public enum Suppression {
             total.comparison.growthRate = nil
             total.comparison.requiredVictims = nil
             total.comparison.shortfall = nil
+            if total.comparison.test != nil { total.comparison.untested = .suppressed }
             total.comparison.test = nil
             total.comparison.significance = nil
             if total.comparison.status != .notAssessed { total.comparison.status = .suppressed }

@@ -13,6 +13,9 @@ public struct TrendReport: Sendable, Hashable {
     public var groups: Groups
     /// Headline figures.
     public var summary: TrendSummary
+    /// The target year T the countries are projected to: `--target-year`, else two years after the
+    /// panel's latest year; `nil` for an empty panel.
+    public var projectionYear: Int?
     /// Where the report came from (set by the caller that read the inputs).
     public var provenance: Provenance?
     /// The small-cell suppression applied to this report, if any.
@@ -31,6 +34,10 @@ public struct TrendReport: Sendable, Hashable {
         self.totals = totals
         self.groups = groups
         self.summary = TrendSummary(assessments)
+        projectionYear = options.projectionYear(latestYear: summary.lastYear)
+        for index in self.countries.indices {
+            self.countries[index].project(to: projectionYear, options: options)
+        }
     }
 
     /// The assessments that fell short, in country and year order.

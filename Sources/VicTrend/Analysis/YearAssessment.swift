@@ -98,6 +98,9 @@ public struct YearAssessment: GrowthJudgement, Sendable, Hashable {
     public var test: RateRatioTest?
     /// Set for shortfalls only.
     public var significance: Significance?
+    /// Why a year compared with a base has no test (`Comparison.untested`); `nil` when tested, for a
+    /// first year and a withheld figure.
+    public var untested: UntestedReason?
     /// The dispersion φ the test's counts were scaled by (1: the pure Poisson test); `nil` when the
     /// year was not tested.
     public var dispersion: Double?
@@ -140,6 +143,7 @@ public struct YearAssessment: GrowthJudgement, Sendable, Hashable {
         flags = comparison.flags
         test = comparison.test
         significance = comparison.significance
+        untested = comparison.untested
         dispersion = comparison.dispersion
         overflowed = comparison.overflowed
     }

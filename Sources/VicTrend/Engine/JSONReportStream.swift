@@ -69,7 +69,7 @@ final class JSONReportStream {
                 options: options)
             do throws(OutputError) {
                 for row in assessments { try writer.add(row) }
-                try writer.add(country)
+                try writer.add(country, deferred: true)
             } catch {
                 failure = error
             }

@@ -80,7 +80,13 @@ public enum HTMLReporter: Reporter {
                 options.baselineYear.map(String.init) ?? "each country's first reported year"
             ),
         ]
-        if let year = options.targetYear { items.append(("Target year", String(year))) }
+        if let year = report.projectionYear {
+            items.append(
+                (
+                    "Target year",
+                    String(year) + (options.targetYear == nil ? " (two years after the latest year)" : "")
+                ))
+        }
         if options.series == .annual {
             items.append(
                 ("Confidence", NumberFormatting.compact(options.confidence * 100, maxDecimals: 4) + "%"))
@@ -230,16 +236,40 @@ public enum HTMLReporter: Reporter {
         html.appendLines([
             section("countries", "Countries against their trajectories"),
             "<p>Solid: identified victims; dashed: the country's baseline grown by "
-                + "\(HTMLText.escape(report.options.targetRate.percentText)) a year.</p>",
+                + "\(HTMLText.escape(report.options.targetRate.percentText)) a year"
+                + (report.projectionYear.map {
+                    "; short dashes to \($0): the projection from the country's trend, shaded: its prediction interval"
+                } ?? "") + ".</p>",
             "<div class=\"multiples\">",
         ])
+        var projections: [String: Projection?] = [:]
+        for country in report.countries where country.projection != nil {
+            projections[country.country] = country.projection
+        }
         for (index, country) in grid.countries.enumerated() {
             let ordered = grid.cells(of: country).compactMap { $0 }
             let actual = ordered.compactMap { row in
                 row.victims.map { SVGLineChart.Point(year: row.year, value: Double($0)) }
             }
-            let trajectory = ordered.compactMap { row in
+            var trajectory = ordered.compactMap { row in
                 row.trajectoryVictims.map { SVGLineChart.Point(year: row.year, value: Double($0)) }
+            }
+            var projectionText = ""
+            var drawn: SVGLineChart.Projection?
+            if let found = projections[country.key], let projection = found,
+                let latest = actual.last
+            {
+                drawn = SVGLineChart.Projection(
+                    from: latest, to: SVGLineChart.Point(year: projection.year, value: projection.victims),
+                    low: projection.low, high: projection.high)
+                if let target = projection.trajectory, !trajectory.isEmpty {
+                    trajectory.append(SVGLineChart.Point(year: projection.year, value: Double(target)))
+                }
+                projectionText =
+                    " Projected for \(projection.year): \(NumberFormatting.fixed(projection.victims, decimals: 1)) "
+                    + "(\(NumberFormatting.fixed(projection.low, decimals: 1)) to "
+                    + "\(NumberFormatting.fixed(projection.high, decimals: 1)))"
+                    + (projection.trajectory.map { ", trajectory \($0)." } ?? ".")
             }
             let chart = SVGLineChart(
                 id: "country-\(index)", title: label(country.key),
@@ -250,8 +280,9 @@ public enum HTMLReporter: Reporter {
                         ? "; no trajectory (no baseline above zero)."
                         : "; trajectory: "
                             + ordered.compactMap { row in row.trajectoryVictims.map { "\(row.year) \($0)" } }
-                            .joined(separator: ", ") + "."),
-                actual: actual, trajectory: trajectory, width: 200, height: 120, compact: true)
+                            .joined(separator: ", ") + ".") + projectionText,
+                actual: actual, trajectory: trajectory, projection: drawn, width: 200, height: 120,
+                compact: true)
             html +=
                 "<figure class=\"multiple\"><figcaption>\(HTMLText.escape(label(country.key)))</figcaption>"
             html += chart.render()
@@ -302,6 +333,16 @@ public enum HTMLReporter: Reporter {
             "<p>\(HTMLText.escape(ReportTables.trendMethod(alpha: alpha)))</p>",
         ])
         render(ReportTables.trends(report), named: "Table of trends by country", to: &html)
+        html.appendLine("</section>")
+        guard let year = report.projectionYear else { return }
+        let method = ReportTables.projectionMethod(
+            year: year, defaulted: report.options.targetYear == nil,
+            confidence: NumberFormatting.compact(report.options.confidence * 100, maxDecimals: 4))
+        html.appendLines([
+            section("projection", "Projection to \(year)"),
+            "<p>\(HTMLText.escape(method))</p>",
+        ])
+        render(ReportTables.projections(report), named: "Table of projections by country", to: &html)
         html.appendLine("</section>")
     }
 
@@ -390,6 +431,9 @@ public enum HTMLReporter: Reporter {
                     + "the rate ratio is below the target ratio (as R's poisson.test). Victim counts are clustered — "
                     + "one case can identify several victims — so the test is indicative, not proof. "
                     + HTMLText.escape(report.options.dispersion.caveat) + "</li>")
+        }
+        for sentence in ReportTables.untestedSentences(report) {
+            items.append("<li>\(HTMLText.escape(sentence))</li>")
         }
         var lines = [section("notes", "Notes"), "<ul>"] + items + ["</ul>"]
         if let provenance = report.provenance {
@@ -481,6 +525,8 @@ public enum HTMLReporter: Reporter {
         .chart.large .tick,.chart .axis{font-size:13px;fill:#444}
         .chart polyline.actual{fill:none;stroke:#0b4f8a;stroke-width:2}.chart circle.actual{fill:#0b4f8a}
         .chart polyline.trajectory{fill:none;stroke:#a33f06;stroke-width:1.5;stroke-dasharray:5 3}
+        .chart polyline.projection{fill:none;stroke:#1b5e8c;stroke-width:1.5;stroke-dasharray:2 2}
+        .chart .projection-interval{fill:#1b5e8c;fill-opacity:.15;stroke:none}
         .multiples{display:grid;grid-template-columns:repeat(auto-fill,minmax(170px,1fr));gap:.5rem}
         .multiple{margin:0;border:1px solid #ddd;padding:.2rem;min-width:0}
         .multiple figcaption{font-size:.75rem;font-weight:600}

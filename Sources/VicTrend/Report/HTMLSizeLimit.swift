@@ -7,11 +7,12 @@
 /// 7 characters): 2,000 series: 8.4 MB of HTML, 0.6 s, 44 MB peak; 10,000 series: 42 MB, 1.8 s,
 /// 154 MB peak; 20,000: 84 MB, 5.0 s, 286 MB; 50,000: 210 MB, 16 s, 691 MB (peak memory about 3.3 times
 /// the page). Pages of 1,000 series by 1 to 80 years, and 1,000 series of 5 years spread over a
-/// century, size as 930 bytes a series + 295 a row + 33 a cell of the series-by-year tables; the
+/// century, size as 930 bytes a series (about 1,290 since the projection's table row and chart
+/// marks, 2026-12-03) + 295 a row + 33 a cell of the series-by-year tables; the
 /// estimate below rounds these up (keys much longer than ISO codes add their length to every row).
 ///
 /// The limits: at most 10,000 series (ten thousand charts, five times the 2,000 a report must handle),
-/// and at most 100 MB of estimated page (10,000 series of up to 24 years, or 2,000 of up to 136). The
+/// and at most 100 MB of estimated page (10,000 series of up to 24 years, or 2,000 of up to 135). The
 /// process itself would go further (about 3.3 bytes of memory per byte of page); the 100 MB are a
 /// judgement of what a reader's browser should be asked to open, not a browser measurement.
 extension HTMLReporter {
@@ -62,10 +63,10 @@ extension HTMLReporter {
         let rows = max(0, rowCount)
         let years = max(0, yearCount)
         let (cells, overflow) = series.multipliedReportingOverflow(by: years)
-        guard !overflow, series <= Int.max / 1_000, rows <= Int.max / 400, cells <= Int.max / 80 else {
+        guard !overflow, series <= Int.max / 1_300, rows <= Int.max / 400, cells <= Int.max / 80 else {
             return Int.max
         }
-        let (sum, overflowed) = (20_000 + 1_000 * series + 320 * rows).addingReportingOverflow(40 * cells)
+        let (sum, overflowed) = (20_000 + 1_300 * series + 320 * rows).addingReportingOverflow(40 * cells)
         return overflowed ? Int.max : sum
     }
 

@@ -36,6 +36,13 @@ struct JSONPrettyText {
 
     // MARK: - Structure
 
+    /// Leaves the innermost container without writing its end: its last members and its end are
+    /// written elsewhere and put in place later (a country's figures at the target year).
+    mutating func leaveOpen() {
+        if !filled.isEmpty { filled.removeLast() }
+        afterKey = false
+    }
+
     mutating func beginObject() {
         startValue()
         bytes.append(UInt8(ascii: "{"))

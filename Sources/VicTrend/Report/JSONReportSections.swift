@@ -1,3 +1,7 @@
+/// A country's members that depend on the target year: the growth a year needed, the projection, and
+/// why there is none.
+typealias TargetYearMembers = (requiredGrowth: Double?, projection: Projection?, untested: UntestedReason?)
+
 /// The objects of victrend's JSON report (`docs/report.schema.json`), member by member in the
 /// document's order: what `JSONReportWriter` writes for each section, observation, country, total and
 /// diagnostic. Absent figures are `null`; doubles are written by `number`, counts by `integer`.
@@ -54,7 +58,11 @@ extension JSONPrettyText {
 
     /// The choices: `target_rate` as a number (a `Double`, for programs) beside its exact decimal text
     /// (`target_rate_text`, what the arithmetic used) and percentage; the data inputs by file name.
-    mutating func parameters(_ options: AnalysisOptions, suppression: Suppression.Policy?) {
+    /// `projectionYear`: the target year the countries are projected to (`--target-year`, else two
+    /// years after the panel's latest year).
+    mutating func parameters(
+        _ options: AnalysisOptions, projectionYear: Int?, suppression: Suppression.Policy?
+    ) {
         beginObject()
         member("target_rate", options.targetRate.doubleValue)
         member("target_rate_text", options.targetRate.description)
@@ -62,6 +70,7 @@ extension JSONPrettyText {
         member("series", options.series.rawValue)
         member("baseline_year", options.baselineYear)
         member("target_year", options.targetYear)
+        member("projection_year", projectionYear)
         member("confidence", options.confidence)
         member("dispersion", options.dispersion.argument)
         key("inputs")
@@ -131,6 +140,7 @@ extension JSONPrettyText {
         member("ratio_low", judged.test?.ratioLow)
         member("ratio_high", judged.test?.ratioHigh)
         member("significance", judged.significance?.rawValue)
+        member("test_not_run", judged.untested?.rawValue)
     }
 
     /// A country: the summary table's columns under their CSV names (`ReportTables.countryRecordColumns`),
@@ -153,7 +163,6 @@ extension JSONPrettyText {
         member("trajectory_gap", summary.latestTrajectoryGap)
         progress(summary.longTerm, long: true)
         progress(summary.shortTerm, long: false)
-        member("required_growth_to_target_year", summary.requiredGrowthToTargetYear)
         member("country_name", nonEmpty: CountryTable.standard.displayName(summary.country))
         member("dispersion", summary.dispersion)
         let trend = summary.trend
@@ -163,7 +172,22 @@ extension JSONPrettyText {
         member("trend_high", trend?.high)
         member("trend_p_value", trend?.pValue)
         member("trend_significance", trend?.significance?.rawValue)
-        endObject()
+        member("trend_not_run", summary.trendUntested?.rawValue)
+    }
+
+    /// A country's last members, which depend on the target year (written after the others, see
+    /// `JSONReportWriter.add(_:deferred:)`).
+    mutating func targetYearFigures(_ figures: TargetYearMembers) {
+        member("required_growth_to_target_year", figures.requiredGrowth)
+        let projection = figures.projection
+        member("projection_year", projection?.year)
+        member("projected_victims", projection?.victims)
+        member("projected_low", projection?.low)
+        member("projected_high", projection?.high)
+        member("trajectory_at_projection", projection?.trajectory)
+        member("probability_on_trajectory", projection?.probabilityOnTrajectory)
+        member("projection_category", projection?.category?.rawValue)
+        member("projection_not_made", figures.untested?.rawValue)
     }
 
     /// `long_term_*` or `short_term_*`: from, to, their counts, CAGR, ratio and category.

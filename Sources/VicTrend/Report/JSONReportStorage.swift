@@ -13,6 +13,16 @@ protocol JSONReportStorage {
 
     /// Appends to the document everything spooled for `array`, in order (called once per array).
     mutating func writeSpooled(_ array: JSONSpooledArray) throws(Failure)
+
+    /// Appends to the document the bytes `start..<end` of what was spooled for `array` (in order: each
+    /// range starts where the previous one ended).
+    mutating func writeSpooled(_ array: JSONSpooledArray, from start: Int, to end: Int) throws(Failure)
+
+    /// Keeps the next countries' tails, in order.
+    mutating func spoolTails(_ tails: [JSONCountryTail]) throws(Failure)
+
+    /// The `count` tails kept from the `start`-th on.
+    mutating func spooledTails(from start: Int, count: Int) throws(Failure) -> [JSONCountryTail]
 }
 
 /// The arrays of the JSON report whose elements are spooled.
@@ -27,6 +37,15 @@ struct JSONMemoryStorage: JSONReportStorage {
     private(set) var document: [UInt8] = []
     private var observations: [UInt8] = []
     private var countries: [UInt8] = []
+    private var tails: [JSONCountryTail] = []
+
+    mutating func spoolTails(_ tails: [JSONCountryTail]) {
+        self.tails += tails
+    }
+
+    func spooledTails(from start: Int, count: Int) -> [JSONCountryTail] {
+        Array(tails[start..<start + count])
+    }
 
     mutating func spool(_ bytes: [UInt8], for array: JSONSpooledArray) {
         switch array {
@@ -37,6 +56,13 @@ struct JSONMemoryStorage: JSONReportStorage {
 
     mutating func write(_ bytes: [UInt8]) {
         document += bytes
+    }
+
+    mutating func writeSpooled(_ array: JSONSpooledArray, from start: Int, to end: Int) {
+        switch array {
+        case .observations: document += observations[start..<end]
+        case .countries: document += countries[start..<end]
+        }
     }
 
     mutating func writeSpooled(_ array: JSONSpooledArray) {

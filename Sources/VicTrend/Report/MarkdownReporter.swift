@@ -57,9 +57,11 @@ public enum MarkdownReporter: Reporter {
                 "\($0) (a country without a \($0) figure starts from its first later year)"
             } ?? "each country's first reported year"
         text.appendLine("| Trajectory baseline | \(baseline) |")
-        if let targetYear = options.targetYear {
+        if let year = report.projectionYear {
+            let given = options.targetYear == nil ? " (two years after the latest year; `--target-year`)" : ""
             text.appendLine(
-                "| Target year | \(targetYear): growth a year needed to be back on the trajectory |")
+                "| Target year | \(year)\(given): \(cumulative ? "" : "the projection, and ")the growth a year "
+                    + "needed to be back on the trajectory by then |")
         }
         let confidence = NumberFormatting.compact(options.confidence * 100, maxDecimals: 4)
         text.appendLine(
@@ -107,6 +109,9 @@ public enum MarkdownReporter: Reporter {
         text.appendLine(
             "- Not assessed: \(summary.firstYears) first year\(summary.firstYears == 1 ? "" : "s"), "
                 + "\(summary.zeroBases) after a base of zero")
+        for sentence in ReportTables.untestedSentences(report) {
+            text.appendLine("- " + sentence)
+        }
         text.appendLine(
             "- Total shortfall: \(NumberFormatting.grouped(summary.totalShortfall)) "
                 + "victim\(summary.totalShortfall == 1 ? "" : "s")")
@@ -179,6 +184,16 @@ public enum MarkdownReporter: Reporter {
         )
         text.appendLine()
         render(ReportTables.trends(report), to: &text)
+        guard let year = report.projectionYear else { return }
+        text.appendLine()
+        text.appendLine("## Projection to \(year)")
+        text.appendLine()
+        text.appendLine(
+            ReportTables.projectionMethod(
+                year: year, defaulted: report.options.targetYear == nil,
+                confidence: NumberFormatting.compact(report.options.confidence * 100, maxDecimals: 4)))
+        text.appendLine()
+        render(ReportTables.projections(report), to: &text)
     }
 
     private static func totalsTable(_ report: TrendReport, to text: inout String) {

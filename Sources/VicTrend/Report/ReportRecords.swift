@@ -10,7 +10,9 @@ extension ReportTables {
         "long_term_category",
         "short_term_from", "short_term_cagr", "short_term_ratio", "short_term_category",
         "required_growth_to_target_year", "country_name", "dispersion", "trend_from", "trend_growth",
-        "trend_low", "trend_high", "trend_p_value", "trend_significance",
+        "trend_low", "trend_high", "trend_p_value", "trend_significance", "projection_year",
+        "projected_victims", "projected_low", "projected_high", "trajectory_at_projection",
+        "probability_on_trajectory", "projection_category",
     ]
 
     /// One record per country: coverage, shortfalls, trajectory, long- and short-term progress.
@@ -20,6 +22,7 @@ extension ReportTables {
             let country = countries[index]
             let long = country.longTerm
             let short = country.shortTerm
+            let projection = country.projection
             return Row(cells: [
                 .text(country.country), .integer(country.firstYear), .integer(country.lastYear),
                 .integer(country.yearsReported), .integer(country.yearsAssessed), .integer(country.yearsMet),
@@ -41,6 +44,13 @@ extension ReportTables {
                 .optional(country.trend?.high, ReportCell.rate),
                 .optional(country.trend?.pValue, ReportCell.probability),
                 .optional(country.trend?.significance?.rawValue, ReportCell.words),
+                .optional(projection?.year, ReportCell.integer),
+                .optional(projection?.victims) { .decimal($0, places: 4) },
+                .optional(projection?.low) { .decimal($0, places: 4) },
+                .optional(projection?.high) { .decimal($0, places: 4) },
+                .optional(projection?.trajectory, ReportCell.count),
+                .optional(projection?.probabilityOnTrajectory, ReportCell.probability),
+                .optional(projection?.category?.rawValue, ReportCell.words),
             ])
         }
     }

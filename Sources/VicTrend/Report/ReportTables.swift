@@ -47,7 +47,7 @@ enum ReportTables {
 
     /// Progress by country: coverage, shortfall, baseline, trajectory, long- and short-term periods and CAGR.
     static func progress(_ report: TrendReport) -> Table {
-        let targetYear = report.options.targetYear
+        let targetYear = report.projectionYear
         // Each country's latest year with a figure (or a suppressed one), found in one pass.
         var latest: [String: YearAssessment] = [:]
         for row in report.assessments where row.victims != nil || row.suppressedMarker != nil {
@@ -112,7 +112,8 @@ enum ReportTables {
                 return Row(cells: [
                     .text(countryLabel(country.country)),
                     .optional(country.dispersion) { .decimal($0, places: 2) }, .empty, .empty,
-                    .words("fewer than 4 figures or no fit"), .empty, .empty, .empty,
+                    .words("no trend: " + (country.trendUntested ?? .noFit).explanation), .empty, .empty,
+                    .empty,
                 ])
             }
             return Row(cells: [
@@ -123,6 +124,56 @@ enum ReportTables {
                 .words(trend.significance.map { significanceText($0) } ?? "at or above target"),
             ])
         }
+    }
+
+    /// Annual series: each country's count projected to the target year from the trend of its latest
+    /// segment, with its prediction interval, the trajectory there, and the category.
+    static func projections(_ report: TrendReport) -> Table {
+        let countries = report.countries
+        let level = NumberFormatting.compact(report.options.confidence * 100, maxDecimals: 4)
+        return Table(
+            headers: [
+                "Country", "Latest", "Projected", "\(level)% prediction interval", "Trajectory",
+                "P(on trajectory)", "Category",
+            ],
+            alignments: [.left, .right, .right, .right, .right, .right, .left],
+            count: countries.count
+        ) { index in
+            let country = countries[index]
+            let latest = ReportCell.optional(country.projectionBasis) {
+                .joined([.count($0.latestVictims), .words("(\($0.latestYear))")], separator: " ")
+            }
+            guard let projection = country.projection else {
+                return Row(cells: [
+                    .text(countryLabel(country.country)), latest, .empty, .empty, .empty, .empty,
+                    .words("no projection: " + (country.projectionUntested ?? .noFit).explanation),
+                ])
+            }
+            return Row(cells: [
+                .text(countryLabel(country.country)), latest, .decimal(projection.victims, places: 1),
+                .joined(
+                    [.decimal(projection.low, places: 1), .decimal(projection.high, places: 1)],
+                    separator: " to "),
+                .optional(projection.trajectory, ReportCell.count),
+                .optional(projection.probabilityOnTrajectory, ReportCell.probability),
+                .words(projection.category?.rawValue ?? "no trajectory (baseline 0)"),
+            ])
+        }
+    }
+
+    /// The paragraph above the projection table, for target year `year`.
+    static func projectionMethod(year: Int, defaulted: Bool, confidence: String) -> String {
+        "Each country's count in \(year)"
+            + (defaulted
+                ? " (two years after the latest year, the Declaration's reporting cycle; --target-year)" : "")
+            + " projected from the trend of its latest segment: exp(a + b·T), with a \(confidence)% prediction "
+            + "interval from V = φ·μ + μ²·φ·Var(a + b·T) and Student's t on n − 2 degrees of freedom (low at least "
+            + "0); P(on trajectory) is the chance that the count reaches the trajectory in \(year). Categories as "
+            + "Germany's sustainability indicators: with the change needed from the latest figure to the trajectory "
+            + "and the projected change, on-track when the projection makes at least 95% of the change needed (or "
+            + "none is needed), slightly-off-track 80–95%, off-track below 80% but not falling, wrong-direction "
+            + "falling. No projection when the latest segment has fewer than 4 figures or no fit, or when the "
+            + "target year is not after the country's latest figure."
     }
 
     /// The paragraph above the trend table, `alpha` being 1 − confidence as written.
@@ -182,7 +233,10 @@ enum ReportTables {
                     .optional(row.shortfall, ReportCell.count),
                     .optional(row.dispersion) { .decimal($0, places: 2) },
                     .optional(row.test?.pValue, ReportCell.probability),
-                    .words(significanceText(row.significance)),
+                    .words(
+                        row.test == nil && row.untested != nil
+                            ? "not tested (\(untestedShort(row.untested)))"
+                            : significanceText(row.significance)),
                 ], outcome: outcome(row))
         }
     }
@@ -295,6 +349,49 @@ enum ReportTables {
         case .movementAway: return "movement away"
         case .notAssessable: return "not assessable"
         case .suppressed: return "suppressed"
+        }
+    }
+
+    /// A few words for why a year was not tested, for a table cell.
+    static func untestedShort(_ reason: UntestedReason?) -> String {
+        switch reason {
+        case .runningTotals: "running totals"
+        case .testTurnedOff: "--no-test"
+        case .zeroBase: "base 0"
+        case .countAbove2To53: "count above 2^53"
+        case .ratioOutOfRange: "target ratio out of range"
+        case .suppressed: "suppressed"
+        case .fewFigures, .noFit, .targetYearNotAfterLatest, .projectionOutOfRange, nil: "not applicable"
+        }
+    }
+
+    /// One sentence per reason that country-years or group totals compared with a base were not
+    /// tested for, with how many: what the reports say instead of empty p-values. Empty when every
+    /// comparison was tested. A zero base is left out: the summary and the notes already say that such a
+    /// year is not assessed at all.
+    static func untestedSentences(_ report: TrendReport) -> [String] {
+        var years: [UntestedReason: Int] = [:]
+        var totals: [UntestedReason: Int] = [:]
+        for row in report.assessments {
+            if let reason = row.untested { years[reason, default: 0] += 1 }
+        }
+        for total in report.totals {
+            if let reason = total.comparison.untested { totals[reason, default: 0] += 1 }
+        }
+        return UntestedReason.allCases.compactMap { reason in
+            guard reason != .zeroBase else { return nil }
+            let rows = years[reason] ?? 0
+            let groups = totals[reason] ?? 0
+            guard rows + groups > 0 else { return nil }
+            var counted: [String] = []
+            if rows > 0 {
+                counted.append("\(NumberFormatting.grouped(rows)) country-year\(rows == 1 ? "" : "s")")
+            }
+            if groups > 0 {
+                counted.append("\(NumberFormatting.grouped(groups)) total\(groups == 1 ? "" : "s")")
+            }
+            return "Not tested: " + counted.joined(separator: " and ") + ", because " + reason.explanation
+                + "."
         }
     }
 

@@ -1,6 +1,14 @@
 /// A line chart of actual counts against the trajectory, as inline SVG (no script, no external
 /// resource). Coordinates are written with one decimal so the output is the same on every machine.
 struct SVGLineChart {
+    /// A projection: from the latest figure to `to`, the interval `low`...`high` at `to.year`.
+    struct Projection {
+        var from: Point
+        var to: Point
+        var low: Double
+        var high: Double
+    }
+
     /// One point of a series.
     struct Point {
         var year: Int
@@ -12,6 +20,9 @@ struct SVGLineChart {
     var description: String
     var actual: [Point]
     var trajectory: [Point]
+    /// The projection to the target year, drawn dashed from `from` (the latest figure) to the projected
+    /// count, with its prediction interval as a shaded wedge to `low`...`high` at the target year.
+    var projection: Projection?
     var width = 640.0
     var height = 280.0
     /// Small multiples drop the axis titles and most labels.
@@ -22,9 +33,10 @@ struct SVGLineChart {
         let right = compact ? 10.0 : 16.0
         let top = compact ? 8.0 : 26.0
         let bottom = compact ? 18.0 : 34.0
-        let years = (actual + trajectory).map(\.year)
+        let projected = projection.map { [$0.from, $0.to, Point(year: $0.to.year, value: $0.high)] } ?? []
+        let years = (actual + trajectory + projected).map(\.year)
         guard let firstYear = years.min(), let lastYear = years.max() else { return "" }
-        let maximum = max(1, (actual + trajectory).map(\.value).max() ?? 1)
+        let maximum = max(1, (actual + trajectory + projected).map(\.value).max() ?? 1)
         let scaleTop = Self.niceCeiling(maximum)
         let plotWidth = width - left - right
         let plotHeight = height - top - bottom
@@ -61,6 +73,16 @@ struct SVGLineChart {
             svg +=
                 "<text class=\"tick\" x=\"\(Self.n(anchorX))\" y=\"\(Self.n(height - bottom + (compact ? 12 : 16)))\" "
                 + "text-anchor=\"\(anchor)\">\(year)</text>"
+        }
+        if let projection {
+            let wedge = [
+                (projection.from.year, projection.from.value), (projection.to.year, projection.high),
+                (projection.to.year, projection.low),
+            ]
+            svg +=
+                "<polygon class=\"projection-interval\" points=\""
+                + wedge.map { "\(Self.n(x($0.0))),\(Self.n(y($0.1)))" }.joined(separator: " ") + "\"/>"
+            svg += path([projection.from, projection.to], className: "projection", x: x, y: y)
         }
         svg += path(trajectory, className: "trajectory", x: x, y: y)
         svg += path(actual, className: "actual", x: x, y: y)

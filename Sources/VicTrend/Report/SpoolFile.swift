@@ -46,13 +46,39 @@ final class SpoolFile {
         count += bytes.count
     }
 
+    /// The `count` bytes appended from offset `start` on (`start + count ≤ self.count`).
+    func read(from start: Int, count wanted: Int) throws(OutputError) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: wanted)
+        var done = 0
+        while done < wanted {
+            let got = bytes.withUnsafeMutableBytes { buffer in
+                pread(descriptor, buffer.baseAddress.map { $0 + done }, wanted - done, off_t(start + done))
+            }
+            if got < 0 && errno == EINTR { continue }
+            guard got > 0 else {
+                let reason = got == 0 ? "the file ended early" : InputError.systemReason()
+                throw .writeFailed(path: displayPath, reason: reason)
+            }
+            done += got
+        }
+        return bytes
+    }
+
     /// Writes everything appended so far to `output`, in order, through a buffer of 1 MiB.
     func copy(to output: StagedOutput) throws(OutputError) {
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+        try copy(to: output, from: 0, to: count)
+    }
+
+    /// Writes the bytes `start..<end` appended so far (`0 ≤ start ≤ end ≤ count`) to `output`, through a
+    /// buffer of at most 1 MiB.
+    func copy(to output: StagedOutput, from start: Int, to end: Int) throws(OutputError) {
+        guard start < end else { return }
+        let buffer = UnsafeMutableRawBufferPointer.allocate(
+            byteCount: min(1 << 20, end - start), alignment: 16)
         defer { buffer.deallocate() }
-        var offset = 0
-        while offset < count {
-            let wanted = min(buffer.count, count - offset)
+        var offset = start
+        while offset < end {
+            let wanted = min(buffer.count, end - offset)
             let got = pread(descriptor, buffer.baseAddress, wanted, off_t(offset))
             if got < 0 && errno == EINTR { continue }
             guard got > 0 else {
