@@ -127,18 +127,7 @@ struct OutputsEndToEndTests {
 
     /// SHA-256 through the system's sha256sum, as an independent check of victrend's own.
     private static func sha256(_ data: Data) -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try? process.run()
-        input.fileHandleForWriting.write(data)
-        try? input.fileHandleForWriting.close()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return String(text.prefix(64))
+        systemSHA256(data)
     }
 }
 
@@ -390,18 +379,7 @@ struct NamingEndToEndTests {
     }
 
     private static func sha256(_ text: String) -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try? process.run()
-        input.fileHandleForWriting.write(Data(text.utf8))
-        try? input.fileHandleForWriting.close()
-        let result = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return String(result.prefix(64))
+        systemSHA256(Data(text.utf8))
     }
 }
 
@@ -470,4 +448,20 @@ struct SuppressedCellsEndToEndTests {
         #expect(markdown.status == 2 && markdown.stdout.isEmpty)
         #expect(markdown.stderr.contains("--suppressed-as applies to the CSV tables"))
     }
+}
+
+/// SHA-256 (hex) of `data` through the system's sha256sum, as an independent check of victrend's own.
+private func systemSHA256(_ data: Data) -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+    let input = Pipe()
+    let output = Pipe()
+    process.standardInput = input
+    process.standardOutput = output
+    try? process.run()
+    input.fileHandleForWriting.write(data)
+    try? input.fileHandleForWriting.close()
+    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return String(text.prefix(64))
 }
