@@ -124,7 +124,7 @@ public enum DisplayText {
 
     /// The first character of `text` that `escapingControls` would escape, or `nil`: for the readers,
     /// which refuse such a character in a key (a key is shown in every report).
-    public static func firstControl(in text: String) -> Unicode.Scalar? {
+    static func firstControl(in text: String) -> Unicode.Scalar? {
         guard needsEscaping(text, exceptLineBreaks: false) else { return nil }
         return text.unicodeScalars.first(where: isControl)
     }
@@ -133,7 +133,7 @@ public enum DisplayText {
     /// control character (`firstControl`), begins with `::` or holds `##[` (what a CI runner reads as
     /// a command in a log line). Described for a message: "the control character \\x1b", "'::' at its
     /// start".
-    public static func unsafeKeyReason(_ text: String) -> String? {
+    static func unsafeKeyReason(_ text: String) -> String? {
         if let control = firstControl(in: text) { return "the control character \(shown(control))" }
         if text.utf8.starts(with: "::".utf8) {
             return "'::' at its start, which a CI runner reads as a command"
@@ -145,7 +145,7 @@ public enum DisplayText {
     }
 
     /// How `scalar` is shown escaped (`\x1b`, `\u{202e}`), or as it is when it needs no escaping.
-    public static func shown(_ scalar: Unicode.Scalar) -> String {
+    static func shown(_ scalar: Unicode.Scalar) -> String {
         isControl(scalar) ? escaped(scalar) : String(scalar)
     }
 
