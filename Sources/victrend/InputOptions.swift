@@ -39,6 +39,15 @@ struct InputOptions: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
+            "With --series cumulative, the header of the date column of a long file, e.g. --date-column as_of "
+                + "(default: a column named date or as_of). Each running total's date (YYYY-MM-DD, or YYYY-MM for "
+                + "a month) gives its year, and growth is annualised by days / 365.25; the year column is then "
+                + "optional.",
+            valueName: "name"))
+    var dateColumn: String?
+
+    @Option(
+        help: ArgumentHelp(
             "iso: match country codes and names against ISO 3166 (AUT, AT, 040, Austria, 'South Korea'...) and "
                 + "report alpha-3 codes; verbatim: keep keys as written (regions, agencies, the ICSE database total; "
                 + "totals such as Total or World are still left out unless --keep-aggregates).",
@@ -89,6 +98,21 @@ struct InputOptions: ParsableArguments {
                 + "treating them as duplicates."))
     var sum = false
 
+    /// Refuses `--date-column` where no date is read: annual counts (`series`), a wide or SDMX layout.
+    func validateDates(series: SeriesKind) throws {
+        guard let dateColumn else { return }
+        if series != .cumulative {
+            throw ValidationError(
+                "--date-column \(dateColumn) applies to running totals: add --series cumulative (annual counts "
+                    + "are compared by year)")
+        }
+        if layout == .wide || layout == .sdmx {
+            throw ValidationError(
+                "--date-column applies to the long layout (country,date,victims), not --layout \(layout.rawValue)"
+                    + (layout == .sdmx ? " (monthly TIME_PERIOD values such as 2022-11 are not read)" : ""))
+        }
+    }
+
     func validate() throws {
         if inputs.isEmpty {
             throw ValidationError("give at least one input CSV file, e.g. samples/small/example.csv")
@@ -104,7 +128,16 @@ struct InputOptions: ParsableArguments {
         inputs.map { $0 == "-" ? StandardInput.name : $0 == StandardInput.name ? "./" + $0 : $0 }
     }
 
-    /// The library's reading options.
+    /// The library's reading options for counts of kind `series` (running totals are read with their
+    /// dates).
+    func readerOptions(series: SeriesKind) -> PanelReader.Options {
+        var options = readerOptions
+        options.readsDates = series == .cumulative
+        options.dateColumn = dateColumn
+        return options
+    }
+
+    /// The library's reading options (no dates).
     var readerOptions: PanelReader.Options {
         PanelReader.Options(
             delimiter: delimiter?.byte,

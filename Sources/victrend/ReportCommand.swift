@@ -203,6 +203,7 @@ struct ReportCommand: ParsableCommand {
                 throw ValidationError("--dispersion scales the exact test, which --no-test turns off")
             }
         }
+        try input.validateDates(series: series)
         guard confidence > 0 && confidence < 1 else {
             throw ValidationError("--confidence must be between 0 and 1 (exclusive), e.g. 0.95")
         }
@@ -233,7 +234,7 @@ struct ReportCommand: ParsableCommand {
             epochSeconds: epoch.seconds, fromSourceDateEpoch: epoch.fromEnvironment)
         request.suppressedCells = suppressedAs
         let outcome = try Terminal.run(
-            input.paths, reading: input.readerOptions, producing: .report(request))
+            input.paths, reading: input.readerOptions(series: series), producing: .report(request))
         DiagnosticPrinter.print(outcome.log)
         if outcome.log.hasErrors {
             DiagnosticPrinter.printRefusal(outcome.log)

@@ -98,6 +98,7 @@ struct ValidateCommand: ParsableCommand {
         guard jumpFactor >= 2 else {
             throw ValidationError("--jump-factor must be at least 2 (10 flags a tenfold jump or drop)")
         }
+        try input.validateDates(series: series)
     }
 
     func run() throws {
@@ -113,7 +114,7 @@ struct ValidateCommand: ParsableCommand {
         let outcome: PipelineOutcome
         do {
             outcome = try Pipeline.run(
-                input.paths, reading: input.readerOptions, producing: .validation(request))
+                input.paths, reading: input.readerOptions(series: series), producing: .validation(request))
         } catch {
             // SARIF is uploaded by a later step whatever happened: it gets a valid log saying why.
             Terminal.error(DisplayText.logLine("victrend: \(error.description)"))

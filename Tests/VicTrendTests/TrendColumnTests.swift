@@ -18,9 +18,23 @@ struct TrendColumnTests {
         #expect(TrendColumn.selection(" , ", series: .annual) == .failure(.empty))
         #expect(
             TrendColumn.SelectionError.unknown("x").description.contains(
-                "country,year,victims,victims_status,base_year"))
+                "country,year,as_of,victims,victims_status,base_year"))
         #expect(TrendColumn.all(for: .annual).count == 18 && TrendColumn.all(for: .cumulative).count == 21)
-        #expect(TrendColumn.allCases.map(\.position) == Array(0..<22))
+        #expect(TrendColumn.all(for: .annual, dated: true).count == 18)
+        #expect(
+            TrendColumn.all(for: .cumulative, dated: true).map(\.rawValue).prefix(8) == [
+                "country", "year", "as_of", "victims", "base_year", "base_victims", "elapsed_years",
+                "growth_rate",
+            ])
+        #expect(TrendColumn.allCases.map(\.position) == Array(0..<24))
+        #expect(TrendColumn.selection("as_of", series: .annual) == .failure(.cumulativeOnly(.asOf)))
+        #expect(
+            TrendColumn.SelectionError.cumulativeOnly(.elapsedYears).description
+                == "the column elapsed_years is written for running totals read with dates: it needs --series "
+                + "cumulative")
+        #expect(
+            TrendColumn.selection("as_of,elapsed_years", series: .cumulative)
+                == .success([.asOf, .elapsedYears]))
     }
 
     /// The table of `report` as rows of cells (no cell here holds a comma or quote).

@@ -11,6 +11,7 @@ struct OutputsEndToEndTests {
             "samples/alliance-synthetic-2013-2024.csv",
         ],
         ["--series", "cumulative", "--countries", "verbatim", "samples/icse-cumulative.csv"],
+        ["--series", "cumulative", "--countries", "verbatim", "samples/icse-cumulative-dated.csv"],
         ["--filter", "unit=NR", "samples/layouts/eurostat-sdmx.csv"],
         ["samples/layouts/wide-example.csv"],
         [

@@ -60,6 +60,20 @@ struct ReportEndToEndTests {
                 ],
                 "samples/expected/icse-cumulative.md"
             ),
+            (
+                [
+                    "report", "--series", "cumulative", "--countries", "verbatim",
+                    "samples/icse-cumulative-dated.csv",
+                ],
+                "samples/expected/icse-cumulative-dated.csv"
+            ),
+            (
+                [
+                    "report", "--series", "cumulative", "--countries", "verbatim", "-f", "markdown",
+                    "samples/icse-cumulative-dated.csv",
+                ],
+                "samples/expected/icse-cumulative-dated.md"
+            ),
         ])
     func goldens(arguments: [String], golden: String) throws {
         let outcome = try VictrendBinary.run(arguments)
@@ -220,6 +234,17 @@ struct ReportEndToEndTests {
                 ["report", "--baseline-year", "2020", "--target-year", "2019", "samples/small/example.csv"],
                 "after"
             ),
+            (
+                ["report", "--date-column", "as_of", "samples/small/example.csv"],
+                "--date-column as_of applies to running totals: add --series cumulative"
+            ),
+            (
+                [
+                    "validate", "--series", "cumulative", "--layout", "wide", "--date-column", "as_of",
+                    "samples/layouts/wide-example.csv",
+                ],
+                "--date-column applies to the long layout (country,date,victims), not --layout wide"
+            ),
         ])
     func usage(arguments: [String], message: String) throws {
         // (The dispersion cases: a φ below 1, a word, with --no-test, with running totals.)
@@ -227,6 +252,42 @@ struct ReportEndToEndTests {
         #expect(outcome.status == 2, "\(outcome.stderr)")
         #expect(outcome.stdout.isEmpty)
         #expect(outcome.stderr.contains(message), "\(outcome.stderr)")
+    }
+
+    @Test("running totals at dates: annualised by days / 365.25 (R's values), as_of and elapsed_years shown")
+    func datedSample() throws {
+        let outcome = try VictrendBinary.run([
+            "report", "--series", "cumulative", "--countries", "verbatim",
+            "samples/icse-cumulative-dated.csv",
+        ])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let lines = outcome.stdout.split(separator: "\n").map(String.init)
+        #expect(
+            lines[0].hasPrefix("country,year,as_of,victims,base_year,base_victims,elapsed_years,growth_rate,")
+        )
+        // R: d <- as.Date(c("2017-01-01", "2018-03-01", "2019-06-30", "2020-10-01", "2021-05-15",
+        //    "2022-11-01")); v <- c(10000, 13100, 17300, 21500, 23900, 31000); t <- as.numeric(diff(d)) / 365.25
+        //    (v[-1] / v[-6])^(1 / t) - 1; ceiling(v[-6] * 1.1^t); np <- diff(v) / t
+        //    (np[-1] / np[-5])^(1 / (as.numeric(d[3:6] - d[1:4]) / 365.25 / 2)) - 1
+        //    ceiling(10000 * 1.1^(as.numeric(d - d[1]) / 365.25))
+        // 2020-10 to 2021-05-15 is 0.6188 years: 21,500 × 1.1^0.6188 = 22,806.07, so 22,807 are needed.
+        #expect(
+            lines[5] == "ICSE,2021,2021-05-15,23900,2020,21500,0.6188,0.1865,22807,0,met,,15163,0,,,,,,,2400,"
+                + "3878.76,0.1721")
+        #expect(
+            lines[6] == "ICSE,2022,2022-11,31000,2021,23900,1.4648,0.1943,27481,0,met,,17434,0,,,,,,,7100,"
+                + "4847.24,0.2386")
+        // Through a pipe the input is read whole (a file is streamed): the same table.
+        let text = try VictrendBinary.golden("samples/icse-cumulative-dated.csv")
+        let piped = try VictrendBinary.run(
+            ["report", "--series", "cumulative", "--countries", "verbatim", "-"], stdin: text)
+        #expect(piped.status == 0 && piped.stdout == outcome.stdout)
+        // An annual run reads the same file's date column as any other column: refused for want of a year.
+        let annual = try VictrendBinary.run([
+            "report", "--countries", "verbatim", "samples/icse-cumulative-dated.csv",
+        ])
+        #expect(annual.status == 1)
+        #expect(annual.stderr.contains("error[VT010]"))
     }
 
     @Test("ICSE's published running totals: every figure checked by hand")

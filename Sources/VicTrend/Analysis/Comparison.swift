@@ -51,6 +51,10 @@ public struct Comparison: GrowthJudgement, Sendable, Hashable {
     /// The dispersion φ the test's counts were scaled by (1: the pure Poisson test); `nil` when no test
     /// was computed.
     public var dispersion: Double?
+    /// Dated running totals: the exact time from the base's date to the count's, in years
+    /// (days / 365.25), by which growth and the required count were computed (`DatedGrowth`); `nil`
+    /// for counts compared by whole years.
+    var elapsedYears: Double?
 
     /// The rules a count is judged by: the target, and whether and at which confidence the exact
     /// Poisson test runs (only on annual counts: running totals are not Poisson counts).
@@ -79,10 +83,13 @@ public struct Comparison: GrowthJudgement, Sendable, Hashable {
     }
 
     /// The same, reusing tests already computed for the same counts and gap.
-    /// `dispersion` is the φ the test's counts are scaled by (1: the pure Poisson test).
+    /// `dispersion` is the φ the test's counts are scaled by (1: the pure Poisson test). With
+    /// `elapsedDays` (dated running totals: the days from the base's date to the count's), growth and the
+    /// required count are annualised by days / 365.25 (`DatedGrowth`) instead of whole years; the `gap`
+    /// flag still counts calendar years.
     init(
         victims: Int, year: Int, base: (year: Int, victims: Int)?, rules: Rules, cache: inout TestCache,
-        dispersion: Double = 1
+        dispersion: Double = 1, elapsedDays: Int? = nil
     ) {
         baseYear = base?.year
         baseVictims = base?.victims
@@ -97,6 +104,24 @@ public struct Comparison: GrowthJudgement, Sendable, Hashable {
         if years > 1 { flags.append(.gap) }
         guard base.victims > 0 else {
             untested = .zeroBase
+            return
+        }
+        if let days = elapsedDays {
+            let factor = rules.targetRate.growthFactor
+            elapsedYears = DatedGrowth.years(days: days)
+            guard
+                let required = DatedGrowth.ceilScaled(
+                    base.victims, by: factor.numerator, over: factor.denominator, days: days)
+            else {
+                overflowed = true
+                return
+            }
+            growthRate = DatedGrowth.growthRate(from: base.victims, to: victims, days: days)
+            requiredVictims = required
+            shortfall = max(0, required - victims)
+            status = victims >= required ? .met : .shortfall
+            // Dated figures are running totals, which are never tested.
+            untested = rules.cumulative ? .runningTotals : .testTurnedOff
             return
         }
         guard let required = cache.ceilScaled(base.victims, years: years, rate: rules.targetRate) else {

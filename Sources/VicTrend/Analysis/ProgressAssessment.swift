@@ -48,7 +48,10 @@ public struct ProgressAssessment: Sendable, Hashable {
     }
 
     /// Assesses growth from `start` to `end` (same country, `start.year ≤ end.year`); not assessable
-    /// when they are fewer than `minimumYears` (at least 1) years apart, or `start` is 0.
+    /// when they are fewer than `minimumYears` (at least 1) calendar years apart, or `start` is 0. When
+    /// both are dated running totals, the CAGR and the category are annualised by the exact time
+    /// between their dates (days / 365.25; the category decided as `DatedGrowth` decides a required
+    /// count); the period is still chosen, and its minimum checked, in calendar years.
     public init(from start: Observation, to end: Observation, target: TargetRate, minimumYears: Int = 1) {
         fromYear = start.year
         toYear = end.year
@@ -59,17 +62,27 @@ public struct ProgressAssessment: Sendable, Hashable {
             category = .notAssessable
             return
         }
-        let cagr = TrendAnalysis.growthRate(from: start.victims, to: end.victims, years: years)
+        let days = end.asOf.flatMap { to in start.asOf.map { to.dayNumber - $0.dayNumber } }
+        let cagr: Double?
+        if let days {
+            cagr = DatedGrowth.growthRate(from: start.victims, to: end.victims, days: days)
+        } else {
+            cagr = TrendAnalysis.growthRate(from: start.victims, to: end.victims, years: years)
+        }
         self.cagr = cagr
-        ratio = target.numerator == 0 ? nil : cagr / target.doubleValue
+        ratio = target.numerator == 0 ? nil : cagr.map { $0 / target.doubleValue }
         let (n, d) = (target.numerator, target.denominator)
-        if ExactGrowth.reaches(
-            end.victims, from: start.victims, factor: 20 * d + 19 * n, over: 20 * d, years: years)
-        {
+        /// Whether `end` reaches `start` grown by the factor a/b a year.
+        func reaches(_ a: UInt64, over b: UInt64) -> Bool {
+            guard let days else {
+                return ExactGrowth.reaches(end.victims, from: start.victims, factor: a, over: b, years: years)
+            }
+            return DatedGrowth.ceilScaled(start.victims, by: a, over: b, days: days).map { end.victims >= $0 }
+                ?? false
+        }
+        if reaches(20 * d + 19 * n, over: 20 * d) {
             category = .significantProgress
-        } else if ExactGrowth.reaches(
-            end.victims, from: start.victims, factor: 5 * d + 3 * n, over: 5 * d, years: years)
-        {
+        } else if reaches(5 * d + 3 * n, over: 5 * d) {
             category = .moderateProgress
         } else if end.victims >= start.victims {
             category = .insufficientProgress

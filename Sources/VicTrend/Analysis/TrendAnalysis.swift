@@ -78,9 +78,19 @@ public enum TrendAnalysis {
         var baselineVictims = baseline?.victims ?? 0
         let rules = Comparison.Rules(options)
         let cumulative = options.series == .cumulative
+        // Running totals read with dates: every comparison, trajectory and rate of new identifications
+        // is annualised by the exact elapsed time (days / 365.25). The reader dates every figure of a
+        // panel or none; a series dated only in part is compared by whole years.
+        let dated = cumulative && !observations.isEmpty && observations.allSatisfy { $0.asOf != nil }
+        /// Days from figure `from` to figure `to` of a dated series.
+        func days(from: Int, to: Int) -> Int {
+            (observations[to].asOf?.dayNumber ?? 0) - (observations[from].asOf?.dayNumber ?? 0)
+        }
         // The previous reported year, as an index: observations are read in place, never copied per row.
         var base: Int?
         var previousBaseYear: Int?
+        // Dated series: the index of the previous interval's base.
+        var previousBaseIndex: Int?
         var previousNewPerYear: Double?
         // The trajectory only grows with the year: once beyond 64 bits, it stays there (no big numbers).
         var trajectoryOverflowed = false
@@ -107,8 +117,10 @@ public enum TrendAnalysis {
             let comparison = Comparison(
                 victims: victims, year: year,
                 base: comparable.map { (observations[$0].year, observations[$0].victims) }, rules: rules,
-                cache: &tests, dispersion: phi)
+                cache: &tests, dispersion: phi,
+                elapsedDays: dated ? comparable.map { days(from: $0, to: index) } : nil)
             var assessment = YearAssessment(observation: observations[index], comparison: comparison)
+            if dated, let base = comparable { assessment.baseAsOf = observations[base].asOf }
             let restarts = isBreak && year > baselineYearFound
             if restarts {
                 baseline = observations[index]
@@ -143,10 +155,19 @@ public enum TrendAnalysis {
                     overflow(at: observations[index].location, from: base.map { observations[$0] }))
             }
             if baselineVictims > 0, year >= baselineYearFound {
-                if !trajectoryOverflowed,
-                    let trajectory = tests.ceilScaled(
+                var trajectory: Int?
+                if trajectoryOverflowed {
+                    trajectory = nil
+                } else if dated, let from = baseline?.asOf, let to = observations[index].asOf {
+                    let factor = rules.targetRate.growthFactor
+                    trajectory = DatedGrowth.ceilScaled(
+                        baselineVictims, by: factor.numerator, over: factor.denominator,
+                        days: to.dayNumber - from.dayNumber)
+                } else {
+                    trajectory = tests.ceilScaled(
                         baselineVictims, years: year - baselineYearFound, rate: rules.targetRate)
-                {
+                }
+                if let trajectory {
                     assessment.trajectoryVictims = trajectory
                     assessment.trajectoryGap = max(0, trajectory - victims)
                 } else {
@@ -158,6 +179,7 @@ public enum TrendAnalysis {
             }
             if isBreak {
                 previousBaseYear = nil
+                previousBaseIndex = nil
                 previousNewPerYear = nil
             }
             if cumulative, let base = comparable {
@@ -174,15 +196,26 @@ public enum TrendAnalysis {
                                 + "yearly figures, use --series annual)"))
                 }
                 assessment.newVictims = new
-                let perYear = Double(new) / Double(years)
+                // Dated: per year of the exact interval, days / 365.25.
+                let perYear =
+                    dated
+                    ? Double(new) / DatedGrowth.years(days: days(from: base, to: index))
+                    : Double(new) / Double(years)
                 assessment.newPerYear = perYear
                 if let previousBase = previousBaseYear, let previousRate = previousNewPerYear,
                     previousRate > 0
                 {
-                    let distance = Double(year - previousBase) / 2
-                    assessment.newGrowthRate = pow(perYear / previousRate, 1 / distance) - 1
+                    // The distance between the intervals' midpoints: half the time from the previous
+                    // interval's start to this one's end.
+                    let distance =
+                        dated
+                        ? DatedGrowth.years(days: days(from: previousBaseIndex ?? base, to: index)) / 2
+                        : Double(year - previousBase) / 2
+                    let growth = pow(perYear / previousRate, 1 / distance) - 1
+                    assessment.newGrowthRate = growth.isFinite ? growth : nil
                 }
                 previousBaseYear = baseYear
+                previousBaseIndex = base
                 previousNewPerYear = perYear
             }
             emit(assessment)

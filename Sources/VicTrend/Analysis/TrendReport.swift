@@ -40,6 +40,12 @@ public struct TrendReport: Sendable, Hashable {
         }
     }
 
+    /// Whether the report's running totals were read with dates: its tables then show each figure's
+    /// date (`as_of`) and the exact time from its base (`elapsed_years`).
+    var isDated: Bool {
+        options.series == .cumulative && assessments.contains { $0.asOf != nil }
+    }
+
     /// The assessments that fell short, in country and year order.
     public var shortfalls: [YearAssessment] { assessments.filter { $0.status == .shortfall } }
 }

@@ -113,6 +113,15 @@ public struct YearAssessment: GrowthJudgement, Sendable, Hashable {
     public var newGrowthRate: Double?
     /// Where the year's figure was read.
     public var location: Location
+    /// Running totals read with dates: the date the figure stands at (its year is `year`); `nil` for
+    /// every other figure.
+    var asOf: AsOfDate?
+    /// Dated running totals: the date of the base (`baseYear`'s figure); `nil` without a date or a base.
+    var baseAsOf: AsOfDate?
+    /// Dated running totals: the exact time from the base's date to this figure's, in years
+    /// (days / 365.25), by which `growthRate`, `requiredVictims` and `newPerYear` are annualised; `nil`
+    /// without a date or a base.
+    var elapsedYears: Double?
 
     /// True when the required count did not fit in 64 bits.
     var overflowed = false
@@ -124,6 +133,7 @@ public struct YearAssessment: GrowthJudgement, Sendable, Hashable {
         victims = nil
         withheldMarker = figure.marker
         location = figure.location
+        asOf = figure.asOf
         status = .notAssessed
         flags = [.withheld]
     }
@@ -146,6 +156,8 @@ public struct YearAssessment: GrowthJudgement, Sendable, Hashable {
         untested = comparison.untested
         dispersion = comparison.dispersion
         overflowed = comparison.overflowed
+        asOf = observation.asOf
+        elapsedYears = comparison.elapsedYears
     }
 
     /// Years between base and assessed year (1 for consecutive years), or `nil` in the first year.

@@ -93,6 +93,15 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case missingParticipant = "VT306"
     /// A members file row that cannot be read.
     case invalidMemberRow = "VT307"
+    /// The date of a running total (`--series cumulative` with a date column) is empty or not a date
+    /// (`YYYY-MM-DD`, or `YYYY-MM` for a month).
+    case invalidDate = "VT140"
+    /// A running total's date lies in another year than its year cell says.
+    case dateYearMismatch = "VT141"
+    /// `--date-column` where no date is read: annual counts, a wide or an SDMX-CSV file.
+    case dateColumnRefused = "VT142"
+    /// Some files of a panel of running totals have a date column and others have none.
+    case datesInSomeFiles = "VT143"
 
     /// The severity a finding of this code has unless a rule says otherwise.
     public var defaultSeverity: Diagnostic.Severity {
@@ -103,7 +112,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
             .ambiguousDimension, .invalidYearColumn, .filterKeepsNothing, .controlInKey,
             .invalidUnitMultiplier, .scaledCountNotWhole, .forecastValue, .unknownStatus, .missingWithValue,
             .duplicateObservation,
-            .requiredCountOverflow, .totalOverflow, .cumulativeDecrease, .invalidGroupRow, .invalidMemberRow:
+            .requiredCountOverflow, .totalOverflow, .cumulativeDecrease, .invalidGroupRow, .invalidMemberRow,
+            .invalidDate, .dateYearMismatch, .dateColumnRefused, .datesInSomeFiles:
             return .error
         case .countryTextIgnored, .repeatedObservation, .missingYear, .implausibleChange, .futureYear,
             .earlyYear,
@@ -170,6 +180,12 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
         case .notAParticipant: return "A country that is not a participant."
         case .missingParticipant: return "A participant has no figure for a year it should have reported."
         case .invalidMemberRow: return "A members-file row cannot be read."
+        case .invalidDate:
+            return "The date of a running total is empty or not a date (YYYY-MM-DD or YYYY-MM)."
+        case .dateYearMismatch: return "A running total's date lies in another year than its year cell."
+        case .dateColumnRefused:
+            return "--date-column where no date is read (annual counts, a wide or SDMX-CSV file)."
+        case .datesInSomeFiles: return "Some files of a panel of running totals have dates and others not."
         }
     }
 }

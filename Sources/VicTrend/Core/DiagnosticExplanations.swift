@@ -245,6 +245,57 @@ extension DiagnosticExplanation {
                 data: "country,year,victims\nAgency North,2019,100\nAgency South,2019,50\n",
                 options: ["--countries", "verbatim"])),
         DiagnosticExplanation(
+            code: .invalidDate,
+            text: "With --series cumulative, a long file's column named date or as_of (or named with "
+                + "--date-column) gives the date each running total stands at, and growth is annualised by "
+                + "the exact time between dates (days / 365.25). A date is YYYY-MM-DD, or YYYY-MM for a month "
+                + "(its first day); the day must exist (2023-02-29 does not) and no cell may be empty. Write "
+                + "the date in one of these forms; a spreadsheet's 11/1/2022 is 2022-11-01.",
+            bad: .init(
+                data: "country,date,victims\nICSE,2017-01,10000\nICSE,11/2022,17000\n",
+                options: ["--series", "cumulative", "--countries", "verbatim"]),
+            fixed: .init(
+                data: "country,date,victims\nICSE,2017-01,10000\nICSE,2022-11,17000\n",
+                options: ["--series", "cumulative", "--countries", "verbatim"])),
+        DiagnosticExplanation(
+            code: .dateYearMismatch,
+            text: "A file of running totals with both a year and a date column gives a date in another year "
+                + "than the row's year cell, so one of them is wrong and victrend will not guess which. "
+                + "Correct the cell, or leave out the year column: the date's year is the figure's year.",
+            bad: .init(
+                data: "country,year,date,victims\nICSE,2017,2017-01,10000\nICSE,2021,2022-11,17000\n",
+                options: ["--series", "cumulative", "--countries", "verbatim"]),
+            fixed: .init(
+                data: "country,year,date,victims\nICSE,2017,2017-01,10000\nICSE,2022,2022-11,17000\n",
+                options: ["--series", "cumulative", "--countries", "verbatim"])),
+        DiagnosticExplanation(
+            code: .dateColumnRefused,
+            text: "--date-column names the dates of running totals in a long file (country,date,victims). "
+                + "A wide file (one column per year) and an SDMX-CSV file (TIME_PERIOD is a year; monthly "
+                + "periods such as 2022-11 are not read) have no date column, so their figures are compared "
+                + "by year. Leave out --date-column, or give the dated totals in a long file. (Annual counts "
+                + "are compared by year: --date-column without --series cumulative is refused at once.)",
+            bad: .init(
+                data: "country,2017,2022\nICSE,10000,17000\n",
+                options: ["--series", "cumulative", "--countries", "verbatim", "--date-column", "as_of"]),
+            fixed: .init(
+                data: "country,as_of,victims\nICSE,2017-01,10000\nICSE,2022-11,17000\n",
+                options: ["--series", "cumulative", "--countries", "verbatim", "--date-column", "as_of"])),
+        DiagnosticExplanation(
+            code: .datesInSomeFiles,
+            text: "Running totals read from several files form one panel, and a dated total is annualised by "
+                + "days while an undated one is annualised by whole years: the two cannot be mixed. The "
+                + "first file whose header was read decides; a later file that differs is refused. Give "
+                + "every file a date column (date or as_of), or none, or read the files apart.",
+            bad: .init(
+                data: "country,year,victims\nNCMEC,2017,9000\nNCMEC,2022,15000\n",
+                options: ["--series", "cumulative", "--countries", "verbatim", "icse.csv"],
+                files: [("icse.csv", "country,date,victims\nICSE,2017-01,10000\nICSE,2022-11,17000\n")]),
+            fixed: .init(
+                data: "country,date,victims\nNCMEC,2017-01,9000\nNCMEC,2022-11,15000\n",
+                options: ["--series", "cumulative", "--countries", "verbatim", "icse.csv"],
+                files: [("icse.csv", "country,date,victims\nICSE,2017-01,10000\nICSE,2022-11,17000\n")])),
+        DiagnosticExplanation(
             code: .duplicateObservation,
             text: "The same country and year appear twice with different counts (in one file or across "
                 + "files), so victrend cannot know which is right. Keep one row; if the rows are parts to "

@@ -19,6 +19,8 @@ struct BatchedOutput: RowOutput {
         /// 0 for none.
         var column: Int
         var flags: [ObservationFlag]
+        /// The date of a dated running total (`Observation.asOf`).
+        var asOf: AsOfDate?
     }
 
     /// What is not an observation, queued before the figure at `before` (an index in `figures`).
@@ -70,7 +72,7 @@ struct BatchedOutput: RowOutput {
             Figure(
                 country: observation.country, year: observation.year, victims: observation.victims,
                 line: observation.location.line, column: observation.location.column ?? 0,
-                flags: observation.flags))
+                flags: observation.flags, asOf: observation.asOf))
         if batch.count >= batchSize { submit() }
     }
 
@@ -175,12 +177,13 @@ private final class BuilderWorker: @unchecked Sendable {
                 other += 1
             }
             let figure = figures[index]
-            output.add(
-                Observation(
-                    country: figure.country, year: figure.year, victims: figure.victims,
-                    location: Location(
-                        file: file, line: figure.line, column: figure.column == 0 ? nil : figure.column),
-                    flags: figure.flags), keyHash: hashes[index])
+            var observation = Observation(
+                country: figure.country, year: figure.year, victims: figure.victims,
+                location: Location(
+                    file: file, line: figure.line, column: figure.column == 0 ? nil : figure.column),
+                flags: figure.flags)
+            observation.asOf = figure.asOf
+            output.add(observation, keyHash: hashes[index])
         }
         while other < batch.others.count {
             apply(batch.others[other].item, to: &output, file: &file)

@@ -79,7 +79,8 @@ struct PanelBuilder: Sendable {
         }
         if !store.recordYear(observation.year, of: key),
             let duplicate = duplicate(
-                of: observation.year, in: key, at: observation.location, shown: String(observation.victims))
+                of: observation.year, in: key, at: observation.location, shown: String(observation.victims),
+                asOf: observation.asOf)
         {
             return duplicate
         }
@@ -100,7 +101,8 @@ struct PanelBuilder: Sendable {
             return nil
         }
         if !store.recordYear(figure.year, of: key),
-            let duplicate = duplicate(of: figure.year, in: key, at: figure.location, shown: figure.marker)
+            let duplicate = duplicate(
+                of: figure.year, in: key, at: figure.location, shown: figure.marker, asOf: figure.asOf)
         {
             return duplicate
         }
@@ -151,6 +153,13 @@ struct PanelBuilder: Sendable {
             store.append(observation, to: key)
             accepted += 1
             return nil
+        }
+        // Parts of one running total must stand at one date: totals at two dates are two figures of one
+        // calendar year, which no sum may merge.
+        if let first = store.observation(figure), first.asOf != observation.asOf {
+            return Self.twoDates(
+                observation.country, year, first: (first.location, String(first.victims), first.asOf),
+                shown: String(observation.victims), asOf: observation.asOf, at: observation.location)
         }
         let (sum, overflow) = store.victims(figure).addingReportingOverflow(observation.victims)
         if overflow {
@@ -218,9 +227,14 @@ struct PanelBuilder: Sendable {
     /// The diagnostic for `year` of `key` given again at `location` as `shown` (a count or a withheld
     /// marker), or `nil` when the key does not have the year yet. Series are short and no index per
     /// series is kept, so a shuffled file costs no more memory than a sorted one.
-    private func duplicate(of year: Int, in key: Int, at location: Location, shown: String) -> Diagnostic? {
+    private func duplicate(
+        of year: Int, in key: Int, at location: Location, shown: String, asOf: AsOfDate? = nil
+    ) -> Diagnostic? {
         guard let first = firstRow(of: year, in: key) else { return nil }
         let country = store.keys[key].country
+        if first.asOf != asOf {
+            return Self.twoDates(country, year, first: first, shown: shown, asOf: asOf, at: location)
+        }
         if first.value == shown {
             return Diagnostic(
                 .repeatedObservation, at: location,
@@ -234,15 +248,32 @@ struct PanelBuilder: Sendable {
                 + "them by another column with --by)")
     }
 
-    /// Where `key` already has `year`, and what it holds there (a count or a withheld marker).
-    private func firstRow(of year: Int, in key: Int) -> (location: Location, value: String)? {
+    /// The duplicate (VT201) of a running total given at two dates of one calendar year: a series holds
+    /// one figure a year, and keeping either date silently would drop a row.
+    private static func twoDates(
+        _ country: String, _ year: Int, first: (location: Location, value: String, asOf: AsOfDate?),
+        shown: String, asOf: AsOfDate?, at location: Location
+    ) -> Diagnostic {
+        func dated(_ value: String, _ date: AsOfDate?) -> String {
+            date.map { "\(value) as of \($0.text)" } ?? "\(value) (no date)"
+        }
+        return Diagnostic(
+            .duplicateObservation, at: location,
+            "\(country) \(year) is given twice: \(dated(first.value, first.asOf)) at \(first.location), "
+                + "\(dated(shown, asOf)) here; a running total is one figure per country and calendar year: "
+                + "keep one of the rows (the latest date, usually)")
+    }
+
+    /// Where `key` already has `year`, what it holds there (a count or a withheld marker), and its date.
+    private func firstRow(of year: Int, in key: Int) -> (location: Location, value: String, asOf: AsOfDate?)?
+    {
         // Not summing, a key holds at most one row a year.
         guard let figure = store.find(year, of: key, among: .any) else { return nil }
         if let observation = store.observation(figure) {
-            return (observation.location, String(observation.victims))
+            return (observation.location, String(observation.victims), observation.asOf)
         }
         if let figure = store.withheldFigure(figure) {
-            return (figure.location, figure.marker)
+            return (figure.location, figure.marker, figure.asOf)
         }
         return nil
     }

@@ -7,8 +7,8 @@ import CPrefetch
 ///   chained from its latest one backwards, so the rare look-ups a row needs (is this year a
 ///   duplicate? which figure does a summed part add to?) read only that key's figures. Series come out
 ///   by a counting sort by key, in `Panel`'s order of keys. A figure that does not fit the compact form
-///   (a year outside 32 bits, a line past 2^40, a file from the 65,537th on, flags not in canonical order)
-///   is kept whole beside the rows, so nothing is approximated.
+///   (a year outside 32 bits, a line past 2^40, a file from the 65,537th on, flags not in canonical
+///   order, a date of a running total) is kept whole beside the rows, so nothing is approximated.
 /// - Whole (one key at a time, for `PanelBuilder`'s sealing): observations kept as they came, handed
 ///   out as the series' own array without a copy.
 ///
@@ -179,7 +179,9 @@ struct RowStore: Sendable {
             return
         }
         let location = observation.location
-        if let year = Int32(exactly: observation.year), location.line > 0, location.line < 1 << 40,
+        // A dated running total is kept whole (the compact row has no room for its date).
+        if observation.asOf == nil, let year = Int32(exactly: observation.year), location.line > 0,
+            location.line < 1 << 40,
             let file = index(ofFile: location.file), let flags = Self.flagBits(observation.flags),
             let column = UInt32(exactly: location.column ?? 0)
         {

@@ -19,7 +19,7 @@ enum TrendRows {
     /// With `everyCore` false, on this thread only.
     static func formatted(
         _ series: ArraySlice<Series>, options: AnalysisOptions, columns: [TrendColumn]?,
-        everyCore: Bool = true
+        everyCore: Bool = true, dated: Bool = false
     )
         -> FormattedRows
     {
@@ -29,12 +29,19 @@ enum TrendRows {
             let parts = blocks(of: series, rows: max(smallestPart, rowCount(series) / Parallel.cores + 1))
             if parts.count > 1 {
                 let pieces = Parallel.map(parts.count) { index in
-                    formattedHere(series[parts[index]], options: options, columns: columns)
+                    formattedHere(series[parts[index]], options: options, columns: columns, dated: dated)
                 }
                 return FormattedRows(parts: pieces.flatMap(\.parts), problems: pieces.flatMap(\.problems))
             }
         }
-        return formattedHere(series, options: options, columns: columns)
+        return formattedHere(series, options: options, columns: columns, dated: dated)
+    }
+
+    /// Whether a table whose first series are `series` is dated: running totals read with dates
+    /// (the reader dates every figure of a panel or none, VT143).
+    static func isDated(_ series: [Series], options: AnalysisOptions) -> Bool {
+        options.series == .cumulative
+            && series.contains { $0.observations.first?.asOf != nil || $0.withheld.first?.asOf != nil }
     }
 
     /// Rows (figures and withheld years) of `series`.
@@ -44,12 +51,12 @@ enum TrendRows {
 
     /// `formatted` on this thread.
     private static func formattedHere(
-        _ series: ArraySlice<Series>, options: AnalysisOptions, columns: [TrendColumn]?
+        _ series: ArraySlice<Series>, options: AnalysisOptions, columns: [TrendColumn]?, dated: Bool
     )
         -> FormattedRows
     {
         var writer = CSVReporter.RowWriter(
-            series: options.series, columns: columns, rows: rowCount(series), header: false)
+            series: options.series, columns: columns, rows: rowCount(series), header: false, dated: dated)
         var tests = TestCache()
         var problems: [Diagnostic] = []
         for one in series {

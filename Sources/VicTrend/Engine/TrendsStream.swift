@@ -15,8 +15,12 @@ final class TrendsStream: @unchecked Sendable {
 
     /// Whether each batch is assessed and formatted on every core, or on the writer's thread alone.
     private let everyCore: Bool
+    /// Whether the table is dated (running totals read with dates), decided by the first batch: the
+    /// reader dates every figure of a panel or none (VT143). Touched by `add` only.
+    private var dated: Bool?
 
-    /// Starts the table on `output` (the header is written at once). With `everyCore` false, the
+    /// Starts the table on `output` (the header comes with the first batch, which shows whether the
+    /// table is dated). With `everyCore` false, the
     /// writer keeps to its own thread: right when the producer keeps a core busy meanwhile (a reader
     /// streaming a file), since splitting each batch over both cores would only take turns with it.
     init(
@@ -33,11 +37,14 @@ final class TrendsStream: @unchecked Sendable {
 
     /// Queues the next series in key order; waits while `inFlight` batches are queued.
     func add(_ series: [Series]) {
+        let dated = self.dated ?? TrendRows.isDated(series, options: options)
+        self.dated = dated
         slots.wait()
         queue.async { [self] in
             table.append(
-                TrendRows.formatted(series[...], options: options, columns: columns, everyCore: everyCore),
-                of: series)
+                TrendRows.formatted(
+                    series[...], options: options, columns: columns, everyCore: everyCore, dated: dated),
+                of: series, dated: dated)
             slots.signal()
         }
     }

@@ -10,6 +10,10 @@ import Dispatch
 /// next rows; `output` and `failure` are then touched only on that queue (and after it drained).
 final class TrendsTableOutput: @unchecked Sendable {
     private let options: AnalysisOptions
+    private let columns: [TrendColumn]?
+    /// Whether the header row was written: with the first rows, when their series show whether the
+    /// table is dated (`as_of`, `elapsed_years`), or at the end of an empty table.
+    private var headerWritten = false
     private let output: StagedOutput
     private var totals: TotalsAnalysis.Accumulator
     private var problems: [Diagnostic] = []
@@ -18,21 +22,29 @@ final class TrendsTableOutput: @unchecked Sendable {
     /// Pieces waiting to be written, at most (bounds memory while the file is slower than formatting).
     private let pending = DispatchSemaphore(value: 4)
 
-    /// Starts the table: writes the header row.
+    /// Starts the table (the header row comes with the first rows).
     init(
         options: AnalysisOptions, columns: [TrendColumn]?, groups: Groups, output: StagedOutput,
         flushing: Bool = false
     ) {
         self.options = options
+        self.columns = columns
         self.output = output
         flusher = flushing ? DispatchQueue(label: "victrend.trends-flush") : nil
         totals = TotalsAnalysis.Accumulator(groups: groups)
-        write([CSVReporter.RowWriter(series: options.series, columns: columns, rows: 0).output])
     }
 
-    /// Appends the formatted rows of `series` (from `TrendRows.formatted`), which come next in key
-    /// order. After a refusal or a write error nothing more is written.
-    func append(_ piece: TrendRows.FormattedRows, of series: some Collection<Series>) {
+    /// Writes the header row of a table whose running totals are `dated` or not, once.
+    private func writeHeader(dated: Bool) {
+        guard !headerWritten else { return }
+        headerWritten = true
+        write([CSVReporter.RowWriter(series: options.series, columns: columns, rows: 0, dated: dated).output])
+    }
+
+    /// Appends the formatted rows of `series` (from `TrendRows.formatted`, of a table `dated` or not),
+    /// which come next in key order. After a refusal or a write error nothing more is written.
+    func append(_ piece: TrendRows.FormattedRows, of series: some Collection<Series>, dated: Bool = false) {
+        writeHeader(dated: dated)
         problems += piece.problems
         for one in series { totals.add(one) }
         if problems.isEmpty { write(piece.parts) }
@@ -40,6 +52,7 @@ final class TrendsTableOutput: @unchecked Sendable {
 
     /// Ends the table: the refusals, or the write error, or `nil` once the output is committed.
     func finish() -> StreamFailure? {
+        writeHeader(dated: false)
         flusher?.sync {}
         if case .failure(let list) = totals.totals(options: options) {
             problems += list.diagnostics

@@ -41,6 +41,13 @@ public struct PanelReader: Sendable {
         public var chunkSize: Int
         /// Called every few MiB with the bytes read so far and the total size of all inputs.
         public var progress: (@Sendable (_ bytesRead: Int, _ totalBytes: Int) -> Void)?
+        /// Whether the counts are running totals (`--series cumulative`), the only series read with a date
+        /// column: then a long file's column named `date` or `as_of` (or `dateColumn`) gives each total's
+        /// date, and its year is the figure's. Otherwise such a column is ignored like any other.
+        public var readsDates = false
+        /// The header of the date column (`--date-column`), matched as written first, then like header
+        /// names; refused (VT142) without `readsDates` and in wide and SDMX files.
+        public var dateColumn: String?
 
         public init(
             delimiter: UInt8? = nil, columns: ColumnMapping.Overrides = .init(),
@@ -182,6 +189,8 @@ public struct PanelReader: Sendable {
         _ paths: [String], into output: inout Output, afterRecord: (inout Output, CSVReader?) -> Bool
     ) throws(InputError) -> Int {
         var rowCount = 0
+        // The first file whose header was accepted, and whether it has dates.
+        var panelDates: (path: String, dated: Bool)?
         let sizes = paths.map { path -> Int in
             var status = stat()
             return stat(path, &status) == 0 ? Int(status.st_size) : 0
@@ -194,7 +203,9 @@ public struct PanelReader: Sendable {
                 let offset = done
                 fileProgress = { bytes, _ in progress(offset + bytes, total) }
             }
-            rowCount += try read(path, into: &output, progress: fileProgress, afterRecord: afterRecord)
+            rowCount += try read(
+                path, into: &output, progress: fileProgress, panelDates: &panelDates, afterRecord: afterRecord
+            )
             done += size
             if !afterRecord(&output, nil) { break }
         }
@@ -204,7 +215,8 @@ public struct PanelReader: Sendable {
     /// Reads one file; returns the number of data rows it had.
     private func read<Output: RowOutput>(
         _ path: String, into output: inout Output,
-        progress: (@Sendable (Int, Int) -> Void)?, afterRecord: (inout Output, CSVReader?) -> Bool
+        progress: (@Sendable (Int, Int) -> Void)?, panelDates: inout (path: String, dated: Bool)?,
+        afterRecord: (inout Output, CSVReader?) -> Bool
     ) throws(InputError) -> Int {
         var readerOptions = CSVReader.Options()
         readerOptions.delimiter = options.delimiter
@@ -212,6 +224,7 @@ public struct PanelReader: Sendable {
         readerOptions.progress = progress
         let reader = CSVReader(path: path, options: readerOptions)
         var rows = RowInterpreter(options: options)
+        rows.panelDates = panelDates
         let stop = try reader.read { record, reader in
             rows.receive(record, from: reader, into: &output)
             _ = afterRecord(&output, reader)
@@ -226,6 +239,9 @@ public struct PanelReader: Sendable {
                 Diagnostic(
                     .noDataRows, at: Location(file: path, line: 1),
                     "the file has a header but no data rows; expected one row per country and year"))
+        }
+        if panelDates == nil && rows.headerAccepted {
+            panelDates = (path, rows.dated)
         }
         return rows.dataRows
     }

@@ -15,6 +15,7 @@
 struct RowInterpreter {
     /// Where the figures are in a row.
     enum Shape {
+        /// One figure a row; `year` is -1 in a file of dated running totals without a year column.
         case long(year: Int, count: Int)
         case wide(years: [(column: Int, year: Int)])
         case sdmx(year: Int, count: Int, dimensions: [Int])
@@ -57,6 +58,14 @@ struct RowInterpreter {
     /// that is reported.
     private var held = HeldRows()
     private var dimensionValues: [Int: [String]] = [:]
+    /// The date column of a long file of running totals (`--date-column`, aliases `date`, `as_of`), or
+    /// -1; a year column of -1 means the date alone gives the year.
+    private var dateColumn = -1
+    /// Whether the accepted header has a date column: every figure of the file then carries its date.
+    private(set) var dated = false
+    /// The first file of the panel whose header was accepted, and whether it has dates (set by
+    /// `PanelReader` before the file is read): a panel's files all have dates or none do (VT143).
+    var panelDates: (path: String, dated: Bool)?
 
     init(options: PanelReader.Options) {
         self.options = options
@@ -189,19 +198,52 @@ struct RowInterpreter {
         case .long, .auto, .sdmx:
             var year = 0
             var count = 0
+            let problemsBefore = problems.count
+            let date =
+                layout == .sdmx
+                ? sdmxDateColumn(at: location, problems: &problems)
+                : Self.dateColumn(
+                    names: names, header: cells, options: options, at: location, problems: &problems)
             for role in [ColumnMapping.Role.year, .count] {
                 switch ColumnMapping.column(
                     for: role, in: names, header: cells, overrides: overrides, at: location, profile: profile)
                 {
                 case .success(let index): if role == .year { year = index } else { count = index }
-                case .failure(let problem): problems.append(problem)
+                case .failure(let problem):
+                    // With a date column the year column is optional: the date's year is the figure's (and
+                    // when the date column itself is at fault, that is the one error to report).
+                    let dateSought = date != nil || problems.count > problemsBefore
+                    if role == .year && dateSought && problem.code == .missingColumn && overrides.year == nil
+                    {
+                        year = -1
+                    } else {
+                        problems.append(problem)
+                    }
                 }
             }
-            if problems.isEmpty && Set([country, year, count]).count < 3 {
+            let used = [country, count] + (year >= 0 ? [year] : []) + (date.map { [$0] } ?? [])
+            if problems.isEmpty && Set(used).count < used.count {
                 problems.append(
                     Diagnostic(
                         .ambiguousColumn, at: location,
-                        "one column cannot be two of country, year and count; check the --*-column options"))
+                        date == nil
+                            ? "one column cannot be two of country, year and count; check the --*-column options"
+                            : "one column cannot be two of country, year, count and date; check the --*-column "
+                                + "options"))
+            }
+            dateColumn = date ?? -1
+            dated = date != nil
+            if let panelDates, panelDates.dated != dated, problems.isEmpty {
+                problems.append(
+                    Diagnostic(
+                        .datesInSomeFiles, at: location,
+                        dated
+                            ? "this file has a date column but \(panelDates.path) has none; the running totals "
+                                + "of one panel are dated in every file or in none (elapsed times could not "
+                                + "be compared): add the dates to \(panelDates.path) or read the files apart"
+                            : "this file has no date column but \(panelDates.path) has one; the running totals "
+                                + "of one panel are dated in every file or in none (elapsed times could not "
+                                + "be compared): add a date column (date or as_of) or read the files apart"))
             }
             attributes = AttributeColumns(names: names, profile: profile)
             if layout == .sdmx {
@@ -216,6 +258,10 @@ struct RowInterpreter {
                 self.layout = .long
             }
         case .wide:
+            if let name = options.dateColumn {
+                problems.append(
+                    Self.dateColumnRefused(name, layout: "a wide file (one column per year)", at: location))
+            }
             var years: [(Int, Int)] = []
             for (index, name) in cells.enumerated() where index != country {
                 let text = name.trimmingBlanks
@@ -268,12 +314,31 @@ struct RowInterpreter {
         into output: inout some RowOutput
     ) {
         let key = countryKey(record, reader: reader, output: &output)
-        var year = CellParsing.plainYear(record[yearColumn])
-        if year == nil {
-            switch CellParsing.year(record[yearColumn]) {
-            case .success(let value): year = value
+        var year: Int?
+        if yearColumn >= 0 {
+            year = CellParsing.plainYear(record[yearColumn])
+            if year == nil {
+                switch CellParsing.year(record[yearColumn]) {
+                case .success(let value): year = value
+                case .failure(let problem):
+                    output.add(
+                        Diagnostic(problem.code, at: reader.location(ofCell: yearColumn), problem.message))
+                }
+            }
+        }
+        var asOf: AsOfDate?
+        if dateColumn >= 0 {
+            let yearCell = year
+            year = nil
+            switch Self.date(
+                record[dateColumn], year: yearCell, yearColumn: yearColumn >= 0 ? header[yearColumn] : nil)
+            {
+            case .success(let date):
+                asOf = date
+                // A year cell that is no year (reported above) leaves the row out.
+                year = yearColumn < 0 || yearCell != nil ? date.year : nil
             case .failure(let problem):
-                output.add(Diagnostic(problem.code, at: reader.location(ofCell: yearColumn), problem.message))
+                output.add(problem.at(reader.location(ofCell: dateColumn)))
             }
         }
         guard let key, let year else {
@@ -286,7 +351,7 @@ struct RowInterpreter {
         }
         addFigure(
             record, key: key, year: year, countColumn: countColumn, status: status, reader: reader,
-            into: &output)
+            into: &output, asOf: asOf)
     }
 
     /// The layout of `shape`, kept beside it (read for every cell; a switch over `shape` would copy its
@@ -296,7 +361,7 @@ struct RowInterpreter {
     /// Adds the figure of one count cell to `output` (SDMX files: to the held rows).
     private mutating func addFigure(
         _ record: CSVRecord, key: String, year: Int, countColumn: Int, status: RowStatus, reader: CSVReader,
-        into output: inout some RowOutput
+        into output: inout some RowOutput, asOf: AsOfDate? = nil
     ) {
         let location = layout == .wide ? reader.location(ofCell: countColumn) : reader.recordLocation
         var cell: CountCell
@@ -340,15 +405,128 @@ struct RowInterpreter {
                     status.multiplier, record: record, countColumn: countColumn, victims: victims,
                     reader: reader, into: &output)
             }
-            output.add(
-                Observation(
-                    country: key, year: year, victims: victims, location: location, flags: status.flags))
+            var observation = Observation(
+                country: key, year: year, victims: victims, location: location, flags: status.flags)
+            observation.asOf = asOf
+            output.add(observation)
         case .withheld(let marker):
             output.add(
                 Diagnostic(
                     .withheldValue, at: location,
                     "\(key) \(year): the figure is withheld ('\(marker)'); the year is not assessed"))
-            output.add(WithheldFigure(country: key, year: year, marker: marker, location: location))
+            var figure = WithheldFigure(country: key, year: year, marker: marker, location: location)
+            figure.asOf = asOf
+            output.add(figure)
+        }
+    }
+
+    // MARK: - Dates
+
+    /// The date column of a long file's header (`names` normalised), or `nil` when there is none to
+    /// read: dates are read only for running totals (`options.readsDates`). `--date-column` is looked
+    /// for as written first, then as header names are compared; without it, a column named `date` or
+    /// `as_of` is the date column. A missing named column, several candidates, or `--date-column`
+    /// without running totals is a problem.
+    static func dateColumn(
+        names: [String], header: [String], options: PanelReader.Options, at location: Location,
+        problems: inout [Diagnostic]
+    ) -> Int? {
+        let named = options.dateColumn
+        guard options.readsDates else {
+            if let named {
+                problems.append(
+                    Diagnostic(
+                        .dateColumnRefused, at: location,
+                        "--date-column \(named) applies to running totals (--series cumulative); annual "
+                            + "counts are compared by year"))
+            }
+            return nil
+        }
+        if let named {
+            let exact = header.indices.filter { header[$0].trimmingBlanks == named.trimmingBlanks }
+            if exact.count == 1 { return exact[0] }
+        }
+        let wanted = named.map { [ColumnMapping.normalise($0)] } ?? dateAliases
+        let matches = names.indices.filter { wanted.contains(names[$0]) }
+        if matches.count == 1 { return matches[0] }
+        if matches.isEmpty {
+            if let named {
+                problems.append(
+                    Diagnostic(
+                        .missingColumn, at: location,
+                        "expected a column named '\(named)' (--date-column); the header has \(header.count) "
+                            + "column\(header.count == 1 ? "" : "s"): "
+                            + header.map { "'\(DisplayText.prefix($0, limit: 40))'" }.joined(separator: ", "))
+                )
+            }
+            return nil
+        }
+        let candidates = matches.map { "'\(header[$0])' (column \($0 + 1))" }.joined(separator: ", ")
+        problems.append(
+            Diagnostic(
+                .ambiguousColumn, at: location,
+                "several columns could be the date: \(candidates); choose one with --date-column"))
+        return nil
+    }
+
+    /// Header names (normalised) that make a column the date column of running totals.
+    static let dateAliases = ["date", "as_of"]
+
+    /// An SDMX file has no date column: `--date-column` is refused (SDMX's monthly `TIME_PERIOD` such
+    /// as `2022-11` is not read).
+    private func sdmxDateColumn(at location: Location, problems: inout [Diagnostic]) -> Int? {
+        if let name = options.dateColumn {
+            problems.append(
+                Self.dateColumnRefused(
+                    name,
+                    layout: "an SDMX-CSV file (its TIME_PERIOD is a year; monthly periods such as 2022-11 "
+                        + "are not read)", at: location))
+        }
+        return nil
+    }
+
+    /// The refusal (VT142) of `--date-column` for a file in a layout without one.
+    static func dateColumnRefused(_ name: String, layout: String, at location: Location) -> Diagnostic {
+        Diagnostic(
+            .dateColumnRefused, at: location,
+            "--date-column \(name) applies to the long layout (country,date,victims); this is \(layout): "
+                + "leave out --date-column, or give the running totals in a long file")
+    }
+
+    /// Why a date cell cannot be read, before its location is known.
+    struct DateProblem: Error {
+        var code: DiagnosticCode
+        var message: String
+
+        func at(_ location: Location) -> Diagnostic { Diagnostic(code, at: location, message) }
+    }
+
+    /// The date in `cell`, checked against the row's year cell (`year`, `nil` when the file has no year
+    /// column or the cell was not a year, already reported) of the column `yearColumn`.
+    static func date(_ cell: some CellParsing.Cell, year: Int?, yearColumn: String?) -> Result<
+        AsOfDate, DateProblem
+    > {
+        let text = CellParsing.trimmed(cell)
+        if text.isEmpty {
+            return .failure(
+                DateProblem(
+                    code: .invalidDate,
+                    message: "the date is empty; every running total needs the date it stands at "
+                        + "(YYYY-MM-DD, or YYYY-MM for a month)"))
+        }
+        switch AsOfDate.parse(String(decoding: text, as: UTF8.self)) {
+        case .failure(let problem):
+            return .failure(DateProblem(code: .invalidDate, message: problem.description))
+        case .success(let date):
+            if let year, year != date.year, let yearColumn {
+                return .failure(
+                    DateProblem(
+                        code: .dateYearMismatch,
+                        message: "the date \(date.text) is in \(date.year) but the "
+                            + "\(DisplayText.quoted(yearColumn.trimmingBlanks, limit: 40)) cell says \(year); "
+                            + "correct one of them, or leave out the year column (the date gives the year)"))
+            }
+            return .success(date)
         }
     }
 

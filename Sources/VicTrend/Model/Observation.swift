@@ -13,6 +13,10 @@ public struct Observation: Sendable, Hashable {
     public var location: Location
     /// Observation flags from the source (Eurostat's `b`, `d`, `e`, `p`, `u`), in canonical order.
     public var flags: [ObservationFlag]
+    /// Running totals read with a date column (`--series cumulative`): the date the total stands at,
+    /// whose year is `year`; `nil` for every other figure. The analysis then annualises by the exact
+    /// elapsed time (days / 365.25) instead of whole years.
+    var asOf: AsOfDate?
 
     public init(country: String, year: Int, victims: Int, location: Location, flags: [ObservationFlag] = []) {
         self.country = country
@@ -67,6 +71,8 @@ public struct WithheldFigure: Sendable, Hashable {
     /// The text that stood for the figure, e.g. `<5`.
     public var marker: String
     public var location: Location
+    /// The date of the withheld running total (a file read with a date column), else `nil`.
+    var asOf: AsOfDate?
 
     public init(country: String, year: Int, marker: String, location: Location) {
         self.country = country

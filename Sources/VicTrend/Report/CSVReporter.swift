@@ -12,7 +12,10 @@
 /// `victims_status` (`--suppressed-as empty`): `victims` then holds numbers only and `victims_status`,
 /// after it, says `suppressed` or `withheld`.
 /// With `--series cumulative`, three columns follow: `new_victims,new_per_year,new_growth_rate` (the
-/// new identifications derived from the running totals; `new_per_year` with 2 decimals).
+/// new identifications derived from the running totals; `new_per_year` with 2 decimals). Running totals
+/// read with dates add `as_of` after `year` (the date as written, `YYYY-MM-DD` or `YYYY-MM`) and
+/// `elapsed_years` after `base_victims` (days / 365.25 from the base's date, 4 decimals); an undated
+/// table never has them.
 /// Cells that need it are quoted as RFC 4180 says.
 public enum CSVReporter: Reporter {
     public static let identifier = "csv"
@@ -25,7 +28,8 @@ public enum CSVReporter: Reporter {
     /// every column of the series kind when `nil`.
     public static func report(_ report: TrendReport, columns: [TrendColumn]?) -> String {
         var writer = RowWriter(
-            series: report.options.series, columns: columns, rows: report.assessments.count)
+            series: report.options.series, columns: columns, rows: report.assessments.count,
+            dated: report.isDated)
         for row in report.assessments { writer.write(row) }
         return writer.output.text
     }
@@ -34,6 +38,8 @@ public enum CSVReporter: Reporter {
     struct RowWriter {
         let output: TextBuffer
         private let cumulative: Bool
+        /// Whether the table's running totals have dates (`as_of`, `elapsed_years` written).
+        private let dated: Bool
         /// The columns written, in the table's order; `nil` for all of the series kind.
         private let chosen: ChosenColumns?
         private var lastCountry = ""
@@ -48,16 +54,20 @@ public enum CSVReporter: Reporter {
             output.removeAll()
         }
 
-        /// A writer of the table of `series` counts with `columns` (every column when `nil`), with room
-        /// for `rows` rows, starting with the header row unless `header` is false.
-        init(series: SeriesKind, columns: [TrendColumn]?, rows: Int, header: Bool = true) {
+        /// A writer of the table of `series` counts with `columns` (every column when `nil`; the dated
+        /// columns only when `dated`), with room for `rows` rows, starting with the header row unless
+        /// `header` is false.
+        init(series: SeriesKind, columns: [TrendColumn]?, rows: Int, header: Bool = true, dated: Bool = false)
+        {
+            let datedTable = dated && series == .cumulative
             cumulative = series == .cumulative
-            chosen = columns.map(ChosenColumns.init)
+            self.dated = datedTable
+            chosen = columns.map { ChosenColumns($0.filter { datedTable || !$0.isDatedOnly }) }
             output = TextBuffer(capacity: 96 * (rows + 1))
             guard header else { return }
             let written =
                 chosen.map { chosen in TrendColumn.allCases.filter { chosen.contains($0) } }
-                ?? TrendColumn.all(for: series)
+                ?? TrendColumn.all(for: series, dated: datedTable)
             output.append(written.map(\.rawValue).joined(separator: ","))
             output.append(byte: 10)
         }
@@ -65,6 +75,8 @@ public enum CSVReporter: Reporter {
         mutating func write(_ row: YearAssessment) {
             if let chosen {
                 write(row, columns: chosen)
+            } else if dated {
+                write(row, columns: EveryDatedColumn())
             } else if cumulative {
                 write(row, columns: EveryColumn())
             } else {
@@ -88,6 +100,7 @@ public enum CSVReporter: Reporter {
             room += (row.suppressedMarker?.utf8.count ?? 0) + derived.reduce(0) { $0 + $1.utf8.count + 1 }
             room += row.growthRate.map { ByteCursor.room(fixed: $0, decimals: 4) } ?? 0
             room += row.dispersion.map { ByteCursor.room(fixed: $0, decimals: 4) } ?? 0
+            room += row.elapsedYears.map { ByteCursor.room(fixed: $0, decimals: 4) } ?? 0
             if let test = row.test {
                 room += ByteCursor.room(fixed: test.ratioLow, decimals: 4)
                 room += ByteCursor.room(fixed: test.ratioHigh, decimals: 4)
@@ -101,6 +114,7 @@ public enum CSVReporter: Reporter {
                 }
                 if next(.country) { cursor.put(countryCell) }
                 if next(.year) { cursor.put(row.year) }
+                if next(.asOf), let date = row.asOf { cursor.put(date.text) }
                 if next(.victims) {
                     if let marker = row.suppressedMarker, !columns.contains(.victimsStatus) {
                         cursor.put(marker)
@@ -111,6 +125,7 @@ public enum CSVReporter: Reporter {
                 if next(.victimsStatus), let status = VictimsStatus(row) { cursor.put(status.rawValue) }
                 if next(.baseYear) { cursor.put(row.baseYear) }
                 if next(.baseVictims) { cursor.put(row.baseVictims) }
+                if next(.elapsedYears), let years = row.elapsedYears { cursor.put(fixed: years, decimals: 4) }
                 if next(.growthRate), let growth = row.growthRate { cursor.put(fixed: growth, decimals: 4) }
                 if next(.requiredVictims) { cursor.put(row.requiredVictims) }
                 if next(.shortfall) { cursor.put(row.shortfall) }
@@ -146,8 +161,16 @@ public enum CSVReporter: Reporter {
         var first: TrendColumn { get }
     }
 
-    /// Every default column (of cumulative series).
+    /// Every default column of undated cumulative series.
     struct EveryColumn: ColumnChoice {
+        @inline(__always) func contains(_ column: TrendColumn) -> Bool {
+            !column.isOnRequest && !column.isDatedOnly
+        }
+        var first: TrendColumn { .country }
+    }
+
+    /// Every default column of dated cumulative series.
+    struct EveryDatedColumn: ColumnChoice {
         @inline(__always) func contains(_ column: TrendColumn) -> Bool { !column.isOnRequest }
         var first: TrendColumn { .country }
     }

@@ -59,7 +59,11 @@ public enum HTMLReporter: Reporter {
             + "victims in INTERPOL's ICSE database by at least \(target.percentText) a year. Each country's figure "
             + "is compared with its previous reported year (growth is annualised over gaps); a year meets the "
             + "target when its count is at least the base count times \(target.growthFactorText) per year, "
-            + "rounded up, decided in exact arithmetic."
+            + (report.isDated
+                ? "rounded up: for running totals at dates, per year of the exact time between the dates (days / "
+                    + "365.25), in floating point (exact for a whole number of years; one more where rounding could "
+                    + "decide)."
+                : "rounded up, decided in exact arithmetic.")
         text +=
             options.series == .cumulative
             ? " The counts are running totals; the new identifications derived from them are shown too."
@@ -74,7 +78,14 @@ public enum HTMLReporter: Reporter {
         let options = report.options
         var items: [(String, String)] = [
             ("Target", "at least \(options.targetRate.percentText) more identified victims a year"),
-            ("Series", options.series == .annual ? "annual counts" : "running totals"),
+            (
+                "Series",
+                options.series == .annual
+                    ? "annual counts"
+                    : report.isDated
+                        ? "running totals at dates, annualised by the exact time between them (days / 365.25)"
+                        : "running totals"
+            ),
             (
                 "Trajectory baseline",
                 options.baselineYear.map(String.init) ?? "each country's first reported year"

@@ -100,16 +100,19 @@ extension JSONPrettyText {
 
     /// A country-year: the trends table's columns under their CSV names (`TrendColumn`), in its order,
     /// `victims_status` and the markers after `victims`, and the `source` of the figure (file name).
+    /// `as_of` and `elapsed_years` are members of dated running totals only.
     mutating func observation(_ row: YearAssessment) {
         beginObject()
         member("country", row.country)
         member("year", row.year)
+        if let date = row.asOf { member("as_of", date.text) }
         member("victims", row.victims)
         member("victims_status", VictimsStatus(row)?.rawValue)
         member("withheld_marker", row.withheldMarker)
         member("suppressed_marker", row.suppressedMarker)
         member("base_year", row.baseYear)
         member("base_victims", row.baseVictims)
+        if row.asOf != nil { member("elapsed_years", row.elapsedYears) }
         judgement(row) { text in
             text.member("trajectory_victims", row.trajectoryVictims)
             text.member("trajectory_gap", row.trajectoryGap)

@@ -34,6 +34,12 @@ public enum MarkdownReporter: Reporter {
         return text
     }
 
+    /// How dated running totals are annualised, after the series parameter.
+    static let datedNote =
+        "; dated (as of): growth, required totals and new per year annualised by the exact time between "
+        + "dates, days / 365.25 years, the required total in floating point (one more where rounding could "
+        + "decide)"
+
     private static func parameters(_ report: TrendReport, to text: inout String) {
         let options = report.options
         let target = options.targetRate
@@ -50,7 +56,7 @@ public enum MarkdownReporter: Reporter {
         text.appendLine(
             cumulative
                 ? "| Series | cumulative: running totals, assessed as given; new identifications derived from "
-                    + "their differences |"
+                    + "their differences\(report.isDated ? Self.datedNote : "") |"
                 : "| Series | annual: victims identified during each year |")
         let baseline =
             options.baselineYear.map {
@@ -86,9 +92,14 @@ public enum MarkdownReporter: Reporter {
                 "| Unit multiplier | \(multipliers.map(MarkdownText.escape).joined(separator: "<br>")) |")
         }
         text.appendLine(
-            "| Method | each year is compared with the country's previous reported year, growth annualised "
-                + "over gaps; a year meets the target when its count is at least "
-                + "⌈base × \(target.growthFactorText)^years⌉, decided in exact arithmetic |")
+            report.isDated
+                ? "| Method | each figure is compared with the country's previous reported figure; a figure meets "
+                    + "the target when its count is at least ⌈base × \(target.growthFactorText)^t⌉, t the exact "
+                    + "time between their dates in years (days / 365.25), computed in floating point (exact "
+                    + "for a whole number of years; one more where rounding could decide) |"
+                : "| Method | each year is compared with the country's previous reported year, growth annualised "
+                    + "over gaps; a year meets the target when its count is at least "
+                    + "⌈base × \(target.growthFactorText)^years⌉, decided in exact arithmetic |")
         text.appendLine()
     }
 
@@ -224,7 +235,10 @@ public enum MarkdownReporter: Reporter {
             "New = the increase of the running total since the previous reported year; per year = new divided "
                 + "by the years between. Growth compares the new identifications per year with those of the "
                 + "previous interval, annualised over the distance between the intervals' midpoints: the "
-                + "Declaration's goal read as growth of new identifications.")
+                + "Declaration's goal read as growth of new identifications."
+                + (report.isDated
+                    ? " The totals are dated: the years between are the exact time between the dates (As of, "
+                        + "Since), days / 365.25." : ""))
         text.appendLine()
         render(ReportTables.derived(report), to: &text)
     }

@@ -215,29 +215,37 @@ enum ReportTables {
     static func shortfalls(_ report: TrendReport) -> Table {
         let assessments = report.assessments
         let shortfalls = assessments.indices.filter { assessments[$0].status == .shortfall }
+        // Dated running totals: the date after the year, the years elapsed after the base.
+        let dated = report.isDated
         return Table(
             headers: [
                 "Country", "Year", "Base year", "Base victims", "Required", "Identified", "Shortfall",
                 "φ", "p-value", "Significance",
-            ],
-            alignments: [.left, .right, .right, .right, .right, .right, .right, .right, .right, .left],
+            ].inserting(dated ? ["As of"] : [], at: 2).inserting(dated ? ["Years elapsed"] : [], at: 5),
+            alignments: ([.left, .right, .right, .right, .right, .right, .right, .right, .right, .left]
+                as [Alignment])
+                .inserting(dated ? [.right] : [], at: 2).inserting(dated ? [.right] : [], at: 5),
             count: shortfalls.count
         ) { index in
             let row = assessments[shortfalls[index]]
-            return Row(
-                cells: [
-                    .text(countryLabel(row.country)),
-                    .spaced(.integer(row.year), row.flags.contains(.gap) ? [.sign(.gap)] : []),
-                    .optional(row.baseYear, ReportCell.integer), .optional(row.baseVictims, ReportCell.count),
-                    .optional(row.requiredVictims, ReportCell.count), victims(row),
-                    .optional(row.shortfall, ReportCell.count),
-                    .optional(row.dispersion) { .decimal($0, places: 2) },
-                    .optional(row.test?.pValue, ReportCell.probability),
-                    .words(
-                        row.test == nil && row.untested != nil
-                            ? "not tested (\(untestedShort(row.untested)))"
-                            : significanceText(row.significance)),
-                ], outcome: outcome(row))
+            var cells: [ReportCell] = [
+                .text(countryLabel(row.country)),
+                .spaced(.integer(row.year), row.flags.contains(.gap) ? [.sign(.gap)] : []),
+                .optional(row.baseYear, ReportCell.integer), .optional(row.baseVictims, ReportCell.count),
+                .optional(row.requiredVictims, ReportCell.count), victims(row),
+                .optional(row.shortfall, ReportCell.count),
+                .optional(row.dispersion) { .decimal($0, places: 2) },
+                .optional(row.test?.pValue, ReportCell.probability),
+                .words(
+                    row.test == nil && row.untested != nil
+                        ? "not tested (\(untestedShort(row.untested)))"
+                        : significanceText(row.significance)),
+            ]
+            if dated {
+                cells.insert(.optional(row.elapsedYears) { .decimal($0, places: 2) }, at: 4)
+                cells.insert(.optional(row.asOf) { .words($0.text) }, at: 2)
+            }
+            return Row(cells: cells, outcome: outcome(row))
         }
     }
 
@@ -248,11 +256,15 @@ enum ReportTables {
             assessments[$0].newVictims != nil && assessments[$0].newPerYear != nil
                 && assessments[$0].baseYear != nil
         }
+        // Dated running totals: "As of" and "Since" are dates, and "Years" the exact time between them
+        // (days / 365.25), by which the new identifications are annualised.
+        let dated = report.isDated
         return Table(
             headers: [
                 "Country", "Year", "Running total", "Since", "New", "New per year", "Growth of new per year",
-            ],
-            alignments: [.left, .right, .right, .right, .right, .right, .right],
+            ].inserting(dated ? ["As of"] : [], at: 2).inserting(dated ? ["Years"] : [], at: 5),
+            alignments: ([.left, .right, .right, .right, .right, .right, .right] as [Alignment])
+                .inserting(dated ? [.right] : [], at: 2).inserting(dated ? [.right] : [], at: 5),
             count: derived.count
         ) { index in
             let row = assessments[derived[index]]
@@ -260,9 +272,18 @@ enum ReportTables {
             let new = row.newVictims ?? 0
             let perYear = row.newPerYear ?? 0
             let since = row.baseYear ?? 0
+            guard dated else {
+                return Row(cells: [
+                    .text(countryLabel(row.country)), .integer(row.year),
+                    .optional(row.victims, ReportCell.count), .integer(since), .count(new),
+                    .decimal(perYear, places: 1), .optional(row.newGrowthRate, ReportCell.rate),
+                ])
+            }
             return Row(cells: [
-                .text(countryLabel(row.country)), .integer(row.year),
-                .optional(row.victims, ReportCell.count), .integer(since), .count(new),
+                .text(countryLabel(row.country)), .integer(row.year), .optional(row.asOf) { .words($0.text) },
+                .optional(row.victims, ReportCell.count),
+                row.baseAsOf.map { ReportCell.words($0.text) } ?? .integer(since),
+                .optional(row.elapsedYears) { .decimal($0, places: 2) }, .count(new),
                 .decimal(perYear, places: 1), .optional(row.newGrowthRate, ReportCell.rate),
             ])
         }
@@ -401,5 +422,15 @@ enum ReportTables {
         case .withinNoise: return "within noise"
         case nil: return "not tested"
         }
+    }
+}
+
+extension Array {
+    /// The array with `elements` inserted at `index` (unchanged when they are none).
+    fileprivate func inserting(_ elements: [Element], at index: Int) -> [Element] {
+        guard !elements.isEmpty else { return self }
+        var copy = self
+        copy.insert(contentsOf: elements, at: index)
+        return copy
     }
 }

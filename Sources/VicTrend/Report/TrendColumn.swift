@@ -1,6 +1,8 @@
 /// A column of the trends table (`CSVReporter`), named as in its header.
 ///
-/// The cases are in the table's order; the last three are written for cumulative series only.
+/// The cases are in the table's order; the last three are written for cumulative series only, and
+/// `as_of` and `elapsed_years` only for running totals read with dates (`isDatedOnly`): never for an
+/// undated table, even when `--columns` names them.
 /// `victims_status` is written only when asked for (`--suppressed-as empty`, or named in `--columns`):
 /// the table then holds numbers only in `victims` (a suppressed or withheld count is an empty cell)
 /// and says why a count is missing in `victims_status` (`suppressed` or `withheld`, `VictimsStatus`).
@@ -8,10 +10,15 @@
 public enum TrendColumn: String, CaseIterable, Sendable, Hashable {
     case country
     case year
+    /// The date of a dated running total (`YYYY-MM-DD`, or `YYYY-MM` as written for a month).
+    case asOf = "as_of"
     case victims
     case victimsStatus = "victims_status"
     case baseYear = "base_year"
     case baseVictims = "base_victims"
+    /// The exact time from the base's date to the figure's, in years (days / 365.25, 4 decimals): what
+    /// growth, the required count and `new_per_year` are annualised by.
+    case elapsedYears = "elapsed_years"
     case growthRate = "growth_rate"
     case requiredVictims = "required_victims"
     case shortfall
@@ -34,43 +41,53 @@ public enum TrendColumn: String, CaseIterable, Sendable, Hashable {
         switch self {
         case .country: 0
         case .year: 1
-        case .victims: 2
-        case .victimsStatus: 3
-        case .baseYear: 4
-        case .baseVictims: 5
-        case .growthRate: 6
-        case .requiredVictims: 7
-        case .shortfall: 8
-        case .status: 9
-        case .flags: 10
-        case .trajectoryVictims: 11
-        case .trajectoryGap: 12
-        case .pValue: 13
-        case .ratioLow: 14
-        case .ratioHigh: 15
-        case .significance: 16
-        case .countryName: 17
-        case .dispersion: 18
-        case .newVictims: 19
-        case .newPerYear: 20
-        case .newGrowthRate: 21
+        case .asOf: 2
+        case .victims: 3
+        case .victimsStatus: 4
+        case .baseYear: 5
+        case .baseVictims: 6
+        case .elapsedYears: 7
+        case .growthRate: 8
+        case .requiredVictims: 9
+        case .shortfall: 10
+        case .status: 11
+        case .flags: 12
+        case .trajectoryVictims: 13
+        case .trajectoryGap: 14
+        case .pValue: 15
+        case .ratioLow: 16
+        case .ratioHigh: 17
+        case .significance: 18
+        case .countryName: 19
+        case .dispersion: 20
+        case .newVictims: 21
+        case .newPerYear: 22
+        case .newGrowthRate: 23
         }
     }
 
-    /// Whether the column is derived from running totals (written for cumulative series only).
+    /// Whether the column is written for cumulative series only (derived from running totals, or the
+    /// date of one).
     public var isCumulativeOnly: Bool {
         switch self {
-        case .newVictims, .newPerYear, .newGrowthRate: true
+        case .newVictims, .newPerYear, .newGrowthRate, .asOf, .elapsedYears: true
         default: false
         }
     }
 
+    /// Whether the column is written only for running totals read with dates (`as_of`,
+    /// `elapsed_years`).
+    public var isDatedOnly: Bool { self == .asOf || self == .elapsedYears }
+
     /// Whether the column is written only when asked for (`victims_status`).
     public var isOnRequest: Bool { self == .victimsStatus }
 
-    /// Every column the table for `series` has by default, in order (no column written on request).
-    public static func all(for series: SeriesKind) -> [TrendColumn] {
-        allCases.filter { (series == .cumulative || !$0.isCumulativeOnly) && !$0.isOnRequest }
+    /// Every column the table for `series` has by default, in order (no column written on request);
+    /// with `dated`, the columns of dated running totals too.
+    public static func all(for series: SeriesKind, dated: Bool = false) -> [TrendColumn] {
+        allCases.filter {
+            (series == .cumulative || !$0.isCumulativeOnly) && (dated || !$0.isDatedOnly) && !$0.isOnRequest
+        }
     }
 
     /// The columns of a table whose suppressed and withheld counts are `cells`: `columns` (every
@@ -80,7 +97,8 @@ public enum TrendColumn: String, CaseIterable, Sendable, Hashable {
         -> [TrendColumn]?
     {
         guard cells == .empty else { return columns }
-        let chosen = columns ?? all(for: series)
+        // The dated columns are left out again for an undated table (see `isDatedOnly`).
+        let chosen = columns ?? all(for: series, dated: true)
         guard chosen.contains(.victims), !chosen.contains(.victimsStatus) else { return chosen }
         return chosen + [.victimsStatus]
     }
@@ -103,6 +121,10 @@ public enum TrendColumn: String, CaseIterable, Sendable, Hashable {
                     + TrendColumn.allCases.map(\.rawValue).joined(separator: ",")
             case .repeated(let column):
                 return "the column \(column.rawValue) is named twice"
+            case .cumulativeOnly(let column) where column.isDatedOnly:
+                return
+                    "the column \(column.rawValue) is written for running totals read with dates: it needs "
+                    + "--series cumulative"
             case .cumulativeOnly(let column):
                 return
                     "the column \(column.rawValue) is derived from running totals: it needs --series cumulative"
