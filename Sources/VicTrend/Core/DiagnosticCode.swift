@@ -67,6 +67,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case subnationalLeftOut = "VT114"
     /// A figure whose status says it is missing (SDMX `M`, `L`, `O`, `H`, `K`) and yet has a value.
     case missingWithValue = "VT115"
+    /// A row below the table, after a blank row, with only its first cell filled (a spreadsheet's
+    /// footnote, such as "Source: Ministry of the Interior"): not read as data. A note.
+    case footnoteBelowTable = "VT116"
     /// The same country and year appear more than once.
     case duplicateObservation = "VT201"
     /// A figure so large that the target arithmetic would exceed 64 bits.
@@ -110,7 +113,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
             .notAParticipant,
             .missingParticipant:
             return .warning
-        case .withheldValue, .aggregateLeftOut, .unitMultiplierApplied, .subnationalLeftOut:
+        case .withheldValue, .aggregateLeftOut, .unitMultiplierApplied, .subnationalLeftOut,
+            .footnoteBelowTable:
             return .info
         }
     }
@@ -156,6 +160,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
             return
                 "A part of a country (a NUTS region such as UKM Scotland) left out, never added to the country."
         case .missingWithValue: return "A figure marked missing by its status that has a value all the same."
+        case .footnoteBelowTable:
+            return "A footnote below the table (first cell only, after a blank row), not data."
         case .duplicateObservation: return "A country and year appear more than once."
         case .requiredCountOverflow: return "The target arithmetic for a figure exceeds 64 bits."
         case .totalOverflow: return "A group or alliance total exceeds 64 bits."

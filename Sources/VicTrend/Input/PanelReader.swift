@@ -41,14 +41,26 @@ public struct PanelReader: Sendable {
         public var chunkSize: Int
         /// Called every few MiB with the bytes read so far and the total size of all inputs.
         public var progress: (@Sendable (_ bytesRead: Int, _ totalBytes: Int) -> Void)?
+        /// The encoding of text files (`--encoding`); a UTF-8 byte-order mark overrides it.
+        public var encoding: TextEncoding = .utf8
+        /// The physical line (1-based) of the table's header in text files and the row in workbooks
+        /// (`--header-line`): lines above it (a title) are ignored; line numbers stay physical.
+        public var headerLine = 1
+        /// How counts group their digits (`--thousands-separator`), or `nil`: then a count holding a
+        /// separator is refused (VT103), never guessed.
+        public var thousandsSeparator: ThousandsSeparator?
 
         public init(
             delimiter: UInt8? = nil, columns: ColumnMapping.Overrides = .init(),
             countries: CountryMatching = .iso, layout: InputLayout = .auto, filters: [String: String] = [:],
             exclusions: [(column: String, value: String)] = [], keepAggregates: Bool = false,
             keyColumns: [String] = [], sum: Bool = false, diagnosticLimit: Int = 1000,
-            chunkSize: Int = 1 << 16, progress: (@Sendable (Int, Int) -> Void)? = nil
+            chunkSize: Int = 1 << 16, progress: (@Sendable (Int, Int) -> Void)? = nil,
+            encoding: TextEncoding = .utf8, headerLine: Int = 1, thousandsSeparator: ThousandsSeparator? = nil
         ) {
+            self.encoding = encoding
+            self.headerLine = headerLine
+            self.thousandsSeparator = thousandsSeparator
             self.progress = progress
             self.delimiter = delimiter
             self.columns = columns
@@ -209,6 +221,8 @@ public struct PanelReader: Sendable {
         readerOptions.delimiter = options.delimiter
         readerOptions.chunkSize = options.chunkSize
         readerOptions.progress = progress
+        readerOptions.encoding = options.encoding
+        readerOptions.headerLine = options.headerLine
         let reader = CSVReader(path: path, options: readerOptions)
         var rows = RowInterpreter(options: options)
         let stop = try reader.read { record, reader in

@@ -58,22 +58,55 @@ struct RowInterpreter {
     private var held = HeldRows()
     private var dimensionValues: [Int: [String]] = [:]
 
+    /// The physical line the last record ended on (0 before the first).
+    private var previousEndLine = 0
+    /// Whether a blank row or line came after the header: rows with only their first cell are then
+    /// footnotes (VT116), not data.
+    private var belowBlankRow = false
+
     init(options: PanelReader.Options) {
         self.options = options
+    }
+
+    /// The text of a row whose first cell alone is filled (a footnote, once below a blank row), or `nil`.
+    static func footnote(_ record: CSVRecord) -> String? {
+        guard record.count >= 1, !CellParsing.trimmed(record[0]).isEmpty, onlyEmptyCells(record, from: 1)
+        else { return nil }
+        return record.text(0).trimmingBlanks
+    }
+
+    /// Whether every cell of `record` from `start` on is empty (or blank): the trailing empty columns a
+    /// spreadsheet writes after the table.
+    static func onlyEmptyCells(_ record: CSVRecord, from start: Int) -> Bool {
+        guard start <= record.count else { return false }
+        return (start..<record.count).allSatisfy { CellParsing.trimmed(record[$0]).isEmpty }
     }
 
     // MARK: - Header
 
     /// Interprets one record (the first is the header), putting its figures and findings into `output`.
     mutating func receive(_ record: CSVRecord, from reader: CSVReader, into output: inout some RowOutput) {
+        // A blank line before this record (blank lines are not records): the end of the table.
+        let afterBlankLine = previousEndLine > 0 && record.line > previousEndLine + 1
+        previousEndLine = reader.recordEndLine
         guard headerSeen else {
             headerSeen = true
             readHeader(record, from: reader, output: &output)
             return
         }
-        guard headerAccepted, !record.isBlank else { return }
+        guard headerAccepted else { return }
+        if afterBlankLine || record.isBlank { belowBlankRow = true }
+        if record.isBlank { return }
+        if belowBlankRow, let footnote = Self.footnote(record) {
+            output.add(
+                Diagnostic(
+                    .footnoteBelowTable, at: reader.recordLocation,
+                    "a footnote below the table, not read as data: \(DisplayText.quoted(footnote, limit: 80))"
+                ))
+            return
+        }
         dataRows += 1
-        guard record.count == header.count else {
+        guard record.count == header.count || Self.onlyEmptyCells(record, from: header.count) else {
             output.add(.error) { cellCountProblem(record, from: reader) }
             return
         }
@@ -143,6 +176,8 @@ struct RowInterpreter {
             }
             cells.append(text)
         }
+        // Empty columns after the table's last (a spreadsheet's used range) are not columns.
+        while cells.count > 1, cells.last?.trimmingBlanks.isEmpty == true { cells.removeLast() }
         header = cells
         let names = cells.map(ColumnMapping.normalise)
         let location = reader.recordLocation
@@ -278,7 +313,9 @@ struct RowInterpreter {
         }
         guard let key, let year else {
             // Still check the count, so that every problem of the row is reported at once.
-            if case .failure(let problem) = CountCell.read(record[countColumn], layout: layout) {
+            if case .failure(let problem) = CountCell.read(
+                record[countColumn], layout: layout, thousands: options.thousandsSeparator)
+            {
                 output.add(
                     Diagnostic(problem.code, at: reader.location(ofCell: countColumn), problem.message))
             }
@@ -304,7 +341,8 @@ struct RowInterpreter {
             cell = .count(victims)
         } else {
             switch CountCell.read(
-                record[countColumn], layout: layout, multiplier: status.multiplier, column: multiplierName)
+                record[countColumn], layout: layout, multiplier: status.multiplier, column: multiplierName,
+                thousands: options.thousandsSeparator)
             {
             case .success(let value): cell = value
             case .failure(let problem):
@@ -731,8 +769,9 @@ struct RowInterpreter {
     private static func invalidUTF8(at location: Location) -> Diagnostic {
         Diagnostic(
             .invalidUTF8, at: location,
-            "this cell is not valid UTF-8; the file was probably saved in another encoding (such as "
-                + "Windows-1252): save it as UTF-8")
+            "this cell is not valid UTF-8; the file was probably saved in another encoding (Excel's \"CSV\" "
+                + "writes Windows-1252 in Western Europe): read it with --encoding windows-1252 (or latin-1), "
+                + "or save it as \"CSV UTF-8\"")
     }
 }
 
