@@ -52,6 +52,30 @@ struct SourceExportsEndToEndTests {
         #expect(lines.count == notes && lines.allSatisfy { $0.contains(": info[VT1") }, "\(outcome.stderr)")
     }
 
+    @Test("--excel: the small sample's golden with a byte-order mark and CR LF; ';' with decimal commas")
+    func excelOutput() throws {
+        let golden = try VictrendBinary.golden("samples/expected/small-example.csv")
+        let comma = try VictrendBinary.run(["report", "--excel", "samples/small/example.csv"])
+        #expect(comma.status == 0)
+        #expect(comma.stdout == "\u{FEFF}" + golden.replacingOccurrences(of: "\n", with: "\r\n"))
+        // The input's delimiter is still detected (the sample is ','-separated).
+        let semicolon = try VictrendBinary.run([
+            "report", "--excel", "--delimiter", ";", "samples/small/example.csv",
+        ])
+        #expect(semicolon.status == 0, "\(semicolon.stderr)")
+        let lines = semicolon.stdout.split(separator: "\r\n")
+        #expect(lines.count == 12)
+        #expect(lines.first?.hasPrefix("\u{FEFF}country;year;victims;base_year;") == true)
+        #expect(
+            lines.dropFirst(2).first
+                == "AUS;2020;110;2019;100;0,1000;110;0;met;;110;0;0,5271;0,8314;1,4569;;Australia;1,0000")
+        let markdown = try VictrendBinary.run([
+            "report", "--excel", "-f", "markdown", "samples/small/example.csv",
+        ])
+        #expect(markdown.status != 0)
+        #expect(markdown.stderr.contains("--excel applies to CSV"))
+    }
+
     @Test("the unit multiplier is reported as applied, where it is first used")
     func multiplierNote() throws {
         let outcome = try VictrendBinary.run([

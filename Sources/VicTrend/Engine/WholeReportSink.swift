@@ -60,9 +60,11 @@ final class WholeReportSink: SeriesSink {
     private func write(_ report: TrendReport) throws(VictrendError) {
         switch request.destination {
         case .file(.csv, .trends, let path):
-            try write([(CSVReporter.report(report, columns: request.trendColumns), path)])
+            try write([(csv(CSVReporter.report(report, columns: request.trendColumns)), path)])
+        case .file(.csv, let table, let path):
+            try write([(csv(ReportFormat.csv.reporter(table: table).report(report)), path)])
         case .file(let format, let table, let path):
-            try write([(format.reporter(table: table).report(report), path)])
+            try write([(Array(format.reporter(table: table).report(report).utf8), path)])
         case .directory(let directory):
             if mkdir(directory, 0o777) != 0 && errno != EEXIST {
                 throw .unwritable(.cannotCreate(path: directory, reason: InputError.systemReason()))
@@ -70,22 +72,29 @@ final class WholeReportSink: SeriesSink {
             try write(
                 ReportDestination.directoryFiles.map { file in
                     (
-                        file.format.reporter(table: file.table).report(report),
+                        file.format == .csv
+                            ? csv(file.format.reporter(table: file.table).report(report))
+                            : Array(file.format.reporter(table: file.table).report(report).utf8),
                         ReportDestination.path(of: file.name, in: directory)
                     )
                 })
         }
     }
 
+    /// A CSV table's bytes: for Excel when asked (`--excel`).
+    private func csv(_ text: String) -> [UInt8] {
+        request.excel.map { $0.convert(text) } ?? Array(text.utf8)
+    }
+
     /// Writes each text to its path (standard output when `nil`), all or nothing: every file is written
     /// and flushed before the first of them takes its name.
-    private func write(_ outputs: [(text: String, path: String?)]) throws(VictrendError) {
+    private func write(_ outputs: [(bytes: [UInt8], path: String?)]) throws(VictrendError) {
         var staged: [StagedOutput] = []
         do throws(OutputError) {
             for output in outputs {
                 let file = try StagedOutput(path: output.path)
                 staged.append(file)
-                try file.write(Array(output.text.utf8))
+                try file.write(output.bytes)
                 try file.prepare()
             }
             for file in staged { try file.publish() }
@@ -102,7 +111,7 @@ enum ReportSinks {
         -> any SeriesSink
     {
         switch (request.suppression, request.destination) {
-        case (nil, .file(.csv, .trends, let path)):
+        case (nil, .file(.csv, .trends, let path)) where request.excel == nil:
             return try TrendsTableSink(
                 options: request.analysis, columns: request.trendColumns, groups: groups, path: path)
         case (nil, .file(.json, _, let path)):
