@@ -31,6 +31,11 @@ struct InputOptions: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
+            "The sheet of .xlsx workbooks to read (default: the first).", valueName: "name"))
+    var sheet: String?
+
+    @Option(
+        help: ArgumentHelp(
             "Line of the table's header (a workbook's row), when a title stands above it: the lines above are "
                 + "ignored, line numbers stay those of the file.",
             valueName: "N"))
@@ -126,7 +131,7 @@ struct InputOptions: ParsableArguments {
             filters: Dictionary(filter.map { ($0.column, $0.value) }) { _, last in last },
             exclusions: exclude.map { ($0.column, $0.value) }, keepAggregates: keepAggregates, keyColumns: by,
             sum: sum, progress: ProgressLine.callback(), encoding: encoding, headerLine: headerLine ?? 1,
-            thousandsSeparator: thousandsSeparator)
+            thousandsSeparator: thousandsSeparator, sheet: sheet)
     }
 }
 

@@ -43,6 +43,14 @@ struct SourceExportsEndToEndTests {
                 ],
                 "samples/expected/small-example.csv", 2
             ),
+            (
+                ["--header-line", "3", "samples/layouts/excel-workbook.xlsx"],
+                "samples/expected/small-example.csv", 1
+            ),
+            (
+                ["--sheet", "Wide", "samples/layouts/excel-workbook.xlsx"],
+                "samples/expected/layouts-wide.csv", 1
+            ),
         ])
     func goldens(arguments: [String], golden: String, notes: Int) throws {
         let outcome = try VictrendBinary.run(["report"] + arguments)

@@ -43,6 +43,13 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     /// control or bidirectional-control character, beginning with `::` or holding `##[`: printed as it
     /// is, it would rewrite a terminal, reorder a line or drive a CI runner.
     case controlInKey = "VT130"
+    /// An old binary Excel workbook (`.xls`): saved as `.xlsx` or CSV, it can be read.
+    case binaryWorkbook = "VT016"
+    /// An `.xlsx` workbook (a zip archive) that cannot be read: not a valid workbook, a part too large
+    /// once uncompressed (a zip bomb), XML that is not well-formed, a cell beyond the limits.
+    case unreadableWorkbook = "VT017"
+    /// `--sheet` names a sheet the workbook does not have.
+    case unknownSheet = "VT018"
     /// A column named by `--filter` or `--exclude` is not in the header.
     case unknownFilterColumn = "VT012"
     /// An SDMX file holds several values of a dimension and no `--filter` picks one.
@@ -103,7 +110,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
         case .emptyFile, .noDataRows, .invalidUTF8, .unterminatedQuote, .strayQuote, .oversizedRecord,
             .missingColumn, .ambiguousColumn, .missingCells, .extraCells,
             .emptyCountry, .invalidYear, .invalidCount, .countTooLarge, .unknownCountry, .unknownFilterColumn,
-            .ambiguousDimension, .invalidYearColumn, .filterKeepsNothing, .controlInKey,
+            .ambiguousDimension, .invalidYearColumn, .filterKeepsNothing, .controlInKey, .binaryWorkbook,
+            .unreadableWorkbook, .unknownSheet,
             .invalidUnitMultiplier, .scaledCountNotWhole, .forecastValue, .unknownStatus, .missingWithValue,
             .duplicateObservation,
             .requiredCountOverflow, .totalOverflow, .cumulativeDecrease, .invalidGroupRow, .invalidMemberRow:
@@ -144,6 +152,10 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
             return "A country found only by ignoring characters (such as '=' or '<>') of the text."
         case .controlInKey:
             return "A key (country, --by value, group) holds a control character, a leading '::' or '##['."
+        case .binaryWorkbook: return "An Excel 97-2003 workbook (.xls): save it as .xlsx or CSV."
+        case .unreadableWorkbook:
+            return "An .xlsx workbook that cannot be read (invalid, too large, malformed)."
+        case .unknownSheet: return "--sheet names a sheet the workbook does not have."
         case .unknownFilterColumn: return "A --filter or --exclude column that the header does not have."
         case .ambiguousDimension: return "Several values of an SDMX dimension and no --filter choosing one."
         case .invalidYearColumn: return "A wide-layout year column whose header is not a year."

@@ -147,6 +147,18 @@ final class CSVReader {
         let bytes = UnsafeRawBufferPointer(rebasing: first[0..<count])
         let bom = count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
         let head = UnsafeRawBufferPointer(rebasing: bytes.prefix(Self.detectionSize))
+        switch WorkbookReader.kind(head) {
+        case .xls?:
+            stopDiagnostic = WorkbookReader.binaryWorkbook(path)
+            return stopDiagnostic
+        case .xlsx?:
+            stopDiagnostic = Diagnostic(
+                .unreadableWorkbook, at: Location(file: path, line: 1),
+                "this is a zip archive (an .xlsx workbook?) read from a pipe; a workbook is read from its file: "
+                    + "give its path")
+            return stopDiagnostic
+        case nil: break
+        }
         if let notText = Self.notUTF8Text(head) {
             stopDiagnostic = Diagnostic(
                 .invalidUTF8, at: Location(file: path, line: notText.line), notText.message)

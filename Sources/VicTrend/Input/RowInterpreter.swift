@@ -85,7 +85,9 @@ struct RowInterpreter {
     // MARK: - Header
 
     /// Interprets one record (the first is the header), putting its figures and findings into `output`.
-    mutating func receive(_ record: CSVRecord, from reader: CSVReader, into output: inout some RowOutput) {
+    mutating func receive(
+        _ record: CSVRecord, from reader: some RecordReader, into output: inout some RowOutput
+    ) {
         // A blank line before this record (blank lines are not records): the end of the table.
         let afterBlankLine = previousEndLine > 0 && record.line > previousEndLine + 1
         previousEndLine = reader.recordEndLine
@@ -166,7 +168,7 @@ struct RowInterpreter {
     }
 
     private mutating func readHeader(
-        _ record: CSVRecord, from reader: CSVReader, output: inout some RowOutput
+        _ record: CSVRecord, from reader: some RecordReader, output: inout some RowOutput
     ) {
         var cells: [String] = []
         for index in 0..<record.count {
@@ -299,7 +301,7 @@ struct RowInterpreter {
 
     /// Reads a row with one year cell and one count cell (long and SDMX layouts).
     private mutating func readYear(
-        _ record: CSVRecord, yearColumn: Int, countColumn: Int, status: RowStatus, reader: CSVReader,
+        _ record: CSVRecord, yearColumn: Int, countColumn: Int, status: RowStatus, reader: some RecordReader,
         into output: inout some RowOutput
     ) {
         let key = countryKey(record, reader: reader, output: &output)
@@ -332,7 +334,8 @@ struct RowInterpreter {
 
     /// Adds the figure of one count cell to `output` (SDMX files: to the held rows).
     private mutating func addFigure(
-        _ record: CSVRecord, key: String, year: Int, countColumn: Int, status: RowStatus, reader: CSVReader,
+        _ record: CSVRecord, key: String, year: Int, countColumn: Int, status: RowStatus,
+        reader: some RecordReader,
         into output: inout some RowOutput
     ) {
         let location = layout == .wide ? reader.location(ofCell: countColumn) : reader.recordLocation
@@ -399,7 +402,8 @@ struct RowInterpreter {
 
     /// What the attribute cells of a row say about its figure, or `nil` after reporting why the row
     /// cannot be read (a forecast, a status or multiplier victrend does not understand).
-    private func rowStatus(_ record: CSVRecord, reader: CSVReader, output: inout some RowOutput) -> RowStatus?
+    private func rowStatus(_ record: CSVRecord, reader: some RecordReader, output: inout some RowOutput)
+        -> RowStatus?
     {
         var status = RowStatus()
         if let column = attributes.eurostatFlag {
@@ -480,7 +484,7 @@ struct RowInterpreter {
     /// The note (VT109) that a file gives its figures in units of 10^multiplier, at the first figure read
     /// with it.
     private func noteMultiplier(
-        _ multiplier: Int, record: CSVRecord, countColumn: Int, victims: Int, reader: CSVReader,
+        _ multiplier: Int, record: CSVRecord, countColumn: Int, victims: Int, reader: some RecordReader,
         into output: inout some RowOutput
     ) {
         var factor = 1
@@ -564,7 +568,9 @@ struct RowInterpreter {
 
     /// The series key of a row: its country, then the `--by` columns; `nil` after logging why there is
     /// none.
-    private mutating func countryKey(_ record: CSVRecord, reader: CSVReader, output: inout some RowOutput)
+    private mutating func countryKey(
+        _ record: CSVRecord, reader: some RecordReader, output: inout some RowOutput
+    )
         -> String?
     {
         guard let country = countryOnlyKey(record, reader: reader, output: &output) else { return nil }
@@ -603,7 +609,7 @@ struct RowInterpreter {
 
     /// The country part of a row's key.
     private mutating func countryOnlyKey(
-        _ record: CSVRecord, reader: CSVReader, output: inout some RowOutput
+        _ record: CSVRecord, reader: some RecordReader, output: inout some RowOutput
     )
         -> String?
     {
@@ -752,7 +758,7 @@ struct RowInterpreter {
             + (header.count > 20 ? ", ..." : "")
     }
 
-    private func cellCountProblem(_ record: CSVRecord, from reader: CSVReader) -> Diagnostic {
+    private func cellCountProblem(_ record: CSVRecord, from reader: some RecordReader) -> Diagnostic {
         let expected = "the header has \(header.count) (\(shownHeader))"
         if record.count < header.count {
             return Diagnostic(

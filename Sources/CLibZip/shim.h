@@ -1,0 +1,2 @@
+// libzip (Debian: libzip-dev): the .xlsx container. /usr/include/zip.h.
+#include <zip.h>
