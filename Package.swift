@@ -17,19 +17,6 @@ let package = Package(
             path: "Sources/CLibCSV",
             providers: [.apt(["libcsv-dev"])]
         ),
-        // libzip (Debian: libzip-dev): the zip container of .xlsx workbooks.
-        .systemLibrary(
-            name: "CLibZip",
-            path: "Sources/CLibZip",
-            providers: [.apt(["libzip-dev"])]
-        ),
-        // libxml2 (Debian: libxml2-dev): the XML of .xlsx workbooks, read as a stream (xmlTextReader).
-        .systemLibrary(
-            name: "CLibXML2",
-            path: "Sources/CLibXML2",
-            pkgConfig: "libxml-2.0",
-            providers: [.apt(["libxml2-dev"])]
-        ),
         // `__builtin_prefetch`, which Swift does not offer (header only: nothing to link).
         .systemLibrary(
             name: "CPrefetch",
@@ -37,7 +24,7 @@ let package = Package(
         ),
         .target(
             name: "VicTrend",
-            dependencies: ["CLibCSV", "CPrefetch", "CLibZip", "CLibXML2"]
+            dependencies: ["CLibCSV", "CPrefetch"]
         ),
         .executableTarget(
             name: "victrend",

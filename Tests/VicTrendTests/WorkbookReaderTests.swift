@@ -1,4 +1,3 @@
-import CLibZip
 import Foundation
 import Testing
 
@@ -23,23 +22,46 @@ struct WorkbookReaderTests {
         return (rows, stop)
     }
 
-    /// Writes a zip archive of `parts` (stored with deflate by libzip) and returns its path.
+    /// libzip's writing functions, loaded as victrend loads its reading ones.
+    private struct ZipWriter {
+        let open:
+            @convention(c) (UnsafePointer<CChar>?, Int32, UnsafeMutablePointer<Int32>?) -> OpaquePointer?
+        let sourceBuffer: @convention(c) (OpaquePointer?, UnsafeRawPointer?, UInt64, Int32) -> OpaquePointer?
+        let fileAdd: @convention(c) (OpaquePointer?, UnsafePointer<CChar>?, OpaquePointer?, UInt32) -> Int64
+        let close: @convention(c) (OpaquePointer?) -> Int32
+
+        init() throws {
+            let handle = try #require(dlopen("libzip.so.4", RTLD_NOW) ?? dlopen("libzip.so", RTLD_NOW))
+            func symbol<T>(_ name: String, _ type: T.Type) throws -> T {
+                unsafeBitCast(try #require(dlsym(handle, name)), to: type)
+            }
+            open = try symbol("zip_open", type(of: open))
+            sourceBuffer = try symbol("zip_source_buffer", type(of: sourceBuffer))
+            fileAdd = try symbol("zip_file_add", type(of: fileAdd))
+            close = try symbol("zip_close", type(of: close))
+        }
+    }
+
+    /// Writes a zip archive of `parts` (deflated by libzip) and returns its path.
     private func workbook(_ parts: [String: String], in fixtures: Fixtures, name: String = "book.xlsx") throws
         -> String
     {
+        let zip = try ZipWriter()
         let path = fixtures.directory.appendingPathComponent(name).path
         var error: Int32 = 0
-        let archive = try #require(zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &error))
+        // ZIP_CREATE | ZIP_TRUNCATE
+        let archive = try #require(zip.open(path, 1 | 8, &error))
         for (part, text) in parts.sorted(by: { $0.key < $1.key }) {
             let bytes = Array(text.utf8)
             let buffer = try #require(malloc(max(bytes.count, 1)))
             bytes.withUnsafeBytes { source in
                 if let base = source.baseAddress { buffer.copyMemory(from: base, byteCount: bytes.count) }
             }
-            let source = try #require(zip_source_buffer(archive, buffer, zip_uint64_t(bytes.count), 1))
-            #expect(zip_file_add(archive, part, source, zip_flags_t(ZIP_FL_OVERWRITE)) >= 0)
+            // freep = 1: libzip frees the buffer.
+            let source = try #require(zip.sourceBuffer(archive, buffer, UInt64(bytes.count), 1))
+            #expect(zip.fileAdd(archive, part, source, 0) >= 0)
         }
-        #expect(zip_close(archive) == 0)
+        #expect(zip.close(archive) == 0)
         return path
     }
 

@@ -1,6 +1,3 @@
-import CLibXML2
-import CLibZip
-
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
@@ -10,7 +7,7 @@ import CLibZip
 #endif
 
 /// An `.xlsx` workbook's zip container (libzip) and the XML of its parts, read as a stream (libxml2's
-/// `xmlTextReader`), with bounds for hostile files: every part's uncompressed bytes are counted as they
+/// `xmlTextReader`; both loaded on demand, see `WorkbookLibraries`), with bounds for hostile files: every part's uncompressed bytes are counted as they
 /// are inflated and reading stops at the part's limit (a zip bomb stops there, whatever its headers
 /// claim); no DTD is accepted (so no entity is ever defined or expanded) and nothing is fetched from a
 /// network; libxml2's own limits on text nodes and names stay on (no `XML_PARSE_HUGE`). libxml2's
@@ -22,27 +19,20 @@ final class WorkbookArchive {
     }
 
     private let archive: OpaquePointer
+    private let library: WorkbookLibraries
 
-    /// Opens the zip container at `path`; `nil` with the reason when it is none.
+    /// Opens the zip container at `path`; throws the reason when it is none.
     init(path: String) throws(Failure) {
+        library = try WorkbookLibraries.shared.get()
         var error: Int32 = 0
-        guard let archive = zip_open(path, ZIP_RDONLY, &error) else {
-            var zipError = zip_error_t()
-            zip_error_init_with_code(&zipError, error)
-            defer { zip_error_fini(&zipError) }
-            throw Failure(
-                message: "not a readable .xlsx workbook (\(String(cString: zip_error_strerror(&zipError))))")
+        guard let archive = library.zipOpen(path, WorkbookLibraries.zipReadOnly, &error) else {
+            throw Failure(message: "not a readable .xlsx workbook (\(WorkbookLibraries.zipMessage(error)))")
         }
         self.archive = archive
     }
 
     deinit {
-        zip_discard(archive)
-    }
-
-    /// Whether the archive holds `name`.
-    func contains(_ name: String) -> Bool {
-        zip_name_locate(archive, name, 0) >= 0
+        library.zipDiscard(archive)
     }
 
     /// Reads the part `name` as XML, calling `handle` for each node, at most `limit` uncompressed bytes.
@@ -51,30 +41,29 @@ final class WorkbookArchive {
     func readXML(
         _ name: String, limit: Int, optional: Bool = false, _ handle: (XMLNode) throws(Failure) -> Void
     ) throws(Failure) {
-        let index = zip_name_locate(archive, name, 0)
+        let index = library.zipNameLocate(archive, name, 0)
         guard index >= 0 else {
             if optional { return }
             throw Failure(message: "the workbook has no part \(name); it is not a valid .xlsx file")
         }
-        guard let file = zip_fopen_index(archive, zip_uint64_t(index), 0) else {
-            throw Failure(
-                message: "the part \(name) cannot be read (\(String(cString: zip_strerror(archive))))")
+        guard let file = library.zipFopenIndex(archive, UInt64(index), 0) else {
+            let reason = library.zipStrerror(archive).map { String(cString: $0) } ?? "libzip error"
+            throw Failure(message: "the part \(name) cannot be read (\(reason))")
         }
-        let source = PartSource(file: file, limit: limit)
-        defer { zip_fclose(file) }
+        let source = PartSource(file: file, limit: limit, library: library)
+        defer { _ = library.zipFclose(file) }
         let context = Unmanaged.passUnretained(source).toOpaque()
-        guard
-            let reader = xmlReaderForIO(
-                partRead, nil, context, name, nil,
-                Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue))
-        else {
+        let options =
+            WorkbookLibraries.parseNoNetwork | WorkbookLibraries.parseNoErrors
+            | WorkbookLibraries.parseNoWarnings
+        guard let reader = library.readerForIO(partRead, nil, context, name, nil, options) else {
             throw Failure(message: "the part \(name) cannot be read as XML")
         }
-        defer { xmlFreeTextReader(reader) }
-        xmlTextReaderSetErrorHandler(reader, xmlError, context)
-        let node = XMLNode(reader: reader)
+        defer { library.freeTextReader(reader) }
+        library.setErrorHandler(reader, xmlError, context)
+        let node = XMLNode(reader: reader, library: library)
         while true {
-            let status = xmlTextReaderRead(reader)
+            let status = library.read(reader)
             if source.overLimit {
                 throw Failure(
                     message:
@@ -86,7 +75,7 @@ final class WorkbookArchive {
                 let detail = source.xmlMessage.map { ": \($0)" } ?? ""
                 throw Failure(message: "the part \(name) is not well-formed XML\(detail)")
             }
-            if xmlTextReaderNodeType(reader) == Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue) {
+            if library.nodeType(reader) == WorkbookLibraries.nodeDocumentType {
                 throw Failure(
                     message: "the part \(name) declares a DTD, which no workbook part has; not read")
             }
@@ -98,6 +87,7 @@ final class WorkbookArchive {
 /// The node the XML reader stands on (valid only inside the handler of `readXML`).
 struct XMLNode {
     fileprivate let reader: OpaquePointer
+    fileprivate let library: WorkbookLibraries
 
     /// The node's kind.
     enum Kind {
@@ -105,32 +95,32 @@ struct XMLNode {
     }
 
     var kind: Kind {
-        switch xmlTextReaderNodeType(reader) {
-        case Int32(XML_READER_TYPE_ELEMENT.rawValue): return .element
-        case Int32(XML_READER_TYPE_END_ELEMENT.rawValue): return .endElement
-        case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
-            Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue):
+        switch library.nodeType(reader) {
+        case WorkbookLibraries.nodeElement: return .element
+        case WorkbookLibraries.nodeEndElement: return .endElement
+        case WorkbookLibraries.nodeText, WorkbookLibraries.nodeCDATA,
+            WorkbookLibraries.nodeSignificantWhitespace:
             return .text
         default: return .other
         }
     }
 
     /// Whether an element has no content (`<c r="A1"/>`): no end element follows.
-    var isEmptyElement: Bool { xmlTextReaderIsEmptyElement(reader) == 1 }
+    var isEmptyElement: Bool { library.isEmptyElement(reader) == 1 }
 
     /// The local name (without the namespace prefix).
     var name: String {
-        xmlTextReaderConstLocalName(reader).map { String(cString: $0) } ?? ""
+        library.localName(reader).map { String(cString: $0) } ?? ""
     }
 
-    /// The text of a text node.
+    /// The text of a text node (or of the attribute the reader stands on).
     var value: String {
-        xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? ""
+        library.value(reader).map { String(cString: $0) } ?? ""
     }
 
     /// The text of a text node, at most `limit` bytes; `nil` when longer.
     func value(limit: Int) -> String? {
-        guard let text = xmlTextReaderConstValue(reader) else { return "" }
+        guard let text = library.value(reader) else { return "" }
         let length = strnlen(UnsafeRawPointer(text).assumingMemoryBound(to: CChar.self), limit + 1)
         guard length <= limit else { return nil }
         return String(decoding: UnsafeBufferPointer(start: text, count: length), as: UTF8.self)
@@ -139,11 +129,11 @@ struct XMLNode {
     /// An element's attributes by local name (the last of a name wins).
     var attributes: [String: String] {
         var result: [String: String] = [:]
-        guard xmlTextReaderMoveToFirstAttribute(reader) == 1 else { return result }
+        guard library.moveToFirstAttribute(reader) == 1 else { return result }
         repeat {
             result[name] = value
-        } while xmlTextReaderMoveToNextAttribute(reader) == 1
-        xmlTextReaderMoveToElement(reader)
+        } while library.moveToNextAttribute(reader) == 1
+        _ = library.moveToElement(reader)
         return result
     }
 }
@@ -152,14 +142,16 @@ struct XMLNode {
 private final class PartSource {
     let file: OpaquePointer
     let limit: Int
+    let library: WorkbookLibraries
     var read = 0
     var overLimit = false
-    /// libxml2's first message about the part.
+    /// libxml2's first error about the part.
     var xmlMessage: String?
 
-    init(file: OpaquePointer, limit: Int) {
+    init(file: OpaquePointer, limit: Int, library: WorkbookLibraries) {
         self.file = file
         self.limit = limit
+        self.library = library
     }
 }
 
@@ -168,7 +160,7 @@ private func partRead(
 ) -> Int32 {
     guard let context, let buffer, length > 0 else { return -1 }
     let source = Unmanaged<PartSource>.fromOpaque(context).takeUnretainedValue()
-    let count = zip_fread(source.file, buffer, zip_uint64_t(length))
+    let count = source.library.zipFread(source.file, buffer, UInt64(length))
     guard count >= 0 else { return -1 }
     source.read += Int(count)
     if source.read > source.limit {
@@ -179,10 +171,11 @@ private func partRead(
 }
 
 private func xmlError(
-    _ context: UnsafeMutableRawPointer?, _ message: UnsafePointer<CChar>?, _ severity: xmlParserSeverities,
-    _ locator: xmlTextReaderLocatorPtr?
+    _ context: UnsafeMutableRawPointer?, _ message: UnsafePointer<CChar>?, _ severity: Int32,
+    _ locator: UnsafeMutableRawPointer?
 ) {
-    guard let context, severity == XML_PARSER_SEVERITY_ERROR || severity == XML_PARSER_SEVERITY_VALIDITY_ERROR
+    guard let context,
+        severity == WorkbookLibraries.severityError || severity == WorkbookLibraries.severityValidityError
     else { return }
     let source = Unmanaged<PartSource>.fromOpaque(context).takeUnretainedValue()
     if source.xmlMessage == nil, let message {

@@ -1,2 +1,0 @@
-// libzip (Debian: libzip-dev): the .xlsx container. /usr/include/zip.h.
-#include <zip.h>
