@@ -31,7 +31,9 @@ struct CountryTranslationTests {
     func everyTranslation() {
         var wrong: [String] = []
         for (name, code) in CountryTable.translatedNames
-        where CountryTable.normalise(name) != name || CountryTable.standard.match(name)?.country.alpha3 != code {
+        where CountryTable.normalise(name) != name
+            || CountryTable.standard.match(name)?.country.alpha3 != code
+        {
             wrong.append("\(name) (\(code)) -> \(CountryTable.standard.match(name)?.country.alpha3 ?? "nil")")
         }
         #expect(wrong.isEmpty, "\(wrong)")
