@@ -160,8 +160,8 @@ public struct CountryTable: Sendable {
         return Diagnostic(
             .unknownCountry, at: location,
             "unknown country \(DisplayText.quoted(text, limit: Self.longestSuggested)); \(hint)Use ISO 3166 "
-                + "codes (AUT, AT, 040) or names (English, or in a European language: Österreich, Autriche), or "
-                + "--countries verbatim for keys that are not countries")
+                + "codes (AUT, AT, 040) or English names, or --countries verbatim for keys that are not "
+                + "countries")
     }
 
     /// The longest text, in Unicode scalars once normalised, that gets a "did you mean": no country
