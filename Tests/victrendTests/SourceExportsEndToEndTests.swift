@@ -84,6 +84,41 @@ struct SourceExportsEndToEndTests {
         #expect(markdown.stderr.contains("--excel applies to CSV"))
     }
 
+    @Test("a workbook's findings are located by sheet and cell, in text and in JSON")
+    func workbookLocations() throws {
+        let text = try VictrendBinary.run([
+            "validate", "--current-year", "2026", "samples/layouts/excel-workbook.xlsx",
+        ])
+        #expect(text.status == 1)
+        #expect(text.stdout.hasPrefix("samples/layouts/excel-workbook.xlsx:Figures!1:1: error[VT010]: "))
+        let json = try VictrendBinary.run([
+            "validate", "--current-year", "2026", "--format", "json", "--sheet", "Wide",
+            "samples/layouts/excel-workbook.xlsx",
+        ])
+        #expect(json.status == 0, "\(json.stderr)")
+        // Findings of the checks after reading (a gap) keep the sheet too, however the figures were stored.
+        #expect(
+            json.stdout.contains(
+                "\"file\":\"samples/layouts/excel-workbook.xlsx\",\"line\":3,\"column\":5,\"sheet\":\"Wide\""),
+            "\(json.stdout)")
+        #expect(
+            json.stdout.contains(
+                "\"file\":\"samples/layouts/excel-workbook.xlsx\",\"line\":5,\"column\":4,\"sheet\":\"Wide\""
+            ),
+            "\(json.stdout)")
+        // A workbook through a pipe is refused with what to do, never read as text.
+        let piped = try VictrendBinary.run(
+            ["validate", "/dev/stdin"],
+            stdin: try String(
+                contentsOf: VictrendBinary.packageRoot.appendingPathComponent(
+                    "samples/layouts/excel-workbook.xlsx"),
+                encoding: .isoLatin1), stdinEncoding: .isoLatin1)
+        #expect(piped.status == 1)
+        #expect(
+            piped.stdout.contains("error[VT017]: this is a zip archive (an .xlsx workbook?) read from a pipe")
+        )
+    }
+
     @Test("the unit multiplier is reported as applied, where it is first used")
     func multiplierNote() throws {
         let outcome = try VictrendBinary.run([

@@ -197,6 +197,7 @@ extension JSONPrettyText {
         member("file", location.file)
         member("line", location.line)
         member("column", location.column)
+        if let sheet = location.sheet { member("sheet", sheet) }
         endObject()
     }
 }
