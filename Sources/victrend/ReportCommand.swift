@@ -110,6 +110,13 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "With --suppress-below, suppress zeros as well.")
     var suppressZeros = false
 
+    @Flag(
+        help: ArgumentHelp(
+            "CSV for Excel: UTF-8 with a byte-order mark and CR LF; with --delimiter semicolon (then the output's "
+                + "delimiter, each input's being detected), ';' between cells and decimal commas (0,0900), as "
+                + "European Excel opens on a double-click."))
+    var excel = false
+
     @Option(
         help: ArgumentHelp(
             "CSV of country,group rows (e.g. EU / non-EU): adds a total for each group beside the alliance total.",
@@ -191,6 +198,9 @@ struct ReportCommand: ParsableCommand {
         if let suppressBelow, suppressBelow < 2 {
             throw ValidationError("--suppress-below takes K >= 2 (counts 1..K-1 are suppressed), e.g. 5")
         }
+        if excel && outputDirectory == nil && format != .csv {
+            throw ValidationError("--excel applies to CSV (--format csv, or the CSV files of --output-dir)")
+        }
         if suppressZeros && suppressBelow == nil {
             throw ValidationError("--suppress-zeros goes with --suppress-below K")
         }
@@ -231,10 +241,13 @@ struct ReportCommand: ParsableCommand {
             trendColumns: columns,
             groupsFile: groups,
             suppression: suppressBelow.map { .init(threshold: $0, suppressZeros: suppressZeros) },
-            epochSeconds: epoch.seconds, fromSourceDateEpoch: epoch.fromEnvironment)
+            epochSeconds: epoch.seconds, fromSourceDateEpoch: epoch.fromEnvironment,
+            excel: excel ? ExcelCSV(delimiter: input.delimiter?.byte ?? UInt8(ascii: ",")) : nil)
         request.suppressedCells = suppressedAs
-        let outcome = try Terminal.run(
-            input.paths, reading: input.readerOptions(series: series), producing: .report(request))
+        var reading = input.readerOptions(series: series)
+        // With --excel, --delimiter is the output's; each input's is detected.
+        if excel { reading.delimiter = nil }
+        let outcome = try Terminal.run(input.paths, reading: reading, producing: .report(request))
         DiagnosticPrinter.print(outcome.log)
         if outcome.log.hasErrors {
             DiagnosticPrinter.printRefusal(outcome.log)

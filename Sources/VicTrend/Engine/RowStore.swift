@@ -179,8 +179,10 @@ struct RowStore: Sendable {
             return
         }
         let location = observation.location
-        // A dated running total is kept whole (the compact row has no room for its date).
-        if observation.asOf == nil, let year = Int32(exactly: observation.year), location.line > 0,
+        // A workbook's figures (located by sheet) and dated running totals are kept whole: the compact
+        // form has no sheet and no date.
+        if location.sheet == nil, observation.asOf == nil, let year = Int32(exactly: observation.year),
+            location.line > 0,
             location.line < 1 << 40,
             let file = index(ofFile: location.file), let flags = Self.flagBits(observation.flags),
             let column = UInt32(exactly: location.column ?? 0)

@@ -121,7 +121,9 @@ public struct ColumnMapping: Sendable, Equatable {
                     .missingColumn, at: location,
                     "expected \(expectation); the header has \(header.count) "
                         + "column\(header.count == 1 ? "" : "s"): \(shownHeader)"
-                        + (header.count == 1 ? ". Is the delimiter right? (--delimiter)" : "")))
+                        + (header.count == 1
+                            ? ". Is the delimiter right? (--delimiter) Or, if a title stands above the table, "
+                                + "give the header's line: --header-line N" : "")))
         }
         let candidates = matches.map { "'\(header[$0])' (column \($0 + 1))" }.joined(separator: ", ")
         return .failure(
