@@ -278,5 +278,36 @@ struct DatedRunningTotalsTests {
         ).get()
         #expect(!CSVReporter.report(undated).contains("as_of"))
         #expect(CSVReporter.report(undated, columns: [.country, .asOf]) == "country\nICSE\n")
+        // --suppressed-as empty lists the columns before the input is read: the dated ones are left out
+        // again for an undated table, and kept for a dated one.
+        let empty = TrendColumn.columns(nil, series: .cumulative, cells: .empty)
+        #expect(
+            CSVReporter.report(undated, columns: empty).hasPrefix(
+                "country,year,victims,victims_status,base_year,base_victims,growth_rate,"))
+        #expect(
+            CSVReporter.report(report, columns: empty).hasPrefix(
+                "country,year,as_of,victims,victims_status,base_year,base_victims,elapsed_years,growth_rate,")
+        )
+    }
+
+    @Test("a withheld running total keeps its date; --sum adds parts at one date, refuses two dates")
+    func withheldAndSums() throws {
+        let report = try assessed(
+            "country,date,victims\nICSE,2017-01,10000\nICSE,2019-06,c\nICSE,2022-11,31000\n")
+        #expect(report.assessments.map { $0.asOf?.text } == ["2017-01", "2019-06", "2022-11"])
+        #expect(report.assessments[1].flags == [.withheld])
+        // The withheld year is no base: 2022-11 is compared with 2017-01 (5.8316 years).
+        #expect(report.assessments[2].requiredVictims == 17_434)
+        var summing = Self.dated
+        summing.sum = true
+        let (parts, _) = try readPanel(
+            "country,date,victims\nICSE,2017-01,4000\nICSE,2017-01,6000\nICSE,2022-11,31000\n",
+            options: summing)
+        #expect(parts.log.diagnostics.isEmpty)
+        #expect(parts.panel.series.first?.observations.map(\.victims) == [10_000, 31_000])
+        let two = try diagnostics(
+            "country,date,victims\nICSE,2017-01,4000\nICSE,2017-06,6000\n", options: summing)
+        #expect(two.map(\.code) == [.duplicateObservation])
+        #expect(two.first?.message.hasPrefix("ICSE 2017 is given twice: 4000 as of 2017-01 at ") == true)
     }
 }
