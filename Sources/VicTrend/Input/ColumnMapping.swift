@@ -115,7 +115,8 @@ public struct ColumnMapping: Sendable, Equatable {
             let aliases = profile.aliases(for: role)
             let expectation =
                 overrides.name(for: role).map { "a column named '\($0)' (\(role.option))" }
-                ?? "a \(role.rawValue) column, named one of: \(aliases.joined(separator: ", "))"
+                ?? "a \(role.rawValue) column, named one of: \(aliases.joined(separator: ", ")) (or name "
+                + "yours: \(role.option) NAME)"
             return .failure(
                 Diagnostic(
                     .missingColumn, at: location,
