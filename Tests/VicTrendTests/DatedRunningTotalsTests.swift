@@ -112,7 +112,12 @@ struct DatedRunningTotalsTests {
 
     @Test("without a date column a cumulative file still needs its year column")
     func yearStillNeeded() throws {
-        #expect(try diagnostics("country,victims\nICSE,1\n").map(\.code) == [.missingColumn])
+        let found = try diagnostics("country,victims\nICSE,1\n")
+        #expect(found.map(\.code) == [.missingColumn])
+        #expect(
+            found.first?.message.hasSuffix(
+                "; running totals may instead have a date column (date or as_of, or --date-column NAME)")
+                == true)
     }
 
     @Test("annual counts ignore a date column (no number changes); --date-column is refused (VT142)")

@@ -256,6 +256,14 @@ struct RowInterpreter {
                     if role == .year && dateSought && problem.code == .missingColumn && overrides.year == nil
                     {
                         year = -1
+                    } else if role == .year && options.readsDates && layout != .sdmx
+                        && problem.code == .missingColumn && overrides.year == nil
+                    {
+                        // Running totals may give a date instead of a year: say so.
+                        var problem = problem
+                        problem.message +=
+                            "; running totals may instead have a date column (date or as_of, or --date-column NAME)"
+                        problems.append(problem)
                     } else {
                         problems.append(problem)
                     }
