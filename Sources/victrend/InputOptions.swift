@@ -2,6 +2,11 @@ import ArgumentParser
 import VicTrend
 
 /// Options shared by every subcommand that reads input files.
+///
+/// Every option here and in the commands names itself (`name: .customLong("country-column")`, the name
+/// the parser would derive): left to derive it, swift-argument-parser converts each property's name
+/// character by character every time it reflects a command, four times a run (about 1.2M
+/// instructions of start-up; docs/performance.md, "The yearly check in instructions").
 struct InputOptions: ParsableArguments {
     @Argument(
         help: ArgumentHelp(
@@ -12,12 +17,14 @@ struct InputOptions: ParsableArguments {
     var inputs: [String] = []
 
     @Option(
+        name: .customLong("delimiter"),
         help: ArgumentHelp(
             "Cell delimiter: comma, semicolon or tab. By default it is detected from each file's header line.",
             valueName: "delimiter"))
     var delimiter: DelimiterArgument?
 
     @Option(
+        name: .customLong("country-column"),
         help: ArgumentHelp(
             "Header of the country column (default: the one named country, country_code, iso3, geo or ref_area; "
                 + "OECD.Stat LOCATION, UN SDG GeoAreaCode). Matched as written first; it settles any choice.",
@@ -25,6 +32,7 @@ struct InputOptions: ParsableArguments {
     var countryColumn: String?
 
     @Option(
+        name: .customLong("year-column"),
         help: ArgumentHelp(
             "Header of the year column (default: the one named year or time_period; OECD.Stat TIME, UN SDG "
                 + "TimePeriod). Matched as written first: --year-column TIME_PERIOD beside 'Time period'.",
@@ -32,12 +40,14 @@ struct InputOptions: ParsableArguments {
     var yearColumn: String?
 
     @Option(
+        name: .customLong("count-column"),
         help: ArgumentHelp(
             "Header of the count column (default: victims, identified_victims, count, value or obs_value).",
             valueName: "name"))
     var countColumn: String?
 
     @Option(
+        name: .customLong("countries"),
         help: ArgumentHelp(
             "iso: match country codes and names against ISO 3166 (AUT, AT, 040, Austria, 'South Korea'...) and "
                 + "report alpha-3 codes; verbatim: keep keys as written (regions, agencies, the ICSE database total; "
@@ -46,6 +56,7 @@ struct InputOptions: ParsableArguments {
     var countries = CountryMatching.iso
 
     @Option(
+        name: .customLong("layout"),
         help: ArgumentHelp(
             "auto (default: detected from the header), long (country,year,victims), wide (country,2013,2014,...) "
                 + "or sdmx (SDMX-CSV from Eurostat or the OECD, OECD.Stat and UN SDG exports: every dimension "
@@ -54,6 +65,7 @@ struct InputOptions: ParsableArguments {
     var layout = InputLayout.auto
 
     @Option(
+        name: .customLong("filter"),
         help: ArgumentHelp(
             "Keep only rows whose COLUMN has VALUE, e.g. --filter unit=NR (repeatable). Needed when an SDMX file "
                 + "holds several values of a dimension.",
@@ -62,6 +74,7 @@ struct InputOptions: ParsableArguments {
     var filter: [ColumnValue] = []
 
     @Option(
+        name: .customLong("exclude"),
         help: ArgumentHelp(
             "Leave out rows whose COLUMN has VALUE, e.g. --exclude OBS_STATUS=F (repeatable, also for several "
                 + "values of one column).",
@@ -70,12 +83,14 @@ struct InputOptions: ParsableArguments {
     var exclude: [ColumnValue] = []
 
     @Flag(
+        name: .customLong("keep-aggregates"),
         help: ArgumentHelp(
             "Keep totals and aggregates (Total, World, OECD, EU27_2020, UN M49 regions) as series of their own "
                 + "instead of leaving them out with a note (VT107)."))
     var keepAggregates = false
 
     @Option(
+        name: .customLong("by"),
         help: ArgumentHelp(
             "Columns that, with the country, make up the series key, e.g. --by country,agency: growth is then "
                 + "computed per key (shown as 'AUT · Police').",
@@ -84,6 +99,7 @@ struct InputOptions: ParsableArguments {
     var by: [String] = []
 
     @Flag(
+        name: .customLong("sum"),
         help: ArgumentHelp(
             "Add up rows that share key and year (e.g. per-agency rows into country totals) instead of "
                 + "treating them as duplicates."))
