@@ -24,6 +24,36 @@ struct InputOptions: ParsableArguments {
     var delimiter: DelimiterArgument?
 
     @Option(
+        name: .customLong("encoding"),
+        help: ArgumentHelp(
+            "Encoding of CSV files: utf-8 (default), windows-1252 (Excel's \"CSV\" in Western Europe) or latin-1. "
+                + "A file with a UTF-8 byte-order mark is read as UTF-8.",
+            valueName: "encoding"))
+    var encoding = TextEncoding.utf8
+
+    @Option(
+        name: .customLong("thousands-separator"),
+        help: ArgumentHelp(
+            "Character grouping the digits of counts: . , space or ' (14.000, 1 210, 1'210). Without it a count "
+                + "holding one is refused, never guessed; with it, groups must be of three digits.",
+            valueName: "separator"))
+    var thousandsSeparator: ThousandsSeparator?
+
+    @Option(
+        name: .customLong("sheet"),
+        help: ArgumentHelp(
+            "The sheet of .xlsx workbooks to read (default: the first).", valueName: "name"))
+    var sheet: String?
+
+    @Option(
+        name: .customLong("header-line"),
+        help: ArgumentHelp(
+            "Line of the table's header (a workbook's row), when a title stands above it: the lines above are "
+                + "ignored, line numbers stay those of the file.",
+            valueName: "N"))
+    var headerLine: Int?
+
+    @Option(
         name: .customLong("country-column"),
         help: ArgumentHelp(
             "Header of the country column (default: the one named country, country_code, iso3, geo or ref_area; "
@@ -112,6 +142,9 @@ struct InputOptions: ParsableArguments {
         if inputs.count(where: { $0 == "-" }) > 1 {
             throw ValidationError("- (standard input) can be given once")
         }
+        if let headerLine, headerLine < 1 {
+            throw ValidationError("--header-line takes the 1-based line of the header, e.g. --header-line 3")
+        }
     }
 
     /// The inputs as the library takes them: `-` is standard input (`<stdin>`); a file really named
@@ -128,8 +161,33 @@ struct InputOptions: ParsableArguments {
             countries: countries, layout: layout,
             filters: Dictionary(filter.map { ($0.column, $0.value) }) { _, last in last },
             exclusions: exclude.map { ($0.column, $0.value) }, keepAggregates: keepAggregates, keyColumns: by,
-            sum: sum, progress: ProgressLine.callback())
+            sum: sum, progress: ProgressLine.callback(), encoding: encoding, headerLine: headerLine ?? 1,
+            thousandsSeparator: thousandsSeparator, sheet: sheet)
     }
+}
+
+extension TextEncoding: ExpressibleByArgument {
+    /// `--encoding`: the names, any case, and the usual aliases (`cp1252`, `iso-8859-1`, `utf8`).
+    public init?(argument: String) {
+        switch argument.lowercased() {
+        case "utf-8", "utf8": self = .utf8
+        case "windows-1252", "windows1252", "cp1252": self = .windows1252
+        case "latin-1", "latin1", "iso-8859-1", "iso8859-1": self = .latin1
+        default: return nil
+        }
+    }
+
+    public var defaultValueDescription: String { rawValue }
+
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+}
+
+extension ThousandsSeparator: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(name: argument)
+    }
+
+    public static var allValueStrings: [String] { [".", ",", "space", "'"] }
 }
 
 /// `--delimiter`: `comma`/`,`, `semicolon`/`;`, or `tab`.

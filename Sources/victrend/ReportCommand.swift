@@ -115,6 +115,14 @@ struct ReportCommand: ParsableCommand {
     @Flag(name: .customLong("suppress-zeros"), help: "With --suppress-below, suppress zeros as well.")
     var suppressZeros = false
 
+    @Flag(
+        name: .customLong("excel"),
+        help: ArgumentHelp(
+            "CSV for Excel: UTF-8 with a byte-order mark and CR LF; with --delimiter semicolon (then the output's "
+                + "delimiter, each input's being detected), ';' between cells and decimal commas (0,0900), as "
+                + "European Excel opens on a double-click."))
+    var excel = false
+
     @Option(
         name: .customLong("groups"),
         help: ArgumentHelp(
@@ -202,6 +210,9 @@ struct ReportCommand: ParsableCommand {
         if let suppressBelow, suppressBelow < 2 {
             throw ValidationError("--suppress-below takes K >= 2 (counts 1..K-1 are suppressed), e.g. 5")
         }
+        if excel && outputDirectory == nil && format != .csv {
+            throw ValidationError("--excel applies to CSV (--format csv, or the CSV files of --output-dir)")
+        }
         if suppressZeros && suppressBelow == nil {
             throw ValidationError("--suppress-zeros goes with --suppress-below K")
         }
@@ -241,10 +252,13 @@ struct ReportCommand: ParsableCommand {
             trendColumns: columns,
             groupsFile: groups,
             suppression: suppressBelow.map { .init(threshold: $0, suppressZeros: suppressZeros) },
-            epochSeconds: epoch.seconds, fromSourceDateEpoch: epoch.fromEnvironment)
+            epochSeconds: epoch.seconds, fromSourceDateEpoch: epoch.fromEnvironment,
+            excel: excel ? ExcelCSV(delimiter: input.delimiter?.byte ?? UInt8(ascii: ",")) : nil)
         request.suppressedCells = suppressedAs
-        let outcome = try Terminal.run(
-            input.paths, reading: input.readerOptions, producing: .report(request))
+        var reading = input.readerOptions
+        // With --excel, --delimiter is the output's; each input's is detected.
+        if excel { reading.delimiter = nil }
+        let outcome = try Terminal.run(input.paths, reading: reading, producing: .report(request))
         DiagnosticPrinter.print(outcome.log)
         if outcome.log.hasErrors {
             DiagnosticPrinter.printRefusal(outcome.log)

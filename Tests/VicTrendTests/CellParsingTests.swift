@@ -20,13 +20,17 @@ struct CellParsingTests {
         arguments: [
             (
                 "1,234", VicTrend.DiagnosticCode.invalidCount,
-                "thousands separator; write the digits only: 1234"
+                "has a thousands separator: it is 1234 if the separator groups thousands; read the file with "
+                    + "--thousands-separator ','"
             ),
-            ("12,345,678", .invalidCount, "write the digits only: 12345678"),
+            ("12,345,678", .invalidCount, "it is 12345678 if the separator groups thousands"),
             ("1 234", .invalidCount, "thousands separator"),
             ("12.5", .invalidCount, "'12.5' is not a whole number"),
             ("12.0", .invalidCount, "has a decimal part; write it as 12"),
-            ("1.234", .invalidCount, "if '.' separates thousands, write 1234"),
+            (
+                "1.234", .invalidCount,
+                "if '.' separates thousands it is 1234: read the file with --thousands-separator ."
+            ),
             ("-3", .invalidCount, "'-3' is negative"),
             ("+3", .invalidCount, "has a sign"),
             ("n/a", .invalidCount, "expected a non-negative whole number of victims, found 'n/a'"),

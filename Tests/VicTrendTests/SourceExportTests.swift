@@ -232,6 +232,10 @@ struct SourceExportTests {
             ("Sub-Saharan Africa", true),
             ("G20", true), ("Austria", false), ("040", false), ("40", false), ("Micronesia", false),
             ("South Africa", false), ("Central African Republic", false), ("AUT", false), ("412", false),
+            // Texts of ASCII letters and digits take a path of their own (no normalising): the same answers.
+            ("INSGESAMT", true), ("totaal", true), ("Europe", true), ("oecde", true), ("Wxoecd", true),
+            ("wld", true), ("ea20", true), ("Eu", true), ("EUR", false), ("EAST", false), ("S00001", false),
+            ("The", false), ("Totals", true), ("TotalX", false), ("0150", false), ("1000", false),
         ])
     func aggregates(text: String, isAggregate: Bool) {
         #expect(Aggregates.isAggregate(text) == isAggregate)

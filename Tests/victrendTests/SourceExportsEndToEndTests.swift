@@ -34,6 +34,23 @@ struct SourceExportsEndToEndTests {
                 ["--filter", "unit=NR", "samples/layouts/eurostat-codes-and-labels.csv"],
                 "samples/expected/layouts-eurostat-labels.csv", 9
             ),
+            (
+                [
+                    "--encoding", "windows-1252", "--thousands-separator", ".", "--header-line", "3",
+                    "--country-column", "Land", "--year-column", "Jahr", "--count-column",
+                    "Identifizierte Opfer",
+                    "samples/layouts/excel-windows-1252.csv",
+                ],
+                "samples/expected/small-example.csv", 2
+            ),
+            (
+                ["--header-line", "3", "samples/layouts/excel-workbook.xlsx"],
+                "samples/expected/small-example.csv", 1
+            ),
+            (
+                ["--sheet", "Wide", "samples/layouts/excel-workbook.xlsx"],
+                "samples/expected/layouts-wide.csv", 1
+            ),
         ])
     func goldens(arguments: [String], golden: String, notes: Int) throws {
         let outcome = try VictrendBinary.run(["report"] + arguments)
@@ -41,6 +58,65 @@ struct SourceExportsEndToEndTests {
         #expect(outcome.stdout == (try VictrendBinary.golden(golden)))
         let lines = outcome.stderr.split(separator: "\n")
         #expect(lines.count == notes && lines.allSatisfy { $0.contains(": info[VT1") }, "\(outcome.stderr)")
+    }
+
+    @Test("--excel: the small sample's golden with a byte-order mark and CR LF; ';' with decimal commas")
+    func excelOutput() throws {
+        let golden = try VictrendBinary.golden("samples/expected/small-example.csv")
+        let comma = try VictrendBinary.run(["report", "--excel", "samples/small/example.csv"])
+        #expect(comma.status == 0)
+        #expect(comma.stdout == "\u{FEFF}" + golden.replacingOccurrences(of: "\n", with: "\r\n"))
+        // The input's delimiter is still detected (the sample is ','-separated).
+        let semicolon = try VictrendBinary.run([
+            "report", "--excel", "--delimiter", ";", "samples/small/example.csv",
+        ])
+        #expect(semicolon.status == 0, "\(semicolon.stderr)")
+        let lines = semicolon.stdout.split(separator: "\r\n")
+        #expect(lines.count == 12)
+        #expect(lines.first?.hasPrefix("\u{FEFF}country;year;victims;base_year;") == true)
+        #expect(
+            lines.dropFirst(2).first
+                == "AUS;2020;110;2019;100;0,1000;110;0;met;;110;0;0,5271;0,8314;1,4569;;Australia;1,0000")
+        let markdown = try VictrendBinary.run([
+            "report", "--excel", "-f", "markdown", "samples/small/example.csv",
+        ])
+        #expect(markdown.status != 0)
+        #expect(markdown.stderr.contains("--excel applies to CSV"))
+    }
+
+    @Test("a workbook's findings are located by sheet and cell, in text and in JSON")
+    func workbookLocations() throws {
+        let text = try VictrendBinary.run([
+            "validate", "--current-year", "2026", "samples/layouts/excel-workbook.xlsx",
+        ])
+        #expect(text.status == 1)
+        #expect(text.stdout.hasPrefix("samples/layouts/excel-workbook.xlsx:Figures!1:1: error[VT010]: "))
+        let json = try VictrendBinary.run([
+            "validate", "--current-year", "2026", "--format", "json", "--sheet", "Wide",
+            "samples/layouts/excel-workbook.xlsx",
+        ])
+        #expect(json.status == 0, "\(json.stderr)")
+        // Findings of the checks after reading (a gap) keep the sheet too, however the figures were stored.
+        #expect(
+            json.stdout.contains(
+                "\"file\":\"samples/layouts/excel-workbook.xlsx\",\"line\":3,\"column\":5,\"sheet\":\"Wide\""),
+            "\(json.stdout)")
+        #expect(
+            json.stdout.contains(
+                "\"file\":\"samples/layouts/excel-workbook.xlsx\",\"line\":5,\"column\":4,\"sheet\":\"Wide\""
+            ),
+            "\(json.stdout)")
+        // A workbook through a pipe is refused with what to do, never read as text.
+        let piped = try VictrendBinary.run(
+            ["validate", "/dev/stdin"],
+            stdin: try String(
+                contentsOf: VictrendBinary.packageRoot.appendingPathComponent(
+                    "samples/layouts/excel-workbook.xlsx"),
+                encoding: .isoLatin1), stdinEncoding: .isoLatin1)
+        #expect(piped.status == 1)
+        #expect(
+            piped.stdout.contains("error[VT017]: this is a zip archive (an .xlsx workbook?) read from a pipe")
+        )
     }
 
     @Test("the unit multiplier is reported as applied, where it is first used")

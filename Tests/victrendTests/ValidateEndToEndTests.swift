@@ -48,7 +48,8 @@ struct ValidateEndToEndTests {
         let hasErrors = expected.contains("error[")
         #expect(outcome.status == (hasErrors ? 1 : 0), "\(outcome.stderr)")
         // Through a pipe the input is read whole (a file sorted by key is checked while it streams):
-        // the same findings, at the same lines.
+        // the same findings, at the same lines. A workbook is read from its file only (VT017 says so).
+        if name.hasPrefix("VT017") || name.hasPrefix("VT018") { return }
         let text = try String(
             contentsOf: VictrendBinary.packageRoot.appendingPathComponent("samples/invalid/\(name).csv"),
             encoding: .isoLatin1)

@@ -1,22 +1,37 @@
 # Shared by the scripts in scripts/: installs what victrend needs and finds the build.
 # shellcheck shell=bash
 
-# Installs Debian's libcsv-dev when its header is missing (apt-get update only if the first try fails;
-# sudo only when not root).
+# Installs Debian's libcsv-dev when its header is missing, and libzip and libxml2 (loaded with dlopen when
+# an .xlsx workbook is read; the tests read workbooks) when missing: libzip4 on Debian 12, libzip5 on 13;
+# libxml2, or libxml2-16 where it is called so (apt-get update only if the first try fails; sudo only when
+# not root).
 ensure_libcsv() {
-    if [ -f /usr/include/csv.h ]; then
+    if [ -f /usr/include/csv.h ] && ldconfig -p | grep -q 'libzip\.so\.[45] ' \
+        && ldconfig -p | grep -Eq 'libxml2\.so\.(2|16) '; then
         return 0
     fi
     local sudo=""
     if [ "$(id -u)" -ne 0 ]; then
         sudo="sudo"
     fi
-    echo "victrend: installing libcsv-dev (the CSV parser victrend is built on)" >&2
+    echo "victrend: installing libcsv-dev (the CSV parser victrend is built on), libzip and libxml2 (.xlsx)" >&2
     export DEBIAN_FRONTEND=noninteractive
-    if ! $sudo apt-get install -y -q libcsv-dev >&2; then
+    if ! $sudo apt-get install -y -q libcsv-dev $(workbook_packages) >&2; then
         $sudo apt-get update -q >&2
-        $sudo apt-get install -y -q libcsv-dev >&2
+        $sudo apt-get install -y -q libcsv-dev $(workbook_packages) >&2
     fi
+}
+
+# The Debian packages of libzip and libxml2 this release has (their names carry the soname).
+workbook_packages() {
+    local zip=libzip4 xml=libxml2
+    has_candidate libzip4 || ! has_candidate libzip5 || zip=libzip5
+    has_candidate libxml2 || ! has_candidate libxml2-16 || xml=libxml2-16
+    echo "$zip $xml"
+}
+
+has_candidate() {
+    apt-cache policy "$1" 2>/dev/null | grep -q 'Candidate: [0-9]'
 }
 
 # Runs "$@" (a build) with Sources/victrend/BuildCommit.swift naming the commit of the working tree

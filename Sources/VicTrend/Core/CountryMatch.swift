@@ -26,7 +26,7 @@ extension CountryTable {
     public func match(_ text: String) -> CountryMatch? {
         if let country = country(alpha3: text) { return CountryMatch(country: country) }
         let normal = Self.normalise(text)
-        guard let index = byKey[normal] else { return nil }
+        guard let index = index(normalised: normal) else { return nil }
         let country = all[index]
         let isCode = normal.utf8.count <= 3 && !normal.utf8.contains(UInt8(ascii: " "))
         var allowed: Set<Unicode.Scalar> = []

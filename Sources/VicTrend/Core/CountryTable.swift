@@ -121,7 +121,15 @@ public struct CountryTable: Sendable {
     /// found without normalising (no other key normalises to a country's alpha-3 code).
     public func country(_ text: String) -> Country? {
         if let index = byAlpha3[text] { return all[index] }
-        return byKey[Self.normalise(text)].map { all[$0] }
+        return index(normalised: Self.normalise(text)).map { all[$0] }
+    }
+
+    /// The country of a normalised code or name: an English key, else a name in another language
+    /// (`translatedNames`, generated already normalised: that table is only touched for a name that is
+    /// no English key).
+    func index(normalised normal: String) -> Int? {
+        if let index = byKey[normal] { return index }
+        return Self.translatedNames[normal].flatMap { byAlpha3[$0] }
     }
 
     /// The country with alpha-3 code `code`.
@@ -134,8 +142,19 @@ public struct CountryTable: Sendable {
         country(alpha3: SeriesKey.country(of: key))?.shortName ?? ""
     }
 
-    /// The diagnostic for a country text that matches nothing, with "did you mean".
-    func unknown(_ text: String, at location: Location) -> Diagnostic {
+    /// The diagnostic for a country text that matches nothing, with "did you mean": the countries it
+    /// names when it is a name that means several (`ambiguous`, by normalised name), else the closest.
+    func unknown(
+        _ text: String, at location: Location, ambiguous: [String: [String]] = CountryTable.ambiguousNames
+    ) -> Diagnostic {
+        if let codes = ambiguous[Self.normalise(text)] {
+            let meanings = codes.compactMap { country(alpha3: $0) }.map { "\($0.shortName) (\($0.alpha3))" }
+            return Diagnostic(
+                .unknownCountry, at: location,
+                "the country \(DisplayText.quoted(text, limit: Self.longestSuggested)) names different countries "
+                    + "in different languages; did you mean \(meanings.joined(separator: " or "))? Write its ISO 3166 "
+                    + "code (AUT, AT, 040)")
+        }
         let close = suggestions(for: text).map { "\($0.shortName) (\($0.alpha3))" }
         let hint = close.isEmpty ? "" : "did you mean \(close.joined(separator: " or "))? "
         return Diagnostic(
@@ -150,9 +169,13 @@ public struct CountryTable: Sendable {
     static let longestSuggested = 64
 
     /// Every normalised key as scalars, with its country's index, for "did you mean".
-    private static let suggestionKeys: [(scalars: [Unicode.Scalar], index: Int)] = nameIndex.map {
-        (Array($0.key.unicodeScalars), $0.value)
-    }
+    private static let suggestionKeys: [(scalars: [Unicode.Scalar], index: Int)] =
+        nameIndex.map { (Array($0.key.unicodeScalars), $0.value) }
+        + translatedNames.compactMap { key, code in
+            standard.country(alpha3: code).flatMap { country in
+                standard.all.firstIndex(of: country).map { (Array(key.unicodeScalars), $0) }
+            }
+        }
 
     /// Up to three countries whose codes or names are closest to `text`, best first, for "did you mean".
     /// A text longer than `longestSuggested` (once normalised) gets none; each comparison stops as soon

@@ -43,6 +43,13 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     /// control or bidirectional-control character, beginning with `::` or holding `##[`: printed as it
     /// is, it would rewrite a terminal, reorder a line or drive a CI runner.
     case controlInKey = "VT130"
+    /// An old binary Excel workbook (`.xls`): saved as `.xlsx` or CSV, it can be read.
+    case binaryWorkbook = "VT016"
+    /// An `.xlsx` workbook (a zip archive) that cannot be read: not a valid workbook, a part too large
+    /// once uncompressed (a zip bomb), XML that is not well-formed, a cell beyond the limits.
+    case unreadableWorkbook = "VT017"
+    /// `--sheet` names a sheet the workbook does not have.
+    case unknownSheet = "VT018"
     /// A column named by `--filter` or `--exclude` is not in the header.
     case unknownFilterColumn = "VT012"
     /// An SDMX file holds several values of a dimension and no `--filter` picks one.
@@ -67,6 +74,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case subnationalLeftOut = "VT114"
     /// A figure whose status says it is missing (SDMX `M`, `L`, `O`, `H`, `K`) and yet has a value.
     case missingWithValue = "VT115"
+    /// A row below the table, after a blank row, with only its first cell filled (a spreadsheet's
+    /// footnote, such as "Source: Ministry of the Interior"): not read as data. A note.
+    case footnoteBelowTable = "VT116"
     /// The same country and year appear more than once.
     case duplicateObservation = "VT201"
     /// A figure so large that the target arithmetic would exceed 64 bits.
@@ -100,7 +110,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
         case .emptyFile, .noDataRows, .invalidUTF8, .unterminatedQuote, .strayQuote, .oversizedRecord,
             .missingColumn, .ambiguousColumn, .missingCells, .extraCells,
             .emptyCountry, .invalidYear, .invalidCount, .countTooLarge, .unknownCountry, .unknownFilterColumn,
-            .ambiguousDimension, .invalidYearColumn, .filterKeepsNothing, .controlInKey,
+            .ambiguousDimension, .invalidYearColumn, .filterKeepsNothing, .controlInKey, .binaryWorkbook,
+            .unreadableWorkbook, .unknownSheet,
             .invalidUnitMultiplier, .scaledCountNotWhole, .forecastValue, .unknownStatus, .missingWithValue,
             .duplicateObservation,
             .requiredCountOverflow, .totalOverflow, .cumulativeDecrease, .invalidGroupRow, .invalidMemberRow:
@@ -110,7 +121,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
             .notAParticipant,
             .missingParticipant:
             return .warning
-        case .withheldValue, .aggregateLeftOut, .unitMultiplierApplied, .subnationalLeftOut:
+        case .withheldValue, .aggregateLeftOut, .unitMultiplierApplied, .subnationalLeftOut,
+            .footnoteBelowTable:
             return .info
         }
     }
@@ -140,6 +152,10 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
             return "A country found only by ignoring characters (such as '=' or '<>') of the text."
         case .controlInKey:
             return "A key (country, --by value, group) holds a control character, a leading '::' or '##['."
+        case .binaryWorkbook: return "An Excel 97-2003 workbook (.xls): save it as .xlsx or CSV."
+        case .unreadableWorkbook:
+            return "An .xlsx workbook that cannot be read (invalid, too large, malformed)."
+        case .unknownSheet: return "--sheet names a sheet the workbook does not have."
         case .unknownFilterColumn: return "A --filter or --exclude column that the header does not have."
         case .ambiguousDimension: return "Several values of an SDMX dimension and no --filter choosing one."
         case .invalidYearColumn: return "A wide-layout year column whose header is not a year."
@@ -156,6 +172,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
             return
                 "A part of a country (a NUTS region such as UKM Scotland) left out, never added to the country."
         case .missingWithValue: return "A figure marked missing by its status that has a value all the same."
+        case .footnoteBelowTable:
+            return "A footnote below the table (first cell only, after a blank row), not data."
         case .duplicateObservation: return "A country and year appear more than once."
         case .requiredCountOverflow: return "The target arithmetic for a figure exceeds 64 bits."
         case .totalOverflow: return "A group or alliance total exceeds 64 bits."

@@ -15,14 +15,19 @@ public struct DiagnosticExplanation: Sendable {
         public var note: String?
         /// True when the data is saved as Latin-1 (Windows-1252) rather than UTF-8.
         public var savedAsLatin1: Bool
-        /// False when the shown data stands for a file too large to print (VT006): it is not run.
+        /// False when the shown data stands for a file too large to print (VT006) or a workbook (VT018):
+        /// it is not run.
         public var runnable: Bool
+        /// What `explain` prints in place of `data` when the data is binary (the first bytes of a
+        /// workbook); `nil` prints the data.
+        public var shown: String?
 
         init(
             data: String, options: [String] = [], files: [(String, String)] = [], note: String? = nil,
-            savedAsLatin1: Bool = false, runnable: Bool = true
+            savedAsLatin1: Bool = false, runnable: Bool = true, shown: String? = nil
         ) {
             self.data = data
+            self.shown = shown
             self.options = options
             self.files = files.map { (name: $0.0, contents: $0.1) }
             self.note = note
@@ -59,7 +64,9 @@ public struct DiagnosticExplanation: Sendable {
 
     private static func render(_ example: Example, title: String) -> [String] {
         var lines = ["\(title):", ""]
-        for (name, contents) in [("data.csv", example.data)] + example.files.map({ ($0.name, $0.contents) }) {
+        for (name, contents) in [("data.csv", example.shown ?? example.data)]
+            + example.files.map({ ($0.name, $0.contents) })
+        {
             lines.append("  \(name)\(name == "data.csv" ? example.note.map { " (\($0))" } ?? "" : ""):")
             let body = contents.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
             lines += body.isEmpty ? ["    (an empty file)"] : body.map { "    " + $0 }

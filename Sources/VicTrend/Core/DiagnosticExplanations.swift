@@ -23,8 +23,8 @@ extension DiagnosticExplanation {
             text: "The file is not UTF-8 text. Most often a spreadsheet saved it as Windows-1252 or Latin-1 "
                 + "(\"CSV\" instead of \"CSV UTF-8\" in Excel), so a name such as Côte d'Ivoire has a byte "
                 + "UTF-8 does not allow. A file with a UTF-16 byte-order mark or a NUL byte (Excel's "
-                + "\"Unicode Text\") is refused whole. Save the file again as CSV UTF-8, or convert it: iconv "
-                + "-f WINDOWS-1252 -t UTF-8.",
+                + "\"Unicode Text\") is refused whole. Read it with --encoding windows-1252 (or latin-1), save "
+                + "it again as CSV UTF-8, or convert it: iconv -f WINDOWS-1252 -t UTF-8.",
             bad: .init(
                 data: "country,year,victims\nCôte d'Ivoire,2019,12\n",
                 note: "saved as Windows-1252: the ô is the single byte 0xF4", savedAsLatin1: true),
@@ -109,6 +109,41 @@ extension DiagnosticExplanation {
                 data: "country,unit,year,victims\nAUT,NR,2019,12\nAUT,P_HTHAB,2019,3\n",
                 options: ["--filter", "unit=NR"])),
         DiagnosticExplanation(
+            code: .binaryWorkbook,
+            text: "The file is an Excel 97-2003 workbook (.xls), a binary format victrend does not read; it "
+                + "is recognised by its first bytes, whatever its name. Open it in Excel or LibreOffice and "
+                + "save it as an .xlsx workbook (read directly, the first sheet or --sheet NAME) or as "
+                + "\"CSV UTF-8\".",
+            bad: .init(
+                data: "\u{D0}\u{CF}\u{11}\u{E0}\u{A1}\u{B1}\u{1A}\u{E1}\u{0}\u{0}",
+                note: "an .xls workbook under any name", savedAsLatin1: true,
+                shown: "(binary: D0 CF 11 E0 A1 B1 1A E1, the first bytes of every .xls workbook)\n"),
+            fixed: .init(data: "country,year,victims\nAUT,2019,12\n", note: "the sheet saved as CSV UTF-8")),
+        DiagnosticExplanation(
+            code: .unreadableWorkbook,
+            text: "The file starts like an .xlsx workbook (a zip archive) but cannot be read as one: a "
+                + "damaged or truncated download, a zip that is not a workbook, XML that is not well-formed, "
+                + "a part that would inflate beyond victrend's limits (a zip bomb: sheet 1 GiB, shared "
+                + "strings 256 MiB), or libzip or libxml2 missing on this machine (the message names the "
+                + "Debian package). Open the file in Excel or LibreOffice and save it again, or save the "
+                + "sheet as CSV UTF-8.",
+            bad: .init(
+                data: "PK\u{3}\u{4}\u{14}\u{0}\u{6}\u{0}",
+                note: "a workbook cut short by a failed download",
+                shown: "(binary: 50 4B 03 04 14 00 06 00, the start of a zip archive, and nothing more)\n"),
+            fixed: .init(data: "country,year,victims\nAUT,2019,12\n", note: "the sheet saved as CSV UTF-8")),
+        DiagnosticExplanation(
+            code: .unknownSheet,
+            text: "--sheet names a sheet the workbook does not have; the message lists the sheets it has. "
+                + "Names are matched exactly (Figures is not figures). Without --sheet the first sheet is "
+                + "read.",
+            bad: .init(
+                data: "", options: ["--sheet", "Sheet1"], note: "an .xlsx workbook", runnable: false,
+                shown: "(a workbook with the sheets Figures and Wide)\n"),
+            fixed: .init(
+                data: "", options: ["--sheet", "Figures"], note: "an .xlsx workbook", runnable: false,
+                shown: "(a workbook with the sheets Figures and Wide)\n")),
+        DiagnosticExplanation(
             code: .missingCells,
             text: "A row has fewer cells than the header, so a cell is missing (often the count, or a "
                 + "delimiter). Write every cell; an unknown figure is a withheld marker such as .. or c, "
@@ -137,9 +172,11 @@ extension DiagnosticExplanation {
         DiagnosticExplanation(
             code: .invalidCount,
             text: "The count is not a non-negative whole number: a thousands separator (1,234 or 1 234), a "
-                + "decimal (12.5), a negative number, text such as n/a, or an empty cell. Write the digits "
-                + "only; for a figure that is not available, write a withheld marker (.., c or <5), which "
-                + "is reported as withheld, not as an error.",
+                + "decimal (12.5), a negative number, text such as n/a, or an empty cell. victrend never "
+                + "guesses what 14.000 means: for a file whose counts are written with a separator, say "
+                + "which with --thousands-separator (. , space or '; groups of exactly three digits). "
+                + "Otherwise write the digits only; for a figure that is not available, write a withheld "
+                + "marker (.., c or <5), which is reported as withheld, not as an error.",
             bad: .init(data: "country,year,victims\nAUT,2019,\"1,234\"\n"),
             fixed: .init(data: "country,year,victims\nAUT,2019,1234\n")),
         DiagnosticExplanation(
@@ -232,6 +269,14 @@ extension DiagnosticExplanation {
                 + "until then.",
             bad: .init(data: "country,year,victims,OBS_STATUS\nAUT,2019,12,M\n"),
             fixed: .init(data: "country,year,victims,OBS_STATUS\nAUT,2019,12,A\n")),
+        DiagnosticExplanation(
+            code: .footnoteBelowTable,
+            text: "Below the table, after a blank row, a line with only its first cell filled: a footnote "
+                + "such as the source or a remark, as spreadsheets keep them. It is not read as data and is "
+                + "shown as a note, so that a footnote never passes unseen. Nothing to fix; delete the line "
+                + "if the note is not wanted.",
+            bad: .init(data: "country,year,victims\nAUT,2019,12\n,,\nSource: Ministry of the Interior,,\n"),
+            fixed: .init(data: "country,year,victims\nAUT,2019,12\n")),
         DiagnosticExplanation(
             code: .controlInKey,
             text: "A key cell (a country under --countries verbatim, a --by column, a group name) holds a "

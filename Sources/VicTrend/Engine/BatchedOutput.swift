@@ -23,8 +23,8 @@ struct BatchedOutput: RowOutput {
 
     /// What is not an observation, queued before the figure at `before` (an index in `figures`).
     enum Other {
-        /// The figures from here on come from this file.
-        case file(String)
+        /// The figures from here on come from this file (and workbook sheet).
+        case file(String, sheet: String?)
         case withheld(WithheldFigure)
         case diagnostic(Diagnostic)
         /// A finding known to fall past the log's limit: only counted.
@@ -43,8 +43,9 @@ struct BatchedOutput: RowOutput {
 
     private let worker: BuilderWorker
     private var batch = Batch()
-    /// The file of the figures queued last (the reader's path).
+    /// The file of the figures queued last (the reader's path), and the workbook sheet.
     private var file: String?
+    private var sheet: String?
     /// Findings queued so far: once the log's limit is reached by these alone, it is certainly full
     /// when a later one arrives, which is then only counted (its message is never built).
     private var findings = 0
@@ -61,10 +62,11 @@ struct BatchedOutput: RowOutput {
     }
 
     mutating func add(_ observation: consuming Observation) {
-        if observation.location.file != file {
+        if observation.location.file != file || observation.location.sheet != sheet {
             let path = observation.location.file
             file = path
-            batch.others.append((batch.figures.count, .file(path)))
+            sheet = observation.location.sheet
+            batch.others.append((batch.figures.count, .file(path, sheet: sheet)))
         }
         batch.figures.append(
             Figure(
@@ -113,7 +115,7 @@ struct BatchedOutput: RowOutput {
 private final class BuilderWorker: @unchecked Sendable {
     /// Touched only on `queue` (or, not concurrent, by the caller's thread).
     private var output: BuilderOutput
-    private var file = ""
+    private var file = Location(file: "", line: 0)
     private var hashes: [Int] = []
     private let concurrent: Bool
     private let queue = DispatchQueue(label: "victrend.builder")
@@ -149,7 +151,8 @@ private final class BuilderWorker: @unchecked Sendable {
     }
 
     private static func apply(
-        _ batch: BatchedOutput.Batch, to output: inout BuilderOutput, file: inout String, hashes: inout [Int]
+        _ batch: BatchedOutput.Batch, to output: inout BuilderOutput, file: inout Location,
+        hashes: inout [Int]
     ) {
         let figures = batch.figures
         let count = figures.count
@@ -179,7 +182,8 @@ private final class BuilderWorker: @unchecked Sendable {
                 Observation(
                     country: figure.country, year: figure.year, victims: figure.victims,
                     location: Location(
-                        file: file, line: figure.line, column: figure.column == 0 ? nil : figure.column),
+                        file: file.file, line: figure.line, column: figure.column == 0 ? nil : figure.column,
+                        sheet: file.sheet),
                     flags: figure.flags), keyHash: hashes[index])
         }
         while other < batch.others.count {
@@ -188,10 +192,11 @@ private final class BuilderWorker: @unchecked Sendable {
         }
     }
 
-    private static func apply(_ item: BatchedOutput.Other, to output: inout BuilderOutput, file: inout String)
-    {
+    private static func apply(
+        _ item: BatchedOutput.Other, to output: inout BuilderOutput, file: inout Location
+    ) {
         switch item {
-        case .file(let path): file = path
+        case .file(let path, let sheet): file = Location(file: path, line: 0, sheet: sheet)
         case .withheld(let figure): output.add(figure)
         case .diagnostic(let diagnostic): output.add(diagnostic)
         case .omitted(let severity): output.log.addOmitted(severity)

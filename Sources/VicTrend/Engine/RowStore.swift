@@ -179,7 +179,9 @@ struct RowStore: Sendable {
             return
         }
         let location = observation.location
-        if let year = Int32(exactly: observation.year), location.line > 0, location.line < 1 << 40,
+        // A workbook's figures (located by sheet) are kept whole: the compact form has no sheet.
+        if location.sheet == nil, let year = Int32(exactly: observation.year), location.line > 0,
+            location.line < 1 << 40,
             let file = index(ofFile: location.file), let flags = Self.flagBits(observation.flags),
             let column = UInt32(exactly: location.column ?? 0)
         {

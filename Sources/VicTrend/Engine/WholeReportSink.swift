@@ -60,7 +60,7 @@ final class WholeReportSink: SeriesSink {
     private func write(_ report: TrendReport) throws(VictrendError) {
         switch request.destination {
         case .file(let format, let table, let path):
-            try write([(text(report, format: format, table: table), path)])
+            try write([(bytes(report, format: format, table: table), path)])
         case .directory(let directory):
             if mkdir(directory, 0o777) != 0 && errno != EEXIST {
                 throw .unwritable(.cannotCreate(path: directory, reason: InputError.systemReason()))
@@ -68,31 +68,35 @@ final class WholeReportSink: SeriesSink {
             try write(
                 ReportDestination.directoryFiles.map { file in
                     (
-                        text(report, format: file.format, table: file.table),
+                        bytes(report, format: file.format, table: file.table),
                         ReportDestination.path(of: file.name, in: directory)
                     )
                 })
         }
     }
 
-    /// `report` in `format` (`table` for CSV), with the request's columns and cells for CSV tables.
-    private func text(_ report: TrendReport, format: ReportFormat, table: ReportTable) -> String {
+    /// `report` in `format` (`table` for CSV), with the request's columns and cells for CSV tables, and
+    /// a CSV table for Excel when asked (`--excel`).
+    private func bytes(_ report: TrendReport, format: ReportFormat, table: ReportTable) -> [UInt8] {
+        let text: String
         switch (format, table) {
-        case (.csv, .trends): return CSVReporter.report(report, columns: request.writtenTrendColumns)
-        case (.csv, .totals): return TotalsCSVReporter.report(report, cells: request.suppressedCells)
-        default: return format.reporter(table: table).report(report)
+        case (.csv, .trends): text = CSVReporter.report(report, columns: request.writtenTrendColumns)
+        case (.csv, .totals): text = TotalsCSVReporter.report(report, cells: request.suppressedCells)
+        default: text = format.reporter(table: table).report(report)
         }
+        guard format == .csv, let excel = request.excel else { return Array(text.utf8) }
+        return excel.convert(text)
     }
 
     /// Writes each text to its path (standard output when `nil`), all or nothing: every file is written
     /// and flushed before the first of them takes its name.
-    private func write(_ outputs: [(text: String, path: String?)]) throws(VictrendError) {
+    private func write(_ outputs: [(bytes: [UInt8], path: String?)]) throws(VictrendError) {
         var staged: [StagedOutput] = []
         do throws(OutputError) {
             for output in outputs {
                 let file = try StagedOutput(path: output.path)
                 staged.append(file)
-                try file.write(Array(output.text.utf8))
+                try file.write(output.bytes)
                 try file.prepare()
             }
             for file in staged { try file.publish() }
@@ -109,7 +113,7 @@ enum ReportSinks {
         -> any SeriesSink
     {
         switch (request.suppression, request.destination) {
-        case (nil, .file(.csv, .trends, let path)):
+        case (nil, .file(.csv, .trends, let path)) where request.excel == nil:
             return try TrendsTableSink(
                 options: request.analysis, columns: request.writtenTrendColumns, groups: groups, path: path)
         case (nil, .file(.json, _, let path)):

@@ -11,6 +11,9 @@ enum Aggregates {
     ///   region names (`Europe`, `Sub-Saharan Africa`, ...), compared as country names are (case, accents
     ///   and punctuation ignored). `Micronesia` is the country (the region is `57`).
     static func isAggregate(_ text: String) -> Bool {
+        if !text.isEmpty && text.utf8.allSatisfy(isASCIILetterOrDigit) {
+            return isAggregate(word: text.utf8)
+        }
         let upper = text.uppercased()
         for prefix in ["EFTA", "EEA", "EU", "EA"] where upper.hasPrefix(prefix) {
             let rest = upper.dropFirst(prefix.count)
@@ -26,6 +29,42 @@ enum Aggregates {
         let name = CountryTable.normalise(text)
         if names.contains(name) { return true }
         return ["european union ", "euro area ", "oecd ", "total ", "world "].contains { name.hasPrefix($0) }
+    }
+
+    /// `isAggregate` of a text of ASCII letters and digits only (a code such as `AUT`, `EU27`, `S00001`,
+    /// or a one-word name such as `Insgesamt`): the same answer from the bytes, without upper-casing or
+    /// normalising the text (a reader of verbatim keys asks this once per row when a file has more keys
+    /// than the reader caches). Such a text's normal form is its lower-case self.
+    private static func isAggregate(word: String.UTF8View) -> Bool {
+        var lower: [UInt8] = []
+        lower.reserveCapacity(word.count)
+        for byte in word {
+            lower.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
+        }
+        for prefix in wordPrefixes where lower.starts(with: prefix) {
+            if lower.count == prefix.count || isASCIIDigit(lower[prefix.count]) { return true }
+        }
+        if lower.starts(with: oecd) { return true }
+        let name = String(decoding: lower, as: UTF8.self)
+        if groupCodes.contains(name) { return true }
+        if lower.count <= 3 && lower.allSatisfy(isASCIIDigit), let code = Int(name) {
+            return m49Regions.contains(code)
+        }
+        return names.contains(name)
+    }
+
+    /// Eurostat's aggregate prefixes, lower case: a code that is one of them, or one followed by a digit.
+    private static let wordPrefixes: [[UInt8]] = ["efta", "eea", "eu", "ea"].map { Array($0.utf8) }
+    private static let oecd = Array("oecd".utf8)
+    /// The OECD's and the World Bank's codes of groups, lower case.
+    private static let groupCodes: Set<String> = ["g7", "g20", "wld", "wxoecd", "w", "world"]
+
+    private static func isASCIIDigit(_ byte: UInt8) -> Bool {
+        byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+    }
+
+    private static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
+        isASCIIDigit(byte) || (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z"))
     }
 
     /// UN M49 codes of regions and groupings (never of a country): the world, continents, sub-regions,

@@ -37,6 +37,12 @@ final class CSVReader {
         var maxCells = 10_000
         /// Called every 4 MiB with the bytes read so far and the file's size.
         var progress: (@Sendable (_ bytesRead: Int, _ fileSize: Int) -> Void)?
+        /// The file's encoding; single-byte text is decoded to UTF-8 as it is read (a UTF-8 byte-order
+        /// mark overrides it).
+        var encoding = TextEncoding.utf8
+        /// The physical line the table's header is on (`--header-line`): records that start above it (a
+        /// title) are not delivered, and the delimiter is detected from it.
+        var headerLine = 1
     }
 
     /// The path, as the user gave it (used in every location).
@@ -45,6 +51,8 @@ final class CSVReader {
     private(set) var delimiter = UInt8(ascii: ",")
     /// Number of records delivered so far (the header included).
     private(set) var recordCount = 0
+    /// The physical line the record being delivered ends on (its start is `recordLocation.line`).
+    private(set) var recordEndLine = 0
 
     private let options: Options
     private let parser: UnsafeMutablePointer<csv_parser>
@@ -139,29 +147,58 @@ final class CSVReader {
         let bytes = UnsafeRawBufferPointer(rebasing: first[0..<count])
         let bom = count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
         let head = UnsafeRawBufferPointer(rebasing: bytes.prefix(Self.detectionSize))
+        switch WorkbookReader.kind(head) {
+        case .xls?:
+            stopDiagnostic = WorkbookReader.binaryWorkbook(path)
+            return stopDiagnostic
+        case .xlsx?:
+            stopDiagnostic = Diagnostic(
+                .unreadableWorkbook, at: Location(file: path, line: 1),
+                "this is a zip archive (an .xlsx workbook?) read from a pipe; a workbook is read from its file: "
+                    + "give its path")
+            return stopDiagnostic
+        case nil: break
+        }
         if let notText = Self.notUTF8Text(head) {
             stopDiagnostic = Diagnostic(
                 .invalidUTF8, at: Location(file: path, line: notText.line), notText.message)
             return stopDiagnostic
         }
-        delimiter = options.delimiter ?? Self.detectDelimiter(head)
+        delimiter = options.delimiter ?? Self.detectDelimiter(head, headerLine: options.headerLine)
         csv_set_delim(parser, delimiter)
         let chunk = max(1, options.chunkSize)
+        // Single-byte text is decoded chunk by chunk into `decoded` (at most 3 bytes a byte), which
+        // holds the chunk being parsed; what a row carries over is copied out of it (`carry`).
+        let decoding = options.encoding != .utf8 && !bom
+        let decoded = UnsafeMutableRawBufferPointer.allocate(
+            byteCount: decoding ? 3 * chunk : 0, alignment: 16)
+        defer { decoded.deallocate() }
+        func parse(_ bytes: UnsafeRawBufferPointer) {
+            guard decoding else { return process(bytes, body) }
+            let written = options.encoding.transcode(bytes, into: decoded)
+            process(UnsafeRawBufferPointer(rebasing: decoded[0..<written]), body)
+        }
         for start in stride(from: bom ? 3 : 0, to: count, by: chunk) where !stopped && !stopRequested {
-            process(UnsafeRawBufferPointer(rebasing: bytes[start..<min(count, start + chunk)]), body)
+            parse(UnsafeRawBufferPointer(rebasing: bytes[start..<min(count, start + chunk)]))
         }
         while count > 0 && !stopped && !stopRequested {
             let count = try next(into: buffer)
             if count == 0 { break }
-            process(UnsafeRawBufferPointer(rebasing: buffer[0..<count]), body)
+            parse(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
         }
         if !stopped && !stopRequested {
             finish(body)
         }
         if stopDiagnostic == nil && recordCount == 0 {
-            stopDiagnostic = Diagnostic(
-                .emptyFile, at: Location(file: path, line: 1),
-                "the file is empty: expected a header row naming the columns, e.g. country,year,victims")
+            stopDiagnostic =
+                options.headerLine > 1
+                ? Diagnostic(
+                    .emptyFile, at: Location(file: path, line: 1),
+                    "the file has no row on line \(options.headerLine) or below (--header-line \(options.headerLine)): "
+                        + "expected the header row naming the columns there, e.g. country,year,victims")
+                : Diagnostic(
+                    .emptyFile, at: Location(file: path, line: 1),
+                    "the file is empty: expected a header row naming the columns, e.g. country,year,victims")
         }
         return stopDiagnostic
     }
@@ -360,7 +397,13 @@ final class CSVReader {
             stopDiagnostic = oversized("the parser ended several rows on one line; the file cannot be read")
             return false
         }
+        if rawStartLine < options.headerLine {
+            // A title above the table (`--header-line`): not a record.
+            sink.pointee.removeAll()
+            return true
+        }
         recordLine = rawStartLine
+        recordEndLine = line
         recordCount += 1
         body(sink.pointee.record(line: rawStartLine), self)
         sink.pointee.removeAll()
@@ -463,12 +506,24 @@ final class CSVReader {
     static let detectionSize = 1 << 16
 
     /// The delimiter of a file: whichever of `,` `;` and tab occurs most often outside quotes on the
-    /// first line (ties and a line with none go to `,`).
-    static func detectDelimiter(_ bytes: UnsafeRawBufferPointer) -> UInt8 {
+    /// header line, physical line `headerLine` (ties and a line with none go to `,`).
+    static func detectDelimiter(_ bytes: UnsafeRawBufferPointer, headerLine: Int = 1) -> UInt8 {
         let candidates: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t")]
         var counts = [0, 0, 0]
         var inQuotes = false
-        for byte in bytes {
+        // Past the lines above the header (a CR LF pair is one line break).
+        var start = 0
+        var line = 1
+        while line < headerLine && start < bytes.count {
+            if bytes[start] == lineFeed || bytes[start] == carriageReturn {
+                if bytes[start] == carriageReturn && start + 1 < bytes.count && bytes[start + 1] == lineFeed {
+                    start += 1
+                }
+                line += 1
+            }
+            start += 1
+        }
+        for byte in bytes[start...] {
             if byte == UInt8(ascii: "\"") {
                 inQuotes.toggle()
             } else if !inQuotes && (byte == lineFeed || byte == carriageReturn) {

@@ -142,11 +142,14 @@ enum CellParsing {
             return invalid("the count \(shown) has a sign; write it without '+'")
         }
         let digitsOnly = String(decoding: text.filter(isDigit), as: UTF8.self)
-        for separator in [",", " ", "'", "\u{A0}"] {
-            if isGrouped(text, by: separator) {
-                return invalid(
-                    "the count \(shown) has a thousands separator; write the digits only: \(digitsOnly)")
-            }
+        for (separator, option) in [
+            (",", "','"), (" ", "space"), ("'", "\"'\""), ("\u{A0}", "space"), ("\u{202F}", "space"),
+            ("\u{2019}", "\"'\""),
+        ] where isGrouped(text, by: separator) {
+            return invalid(
+                "the count \(shown) has a thousands separator: it is \(digitsOnly) if the separator groups "
+                    + "thousands; read the file with --thousands-separator \(option), or write the digits only"
+            )
         }
         if let dot = text.firstIndex(of: UInt8(ascii: ".")) {
             let whole = text[..<dot]
@@ -154,15 +157,19 @@ enum CellParsing {
             if !whole.isEmpty, whole.allSatisfy(isDigit), !fraction.isEmpty, fraction.allSatisfy(isDigit) {
                 if fraction.allSatisfy({ $0 == UInt8(ascii: "0") }) {
                     let wholeText = String(decoding: whole, as: UTF8.self)
-                    let grouped =
-                        isGrouped(text, by: ".") ? " (or \(digitsOnly) if '.' separates thousands)" : ""
-                    return invalid(
-                        "the count \(shown) has a decimal part; write it as \(wholeText)\(grouped)")
+                    if isGrouped(text, by: ".") {
+                        return invalid(
+                            "the count \(shown) is \(wholeText) with a decimal point, or \(digitsOnly) if '.' "
+                                + "separates thousands (as Excel writes counts in German, Dutch or Spanish): "
+                                + "victrend never guesses; if '.' separates thousands, read the file with "
+                                + "--thousands-separator ., otherwise write it as \(wholeText)")
+                    }
+                    return invalid("the count \(shown) has a decimal part; write it as \(wholeText)")
                 }
                 if isGrouped(text, by: ".") {
                     return invalid(
-                        "the count \(shown) is not a whole number; if '.' separates thousands, write "
-                            + "\(digitsOnly)")
+                        "the count \(shown) is not a whole number; if '.' separates thousands it is "
+                            + "\(digitsOnly): read the file with --thousands-separator .")
                 }
                 return invalid(
                     "the count \(shown) is not a whole number; counts of victims are whole numbers")

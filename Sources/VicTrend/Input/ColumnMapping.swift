@@ -115,13 +115,16 @@ public struct ColumnMapping: Sendable, Equatable {
             let aliases = profile.aliases(for: role)
             let expectation =
                 overrides.name(for: role).map { "a column named '\($0)' (\(role.option))" }
-                ?? "a \(role.rawValue) column, named one of: \(aliases.joined(separator: ", "))"
+                ?? "a \(role.rawValue) column, named one of: \(aliases.joined(separator: ", ")) (or name "
+                + "yours: \(role.option) NAME)"
             return .failure(
                 Diagnostic(
                     .missingColumn, at: location,
                     "expected \(expectation); the header has \(header.count) "
                         + "column\(header.count == 1 ? "" : "s"): \(shownHeader)"
-                        + (header.count == 1 ? ". Is the delimiter right? (--delimiter)" : "")))
+                        + (header.count == 1
+                            ? ". Is the delimiter right? (--delimiter) Or, if a title stands above the table, "
+                                + "give the header's line: --header-line N" : "")))
         }
         let candidates = matches.map { "'\(header[$0])' (column \($0 + 1))" }.joined(separator: ", ")
         return .failure(

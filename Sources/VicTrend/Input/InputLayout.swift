@@ -29,9 +29,11 @@ enum CountCell: Equatable {
 
     /// Reads a count cell of a file in `layout`; an empty cell is an error in the long layout only. With a
     /// unit `multiplier` (from the column named `column`), a count is the cell × 10^multiplier and must
-    /// be a whole number (see `CellParsing.scaledCount`).
+    /// be a whole number (see `CellParsing.scaledCount`). With a `thousands` separator, a count that holds
+    /// it must be grouped in threes (`14.000`), and is read without it.
     static func read<Bytes: CellParsing.Cell>(
-        _ cell: Bytes, layout: InputLayout, multiplier: Int = 0, column: String = ""
+        _ cell: Bytes, layout: InputLayout, multiplier: Int = 0, column: String = "",
+        thousands: ThousandsSeparator? = nil
     ) -> Result<CountCell, CellParsing.Problem> {
         let text = CellParsing.trimmed(cell)
         // The common case first: a plain count, read straight from the bytes.
@@ -43,6 +45,24 @@ enum CountCell: Equatable {
         }
         if let marker = withheldMarker(text) {
             return .success(.withheld(marker))
+        }
+        if let thousands, let grouped = thousands.digits(text) {
+            switch grouped {
+            case .grouped(let digits):
+                return CellParsing.scaledCount(digits, multiplier: multiplier, column: column).map {
+                    .count($0)
+                }
+            case .badlyGrouped:
+                return .failure(
+                    CellParsing.Problem(
+                        code: .invalidCount,
+                        message:
+                            "the count \(CellParsing.show(cell)) is not grouped in threes with the thousands "
+                            + "separator '\(thousands == .space ? " " : thousands.rawValue)' (--thousands-separator "
+                            + "\(thousands.optionValue)), as 1\(thousands == .space ? " " : thousands.rawValue)234 is: "
+                            + "it is no whole number of victims that victrend can be sure of; correct the cell"
+                    ))
+            }
         }
         return CellParsing.scaledCount(cell, multiplier: multiplier, column: column).map { .count($0) }
     }

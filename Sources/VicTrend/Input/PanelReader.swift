@@ -41,14 +41,31 @@ public struct PanelReader: Sendable {
         public var chunkSize: Int
         /// Called every few MiB with the bytes read so far and the total size of all inputs.
         public var progress: (@Sendable (_ bytesRead: Int, _ totalBytes: Int) -> Void)?
+        /// The encoding of text files (`--encoding`); a UTF-8 byte-order mark overrides it.
+        public var encoding: TextEncoding = .utf8
+        /// The physical line (1-based) of the table's header in text files and the row in workbooks
+        /// (`--header-line`): lines above it (a title) are ignored; line numbers stay physical.
+        public var headerLine = 1
+        /// The sheet of `.xlsx` workbooks to read (`--sheet`), or `nil` for the first.
+        public var sheet: String?
+        /// How counts group their digits (`--thousands-separator`), or `nil`: then a count holding a
+        /// separator is refused (VT103), never guessed.
+        public var thousandsSeparator: ThousandsSeparator?
 
         public init(
             delimiter: UInt8? = nil, columns: ColumnMapping.Overrides = .init(),
             countries: CountryMatching = .iso, layout: InputLayout = .auto, filters: [String: String] = [:],
             exclusions: [(column: String, value: String)] = [], keepAggregates: Bool = false,
             keyColumns: [String] = [], sum: Bool = false, diagnosticLimit: Int = 1000,
-            chunkSize: Int = 1 << 16, progress: (@Sendable (Int, Int) -> Void)? = nil
+            chunkSize: Int = 1 << 16, progress: (@Sendable (Int, Int) -> Void)? = nil,
+            encoding: TextEncoding = .utf8, headerLine: Int = 1,
+            thousandsSeparator: ThousandsSeparator? = nil,
+            sheet: String? = nil
         ) {
+            self.sheet = sheet
+            self.encoding = encoding
+            self.headerLine = headerLine
+            self.thousandsSeparator = thousandsSeparator
             self.progress = progress
             self.delimiter = delimiter
             self.columns = columns
@@ -179,7 +196,7 @@ public struct PanelReader: Sendable {
     /// each file (without); after a file, `false` from it ends the reading. Returns the number of data
     /// rows read.
     private func read<Output: RowOutput>(
-        _ paths: [String], into output: inout Output, afterRecord: (inout Output, CSVReader?) -> Bool
+        _ paths: [String], into output: inout Output, afterRecord: (inout Output, (any RecordReader)?) -> Bool
     ) throws(InputError) -> Int {
         var rowCount = 0
         let sizes = paths.map { path -> Int in
@@ -204,17 +221,35 @@ public struct PanelReader: Sendable {
     /// Reads one file; returns the number of data rows it had.
     private func read<Output: RowOutput>(
         _ path: String, into output: inout Output,
-        progress: (@Sendable (Int, Int) -> Void)?, afterRecord: (inout Output, CSVReader?) -> Bool
+        progress: (@Sendable (Int, Int) -> Void)?, afterRecord: (inout Output, (any RecordReader)?) -> Bool
     ) throws(InputError) -> Int {
         var readerOptions = CSVReader.Options()
         readerOptions.delimiter = options.delimiter
         readerOptions.chunkSize = options.chunkSize
         readerOptions.progress = progress
-        let reader = CSVReader(path: path, options: readerOptions)
+        readerOptions.encoding = options.encoding
+        readerOptions.headerLine = options.headerLine
         var rows = RowInterpreter(options: options)
-        let stop = try reader.read { record, reader in
-            rows.receive(record, from: reader, into: &output)
-            _ = afterRecord(&output, reader)
+        let stop: Diagnostic?
+        switch Self.workbookKind(path) {
+        case .xls?:
+            output.add(WorkbookReader.binaryWorkbook(path))
+            return 0
+        case .xlsx?:
+            var workbookOptions = WorkbookReader.Options()
+            workbookOptions.sheet = options.sheet
+            workbookOptions.headerLine = options.headerLine
+            let reader = WorkbookReader(path: path, options: workbookOptions)
+            stop = reader.read { record, reader in
+                rows.receive(record, from: reader, into: &output)
+                _ = afterRecord(&output, reader)
+            }
+        case nil:
+            let reader = CSVReader(path: path, options: readerOptions)
+            stop = try reader.read { record, reader in
+                rows.receive(record, from: reader, into: &output)
+                _ = afterRecord(&output, reader)
+            }
         }
         if let stop {
             output.add(stop)
@@ -228,5 +263,19 @@ public struct PanelReader: Sendable {
                     "the file has a header but no data rows; expected one row per country and year"))
         }
         return rows.dataRows
+    }
+
+    /// Whether the regular file at `path` is a workbook, from its first bytes (never its name: a
+    /// workbook renamed `.csv` is still one); `nil` for text and for anything that is not a regular file
+    /// (a pipe is read once, by the CSV reader, which refuses a workbook there).
+    static func workbookKind(_ path: String) -> WorkbookReader.Kind? {
+        var status = stat()
+        guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var bytes = [UInt8](repeating: 0, count: 8)
+        let count = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, 8) }
+        return count > 0 ? WorkbookReader.kind(bytes.prefix(count)) : nil
     }
 }

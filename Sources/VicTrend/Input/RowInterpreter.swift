@@ -46,9 +46,12 @@ struct RowInterpreter {
     /// Columns after the country in the series key (`--by`).
     private var keyColumns: [Int] = []
     /// Country texts already resolved (at most `resolvedLimit`): a key, with what its match ignored, or
-    /// why the text is left out.
+    /// why the text is left out. A shuffled file of many series (`--countries verbatim`) meets each text
+    /// again and again, and a look-up costs less than resolving again (1M rows of 50,000 shuffled keys:
+    /// 2.7 s with a limit of 4,096, 1.5 s with this one); the limit only bounds a hostile file of that
+    /// many distinct keys, which the panel holds anyway.
     private var resolved: [String: CountryResolution] = [:]
-    private static let resolvedLimit = 4096
+    private static let resolvedLimit = 1 << 20
     private var lastCountryBytes: [UInt8] = []
     private var lastCountry = ""
     /// The last country cell's match, when it ignored part of the text (warned about on every row).
@@ -58,22 +61,57 @@ struct RowInterpreter {
     private var held = HeldRows()
     private var dimensionValues: [Int: [String]] = [:]
 
+    /// The physical line the last record ended on (0 before the first).
+    private var previousEndLine = 0
+    /// Whether a blank row or line came after the header: rows with only their first cell are then
+    /// footnotes (VT116), not data.
+    private var belowBlankRow = false
+
     init(options: PanelReader.Options) {
         self.options = options
+    }
+
+    /// The text of a row whose first cell alone is filled (a footnote, once below a blank row), or `nil`.
+    static func footnote(_ record: CSVRecord) -> String? {
+        guard record.count >= 1, !CellParsing.trimmed(record[0]).isEmpty, onlyEmptyCells(record, from: 1)
+        else { return nil }
+        return record.text(0).trimmingBlanks
+    }
+
+    /// Whether every cell of `record` from `start` on is empty (or blank): the trailing empty columns a
+    /// spreadsheet writes after the table.
+    static func onlyEmptyCells(_ record: CSVRecord, from start: Int) -> Bool {
+        guard start <= record.count else { return false }
+        return (start..<record.count).allSatisfy { CellParsing.trimmed(record[$0]).isEmpty }
     }
 
     // MARK: - Header
 
     /// Interprets one record (the first is the header), putting its figures and findings into `output`.
-    mutating func receive(_ record: CSVRecord, from reader: CSVReader, into output: inout some RowOutput) {
+    mutating func receive(
+        _ record: CSVRecord, from reader: some RecordReader, into output: inout some RowOutput
+    ) {
+        // A blank line before this record (blank lines are not records): the end of the table.
+        let afterBlankLine = previousEndLine > 0 && record.line > previousEndLine + 1
+        previousEndLine = reader.recordEndLine
         guard headerSeen else {
             headerSeen = true
             readHeader(record, from: reader, output: &output)
             return
         }
-        guard headerAccepted, !record.isBlank else { return }
+        guard headerAccepted else { return }
+        if afterBlankLine || record.isBlank { belowBlankRow = true }
+        if record.isBlank { return }
+        if belowBlankRow, let footnote = Self.footnote(record) {
+            output.add(
+                Diagnostic(
+                    .footnoteBelowTable, at: reader.recordLocation,
+                    "a footnote below the table, not read as data: \(DisplayText.quoted(footnote, limit: 80))"
+                ))
+            return
+        }
         dataRows += 1
-        guard record.count == header.count else {
+        guard record.count == header.count || Self.onlyEmptyCells(record, from: header.count) else {
             output.add(.error) { cellCountProblem(record, from: reader) }
             return
         }
@@ -133,7 +171,7 @@ struct RowInterpreter {
     }
 
     private mutating func readHeader(
-        _ record: CSVRecord, from reader: CSVReader, output: inout some RowOutput
+        _ record: CSVRecord, from reader: some RecordReader, output: inout some RowOutput
     ) {
         var cells: [String] = []
         for index in 0..<record.count {
@@ -143,6 +181,8 @@ struct RowInterpreter {
             }
             cells.append(text)
         }
+        // Empty columns after the table's last (a spreadsheet's used range) are not columns.
+        while cells.count > 1, cells.last?.trimmingBlanks.isEmpty == true { cells.removeLast() }
         header = cells
         let names = cells.map(ColumnMapping.normalise)
         let location = reader.recordLocation
@@ -264,7 +304,7 @@ struct RowInterpreter {
 
     /// Reads a row with one year cell and one count cell (long and SDMX layouts).
     private mutating func readYear(
-        _ record: CSVRecord, yearColumn: Int, countColumn: Int, status: RowStatus, reader: CSVReader,
+        _ record: CSVRecord, yearColumn: Int, countColumn: Int, status: RowStatus, reader: some RecordReader,
         into output: inout some RowOutput
     ) {
         let key = countryKey(record, reader: reader, output: &output)
@@ -278,7 +318,9 @@ struct RowInterpreter {
         }
         guard let key, let year else {
             // Still check the count, so that every problem of the row is reported at once.
-            if case .failure(let problem) = CountCell.read(record[countColumn], layout: layout) {
+            if case .failure(let problem) = CountCell.read(
+                record[countColumn], layout: layout, thousands: options.thousandsSeparator)
+            {
                 output.add(
                     Diagnostic(problem.code, at: reader.location(ofCell: countColumn), problem.message))
             }
@@ -295,7 +337,8 @@ struct RowInterpreter {
 
     /// Adds the figure of one count cell to `output` (SDMX files: to the held rows).
     private mutating func addFigure(
-        _ record: CSVRecord, key: String, year: Int, countColumn: Int, status: RowStatus, reader: CSVReader,
+        _ record: CSVRecord, key: String, year: Int, countColumn: Int, status: RowStatus,
+        reader: some RecordReader,
         into output: inout some RowOutput
     ) {
         let location = layout == .wide ? reader.location(ofCell: countColumn) : reader.recordLocation
@@ -304,7 +347,8 @@ struct RowInterpreter {
             cell = .count(victims)
         } else {
             switch CountCell.read(
-                record[countColumn], layout: layout, multiplier: status.multiplier, column: multiplierName)
+                record[countColumn], layout: layout, multiplier: status.multiplier, column: multiplierName,
+                thousands: options.thousandsSeparator)
             {
             case .success(let value): cell = value
             case .failure(let problem):
@@ -361,7 +405,8 @@ struct RowInterpreter {
 
     /// What the attribute cells of a row say about its figure, or `nil` after reporting why the row
     /// cannot be read (a forecast, a status or multiplier victrend does not understand).
-    private func rowStatus(_ record: CSVRecord, reader: CSVReader, output: inout some RowOutput) -> RowStatus?
+    private func rowStatus(_ record: CSVRecord, reader: some RecordReader, output: inout some RowOutput)
+        -> RowStatus?
     {
         var status = RowStatus()
         if let column = attributes.eurostatFlag {
@@ -442,7 +487,7 @@ struct RowInterpreter {
     /// The note (VT109) that a file gives its figures in units of 10^multiplier, at the first figure read
     /// with it.
     private func noteMultiplier(
-        _ multiplier: Int, record: CSVRecord, countColumn: Int, victims: Int, reader: CSVReader,
+        _ multiplier: Int, record: CSVRecord, countColumn: Int, victims: Int, reader: some RecordReader,
         into output: inout some RowOutput
     ) {
         var factor = 1
@@ -526,7 +571,9 @@ struct RowInterpreter {
 
     /// The series key of a row: its country, then the `--by` columns; `nil` after logging why there is
     /// none.
-    private mutating func countryKey(_ record: CSVRecord, reader: CSVReader, output: inout some RowOutput)
+    private mutating func countryKey(
+        _ record: CSVRecord, reader: some RecordReader, output: inout some RowOutput
+    )
         -> String?
     {
         guard let country = countryOnlyKey(record, reader: reader, output: &output) else { return nil }
@@ -565,7 +612,7 @@ struct RowInterpreter {
 
     /// The country part of a row's key.
     private mutating func countryOnlyKey(
-        _ record: CSVRecord, reader: CSVReader, output: inout some RowOutput
+        _ record: CSVRecord, reader: some RecordReader, output: inout some RowOutput
     )
         -> String?
     {
@@ -714,7 +761,7 @@ struct RowInterpreter {
             + (header.count > 20 ? ", ..." : "")
     }
 
-    private func cellCountProblem(_ record: CSVRecord, from reader: CSVReader) -> Diagnostic {
+    private func cellCountProblem(_ record: CSVRecord, from reader: some RecordReader) -> Diagnostic {
         let expected = "the header has \(header.count) (\(shownHeader))"
         if record.count < header.count {
             return Diagnostic(
@@ -731,8 +778,9 @@ struct RowInterpreter {
     private static func invalidUTF8(at location: Location) -> Diagnostic {
         Diagnostic(
             .invalidUTF8, at: location,
-            "this cell is not valid UTF-8; the file was probably saved in another encoding (such as "
-                + "Windows-1252): save it as UTF-8")
+            "this cell is not valid UTF-8; the file was probably saved in another encoding (Excel's \"CSV\" "
+                + "writes Windows-1252 in Western Europe): read it with --encoding windows-1252 (or latin-1), "
+                + "or save it as \"CSV UTF-8\"")
     }
 }
 

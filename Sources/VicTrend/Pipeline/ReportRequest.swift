@@ -18,12 +18,17 @@ public struct ReportRequest: Sendable {
     public var epochSeconds: Int
     /// Whether `epochSeconds` came from `$SOURCE_DATE_EPOCH` (a reproducible run), not the clock.
     public var fromSourceDateEpoch: Bool
+    /// CSV tables written for Excel (`--excel`: byte-order mark, the delimiter, decimal commas with
+    /// `;`), or `nil` for plain CSV. The trends table is then made from the whole report, not streamed.
+    public var excel: ExcelCSV?
 
     public init(
         analysis: AnalysisOptions, destination: ReportDestination, trendColumns: [TrendColumn]? = nil,
         groupsFile: String? = nil,
-        suppression: Suppression.Policy? = nil, epochSeconds: Int = 0, fromSourceDateEpoch: Bool = true
+        suppression: Suppression.Policy? = nil, epochSeconds: Int = 0, fromSourceDateEpoch: Bool = true,
+        excel: ExcelCSV? = nil
     ) {
+        self.excel = excel
         self.analysis = analysis
         self.destination = destination
         self.trendColumns = trendColumns

@@ -67,21 +67,24 @@ public enum TextDiagnosticReporter: DiagnosticReporter {
 }
 
 /// A JSON array; each element has `code`, `severity` (`error`, `warning`, `info`), `file`, `line`,
-/// `column` (each `null` where none applies), `message` and `summary` (the rule's one-line text).
+/// `column` (each `null` where none applies), in a workbook `sheet` (then `line` is the row and `column`
+/// the column, A = 1), `message` and `summary` (the rule's one-line text).
 public enum JSONDiagnosticReporter: DiagnosticReporter {
     public static let identifier = "json"
 
     public static func report(_ report: ValidationReport) -> String {
         let elements = report.diagnostics.map { diagnostic in
-            JSONText.object([
-                ("code", JSONText.string(diagnostic.code.rawValue)),
-                ("severity", JSONText.string(diagnostic.severity.rawValue)),
-                ("file", diagnostic.location.map { JSONText.string($0.file) } ?? "null"),
-                ("line", diagnostic.location.map { String($0.line) } ?? "null"),
-                ("column", diagnostic.location?.column.map(String.init) ?? "null"),
-                ("message", JSONText.string(diagnostic.message)),
-                ("summary", JSONText.string(diagnostic.code.summary)),
-            ])
+            JSONText.object(
+                [
+                    ("code", JSONText.string(diagnostic.code.rawValue)),
+                    ("severity", JSONText.string(diagnostic.severity.rawValue)),
+                    ("file", diagnostic.location.map { JSONText.string($0.file) } ?? "null"),
+                    ("line", diagnostic.location.map { String($0.line) } ?? "null"),
+                    ("column", diagnostic.location?.column.map(String.init) ?? "null"),
+                ] + (diagnostic.location?.sheet.map { [("sheet", JSONText.string($0))] } ?? []) + [
+                    ("message", JSONText.string(diagnostic.message)),
+                    ("summary", JSONText.string(diagnostic.code.summary)),
+                ])
         }
         return "[" + elements.map { "\n  " + $0 }.joined(separator: ",") + (elements.isEmpty ? "" : "\n")
             + "]\n"

@@ -239,6 +239,7 @@ extension JSONPrettyText {
         member("file", PublishedName.of(location.file))
         member("line", location.line)
         member("column", location.column)
+        if let sheet = location.sheet { member("sheet", sheet) }
         endObject()
     }
 }

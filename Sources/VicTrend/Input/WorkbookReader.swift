@@ -1,0 +1,383 @@
+/// Reads one sheet of an `.xlsx` workbook and hands each row to a handler as a record, as `CSVReader`
+/// does for text: the row's cells from column A to its last cell with a value (empty cells in between
+/// are empty), its row number as the record's line, so every diagnostic is located by sheet and cell
+/// (`figures.xlsx:Sheet1!B7`).
+///
+/// Cells are read as Excel stores them: numbers as written in the file (`14000`; `1.4E4` is written out
+/// as `14000`; a formula's cached value, so `=A1*1.1` gives what Excel showed, and a value such as
+/// `14000.000000000002` is refused by the count's own check, never rounded), shared and inline strings,
+/// `TRUE`/`FALSE`, errors as Excel shows them (`#N/A`). A number styled as a date is a date: in the header
+/// row it is read as its year (a wide table's `01/01/2019` column is 2019), elsewhere as `2019-01-01`.
+/// Rows above `headerLine` (a title) are not delivered; rows with no value at all are not records, so a
+/// blank row is a gap in the row numbers, as a blank line is in a text file.
+///
+/// Bounds (a workbook is hostile input): each part's uncompressed size (the sheet 1 GiB, shared strings
+/// 256 MiB, any other part 16 MiB), 5 million shared strings, 1 MiB a string, cells up to column 10,000
+/// (`NTP`), rows up to Excel's 1,048,576 and in increasing order.
+final class WorkbookReader {
+    struct Options {
+        /// The sheet to read, or `nil` for the first.
+        var sheet: String?
+        /// The row the table's header is on (`--header-line`).
+        var headerLine = 1
+        /// Limits (see the type's documentation); smaller values are for tests.
+        var maxSheetBytes = 1 << 30
+        var maxSharedStringBytes = 256 << 20
+        var maxPartBytes = 16 << 20
+        var maxSharedStrings = 5_000_000
+        var maxCellBytes = 1 << 20
+        var maxColumns = 10_000
+    }
+
+    /// The path, as the user gave it (used in every location).
+    let path: String
+    /// The sheet read (known once reading has started).
+    private(set) var sheetName = ""
+    private let options: Options
+    private var row = 0
+    private var stopRequested = false
+    private var sink = CellSink(maxCells: 1 << 14)
+
+    init(path: String, options: Options = Options()) {
+        self.path = path
+        self.options = options
+    }
+
+    deinit {
+        sink.free()
+    }
+
+    /// The code of a file that starts with `bytes`: a zip archive (`.xlsx`) or an old binary workbook
+    /// (`.xls`, an OLE compound file), or `nil` for text.
+    enum Kind {
+        case xlsx, xls
+    }
+
+    static func kind(_ bytes: some Collection<UInt8>) -> Kind? {
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return .xlsx }
+        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return .xls }
+        return nil
+    }
+
+    /// The refusal of an old binary workbook (`.xls`).
+    static func binaryWorkbook(_ path: String) -> Diagnostic {
+        Diagnostic(
+            .binaryWorkbook, at: Location(file: path, line: 1),
+            "this is an Excel 97-2003 workbook (.xls, a binary format victrend does not read): open it in "
+                + "Excel or LibreOffice and save it as .xlsx or CSV")
+    }
+
+    /// Reads the sheet, calling `body` once per row with a value (the header row is the first).
+    /// Returns `nil` when the sheet was read to the end, or the diagnostic that stopped it.
+    func read(_ body: (CSVRecord, WorkbookReader) -> Void) -> Diagnostic? {
+        do throws(WorkbookArchive.Failure) {
+            let archive = try WorkbookArchive(path: path)
+            let book = try Book.read(archive, options: options)
+            guard
+                let sheet = options.sheet.map({ name in book.sheets.first { $0.name == name } })
+                    ?? book.sheets.first
+            else {
+                if let name = options.sheet {
+                    let names = book.sheets.map { "'\($0.name)'" }.joined(separator: ", ")
+                    return Diagnostic(
+                        .unknownSheet, at: Location(file: path, line: 1),
+                        "--sheet names the sheet \(DisplayText.quoted(name, limit: 64)), which the workbook does not "
+                            + "have; its sheets: \(names)")
+                }
+                throw WorkbookArchive.Failure(message: "the workbook has no sheet")
+            }
+            sheetName = sheet.name
+            let strings = try SharedStrings.read(archive, options: options)
+            var delivered = 0
+            try readSheet(archive, part: sheet.part, book: book, strings: strings) { cells, row in
+                guard row >= options.headerLine else { return }
+                self.row = row
+                for text in cells {
+                    var text = text
+                    text.withUTF8 { bytes in sink.append(bytes.baseAddress, bytes.count) }
+                }
+                body(sink.record(line: row), self)
+                sink.removeAll()
+                delivered += 1
+            } isHeader: {
+                delivered == 0
+            }
+            if delivered == 0 {
+                return Diagnostic(
+                    .emptyFile, at: Location(file: path, line: 1, sheet: sheetName),
+                    options.headerLine > 1
+                        ? "the sheet has no row with a value on row \(options.headerLine) or below (--header-line "
+                            + "\(options.headerLine)): expected the header row naming the columns there"
+                        : "the sheet is empty: expected a header row naming the columns, e.g. country, year, victims"
+                )
+            }
+            return nil
+        } catch {
+            if stopRequested { return nil }
+            return Diagnostic(
+                .unreadableWorkbook,
+                at: Location(file: path, line: max(row, 1), sheet: sheetName.isEmpty ? nil : sheetName),
+                error.message)
+        }
+    }
+
+    // MARK: - The sheet
+
+    /// Streams the sheet's rows: `deliver` gets each row with a value, its cells A... as text.
+    private func readSheet(
+        _ archive: WorkbookArchive, part: String, book: Book, strings: [String],
+        deliver: ([String], Int) -> Void, isHeader: () -> Bool
+    ) throws(WorkbookArchive.Failure) {
+        var rowNumber = 0
+        var cells: [String] = []
+        var column = 0
+        var cell = CellState()
+        var inSheetData = false
+        var text: TextCollector?
+        func fail(_ message: String) -> WorkbookArchive.Failure {
+            self.row = max(rowNumber, 1)
+            return WorkbookArchive.Failure(message: message)
+        }
+        try archive.readXML(part, limit: options.maxSheetBytes) { (node) throws(WorkbookArchive.Failure) in
+            switch node.kind {
+            case .element:
+                let name = node.name
+                if name == "sheetData" {
+                    inSheetData = !node.isEmptyElement
+                    return
+                }
+                guard inSheetData else { return }
+                switch name {
+                case "row":
+                    let attributes = node.attributes
+                    let next = attributes["r"].flatMap { Int($0) } ?? rowNumber + 1
+                    guard next > rowNumber, next <= 1_048_576 else {
+                        throw fail(
+                            "row \(DisplayText.quoted(attributes["r"] ?? "", limit: 16)) comes after row \(rowNumber): "
+                                + "rows must be numbered 1 to 1048576 in increasing order")
+                    }
+                    rowNumber = next
+                    self.row = next
+                    cells.removeAll(keepingCapacity: true)
+                    column = 0
+                    if node.isEmptyElement { deliverRow(&cells, rowNumber, deliver) }
+                case "c":
+                    let attributes = node.attributes
+                    var next = column + 1
+                    if let reference = attributes["r"] {
+                        guard let parsed = Self.cellReference(reference), parsed.row == rowNumber else {
+                            throw fail(
+                                "the cell reference \(DisplayText.quoted(reference, limit: 16)) is not a cell of row "
+                                    + "\(rowNumber)")
+                        }
+                        next = parsed.column
+                    }
+                    guard next > column else {
+                        throw fail("the cells of row \(rowNumber) are not in column order")
+                    }
+                    column = next
+                    cell = CellState(
+                        type: attributes["t"] ?? "n", style: attributes["s"].flatMap { Int($0) } ?? 0,
+                        column: next)
+                    if node.isEmptyElement { cell.column = 0 }
+                case "v":
+                    text = TextCollector(kind: .value)
+                case "t":
+                    if cell.type == "inlineStr", cell.column > 0, !cell.inPhonetic {
+                        text = text ?? TextCollector(kind: .inline)
+                        text?.open = true
+                    }
+                case "rPh":
+                    cell.inPhonetic = !node.isEmptyElement
+                default: break
+                }
+            case .text:
+                guard text?.open == true || text?.kind == .value else { return }
+                guard let piece = node.value(limit: options.maxCellBytes) else {
+                    throw fail("a cell of row \(rowNumber) holds more than \(options.maxCellBytes) bytes")
+                }
+                text?.value += piece
+                if (text?.value.utf8.count ?? 0) > options.maxCellBytes {
+                    throw fail("a cell of row \(rowNumber) holds more than \(options.maxCellBytes) bytes")
+                }
+            case .endElement:
+                switch node.name {
+                case "sheetData": inSheetData = false
+                case "v":
+                    cell.value = text?.value
+                    text = nil
+                case "t": text?.open = false
+                case "rPh": cell.inPhonetic = false
+                case "c":
+                    if cell.type == "inlineStr" {
+                        cell.value = text?.value
+                        text = nil
+                    }
+                    guard cell.column > 0, let value = cell.value else { return }
+                    let shown = try shownValue(
+                        cell, value: value, book: book, strings: strings, header: isHeader())
+                    guard !shown.isEmpty else { return }
+                    guard cell.column <= options.maxColumns else {
+                        throw fail(
+                            "row \(rowNumber) has a value in column \(Location.columnName(cell.column)), beyond column "
+                                + "\(Location.columnName(options.maxColumns)); victrend reads at most "
+                                + "\(options.maxColumns) columns")
+                    }
+                    while cells.count < cell.column - 1 { cells.append("") }
+                    cells.append(shown)
+                case "row":
+                    deliverRow(&cells, rowNumber, deliver)
+                default: break
+                }
+            case .other:
+                break
+            }
+            if stopRequested { throw WorkbookArchive.Failure(message: "") }
+        }
+    }
+
+    private func deliverRow(_ cells: inout [String], _ row: Int, _ deliver: ([String], Int) -> Void) {
+        guard !cells.isEmpty else { return }
+        deliver(cells, row)
+        cells.removeAll(keepingCapacity: true)
+    }
+
+    /// The text a cell stands for (see the type's documentation).
+    private func shownValue(_ cell: CellState, value: String, book: Book, strings: [String], header: Bool)
+        throws(WorkbookArchive.Failure) -> String
+    {
+        switch cell.type {
+        case "s":
+            guard let index = Int(value), strings.indices.contains(index) else {
+                throw WorkbookArchive.Failure(
+                    message: "cell \(Location.columnName(cell.column))\(row) refers to shared string "
+                        + "\(DisplayText.quoted(value, limit: 16)), which the workbook does not have")
+            }
+            return strings[index]
+        case "str", "inlineStr", "e":
+            return value
+        case "b":
+            return value == "1" ? "TRUE" : value == "0" ? "FALSE" : value
+        default:
+            let number = Self.plainNumber(value)
+            if book.isDate(style: cell.style), let serial = Int(number),
+                let date = Self.date(serial: serial, date1904: book.date1904)
+            {
+                return header ? String(date.year) : date.text
+            }
+            return number
+        }
+    }
+
+    /// A cell being read.
+    private struct CellState {
+        var type = "n"
+        var style = 0
+        /// Its column (A = 1), or 0 when it has no value.
+        var column = 0
+        var value: String?
+        var inPhonetic = false
+    }
+
+    /// Text gathered from a `<v>` or an inline string's `<t>` elements.
+    private struct TextCollector {
+        enum Kind { case value, inline }
+        var kind: Kind
+        var value = ""
+        var open = false
+    }
+
+    // MARK: - Values
+
+    /// `B7` as (column 2, row 7); `nil` when not a cell reference.
+    static func cellReference(_ text: String) -> (column: Int, row: Int)? {
+        var column = 0
+        var row = 0
+        var digits = false
+        for byte in text.utf8 {
+            if !digits, byte >= UInt8(ascii: "A"), byte <= UInt8(ascii: "Z") {
+                column = column * 26 + Int(byte - UInt8(ascii: "A")) + 1
+                if column > 16384 { return nil }
+            } else if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), column > 0 {
+                digits = true
+                row = row * 10 + Int(byte - UInt8(ascii: "0"))
+                if row > 1_048_576 { return nil }
+            } else {
+                return nil
+            }
+        }
+        return digits && row > 0 ? (column, row) : nil
+    }
+
+    /// A number as stored (`14000`, `-3`, `0.5`, `1.4E+4`) written without an exponent (`14000`); any
+    /// other text as it is. Digits are moved, never computed, so no value changes.
+    static func plainNumber(_ text: String) -> String {
+        guard let e = text.firstIndex(where: { $0 == "E" || $0 == "e" }),
+            let exponent = Int(text[text.index(after: e)...]),
+            abs(exponent) <= 30
+        else { return text }
+        var mantissa = Substring(text[..<e])
+        let negative = mantissa.hasPrefix("-")
+        if negative { mantissa = mantissa.dropFirst() }
+        let parts = mantissa.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2, let whole = parts.first, !whole.isEmpty,
+            (whole + (parts.count == 2 ? parts[1] : "")).allSatisfy(\.isASCIIDigit)
+        else { return text }
+        var digits = Array(whole + (parts.count == 2 ? parts[1] : ""))
+        var point = whole.count + exponent
+        while point > digits.count { digits.append("0") }
+        while point < 1 {
+            digits.insert("0", at: 0)
+            point += 1
+        }
+        var integer = String(digits[..<point])
+        var fraction = String(digits[point...])
+        while integer.count > 1 && integer.hasPrefix("0") { integer.removeFirst() }
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        return (negative ? "-" : "") + integer + (fraction.isEmpty ? "" : "." + fraction)
+    }
+
+    /// The civil date of an Excel serial day: in the 1900 system 1 is 1900-01-01 (and Excel's phantom
+    /// 1900-02-29 is 60), in the 1904 system 0 is 1904-01-01. `nil` outside years 1900–9999.
+    static func date(serial: Int, date1904: Bool) -> (year: Int, text: String)? {
+        guard serial >= (date1904 ? 0 : 1), serial < 2_958_466 else { return nil }
+        // Days since 1970-01-01.
+        var days: Int
+        if date1904 {
+            days = serial - 24_107
+        } else {
+            if serial == 60 { return (1900, "1900-02-29") }
+            days = serial - (serial < 60 ? 25_568 : 25_569)
+        }
+        // Howard Hinnant's civil_from_days.
+        days += 719_468
+        let era = (days >= 0 ? days : days - 146_096) / 146_097
+        let dayOfEra = days - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return (year, "\(year)-\(two(month))-\(two(day))")
+    }
+}
+
+extension WorkbookReader: RecordReader {
+    func location(ofCell index: Int) -> Location {
+        Location(file: path, line: row, column: index + 1, sheet: sheetName)
+    }
+
+    var recordLocation: Location { Location(file: path, line: row, sheet: sheetName) }
+
+    var recordEndLine: Int { row }
+
+    func stop() {
+        stopRequested = true
+    }
+}
+
+extension Character {
+    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
+}

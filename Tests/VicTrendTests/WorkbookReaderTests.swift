@@ -1,0 +1,281 @@
+import Foundation
+import Testing
+
+@testable import VicTrend
+
+/// `.xlsx` workbooks read directly (issue 16): values as Excel stores them, locations by sheet and cell,
+/// and bounds for hostile workbooks.
+@Suite("Workbooks (.xlsx): cells, dates, locations, hostile files")
+struct WorkbookReaderTests {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+    static let sample = packageRoot.appendingPathComponent("samples/layouts/excel-workbook.xlsx").path
+
+    /// Every record of a sheet: (row, cells), and the stop diagnostic.
+    private func rows(_ path: String, _ options: WorkbookReader.Options = .init()) -> (
+        rows: [(Int, [String])], stop: Diagnostic?
+    ) {
+        var rows: [(Int, [String])] = []
+        let stop = WorkbookReader(path: path, options: options).read { record, _ in
+            rows.append((record.line, (0..<record.count).map { record.text($0) }))
+        }
+        return (rows, stop)
+    }
+
+    /// libzip's writing functions, loaded as victrend loads its reading ones.
+    private struct ZipWriter {
+        let open:
+            @convention(c) (UnsafePointer<CChar>?, Int32, UnsafeMutablePointer<Int32>?) -> OpaquePointer?
+        let sourceBuffer: @convention(c) (OpaquePointer?, UnsafeRawPointer?, UInt64, Int32) -> OpaquePointer?
+        let fileAdd: @convention(c) (OpaquePointer?, UnsafePointer<CChar>?, OpaquePointer?, UInt32) -> Int64
+        let close: @convention(c) (OpaquePointer?) -> Int32
+
+        init() throws {
+            let handle = try #require(dlopen("libzip.so.4", RTLD_NOW) ?? dlopen("libzip.so", RTLD_NOW))
+            func symbol<T>(_ name: String, _ type: T.Type) throws -> T {
+                unsafeBitCast(try #require(dlsym(handle, name)), to: type)
+            }
+            open = try symbol("zip_open", type(of: open))
+            sourceBuffer = try symbol("zip_source_buffer", type(of: sourceBuffer))
+            fileAdd = try symbol("zip_file_add", type(of: fileAdd))
+            close = try symbol("zip_close", type(of: close))
+        }
+    }
+
+    /// Writes a zip archive of `parts` (deflated by libzip) and returns its path.
+    private func workbook(_ parts: [String: String], in fixtures: Fixtures, name: String = "book.xlsx") throws
+        -> String
+    {
+        let zip = try ZipWriter()
+        let path = fixtures.directory.appendingPathComponent(name).path
+        var error: Int32 = 0
+        // ZIP_CREATE | ZIP_TRUNCATE
+        let archive = try #require(zip.open(path, 1 | 8, &error))
+        for (part, text) in parts.sorted(by: { $0.key < $1.key }) {
+            let bytes = Array(text.utf8)
+            let buffer = try #require(malloc(max(bytes.count, 1)))
+            bytes.withUnsafeBytes { source in
+                if let base = source.baseAddress { buffer.copyMemory(from: base, byteCount: bytes.count) }
+            }
+            // freep = 1: libzip frees the buffer.
+            let source = try #require(zip.sourceBuffer(archive, buffer, UInt64(bytes.count), 1))
+            #expect(zip.fileAdd(archive, part, source, 0) >= 0)
+        }
+        #expect(zip.close(archive) == 0)
+        return path
+    }
+
+    /// A one-sheet workbook with `sheetData` inside the sheet (and `strings` as shared strings).
+    private func book(_ sheetData: String, strings: [String] = [], extra: [String: String] = [:]) -> [String:
+        String]
+    {
+        var parts = [
+            "xl/workbook.xml":
+                "<workbook xmlns:r=\"r\"><sheets><sheet name=\"Sheet1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>",
+            "xl/_rels/workbook.xml.rels":
+                "<Relationships><Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/></Relationships>",
+            "xl/worksheets/sheet1.xml": "<worksheet><sheetData>\(sheetData)</sheetData></worksheet>",
+            "xl/sharedStrings.xml": "<sst>" + strings.map { "<si><t>\($0)</t></si>" }.joined() + "</sst>",
+        ]
+        parts.merge(extra) { _, new in new }
+        return parts
+    }
+
+    @Test("the sample's first sheet: shared and inline strings, a number as text, a formula, an exponent")
+    func sampleFigures() {
+        let (rows, stop) = rows(Self.sample)
+        #expect(stop == nil)
+        #expect(rows.map(\.0) == [1, 3] + Array(4...14) + [16])
+        #expect(rows[0].1 == ["Identified victims, synthetic (no case data)"])
+        #expect(rows[1].1 == ["country", "year", "victims", "source"])
+        #expect(rows[2].1 == ["AUS", "2019", "100", "synthetic, hand-checked"])
+        // =C5+10 with its cached value; "1000" stored as text; 1.21E3 written out.
+        #expect(rows[4].1[2] == "120")
+        #expect(rows[6].1[2] == "1000")
+        #expect(rows[7].1[2] == "1210")
+        // The formatted empty cell in column F is no cell.
+        #expect(rows.allSatisfy { $0.1.count <= 4 })
+        #expect(rows.last?.1 == ["Source: synthetic figures, hand-checked"])
+        // --header-line: the title is not delivered.
+        var options = WorkbookReader.Options()
+        options.headerLine = 3
+        #expect(self.rows(Self.sample, options).rows.first?.0 == 3)
+    }
+
+    @Test("the Wide sheet: header dates read as years, data cells located by sheet and cell")
+    func sampleWide() {
+        var options = WorkbookReader.Options()
+        options.sheet = "Wide"
+        var locations: [String] = []
+        var header: [String] = []
+        let stop = WorkbookReader(path: Self.sample, options: options).read { record, reader in
+            if header.isEmpty { header = (0..<record.count).map { record.text($0) } }
+            if record.line == 5 {
+                locations = [reader.location(ofCell: 3), reader.recordLocation].map(\.description)
+            }
+        }
+        #expect(stop == nil)
+        #expect(header == ["country", "name", "2019", "2020", "2021", "2022"])
+        #expect(locations == ["\(Self.sample):Wide!D5", "\(Self.sample):Wide!5:5"])
+    }
+
+    @Test("locations read as Excel references")
+    func locations() {
+        #expect(
+            Location(file: "f.xlsx", line: 7, column: 2, sheet: "Sheet1").description == "f.xlsx:Sheet1!B7")
+        #expect(Location(file: "f.xlsx", line: 7, sheet: "Sheet1").description == "f.xlsx:Sheet1!7:7")
+        #expect(
+            Location(file: "f.xlsx", line: 9, column: 28, sheet: "Data 2024").description
+                == "f.xlsx:'Data 2024'!AB9")
+        #expect(
+            Location(file: "f.xlsx", line: 1, column: 1, sheet: "O'Neil").description == "f.xlsx:'O''Neil'!A1"
+        )
+        #expect(
+            [1, 26, 27, 52, 53, 702, 703, 16384].map(Location.columnName) == [
+                "A", "Z", "AA", "AZ", "BA", "ZZ", "AAA", "XFD",
+            ])
+        #expect(WorkbookReader.cellReference("XFD1048576")! == (16384, 1_048_576))
+        #expect(WorkbookReader.cellReference("B7")! == (2, 7))
+        #expect(WorkbookReader.cellReference("7B") == nil)
+        #expect(WorkbookReader.cellReference("XFE1") == nil)
+        #expect(WorkbookReader.cellReference("A0") == nil)
+    }
+
+    @Test(
+        "numbers as stored are written out digit for digit",
+        arguments: [
+            ("14000", "14000"), ("1.4E+4", "14000"), ("1.21E3", "1210"), ("-2.5E-1", "-0.25"),
+            ("5E-1", "0.5"),
+            ("1.5E1", "15"), ("14000.000000000002", "14000.000000000002"), ("1E400", "1E400"), ("abc", "abc"),
+        ])
+    func plainNumbers(stored: String, written: String) {
+        #expect(WorkbookReader.plainNumber(stored) == written)
+    }
+
+    @Test("serial days as dates, in both date systems, Excel's phantom 1900-02-29 included")
+    func dates() {
+        let cases: [(Int, Bool, String)] = [
+            (1, false, "1900-01-01"), (59, false, "1900-02-28"), (60, false, "1900-02-29"),
+            (61, false, "1900-03-01"), (43466, false, "2019-01-01"), (44562, false, "2022-01-01"),
+            (0, true, "1904-01-01"), (42004, true, "2019-01-01"), (2_958_465, false, "9999-12-31"),
+        ]
+        for (serial, date1904, text) in cases {
+            #expect(WorkbookReader.date(serial: serial, date1904: date1904)?.text == text, "\(serial)")
+        }
+        #expect(WorkbookReader.date(serial: 0, date1904: false) == nil)
+        #expect(WorkbookReader.date(serial: 2_958_466, date1904: false) == nil)
+        #expect(["d/m/yyyy", "yyyy", "[$-407]mmmm yy", "dd\\.mm\\.yyyy"].allSatisfy(Book.isDateFormat))
+        #expect(!["0", "0.00", "#,##0", "\"day \"0", "[Red]0", "h:mm"].contains(where: Book.isDateFormat))
+    }
+
+    @Test("a zip bomb stops at the part's limit, whatever the archive claims")
+    func zipBomb() throws {
+        let fixtures = try Fixtures()
+        defer { fixtures.remove() }
+        // 8 MiB of blanks inside the sheet compress to a few KiB.
+        let blanks = String(repeating: " ", count: 8 << 20)
+        let path = try workbook(book("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>" + blanks), in: fixtures)
+        var options = WorkbookReader.Options()
+        options.maxSheetBytes = 1 << 20
+        let (_, stop) = rows(path, options)
+        #expect(stop?.code == .unreadableWorkbook)
+        #expect(stop?.message.contains("larger than 1 MiB once uncompressed") == true)
+        #expect(rows(path).stop == nil)
+    }
+
+    @Test(
+        "hostile or broken parts are refused (VT017) with what is wrong",
+        arguments: [
+            ("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>7</v></c></row>", "refers to shared string '7'"),
+            ("<row r=\"2\"><c r=\"A1\"><v>1</v></c></row>", "not a cell of row 2"),
+            ("<row r=\"2\"><c r=\"A2\"><v>1</v></c></row><row r=\"1\"></row>", "in increasing order"),
+            ("<row r=\"1\"><c r=\"B1\"><v>1</v></c><c r=\"A1\"><v>2</v></c></row>", "not in column order"),
+            ("<row r=\"1\"><c r=\"XFD1\"><v>1</v></c></row>", "beyond column NTP"),
+            ("<row r=\"1\"><c r=\"A1\"><v>1</v></row>", "not well-formed XML"),
+        ])
+    func brokenSheets(sheetData: String, message: String) throws {
+        let fixtures = try Fixtures()
+        defer { fixtures.remove() }
+        let path = try workbook(book(sheetData), in: fixtures)
+        let (_, stop) = rows(path)
+        #expect(stop?.code == .unreadableWorkbook)
+        #expect(stop?.message.contains(message) == true, "\(stop?.message ?? "")")
+    }
+
+    @Test("a DTD (and so any entity, a billion laughs) is refused before anything is expanded")
+    func entities() throws {
+        let fixtures = try Fixtures()
+        defer { fixtures.remove() }
+        let laughs =
+            "<?xml version=\"1.0\"?><!DOCTYPE sst [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;\">]>"
+            + "<sst><si><t>&b;</t></si></sst>"
+        let path = try workbook(
+            book(
+                "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row>", extra: ["xl/sharedStrings.xml": laughs]
+            ),
+            in: fixtures)
+        let (rows, stop) = rows(path)
+        #expect(rows.isEmpty)
+        #expect(stop?.code == .unreadableWorkbook)
+        #expect(stop?.message.contains("declares a DTD") == true, "\(stop?.message ?? "")")
+    }
+
+    @Test("shared strings: rich-text runs joined, phonetic runs left out; a string over the limit refused")
+    func sharedStrings() throws {
+        let fixtures = try Fixtures()
+        defer { fixtures.remove() }
+        let strings =
+            "<sst><si><r><t>Öster</t></r><r><t xml:space=\"preserve\">reich </t></r><rPh><t>x</t></rPh></si>"
+            + "<si><t>&lt;5</t></si></sst>"
+        let path = try workbook(
+            book(
+                "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"C1\" t=\"s\"><v>1</v></c>"
+                    + "<c r=\"D1\" t=\"inlineStr\"><is><t>in</t><rPh><t>y</t></rPh></is></c>"
+                    + "<c r=\"E1\" t=\"b\"><v>1</v></c><c r=\"F1\" t=\"e\"><v>#N/A</v></c></row>",
+                extra: ["xl/sharedStrings.xml": strings]),
+            in: fixtures)
+        let (rows, stop) = rows(path)
+        #expect(stop == nil)
+        #expect(rows.first?.1 == ["Österreich ", "", "<5", "in", "TRUE", "#N/A"])
+        var options = WorkbookReader.Options()
+        options.maxCellBytes = 8
+        #expect(self.rows(path, options).stop?.message.contains("longer than 8 bytes") == true)
+    }
+
+    @Test("not a workbook, no workbook part, an unknown sheet, an old .xls: each says what to do")
+    func refusals() throws {
+        let fixtures = try Fixtures()
+        defer { fixtures.remove() }
+        let junk = try fixtures.bytes("junk.xlsx", [0x50, 0x4B, 0x03, 0x04] + Array(repeating: 7, count: 60))
+        #expect(rows(junk).stop?.message.hasPrefix("not a readable .xlsx workbook") == true)
+        let empty = try workbook(["docProps/app.xml": "<x/>"], in: fixtures, name: "empty.xlsx")
+        #expect(rows(empty).stop?.message.contains("no part xl/workbook.xml") == true)
+        var options = WorkbookReader.Options()
+        options.sheet = "Sheet2"
+        let stop = rows(Self.sample, options).stop
+        #expect(stop?.code == .unknownSheet)
+        #expect(stop?.message.hasSuffix("its sheets: 'Figures', 'Wide'") == true)
+        let xls = try fixtures.bytes("old.xls", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0])
+        let result = try PanelReader().read([xls])
+        #expect(result.log.diagnostics.map(\.code) == [.binaryWorkbook])
+        #expect(result.log.diagnostics.first?.message.contains("save it as .xlsx or CSV") == true)
+    }
+
+    @Test("a workbook reads into the same panel as the CSV it was made from, by content whatever its name")
+    func panel() throws {
+        let fixtures = try Fixtures()
+        defer { fixtures.remove() }
+        let renamed = try fixtures.bytes(
+            "figures.csv", Array(try Data(contentsOf: URL(fileURLWithPath: Self.sample))))
+        let workbook = try PanelReader(options: PanelReader.Options(headerLine: 3)).read([renamed])
+        let csv = try PanelReader().read([
+            Self.packageRoot.appendingPathComponent("samples/small/example.csv").path
+        ])
+        #expect(workbook.panel.series.map(\.country) == csv.panel.series.map(\.country))
+        #expect(
+            workbook.panel.series.map { $0.observations.map(\.victims) }
+                == csv.panel.series.map { $0.observations.map(\.victims) })
+        #expect(workbook.log.diagnostics.map(\.code) == [.footnoteBelowTable])
+        #expect(workbook.log.diagnostics.first?.location?.description == "\(renamed):Figures!16:16")
+    }
+}
