@@ -180,6 +180,10 @@ extension TextEncoding: ExpressibleByArgument {
     public var defaultValueDescription: String { rawValue }
 
     public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+
+    /// None, as the parser's default would find case by case on every parse (each description is the
+    /// value itself).
+    public static var allValueDescriptions: [String: String] { [:] }
 }
 
 extension ThousandsSeparator: ExpressibleByArgument {
@@ -188,6 +192,10 @@ extension ThousandsSeparator: ExpressibleByArgument {
     }
 
     public static var allValueStrings: [String] { [".", ",", "space", "'"] }
+
+    /// None, as the parser's default would find case by case on every parse (each description is the
+    /// value itself).
+    public static var allValueDescriptions: [String: String] { [:] }
 }
 
 /// `--delimiter`: `comma`/`,`, `semicolon`/`;`, or `tab`.
