@@ -127,10 +127,13 @@ public enum TotalsAnalysis {
             if byYear.isEmpty {
                 firstYear = year
             } else if year < firstYear {
-                let missing = repeatElement(Sums(), count: firstYear - year)
+                // Grown at the front by at least the span so far, so that series whose years start ever
+                // earlier cost amortized constant time a year, as appending does.
+                let first = max(Self.fourDigitYears.lowerBound, min(year, firstYear - byYear.count))
+                let missing = repeatElement(Sums(), count: firstYear - first)
                 byYear.insert(contentsOf: missing, at: 0)
                 adjacent.insert(contentsOf: missing, at: 0)
-                firstYear = year
+                firstYear = first
             }
             let slot = year - firstYear
             if slot >= byYear.count {
