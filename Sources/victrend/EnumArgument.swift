@@ -15,6 +15,10 @@ extension EnumArgument {
     public var defaultValueDescription: String { rawValue }
 
     public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+
+    /// None: a case's description is its raw value (the parser's default builds the same empty
+    /// dictionary case by case on every parse).
+    public static var allValueDescriptions: [String: String] { [:] }
 }
 
 extension ReportFormat: EnumArgument {}

@@ -2,6 +2,11 @@ import ArgumentParser
 import VicTrend
 
 /// Options shared by every subcommand that reads input files.
+///
+/// Every option here and in the commands names itself (`name: .customLong("country-column")`, the name
+/// the parser would derive): left to derive it, swift-argument-parser converts each property's name
+/// character by character every time it reflects a command, four times a run (about 1.2M
+/// instructions of start-up; docs/performance.md, "The yearly check in instructions").
 struct InputOptions: ParsableArguments {
     @Argument(
         help: ArgumentHelp(
@@ -12,12 +17,14 @@ struct InputOptions: ParsableArguments {
     var inputs: [String] = []
 
     @Option(
+        name: .customLong("delimiter"),
         help: ArgumentHelp(
             "Cell delimiter: comma, semicolon or tab. By default it is detected from each file's header line.",
             valueName: "delimiter"))
     var delimiter: DelimiterArgument?
 
     @Option(
+        name: .customLong("encoding"),
         help: ArgumentHelp(
             "Encoding of CSV files: utf-8 (default), windows-1252 (Excel's \"CSV\" in Western Europe) or latin-1. "
                 + "A file with a UTF-8 byte-order mark is read as UTF-8.",
@@ -25,6 +32,7 @@ struct InputOptions: ParsableArguments {
     var encoding = TextEncoding.utf8
 
     @Option(
+        name: .customLong("thousands-separator"),
         help: ArgumentHelp(
             "Character grouping the digits of counts: . , space or ' (14.000, 1 210, 1'210). Without it a count "
                 + "holding one is refused, never guessed; with it, groups must be of three digits.",
@@ -32,11 +40,13 @@ struct InputOptions: ParsableArguments {
     var thousandsSeparator: ThousandsSeparator?
 
     @Option(
+        name: .customLong("sheet"),
         help: ArgumentHelp(
             "The sheet of .xlsx workbooks to read (default: the first).", valueName: "name"))
     var sheet: String?
 
     @Option(
+        name: .customLong("header-line"),
         help: ArgumentHelp(
             "Line of the table's header (a workbook's row), when a title stands above it: the lines above are "
                 + "ignored, line numbers stay those of the file.",
@@ -44,6 +54,7 @@ struct InputOptions: ParsableArguments {
     var headerLine: Int?
 
     @Option(
+        name: .customLong("country-column"),
         help: ArgumentHelp(
             "Header of the country column (default: the one named country, country_code, iso3, geo or ref_area; "
                 + "OECD.Stat LOCATION, UN SDG GeoAreaCode). Matched as written first; it settles any choice.",
@@ -51,6 +62,7 @@ struct InputOptions: ParsableArguments {
     var countryColumn: String?
 
     @Option(
+        name: .customLong("year-column"),
         help: ArgumentHelp(
             "Header of the year column (default: the one named year or time_period; OECD.Stat TIME, UN SDG "
                 + "TimePeriod). Matched as written first: --year-column TIME_PERIOD beside 'Time period'.",
@@ -58,12 +70,14 @@ struct InputOptions: ParsableArguments {
     var yearColumn: String?
 
     @Option(
+        name: .customLong("count-column"),
         help: ArgumentHelp(
             "Header of the count column (default: victims, identified_victims, count, value or obs_value).",
             valueName: "name"))
     var countColumn: String?
 
     @Option(
+        name: .customLong("date-column"),
         help: ArgumentHelp(
             "With --series cumulative, the header of the date column of a long file, e.g. --date-column as_of "
                 + "(default: a column named date or as_of). Each running total's date (YYYY-MM-DD, or YYYY-MM for "
@@ -73,6 +87,7 @@ struct InputOptions: ParsableArguments {
     var dateColumn: String?
 
     @Option(
+        name: .customLong("countries"),
         help: ArgumentHelp(
             "iso: match country codes and names against ISO 3166 (AUT, AT, 040, Austria, 'South Korea'...) and "
                 + "report alpha-3 codes; verbatim: keep keys as written (regions, agencies, the ICSE database total; "
@@ -81,6 +96,7 @@ struct InputOptions: ParsableArguments {
     var countries = CountryMatching.iso
 
     @Option(
+        name: .customLong("layout"),
         help: ArgumentHelp(
             "auto (default: detected from the header), long (country,year,victims), wide (country,2013,2014,...) "
                 + "or sdmx (SDMX-CSV from Eurostat or the OECD, OECD.Stat and UN SDG exports: every dimension "
@@ -89,6 +105,7 @@ struct InputOptions: ParsableArguments {
     var layout = InputLayout.auto
 
     @Option(
+        name: .customLong("filter"),
         help: ArgumentHelp(
             "Keep only rows whose COLUMN has VALUE, e.g. --filter unit=NR (repeatable). Needed when an SDMX file "
                 + "holds several values of a dimension.",
@@ -97,6 +114,7 @@ struct InputOptions: ParsableArguments {
     var filter: [ColumnValue] = []
 
     @Option(
+        name: .customLong("exclude"),
         help: ArgumentHelp(
             "Leave out rows whose COLUMN has VALUE, e.g. --exclude OBS_STATUS=F (repeatable, also for several "
                 + "values of one column).",
@@ -105,12 +123,14 @@ struct InputOptions: ParsableArguments {
     var exclude: [ColumnValue] = []
 
     @Flag(
+        name: .customLong("keep-aggregates"),
         help: ArgumentHelp(
             "Keep totals and aggregates (Total, World, OECD, EU27_2020, UN M49 regions) as series of their own "
                 + "instead of leaving them out with a note (VT107)."))
     var keepAggregates = false
 
     @Option(
+        name: .customLong("by"),
         help: ArgumentHelp(
             "Columns that, with the country, make up the series key, e.g. --by country,agency: growth is then "
                 + "computed per key (shown as 'AUT · Police').",
@@ -119,6 +139,7 @@ struct InputOptions: ParsableArguments {
     var by: [String] = []
 
     @Flag(
+        name: .customLong("sum"),
         help: ArgumentHelp(
             "Add up rows that share key and year (e.g. per-agency rows into country totals) instead of "
                 + "treating them as duplicates."))
@@ -193,6 +214,10 @@ extension TextEncoding: ExpressibleByArgument {
     public var defaultValueDescription: String { rawValue }
 
     public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+
+    /// None, as the parser's default would find case by case on every parse (each description is the
+    /// value itself).
+    public static var allValueDescriptions: [String: String] { [:] }
 }
 
 extension ThousandsSeparator: ExpressibleByArgument {
@@ -201,6 +226,10 @@ extension ThousandsSeparator: ExpressibleByArgument {
     }
 
     public static var allValueStrings: [String] { [".", ",", "space", "'"] }
+
+    /// None, as the parser's default would find case by case on every parse (each description is the
+    /// value itself).
+    public static var allValueDescriptions: [String: String] { [:] }
 }
 
 /// `--delimiter`: `comma`/`,`, `semicolon`/`;`, or `tab`.

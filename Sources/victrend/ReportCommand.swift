@@ -41,7 +41,7 @@ struct ReportCommand: ParsableCommand {
     var formatOption: ReportFormat?
 
     @Option(
-        name: .shortAndLong,
+        name: [.customLong("output"), .customShort("o")],
         help: ArgumentHelp(
             "Write the report to this file (atomically: all or nothing) instead of standard output; its "
                 + "extension picks the format when --format is not given.",
@@ -64,6 +64,7 @@ struct ReportCommand: ParsableCommand {
     var outputDirectory: String?
 
     @Option(
+        name: .customLong("table"),
         help: ArgumentHelp(
             "With --format csv, the table to write: trends (one row per country-year) or summary (one row per "
                 + "country: trajectory, long- and short-term CAGR with Eurostat's progress category).",
@@ -71,6 +72,7 @@ struct ReportCommand: ParsableCommand {
     var table: ReportTable?
 
     @Option(
+        name: .customLong("columns"),
         help: ArgumentHelp(
             "With the trends table as CSV, write only these columns (comma-separated header names, kept in the "
                 + "table's order), e.g. country,year,victims,growth_rate.",
@@ -79,6 +81,7 @@ struct ReportCommand: ParsableCommand {
     var columns: [TrendColumn]?
 
     @Option(
+        name: .customLong("series"),
         help: ArgumentHelp(
             "What the counts are: annual (victims identified during each year) or cumulative (running totals, "
                 + "as INTERPOL publishes ICSE's; also reports the new identifications derived from them).",
@@ -86,6 +89,7 @@ struct ReportCommand: ParsableCommand {
     var series = SeriesKind.annual
 
     @Option(
+        name: .customLong("suppress-below"),
         help: ArgumentHelp(
             "Small-cell suppression for publication: counts 1..K-1 are shown as <K, nothing derived from them "
                 + "is published, and totals are protected by secondary suppression (x).",
@@ -102,15 +106,17 @@ struct ReportCommand: ParsableCommand {
     var suppressedAs = SuppressedCells.marker
 
     @Flag(
+        name: .customLong("no-test"),
         help: ArgumentHelp(
             "Skip the exact Poisson test (p_value, ratio_low, ratio_high and significance stay empty): for very "
                 + "large inputs, where it is the costliest step."))
     var noTest = false
 
-    @Flag(help: "With --suppress-below, suppress zeros as well.")
+    @Flag(name: .customLong("suppress-zeros"), help: "With --suppress-below, suppress zeros as well.")
     var suppressZeros = false
 
     @Flag(
+        name: .customLong("excel"),
         help: ArgumentHelp(
             "CSV for Excel: UTF-8 with a byte-order mark and CR LF; with --delimiter semicolon (then the output's "
                 + "delimiter, each input's being detected), ';' between cells and decimal commas (0,0900), as "
@@ -118,6 +124,7 @@ struct ReportCommand: ParsableCommand {
     var excel = false
 
     @Option(
+        name: .customLong("groups"),
         help: ArgumentHelp(
             "CSV of country,group rows (e.g. EU / non-EU): adds a total for each group beside the alliance total.",
             valueName: "file"),
@@ -125,6 +132,7 @@ struct ReportCommand: ParsableCommand {
     var groups: String?
 
     @Option(
+        name: .customLong("target-rate"),
         help: ArgumentHelp(
             "Required growth a year as a decimal fraction, read exactly: 0.10 means 10% (default: 0.10).",
             valueName: "rate"),
@@ -132,6 +140,7 @@ struct ReportCommand: ParsableCommand {
     var targetRate = TargetRate.allianceGoal
 
     @Option(
+        name: .customLong("baseline-year"),
         help: ArgumentHelp(
             "First year of the trajectory (default: each country's first reported year). A country without a "
                 + "figure for it starts from its first later year, flagged baseline-shifted.",
@@ -139,6 +148,7 @@ struct ReportCommand: ParsableCommand {
     var baselineYear: Int?
 
     @Option(
+        name: .customLong("target-year"),
         help: ArgumentHelp(
             "Target year T (default: two years after the panel's latest year, the Declaration's reporting "
                 + "cycle): each country's count is projected to T from its trend, with a prediction interval, the "
@@ -148,12 +158,14 @@ struct ReportCommand: ParsableCommand {
     var targetYear: Int?
 
     @Option(
+        name: .customLong("confidence"),
         help: ArgumentHelp(
             "Confidence level of the rate-ratio intervals; a shortfall is significant when p < 1 - confidence.",
             valueName: "level"))
     var confidence = 0.95
 
     @Option(
+        name: .customLong("dispersion"),
         help: ArgumentHelp(
             "Dispersion of the year-on-year test: estimate (default: per segment, from its log-linear trend, R's "
                 + "quasipoisson dispersion floored at 1), none (the pure Poisson test) or a fixed value >= 1.",

@@ -35,23 +35,26 @@ struct ValidateCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
 
     @Option(
-        name: .shortAndLong,
+        name: [.customLong("format"), .customShort("f")],
         help: ArgumentHelp(
             "Output: text (file:line:col: error[VT103]: message), json (one array), github (Actions "
                 + "annotations; with $GITHUB_STEP_SUMMARY set, also a full table there) or sarif (2.1.0).",
             valueName: "format"))
     var format = DiagnosticFormat.text
 
-    @Flag(help: "Treat warnings as errors (exit 1 when any finding is a warning).")
+    @Flag(
+        name: .customLong("strict"), help: "Treat warnings as errors (exit 1 when any finding is a warning).")
     var strict = false
 
     @Option(
+        name: .customLong("series"),
         help: ArgumentHelp(
             "What the counts are: annual, or cumulative (running totals; a falling total is an error).",
             valueName: "kind"))
     var series = SeriesKind.annual
 
     @Option(
+        name: .customLong("members"),
         help: ArgumentHelp(
             "CSV of participants (country and joined columns, e.g. samples/members/global-alliance.csv): flags "
                 + "countries that are not participants and participants without a figure for a year.",
@@ -60,6 +63,7 @@ struct ValidateCommand: ParsableCommand {
     var members: String?
 
     @Option(
+        name: .customLong("groups"),
         help: ArgumentHelp(
             "A groups file (country,group rows) to check as `report --groups` would read it.",
             valueName: "file"),
@@ -67,28 +71,34 @@ struct ValidateCommand: ParsableCommand {
     var groups: String?
 
     @Option(
+        name: .customLong("jump-factor"),
         help: ArgumentHelp(
             "Flag a count more than this many times the previous year's, or less than its 1/N.",
             valueName: "N"))
     var jumpFactor = 10
 
     @Option(
+        name: .customLong("jump-minimum"),
         help: ArgumentHelp(
             "Do not flag changes between counts that are both below N (small counts vary a lot).",
             valueName: "N"))
     var jumpMinimum = 10
 
     @Option(
+        name: .customLong("target-rate"),
         help: ArgumentHelp(
             "Required growth a year, as in `report`: the required counts checked against 64 bits use it (default: 0.10).",
             valueName: "rate"),
         transform: parseTargetRate)
     var targetRate = TargetRate.allianceGoal
 
-    @Option(help: ArgumentHelp("Flag years before this one.", valueName: "year"))
+    @Option(
+        name: .customLong("earliest-year"),
+        help: ArgumentHelp("Flag years before this one.", valueName: "year"))
     var earliestYear = 2000
 
     @Option(
+        name: .customLong("current-year"),
         help: ArgumentHelp(
             "Flag years after this one (default: the current year, or the year of $SOURCE_DATE_EPOCH).",
             valueName: "year"))

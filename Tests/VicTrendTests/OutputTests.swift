@@ -26,6 +26,11 @@ struct OutputTests {
         ])
     func significant(value: Double, text: String) {
         #expect(NumberFormatting.significant(value) == text)
+        // The CSV table writes a fixed-point p-value in place: the same text.
+        let inPlace = NumberFormatting.fixedDecimals(significant: value).map {
+            NumberFormatting.fixed(value, decimals: $0)
+        }
+        #expect(inPlace == (text.contains("e") || value == 0 ? nil : text))
     }
 
     @Test("compact decimals drop trailing zeros")

@@ -241,6 +241,14 @@ struct SourceExportTests {
         #expect(Aggregates.isAggregate(text) == isAggregate)
     }
 
+    @Test("the names of totals and regions are written in their normal form, as they are looked up")
+    func aggregateNamesNormalised() {
+        #expect(Aggregates.names.count == 55)
+        for name in Aggregates.names {
+            #expect(CountryTable.normalise(name) == name, "'\(name)' is not in its normal form")
+        }
+    }
+
     @Test("totals are left out under --countries verbatim too; --keep-aggregates keeps them as written")
     func totalsVerbatim() throws {
         let text = "country,year,victims\nWien,2019,5\nSalzburg,2019,3\nInsgesamt,2019,8\n"

@@ -36,6 +36,24 @@ struct TotalsTests {
         #expect(totals[0].comparison.flags == [.firstYear])
     }
 
+    @Test("years of any four digits, in series whose years start ever earlier, are summed year by year")
+    func yearsAnywhere() throws {
+        // In key order the series start in 2010, 2004 and 1000, then one is in 9999: the sums grow at
+        // both ends.
+        let rows: [(String, Int, Int)] = [
+            ("A", 2010, 10), ("A", 2011, 11), ("B", 2004, 4), ("B", 2005, 5), ("C", 1000, 1), ("C", 1001, 2),
+            ("D", 9999, 9),
+        ]
+        let totals = try TotalsAnalysis.totals(panel(rows), groups: Groups(), options: AnalysisOptions())
+            .get()
+        #expect(totals.map(\.year) == [1000, 1001, 2004, 2005, 2010, 2011, 9999])
+        #expect(totals.map(\.victims) == [1, 2, 4, 5, 10, 11, 9])
+        #expect(totals.map(\.matchedCountries) == [0, 1, 0, 1, 0, 1, 0])
+        #expect(totals.map(\.matchedVictims) == [0, 2, 0, 5, 0, 11, 0])
+        #expect(totals.map(\.comparison.baseVictims) == [nil, 1, nil, 4, nil, 10, nil])
+        #expect(totals[2].comparison.flags == [.noOverlap])
+    }
+
     @Test("groups are totalled separately, after the alliance, in file order")
     func groups() throws {
         var groups = Groups()

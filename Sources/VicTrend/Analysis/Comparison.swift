@@ -67,12 +67,16 @@ public struct Comparison: GrowthJudgement, Sendable, Hashable {
         var confidence: Double
         /// Running totals (never tested).
         var cumulative: Bool
+        /// φ is estimated per segment (`--dispersion estimate`): a φ other than 1 is then one series'
+        /// own, and the tests scaled by it are not kept for other series.
+        var estimatedDispersion: Bool
 
         init(_ options: AnalysisOptions) {
             targetRate = options.targetRate
             exactTest = options.series == .annual && options.exactTest
             confidence = options.confidence
             cumulative = options.series == .cumulative
+            estimatedDispersion = options.dispersion == .estimate
         }
     }
 
@@ -177,16 +181,29 @@ struct TestCache {
     }
 
     /// The test of `victims` against `base` over `years` with counts scaled by 1/`dispersion` (any
-    /// counts: up to 2^53 it is computed, above it the outcome says why not).
+    /// counts: up to 2^53 it is computed, above it the outcome says why not). Tests with φ = 1 or a
+    /// fixed φ are kept and reused; a φ estimated for one segment is that segment's alone (a real
+    /// number that no other series shares), so its tests are computed without being looked up or kept.
     mutating func test(
         victims: Int, base: Int, years: Int, rules: Comparison.Rules, dispersion: Double = 1
     ) -> RateRatioTest.Outcome {
+        guard dispersion == 1 || !rules.estimatedDispersion else {
+            return Self.compute(
+                victims: victims, base: base, years: years, rules: rules, dispersion: dispersion)
+        }
         let key = Key(victims: victims, base: base, years: years, dispersion: dispersion)
         if let known = entries[key] { return known }
-        let ratio = pow(1 + rules.targetRate.doubleValue, Double(years))
-        let outcome = RateRatioTest.outcome(
-            victims: victims, base: base, ratio: ratio, confidence: rules.confidence, dispersion: dispersion)
+        let outcome = Self.compute(
+            victims: victims, base: base, years: years, rules: rules, dispersion: dispersion)
         if entries.count < 1 << 20 { entries[key] = outcome }
         return outcome
+    }
+
+    private static func compute(
+        victims: Int, base: Int, years: Int, rules: Comparison.Rules, dispersion: Double
+    ) -> RateRatioTest.Outcome {
+        let ratio = pow(1 + rules.targetRate.doubleValue, Double(years))
+        return RateRatioTest.outcome(
+            victims: victims, base: base, ratio: ratio, confidence: rules.confidence, dispersion: dispersion)
     }
 }

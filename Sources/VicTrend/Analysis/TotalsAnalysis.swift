@@ -97,10 +97,11 @@ public enum TotalsAnalysis {
             }
         }
 
-        /// Four-digit years (every year the reader accepts) are kept in arrays indexed by year; any other
-        /// year (only possible through the API) in dictionaries.
-        private static let firstYear = 1000
-        private static let yearSlots = 9000
+        /// Four-digit years (every year the reader accepts) are kept in arrays indexed by year from the
+        /// earliest year added (`firstYear`), spanning the years seen so far; any other year (only
+        /// possible through the API) in dictionaries.
+        private static let fourDigitYears = 1000...9999
+        private var firstYear = 0
         private var byYear: [Sums] = []
         /// Pairs of adjacent years (year − 1, year), by the later year.
         private var adjacent: [Sums] = []
@@ -113,31 +114,52 @@ public enum TotalsAnalysis {
             var year: Int
         }
 
-        private static func slot(_ year: Int) -> Int? {
+        /// The index of `year` in the arrays, if it is there.
+        private func slot(_ year: Int) -> Int? {
             let slot = year - firstYear
-            return slot >= 0 && slot < yearSlots ? slot : nil
+            return slot >= 0 && slot < byYear.count ? slot : nil
+        }
+
+        /// The index of `year` in the arrays, which grow to take it; `nil` for a year of other than
+        /// four digits.
+        private mutating func slot(adding year: Int) -> Int? {
+            guard Self.fourDigitYears.contains(year) else { return nil }
+            if byYear.isEmpty {
+                firstYear = year
+            } else if year < firstYear {
+                // Grown at the front by at least the span so far, so that series whose years start ever
+                // earlier cost amortized constant time a year, as appending does.
+                let first = max(Self.fourDigitYears.lowerBound, min(year, firstYear - byYear.count))
+                let missing = repeatElement(Sums(), count: firstYear - first)
+                byYear.insert(contentsOf: missing, at: 0)
+                adjacent.insert(contentsOf: missing, at: 0)
+                firstYear = first
+            }
+            let slot = year - firstYear
+            if slot >= byYear.count {
+                let missing = repeatElement(Sums(), count: slot - byYear.count + 1)
+                byYear.append(contentsOf: missing)
+                adjacent.append(contentsOf: missing)
+            }
+            return slot
         }
 
         mutating func add(_ series: Series) {
-            if byYear.isEmpty {
-                byYear = Array(repeating: Sums(), count: Self.yearSlots)
-                adjacent = byYear
-            }
             var previous: (year: Int, victims: Int)?
             for observation in series.observations {
                 let year = observation.year
                 let victims = observation.victims
-                let slot = Self.slot(year)
-                if let slot {
-                    byYear[slot].add(victims)
+                let index = slot(adding: year)
+                if let index {
+                    byYear[index].add(victims)
                 } else {
                     otherYears[year, default: Sums()].add(victims)
                 }
                 // A break (`b`, `d`) is not compared with the year before: the country is left out of
                 // that year's like-for-like comparison (it still counts in the year's total).
                 if let previous, !observation.isBreak {
-                    if let slot, previous.year == year - 1 {
-                        adjacent[slot].add(victims, base: previous.victims)
+                    if let index, previous.year == year - 1 {
+                        adjacent[index].add(victims, base: previous.victims)
                     } else {
                         otherPairs[Pair(earlier: previous.year, year: year), default: Sums()].add(
                             victims, base: previous.victims)
@@ -149,14 +171,14 @@ public enum TotalsAnalysis {
 
         /// The sums of `year`, if any country reported in it.
         private func sums(of year: Int) -> Sums? {
-            let found = Self.slot(year).map { byYear.isEmpty ? Sums() : byYear[$0] } ?? otherYears[year]
+            let found = slot(year).map { byYear[$0] } ?? otherYears[year]
             return found?.used == true ? found : nil
         }
 
         /// The sums of the pair (earlier, year).
         private func sums(_ earlier: Int, _ year: Int) -> Sums? {
-            if earlier == year - 1, let slot = Self.slot(year), !adjacent.isEmpty {
-                return adjacent[slot].used ? adjacent[slot] : nil
+            if earlier == year - 1, let index = slot(year) {
+                return adjacent[index].used ? adjacent[index] : nil
             }
             return otherPairs[Pair(earlier: earlier, year: year)]
         }
@@ -166,7 +188,7 @@ public enum TotalsAnalysis {
             years: [Int], totals: [Int?], countries: [Int], matchedNow: [Int?], matchedBase: [Int?],
             matchedCountries: [Int]
         ) {
-            var years = byYear.indices.filter { byYear[$0].used }.map { $0 + Self.firstYear }
+            var years = byYear.indices.filter { byYear[$0].used }.map { $0 + firstYear }
             years = (years + otherYears.keys).sorted()
             var table = (
                 years: years, totals: [Int?](), countries: [Int](), matchedNow: [Int?](),

@@ -83,6 +83,7 @@ public struct CountryTable: Sendable {
 
     init() {
         all = Self.countries
+        byAlpha3.reserveCapacity(all.count)
         for (index, country) in all.enumerated() {
             byAlpha3[country.alpha3] = index
         }

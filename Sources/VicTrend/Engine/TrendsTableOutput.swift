@@ -54,7 +54,11 @@ final class TrendsTableOutput: @unchecked Sendable {
     func finish() -> StreamFailure? {
         writeHeader(dated: false)
         flusher?.sync {}
-        if case .failure(let list) = totals.totals(options: options) {
+        // The table shows no totals, only their refusals (a total beyond 64 bits), which come before
+        // any test: the totals are judged without the exact test.
+        var refusals = options
+        refusals.exactTest = false
+        if case .failure(let list) = totals.totals(options: refusals) {
             problems += list.diagnostics
         }
         if !problems.isEmpty {

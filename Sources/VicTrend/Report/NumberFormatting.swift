@@ -82,10 +82,10 @@ enum NumberFormatting {
     static func significant(_ value: Double, digits: Int = 4) -> String {
         guard value.isFinite else { return value.isNaN ? "NaN" : (value < 0 ? "-inf" : "inf") }
         if value == 0 { return "0" }
-        let exponent = Int(log10(abs(value)).rounded(.down))
-        if exponent >= -4 && exponent < 15 {
-            return fixed(value, decimals: max(0, digits - 1 - exponent))
+        if let decimals = fixedDecimals(significant: value, digits: digits) {
+            return fixed(value, decimals: decimals)
         }
+        let exponent = Int(log10(abs(value)).rounded(.down))
         var mantissa = value
         for _ in 0..<max(0, -exponent) { mantissa *= 10 }
         for _ in 0..<max(0, exponent) { mantissa /= 10 }
@@ -99,6 +99,15 @@ enum NumberFormatting {
         let magnitude = integer(abs(shown))
         return text + "e" + (shown < 0 ? "-" : "+")
             + (magnitude.utf8.count == 1 ? "0" + magnitude : magnitude)
+    }
+
+    /// The decimals `significant` writes `value` with when it writes it as a fixed-point number (a finite
+    /// value other than 0 from 1e-4 to below 1e15: `fixed(value, decimals:)`), else `nil` (0, NaN,
+    /// infinities and the scientific form, which only `significant` writes).
+    static func fixedDecimals(significant value: Double, digits: Int = 4) -> Int? {
+        guard value.isFinite && value != 0 else { return nil }
+        let exponent = Int(log10(abs(value)).rounded(.down))
+        return exponent >= -4 && exponent < 15 ? max(0, digits - 1 - exponent) : nil
     }
 
     /// `value` with at most `decimals` decimals and no trailing zeros: `95`, `99.5`, `0.05`.
