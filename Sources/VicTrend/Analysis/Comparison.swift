@@ -110,33 +110,27 @@ public struct Comparison: GrowthJudgement, Sendable, Hashable {
             untested = .zeroBase
             return
         }
+        let required: Int?
         if let days = elapsedDays {
             let factor = rules.targetRate.growthFactor
             elapsedYears = DatedGrowth.years(days: days)
-            guard
-                let required = DatedGrowth.ceilScaled(
-                    base.victims, by: factor.numerator, over: factor.denominator, days: days)
-            else {
-                overflowed = true
-                return
-            }
-            growthRate = DatedGrowth.growthRate(from: base.victims, to: victims, days: days)
-            requiredVictims = required
-            shortfall = max(0, required - victims)
-            status = victims >= required ? .met : .shortfall
-            // Dated figures are running totals, which are never tested.
-            untested = rules.cumulative ? .runningTotals : .testTurnedOff
-            return
+            required = DatedGrowth.ceilScaled(
+                base.victims, by: factor.numerator, over: factor.denominator, days: days)
+        } else {
+            required = cache.ceilScaled(base.victims, years: years, rate: rules.targetRate)
         }
-        guard let required = cache.ceilScaled(base.victims, years: years, rate: rules.targetRate) else {
+        guard let required else {
             overflowed = true
             return
         }
-        growthRate = TrendAnalysis.growthRate(from: base.victims, to: victims, years: years)
+        growthRate =
+            elapsedDays.map { DatedGrowth.growthRate(from: base.victims, to: victims, days: $0) }
+            ?? TrendAnalysis.growthRate(from: base.victims, to: victims, years: years)
         requiredVictims = required
         shortfall = max(0, required - victims)
         status = victims >= required ? .met : .shortfall
-        // Running totals are not independent counts, so the Poisson test does not apply to them.
+        // Running totals (dated or not) are not independent counts, so the Poisson test does not apply
+        // to them.
         guard rules.exactTest else {
             untested = rules.cumulative ? .runningTotals : .testTurnedOff
             return
