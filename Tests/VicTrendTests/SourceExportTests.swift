@@ -124,6 +124,41 @@ struct SourceExportTests {
         #expect(!excluded.log.hasErrors && figures(excluded) == ["AUT": [50]])
     }
 
+    @Test("OBS_FLAG: Eurostat letters only (never a word read letter by letter); c withheld, f refused")
+    func eurostatFlags() throws {
+        let header = "DATAFLOW,LAST UPDATE,freq,unit,geo,TIME_PERIOD,OBS_VALUE,OBS_FLAG,CONF_STATUS\n"
+        func row(_ geo: String, _ year: Int, _ value: String, _ flag: String, _ conf: String = "") -> String {
+            "X,1,A,NR,\(geo),\(year),\(value),\(flag),\(conf)\n"
+        }
+        let text =
+            header + row("AT", 2019, "100", "") + row("AT", 2020, "110", "e") + row("AT", 2021, "120", "bp")
+            + row("AT", 2022, "130", "u:low reliability") + row("AT", 2023, "140", "r")
+            + row("DE", 2019, "100", "n")
+            + row("DE", 2020, "120", "c") + row("DE", 2021, ":", "", "C") + row("DE", 2022, ":", "z")
+            + row("DE", 2023, "150", "s")
+        let (result, _) = try readPanel(text)
+        #expect(!result.log.hasErrors)
+        #expect(figures(result) == ["AUT": [100, 110, 120, 130, 140], "DEU": [100, 150]])
+        #expect(
+            result.panel.series[0].observations.map(\.flags) == [
+                [], [.estimated], [.breakInSeries, .provisional], [.lowReliability], [],
+            ])
+        #expect(result.panel.series[1].observations.map(\.flags) == [[.lowReliability], [.estimated]])
+        // c withholds the figure although a value is given (a CONF_STATUS only a figure without one).
+        #expect(result.panel.series[1].withheld.map(\.year) == [2020, 2021])
+        for word in ["estimated", "low reliability", "x", "bx", ":b", "E.", "b;p"] {
+            let (unknown, path) = try readPanel(header + row("AT", 2019, "100", word))
+            #expect(codes(unknown) == [.unknownStatus], "\(word)")
+            #expect(unknown.log.diagnostics.first?.location == Location(file: path, line: 2, column: 22))
+            #expect(unknown.panel.series.isEmpty)
+        }
+        let (forecast, _) = try readPanel(header + row("AT", 2019, "100", "f:forecast"))
+        #expect(codes(forecast) == [.forecastValue])
+        #expect(forecast.log.diagnostics.first?.message.contains("--exclude 'OBS_FLAG=f'") == true)
+        let (notApplicable, _) = try readPanel(header + row("AT", 2019, "100", "z"))
+        #expect(codes(notApplicable) == [.missingWithValue])
+    }
+
     @Test("attributes are never dimensions; dimensions with several values suggest the total")
     func attributesAndDimensions() throws {
         // Two statuses, two multipliers and two DECIMALS: none of them a dimension.

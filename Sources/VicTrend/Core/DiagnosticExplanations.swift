@@ -252,7 +252,9 @@ extension DiagnosticExplanation {
             code: .unknownStatus,
             text: "An observation status (OBS_STATUS, OECD.Stat's Flag Codes) that is not one SDMX code "
                 + "victrend knows, so an estimate, a break or a forecast could pass unnoticed. Use the SDMX "
-                + "code (A normal, B break, E estimated, P provisional, ...), one per figure.",
+                + "code (A normal, B break, E estimated, P provisional, ...), one per figure. Likewise a "
+                + "Eurostat OBS_FLAG must hold flag letters (b c d e f n p r s u z), alone or as in "
+                + "'b:break in time series', never a word such as 'estimated'.",
             bad: .init(data: "country,year,victims,OBS_STATUS\nAUT,2019,12,Z\n"),
             fixed: .init(data: "country,year,victims,OBS_STATUS\nAUT,2019,12,A\n")),
         DiagnosticExplanation(

@@ -2,7 +2,7 @@
 /// per row: Eurostat's `OBS_FLAG` and `CONF_STATUS`, SDMX's and the OECD's `OBS_STATUS` and
 /// `UNIT_MULT`, OECD.Stat's `Flag Codes` and `PowerCode Code`, the UN SDG database's `Nature`.
 struct AttributeColumns: Sendable {
-    /// Eurostat's `OBS_FLAG` (letters such as `bp`, see `ObservationFlag.parse(eurostat:)`).
+    /// Eurostat's `OBS_FLAG` (letters such as `bp`, see `ObservationStatus.eurostatMeaning`).
     var eurostatFlag: Int?
     /// `CONF_STATUS`: a confidential figure without a value is withheld.
     var confidential: Int?
@@ -35,9 +35,10 @@ struct AttributeColumns: Sendable {
 struct RowStatus: Sendable {
     /// Flags the figure carries.
     var flags: [ObservationFlag] = []
-    /// The figure is withheld whatever its cell holds (SDMX `C` confidential, `Q` suppressed).
+    /// The figure is withheld whatever its cell holds (SDMX `C` confidential, `Q` suppressed, Eurostat's
+    /// `c` flag).
     var withheld: String?
-    /// The figure is withheld when its cell holds no figure (Eurostat's confidential `c`).
+    /// The figure is withheld when its cell holds no figure (a confidential `CONF_STATUS`).
     var withheldIfMissing: String?
     /// The status says there is no figure (`M`, `L`, `O`, `H`, `K`): the code, as written.
     var missing: String?
@@ -90,6 +91,49 @@ enum ObservationStatus {
 
     /// The codes `meaning` knows, for messages.
     static let knownCodes = "A, B, C, D, E, F, G, H, I, K, L, M, N, O, P, Q, S, U, V"
+
+    /// The meaning of one Eurostat `OBS_FLAG` letter (case ignored), or `nil` when Eurostat has no such
+    /// flag. As for the SDMX codes above:
+    ///
+    /// | letter | Eurostat | victrend |
+    /// |---|---|---|
+    /// | b | break in time series | `break` |
+    /// | c | confidential | withheld, even when a value is given (as SDMX `C`) |
+    /// | d | definition differs | `definition-differs` (a break) |
+    /// | e, s | estimated, Eurostat estimate | `estimated` |
+    /// | f | forecast | refused (VT112, as SDMX `F`) |
+    /// | n, u | not significant, low reliability | `low-reliability` (as SDMX `N`, `U`) |
+    /// | p | provisional | `provisional` |
+    /// | r | revised | no flag |
+    /// | z | not applicable | no figure; a value beside it is an error (VT115, as SDMX `M`) |
+    static func eurostatMeaning(_ letter: Character) -> Meaning? {
+        switch letter.lowercased() {
+        case "b": return .flag(.breakInSeries)
+        case "c": return .withheld
+        case "d": return .flag(.definitionDiffers)
+        case "e", "s": return .flag(.estimated)
+        case "f": return .forecast
+        case "n", "u": return .flag(.lowReliability)
+        case "p": return .flag(.provisional)
+        case "r": return .flag(nil)
+        case "z": return .missing
+        default: return nil
+        }
+    }
+
+    /// The letters `eurostatMeaning` knows, for messages.
+    static let eurostatCodes = "b, c, d, e, f, n, p, r, s, u, z"
+
+    /// The flag letters of a Eurostat `OBS_FLAG` cell (trimmed): the cell itself (`bp`), or the code of
+    /// the "codes and labels" form (`b:break in time series`); `nil` unless every letter is a Eurostat
+    /// flag, so that a word (`estimated`, `low reliability`) is never read letter by letter.
+    static func eurostatLetters(_ text: String) -> String? {
+        let code = text.firstIndex(of: ":").map { text[..<$0].trimmingBlanks } ?? text
+        guard !code.isEmpty || text.isEmpty, code.allSatisfy({ eurostatMeaning($0) != nil }) else {
+            return nil
+        }
+        return code
+    }
 
     /// The flags of a UN SDG `Nature` cell: `E` estimated, `M` modelled and `CA` country-adjusted are
     /// `estimated`; `C` country data, `G` global monitoring data, `N` non-relevant and anything else

@@ -596,9 +596,27 @@ struct RowInterpreter {
     {
         var status = RowStatus()
         if let column = attributes.eurostatFlag {
-            let text = record.text(column)
-            status.flags = ObservationFlag.parse(eurostat: text)
-            if text.lowercased().contains("c") { status.withheldIfMissing = "c" }
+            let text = record.text(column).trimmingBlanks
+            let name = header[column].trimmingBlanks
+            guard let letters = ObservationStatus.eurostatLetters(text) else {
+                output.add(
+                    Diagnostic(
+                        .unknownStatus, at: reader.location(ofCell: column),
+                        "unknown flag \(DisplayText.quoted(text, limit: 24)) in \(name); victrend reads Eurostat's "
+                            + "flag letters (\(ObservationStatus.eurostatCodes), alone or as in 'b:break in time "
+                            + "series'), never words, so that no estimate, break or forecast passes unnoticed"
+                    ))
+                return nil
+            }
+            for letter in letters {
+                // Every letter is known (`eurostatLetters`).
+                guard let meaning = ObservationStatus.eurostatMeaning(letter),
+                    apply(
+                        meaning, letter: letter, excluding: letters, column: name, to: &status,
+                        at: reader.location(ofCell: column), output: &output)
+                else { return nil }
+            }
+            status.flags = ObservationFlag.allCases.filter(status.flags.contains)
         }
         if let column = attributes.confidential,
             ObservationStatus.isConfidential(record.text(column).trimmingBlanks)
@@ -617,24 +635,15 @@ struct RowInterpreter {
             }
             for letter in text {
                 let name = header[column].trimmingBlanks
-                switch ObservationStatus.meaning(letter) {
-                case .flag(let flag?):
-                    if !status.flags.contains(flag) { status.flags.append(flag) }
-                case .flag(nil): break
-                case .withheld: status.withheld = String(letter)
-                case .missing: status.missing = "\(letter)"
-                case .forecast:
-                    output.add(
-                        Diagnostic(
-                            .forecastValue, at: reader.location(ofCell: column),
-                            "'\(letter)' in \(name) marks a forecast: a forecast is not a count of identified "
-                                + "victims; leave such rows out (--exclude '\(name)=\(letter)') or ask the source "
-                                + "for the reported figure"))
-                    return nil
-                case nil:
+                guard let meaning = ObservationStatus.meaning(letter) else {
                     output.add(Self.unknownStatus(text, column: name, at: reader.location(ofCell: column)))
                     return nil
                 }
+                guard
+                    apply(
+                        meaning, letter: letter, excluding: text, column: name, to: &status,
+                        at: reader.location(ofCell: column), output: &output)
+                else { return nil }
             }
             // Flags in canonical order, as Eurostat's are.
             status.flags = ObservationFlag.allCases.filter(status.flags.contains)
@@ -659,6 +668,30 @@ struct RowInterpreter {
             status.multiplier = multiplier
         }
         return status
+    }
+
+    /// Adds the `meaning` of one status or flag `letter` of the column `column` (whose cell holds
+    /// `cell`, the value `--exclude` takes) to `status`; false after reporting a forecast (VT112).
+    private func apply(
+        _ meaning: ObservationStatus.Meaning, letter: Character, excluding cell: String, column: String,
+        to status: inout RowStatus, at location: Location, output: inout some RowOutput
+    ) -> Bool {
+        switch meaning {
+        case .flag(let flag?):
+            if !status.flags.contains(flag) { status.flags.append(flag) }
+        case .flag(nil): break
+        case .withheld: status.withheld = String(letter)
+        case .missing: status.missing = String(letter)
+        case .forecast:
+            output.add(
+                Diagnostic(
+                    .forecastValue, at: location,
+                    "'\(letter)' in \(column) marks a forecast: a forecast is not a count of identified "
+                        + "victims; leave such rows out (--exclude '\(column)=\(cell)') or ask the source "
+                        + "for the reported figure"))
+            return false
+        }
+        return true
     }
 
     /// The error for a status cell that is not one SDMX code.
