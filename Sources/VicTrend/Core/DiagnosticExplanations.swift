@@ -95,7 +95,8 @@ extension DiagnosticExplanation {
             text: "In the wide layout (country,2019,2020,...) a header cell starts like a year but is not "
                 + "one, such as \"2021 (provisional)\": its figures would be left out. Name year columns by "
                 + "the year alone, and keep notes about a year elsewhere (Eurostat's SDMX-CSV layout has "
-                + "OBS_FLAG for flags such as p, provisional).",
+                + "OBS_FLAG for flags such as p, provisional). Any header cell with a digit that is not a "
+                + "four-digit year (2.019, Jan 19, full-width digits, 20191) is refused the same way.",
             bad: .init(data: "country,2019,2020,2021 (provisional)\nAUT,12,14,19\n"),
             fixed: .init(data: "country,2019,2020,2021\nAUT,12,14,19\n")),
         DiagnosticExplanation(

@@ -317,12 +317,22 @@ struct RowInterpreter {
                     year >= 1000
                 {
                     years.append((index, year))
+                } else if Self.wideKeyNames.contains(ColumnMapping.normalise(text)) {
+                    continue
                 } else if MembersReader.firstYearIn(text) != nil {
                     problems.append(
                         Diagnostic(
                             .invalidYearColumn, at: reader.location(ofCell: index),
                             "the column '\(text)' looks like a year but is not one; name year columns by the "
                                 + "year alone (2015), or its figures would be left out"))
+                } else if Self.holdsDigits(text) {
+                    // `2.019`, `Jan 19`, full-width `２０２０`, `20191`: perhaps a year, so never left out unseen.
+                    problems.append(
+                        Diagnostic(
+                            .invalidYearColumn, at: reader.location(ofCell: index),
+                            "the column \(DisplayText.quoted(text, limit: 40)) holds digits but is not a year; "
+                                + "name year columns by the year alone in four digits (2015), or remove the "
+                                + "column: its figures would be left out"))
                 }
             }
             if years.isEmpty && problems.isEmpty {
@@ -341,6 +351,19 @@ struct RowInterpreter {
             for problem in problems { output.add(problem) }
         }
     }
+
+    /// Whether a wide header cell holds a digit of any script (`2.019`, `Jan 19`, `２０２０`): such a
+    /// column is a year or an error, never a label column left out unseen.
+    static func holdsDigits(_ text: String) -> Bool {
+        text.unicodeScalars.contains { $0.properties.numericType != nil }
+    }
+
+    /// Normalised names of columns with digits that a wide file may hold beside its years: codes of the
+    /// country (`iso3`, `ISO 3166`, `M49`).
+    static let wideKeyNames: Set<String> = [
+        "iso2", "iso3", "iso_3166", "iso3166", "iso_3166_1", "iso_3166_alpha_2", "iso_3166_alpha_3", "iso_a2",
+        "iso_a3", "m49", "m49_code", "iso3_code", "iso2_code",
+    ]
 
     /// The layout a header describes (see `InputLayout.auto`).
     static func detect(_ names: [String], overrides: ColumnMapping.Overrides) -> InputLayout {
