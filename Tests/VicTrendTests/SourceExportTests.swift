@@ -276,6 +276,19 @@ struct SourceExportTests {
         #expect(Aggregates.isAggregate(text) == isAggregate)
     }
 
+    @Test(
+        "spreadsheet sums and totals and regions in other languages are aggregates, and no country's names",
+        arguments: [
+            "Summe", "Gesamtergebnis", "Zwischensumme", "Ogółem", "OGÓŁEM", "Razem", "Suma końcowa",
+            "Eindtotaal",
+            "Totale complessivo", "Welt", "Europa", "Europäische Union", "Union européenne", "Unión Europea",
+            "EU-27", "Subtotal", "Sum", "Grand Total", "Gesamt", "SUMME", "sum",
+        ])
+    func moreTotals(text: String) {
+        #expect(Aggregates.isAggregate(text))
+        #expect(CountryTable.standard.country(text) == nil)
+    }
+
     @Test("totals are left out under --countries verbatim too; --keep-aggregates keeps them as written")
     func totalsVerbatim() throws {
         let text = "country,year,victims\nWien,2019,5\nSalzburg,2019,3\nInsgesamt,2019,8\n"

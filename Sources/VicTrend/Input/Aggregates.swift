@@ -6,7 +6,8 @@ enum Aggregates {
     /// - the OECD's `OECD`, `OECDE`, `G7`, `G20`, `WLD`, `WXOECD`;
     /// - UN M49 region codes (`1` World, `150` Europe, `419` Latin America and the Caribbean, the SDG
     ///   regions and groupings such as `199` least developed countries), with or without leading zeros;
-    /// - names: `Total` and its translations (`Insgesamt`, `Gesamt`, `Total général`, `Totaal`, `Totale`),
+    /// - names: `Total` and its translations (`Insgesamt`, `Gesamt`, `Total général`, `Totaal`, `Totale`,
+    ///   `Summe`, `Ogółem`, `Razem`...), spreadsheet sums (`Sum`, `Subtotal`, `Gesamtergebnis`),
     ///   `World`, `OECD - Total`, `European Union - 27 countries (from 2020)`, `Euro area ...`, and the M49
     ///   region names (`Europe`, `Sub-Saharan Africa`, ...), compared as country names are (case, accents
     ///   and punctuation ignored). `Micronesia` is the country (the region is `57`).
@@ -91,6 +92,10 @@ enum Aggregates {
             "Oceania (exc. Australia and New Zealand)", "Oceania excluding Australia and New Zealand",
             "Least Developed Countries (LDCs)", "Landlocked developing countries (LLDCs)",
             "Small island developing States (SIDS)", "Developed regions", "Developing regions",
+            // Spreadsheet totals and subtotals, and totals and regions in other languages.
+            "Summe", "Gesamtergebnis", "Zwischensumme", "Ogółem", "Razem", "Suma końcowa", "Eindtotaal",
+            "Totale complessivo", "Welt", "Europa", "Europäische Union", "Union européenne", "Unión Europea",
+            "EU-27", "Subtotal", "Sum", "Grand Total", "Gesamt",
         ].map { CountryTable.normalise($0) })
 }
 
