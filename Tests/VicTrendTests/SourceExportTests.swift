@@ -248,6 +248,15 @@ struct SourceExportTests {
         let (chosen, _) = try readPanel(text, options: .init(filters: ["Sex": "BOTHSEX"]))
         #expect(codes(chosen) == [.aggregateLeftOut, .aggregateLeftOut])
         #expect(figures(chosen) == ["AUT": [10, 12], "XKX": [3]])
+        // The UN SDG API's bracketed headers are the same columns: [Nature] is no dimension.
+        let bracketed =
+            "Goal,Target,Indicator,SeriesCode,SeriesDescription,GeoAreaCode,GeoAreaName,TimePeriod,Value,"
+            + "Time_Detail,Source,FootNote,[Nature],[Age],[Location],[Reporting Type],[Sex],[Units]\n"
+            + text.split(separator: "\n").dropFirst().map { $0 + "\n" }.joined()
+        let (brackets, _) = try readPanel(bracketed, options: .init(filters: ["[Sex]": "BOTHSEX"]))
+        #expect(codes(brackets) == [.aggregateLeftOut, .aggregateLeftOut])
+        #expect(figures(brackets) == ["AUT": [10, 12], "XKX": [3]])
+        #expect(brackets.panel.series[0].observations.map(\.flags) == [[], [.estimated]])
         #expect(chosen.panel.series[0].observations[1].flags == [.estimated])
         // With --country-column GeoAreaName, the names are read (World and Europe are aggregates too).
         let (names, _) = try readPanel(

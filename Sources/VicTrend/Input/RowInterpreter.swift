@@ -193,7 +193,12 @@ struct RowInterpreter {
         // Empty columns after the table's last (a spreadsheet's used range) are not columns.
         while cells.count > 1, cells.last?.trimmingBlanks.isEmpty == true { cells.removeLast() }
         header = cells
-        let names = cells.map(ColumnMapping.normalise)
+        var names = cells.map(ColumnMapping.normalise)
+        // The UN SDG API brackets its disaggregations and attributes (`[Nature]`, `[Sex]`, `[Units]`):
+        // the same columns as without the brackets.
+        if SourceProfile.detect(names) == .unSDG {
+            names = cells.map { ColumnMapping.normalise(Self.unbracketed($0)) }
+        }
         let location = reader.recordLocation
         var problems: [Diagnostic] = []
         /// The column an option names (as written first, then matched like header names), or `nil` after
@@ -350,6 +355,13 @@ struct RowInterpreter {
         } else {
             for problem in problems { output.add(problem) }
         }
+    }
+
+    /// A header name without the square brackets around it (`[Nature]` is `Nature`).
+    static func unbracketed(_ name: String) -> String {
+        let text = name.trimmingBlanks
+        guard text.count > 2, text.first == "[", text.last == "]" else { return text }
+        return String(text.dropFirst().dropLast())
     }
 
     /// Whether a wide header cell holds a digit of any script (`2.019`, `Jan 19`, `２０２０`): such a
