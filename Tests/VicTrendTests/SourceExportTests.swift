@@ -159,6 +159,39 @@ struct SourceExportTests {
         #expect(codes(notApplicable) == [.missingWithValue])
     }
 
+    @Test("OECD labels only: Observation status and Unit multiplier labels read as OBS_STATUS and UNIT_MULT")
+    func oecdLabelsOnly() throws {
+        let header =
+            "STRUCTURE,STRUCTURE_ID,STRUCTURE_NAME,ACTION,Reference area,Frequency of observation,Measure,"
+            + "Time period,Observation value,Observation status,Unit multiplier,Decimals\n"
+        func row(_ year: Int, _ value: String, _ status: String, _ mult: String) -> String {
+            "DATAFLOW,OECD.X:DSD@DF(1.0),Synthetic,I,Germany,Annual,Identified victims,\(year),\(value),"
+                + "\(status),\(mult),Zero\n"
+        }
+        let options = PanelReader.Options(
+            columns: .init(country: "Reference area", year: "Time period", count: "Observation value"))
+        func readPanel(_ text: String) throws -> (PanelReader.Result, String) {
+            try VicTrendTests.readPanel(text, options: options)
+        }
+        let text =
+            header + row(2019, "12", "Normal value", "Thousands")
+            + row(2020, "13", "Estimated value", "Thousands")
+            + row(2021, "14", "Confidential statistical information", "Thousands")
+            + row(2022, "15000", "Break", "Units")
+        let (result, _) = try readPanel(text)
+        #expect(!result.log.hasErrors, "\(result.log.diagnostics)")
+        #expect(figures(result) == ["DEU": [12000, 13000, 15000]])
+        #expect(result.panel.series[0].observations.map(\.flags) == [[], [.estimated], [.breakInSeries]])
+        #expect(result.panel.series[0].withheld.map(\.year) == [2021])
+        let (forecast, _) = try readPanel(header + row(2030, "20", "Forecast value", "Units"))
+        #expect(codes(forecast) == [.forecastValue])
+        let (unknown, _) = try readPanel(header + row(2019, "20", "Something else", "Units"))
+        #expect(codes(unknown) == [.unknownStatus])
+        #expect(unknown.log.diagnostics.first?.message.contains("in Observation status") == true)
+        let (badMult, _) = try readPanel(header + row(2019, "20", "Normal value", "Dozens"))
+        #expect(codes(badMult) == [.invalidUnitMultiplier])
+    }
+
     @Test("attributes are never dimensions; dimensions with several values suggest the total")
     func attributesAndDimensions() throws {
         // Two statuses, two multipliers and two DECIMALS: none of them a dimension.

@@ -23,7 +23,21 @@ struct AttributeColumns: Sendable {
         status = names.firstIndex(of: "obs_status") ?? names.firstIndex(of: "flag_codes")
         nature = profile == .unSDG ? names.firstIndex(of: "nature") : nil
         multiplier = names.firstIndex(of: "unit_mult") ?? names.firstIndex(of: "powercode_code")
+        // The OECD's "labels only" export: `Observation status` and `Unit multiplier` hold the labels.
+        if status == nil, let column = names.firstIndex(of: "observation_status") {
+            status = column
+            statusIsLabel = true
+        }
+        if multiplier == nil, let column = names.firstIndex(of: "unit_multiplier") {
+            multiplier = column
+            multiplierIsLabel = true
+        }
     }
+
+    /// The status column holds the OECD's labels (`Normal value`), not codes.
+    var statusIsLabel = false
+    /// The multiplier column holds the OECD's labels (`Thousands`), not powers of ten.
+    var multiplierIsLabel = false
 
     /// True when the file has none: its rows are read on the plain path.
     var isEmpty: Bool {
@@ -85,6 +99,42 @@ enum ObservationStatus {
         case "C", "Q": return .withheld
         case "M", "L", "O", "H", "K": return .missing
         case "F": return .forecast
+        default: return nil
+        }
+    }
+
+    /// The SDMX code of an OECD status label (case ignored), or `nil`: the labels of the OECD Data
+    /// Explorer's "labels only" export.
+    static func code(label: String) -> String? {
+        switch label.lowercased() {
+        case "normal value": return "A"
+        case "break": return "B"
+        case "definition differs": return "D"
+        case "estimated value": return "E"
+        case "imputed value": return "I"
+        case "provisional value": return "P"
+        case "unvalidated value": return "V"
+        case "low reliability": return "U"
+        case "experimental value": return "G"
+        case "not significant": return "N"
+        case "confidential statistical information", "confidential value": return "C"
+        case "missing value", "missing value; data cannot exist": return "M"
+        case "missing value; data exist but were not collected": return "L"
+        case "missing value; suppressed": return "Q"
+        case "forecast value": return "F"
+        default: return nil
+        }
+    }
+
+    /// The power of ten of an OECD unit multiplier label (case ignored), as text, or `nil`.
+    static func multiplier(label: String) -> String? {
+        switch label.lowercased() {
+        case "units": return "0"
+        case "tens": return "1"
+        case "hundreds": return "2"
+        case "thousands": return "3"
+        case "millions": return "6"
+        case "billions": return "9"
         default: return nil
         }
     }

@@ -659,7 +659,10 @@ struct RowInterpreter {
             status.withheldIfMissing = "c"
         }
         if let column = attributes.status {
-            let text = record.text(column).trimmingBlanks
+            let written = record.text(column).trimmingBlanks
+            let text =
+                attributes.statusIsLabel && written.count > 1
+                ? ObservationStatus.code(label: written) ?? written : written
             // One code per figure: `NA` or `EP` is no SDMX status, and reading it letter by letter could
             // take "not available" for "not significant".
             if text.count > 1 {
@@ -676,7 +679,7 @@ struct RowInterpreter {
                 }
                 guard
                     apply(
-                        meaning, letter: letter, excluding: text, column: name, to: &status,
+                        meaning, letter: letter, excluding: written, column: name, to: &status,
                         at: reader.location(ofCell: column), output: &output)
                 else { return nil }
             }
@@ -690,7 +693,10 @@ struct RowInterpreter {
             }
         }
         if let column = attributes.multiplier {
-            let text = record.text(column).trimmingBlanks
+            let written = record.text(column).trimmingBlanks
+            let text =
+                attributes.multiplierIsLabel
+                ? ObservationStatus.multiplier(label: written) ?? written : written
             guard let multiplier = ObservationStatus.multiplier(text) else {
                 output.add(
                     Diagnostic(
