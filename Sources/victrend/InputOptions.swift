@@ -35,7 +35,8 @@ struct InputOptions: ParsableArguments {
         name: .customLong("thousands-separator"),
         help: ArgumentHelp(
             "Character grouping the digits of counts: . , space or ' (14.000, 1 210, 1'210). Without it a count "
-                + "holding one is refused, never guessed; with it, groups must be of three digits.",
+                + "holding one is refused, never guessed; with it, groups must be of three digits. Never applied to the "
+                + "OBS_VALUE of SDMX-CSV exports (Eurostat, OECD), where '.' is the decimal point.",
             valueName: "separator"))
     var thousandsSeparator: ThousandsSeparator?
 

@@ -122,6 +122,21 @@ struct ExcelCSVTests {
         #expect(result.log.diagnostics.first?.message.contains("not grouped in threes") == true)
     }
 
+    @Test("the separator never applies to SDMX OBS_VALUE: '.' is its decimal point (1.000 thousands is 1000)")
+    func notInSDMX() throws {
+        let header =
+            "STRUCTURE,STRUCTURE_ID,STRUCTURE_NAME,ACTION,REF_AREA,FREQ,MEASURE,TIME_PERIOD,OBS_VALUE,OBS_STATUS,"
+            + "UNIT_MULT\n"
+        let rows =
+            "DATAFLOW,OECD.X:DSD@DF(1.0),Synthetic,I,BEL,A,VIC,2019,1.000,A,3\n"
+            + "DATAFLOW,OECD.X:DSD@DF(1.0),Synthetic,I,BEL,A,VIC,2020,1.210,A,3\n"
+        for separator in ThousandsSeparator.allCases {
+            let (result, _) = try read(
+                Array((header + rows).utf8), PanelReader.Options(thousandsSeparator: separator))
+            #expect(figures(result) == ["BEL": [1000, 1210]], "\(separator)")
+        }
+    }
+
     @Test("without the option, 14.000 is refused with both of its readings")
     func neverGuessed() throws {
         let (result, _) = try read(Array("country;year;victims\nAUT;2019;14.000\nAUT;2020;1 210\n".utf8))

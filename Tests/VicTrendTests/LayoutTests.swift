@@ -58,6 +58,20 @@ struct LayoutTests {
         #expect(result.log.diagnostics.first?.location?.column == 14)
     }
 
+    @Test(
+        "wide: a header with digits that is not a year is VT014, never a column silently left out",
+        arguments: [
+            "2.019", "\"2,019\"", "2 019", "Jan 19", "\u{FF12}\u{FF10}\u{FF12}\u{FF10}", "20191", "019",
+            "FY19",
+        ])
+    func wideDigitsNotYear(header: String) throws {
+        let (result, _) = try readPanel(
+            "country,2018,\(header),2021,ISO 3166,name\nAUS,1,2,3,AUS,Australia\n")
+        #expect(result.log.diagnostics.map(\.code) == [.invalidYearColumn], "\(header)")
+        #expect(result.log.diagnostics.first?.location?.column == 14)
+        #expect(result.panel.series.isEmpty)
+    }
+
     @Test("wide: a bad cell is reported at its own column")
     func wideBadCell() throws {
         let (result, path) = try readPanel("country,2019,2020\nAUS,1,1.5\n")

@@ -124,6 +124,74 @@ struct SourceExportTests {
         #expect(!excluded.log.hasErrors && figures(excluded) == ["AUT": [50]])
     }
 
+    @Test("OBS_FLAG: Eurostat letters only (never a word read letter by letter); c withheld, f refused")
+    func eurostatFlags() throws {
+        let header = "DATAFLOW,LAST UPDATE,freq,unit,geo,TIME_PERIOD,OBS_VALUE,OBS_FLAG,CONF_STATUS\n"
+        func row(_ geo: String, _ year: Int, _ value: String, _ flag: String, _ conf: String = "") -> String {
+            "X,1,A,NR,\(geo),\(year),\(value),\(flag),\(conf)\n"
+        }
+        let text =
+            header + row("AT", 2019, "100", "") + row("AT", 2020, "110", "e") + row("AT", 2021, "120", "bp")
+            + row("AT", 2022, "130", "u:low reliability") + row("AT", 2023, "140", "r")
+            + row("DE", 2019, "100", "n")
+            + row("DE", 2020, "120", "c") + row("DE", 2021, ":", "", "C") + row("DE", 2022, ":", "z")
+            + row("DE", 2023, "150", "s")
+        let (result, _) = try readPanel(text)
+        #expect(!result.log.hasErrors)
+        #expect(figures(result) == ["AUT": [100, 110, 120, 130, 140], "DEU": [100, 150]])
+        #expect(
+            result.panel.series[0].observations.map(\.flags) == [
+                [], [.estimated], [.breakInSeries, .provisional], [.lowReliability], [],
+            ])
+        #expect(result.panel.series[1].observations.map(\.flags) == [[.lowReliability], [.estimated]])
+        // c withholds the figure although a value is given (a CONF_STATUS only a figure without one).
+        #expect(result.panel.series[1].withheld.map(\.year) == [2020, 2021])
+        for word in ["estimated", "low reliability", "x", "bx", ":b", "E.", "b;p"] {
+            let (unknown, path) = try readPanel(header + row("AT", 2019, "100", word))
+            #expect(codes(unknown) == [.unknownStatus], "\(word)")
+            #expect(unknown.log.diagnostics.first?.location == Location(file: path, line: 2, column: 22))
+            #expect(unknown.panel.series.isEmpty)
+        }
+        let (forecast, _) = try readPanel(header + row("AT", 2019, "100", "f:forecast"))
+        #expect(codes(forecast) == [.forecastValue])
+        #expect(forecast.log.diagnostics.first?.message.contains("--exclude 'OBS_FLAG=f'") == true)
+        let (notApplicable, _) = try readPanel(header + row("AT", 2019, "100", "z"))
+        #expect(codes(notApplicable) == [.missingWithValue])
+    }
+
+    @Test("OECD labels only: Observation status and Unit multiplier labels read as OBS_STATUS and UNIT_MULT")
+    func oecdLabelsOnly() throws {
+        let header =
+            "STRUCTURE,STRUCTURE_ID,STRUCTURE_NAME,ACTION,Reference area,Frequency of observation,Measure,"
+            + "Time period,Observation value,Observation status,Unit multiplier,Decimals\n"
+        func row(_ year: Int, _ value: String, _ status: String, _ mult: String) -> String {
+            "DATAFLOW,OECD.X:DSD@DF(1.0),Synthetic,I,Germany,Annual,Identified victims,\(year),\(value),"
+                + "\(status),\(mult),Zero\n"
+        }
+        let options = PanelReader.Options(
+            columns: .init(country: "Reference area", year: "Time period", count: "Observation value"))
+        func readPanel(_ text: String) throws -> (PanelReader.Result, String) {
+            try VicTrendTests.readPanel(text, options: options)
+        }
+        let text =
+            header + row(2019, "12", "Normal value", "Thousands")
+            + row(2020, "13", "Estimated value", "Thousands")
+            + row(2021, "14", "Confidential statistical information", "Thousands")
+            + row(2022, "15000", "Break", "Units")
+        let (result, _) = try readPanel(text)
+        #expect(!result.log.hasErrors, "\(result.log.diagnostics)")
+        #expect(figures(result) == ["DEU": [12000, 13000, 15000]])
+        #expect(result.panel.series[0].observations.map(\.flags) == [[], [.estimated], [.breakInSeries]])
+        #expect(result.panel.series[0].withheld.map(\.year) == [2021])
+        let (forecast, _) = try readPanel(header + row(2030, "20", "Forecast value", "Units"))
+        #expect(codes(forecast) == [.forecastValue])
+        let (unknown, _) = try readPanel(header + row(2019, "20", "Something else", "Units"))
+        #expect(codes(unknown) == [.unknownStatus])
+        #expect(unknown.log.diagnostics.first?.message.contains("in Observation status") == true)
+        let (badMult, _) = try readPanel(header + row(2019, "20", "Normal value", "Dozens"))
+        #expect(codes(badMult) == [.invalidUnitMultiplier])
+    }
+
     @Test("attributes are never dimensions; dimensions with several values suggest the total")
     func attributesAndDimensions() throws {
         // Two statuses, two multipliers and two DECIMALS: none of them a dimension.
@@ -213,6 +281,15 @@ struct SourceExportTests {
         let (chosen, _) = try readPanel(text, options: .init(filters: ["Sex": "BOTHSEX"]))
         #expect(codes(chosen) == [.aggregateLeftOut, .aggregateLeftOut])
         #expect(figures(chosen) == ["AUT": [10, 12], "XKX": [3]])
+        // The UN SDG API's bracketed headers are the same columns: [Nature] is no dimension.
+        let bracketed =
+            "Goal,Target,Indicator,SeriesCode,SeriesDescription,GeoAreaCode,GeoAreaName,TimePeriod,Value,"
+            + "Time_Detail,Source,FootNote,[Nature],[Age],[Location],[Reporting Type],[Sex],[Units]\n"
+            + text.split(separator: "\n").dropFirst().map { $0 + "\n" }.joined()
+        let (brackets, _) = try readPanel(bracketed, options: .init(filters: ["[Sex]": "BOTHSEX"]))
+        #expect(codes(brackets) == [.aggregateLeftOut, .aggregateLeftOut])
+        #expect(figures(brackets) == ["AUT": [10, 12], "XKX": [3]])
+        #expect(brackets.panel.series[0].observations.map(\.flags) == [[], [.estimated]])
         #expect(chosen.panel.series[0].observations[1].flags == [.estimated])
         // With --country-column GeoAreaName, the names are read (World and Europe are aggregates too).
         let (names, _) = try readPanel(
@@ -247,6 +324,19 @@ struct SourceExportTests {
         for name in Aggregates.names {
             #expect(CountryTable.normalise(name) == name, "'\(name)' is not in its normal form")
         }
+    }
+
+    @Test(
+        "spreadsheet sums and totals and regions in other languages are aggregates, and no country's names",
+        arguments: [
+            "Summe", "Gesamtergebnis", "Zwischensumme", "Ogółem", "OGÓŁEM", "Razem", "Suma końcowa",
+            "Eindtotaal",
+            "Totale complessivo", "Welt", "Europa", "Europäische Union", "Union européenne", "Unión Europea",
+            "EU-27", "Subtotal", "Sum", "Grand Total", "Gesamt", "SUMME", "sum",
+        ])
+    func moreTotals(text: String) {
+        #expect(Aggregates.isAggregate(text))
+        #expect(CountryTable.standard.country(text) == nil)
     }
 
     @Test("totals are left out under --countries verbatim too; --keep-aggregates keeps them as written")

@@ -95,7 +95,8 @@ extension DiagnosticExplanation {
             text: "In the wide layout (country,2019,2020,...) a header cell starts like a year but is not "
                 + "one, such as \"2021 (provisional)\": its figures would be left out. Name year columns by "
                 + "the year alone, and keep notes about a year elsewhere (Eurostat's SDMX-CSV layout has "
-                + "OBS_FLAG for flags such as p, provisional).",
+                + "OBS_FLAG for flags such as p, provisional). Any header cell with a digit that is not a "
+                + "four-digit year (2.019, Jan 19, full-width digits, 20191) is refused the same way.",
             bad: .init(data: "country,2019,2020,2021 (provisional)\nAUT,12,14,19\n"),
             fixed: .init(data: "country,2019,2020,2021\nAUT,12,14,19\n")),
         DiagnosticExplanation(
@@ -252,7 +253,9 @@ extension DiagnosticExplanation {
             code: .unknownStatus,
             text: "An observation status (OBS_STATUS, OECD.Stat's Flag Codes) that is not one SDMX code "
                 + "victrend knows, so an estimate, a break or a forecast could pass unnoticed. Use the SDMX "
-                + "code (A normal, B break, E estimated, P provisional, ...), one per figure.",
+                + "code (A normal, B break, E estimated, P provisional, ...), one per figure. Likewise a "
+                + "Eurostat OBS_FLAG must hold flag letters (b c d e f n p r s u z), alone or as in "
+                + "'b:break in time series', never a word such as 'estimated'.",
             bad: .init(data: "country,year,victims,OBS_STATUS\nAUT,2019,12,Z\n"),
             fixed: .init(data: "country,year,victims,OBS_STATUS\nAUT,2019,12,A\n")),
         DiagnosticExplanation(

@@ -6,7 +6,8 @@ enum Aggregates {
     /// - the OECD's `OECD`, `OECDE`, `G7`, `G20`, `WLD`, `WXOECD`;
     /// - UN M49 region codes (`1` World, `150` Europe, `419` Latin America and the Caribbean, the SDG
     ///   regions and groupings such as `199` least developed countries), with or without leading zeros;
-    /// - names: `Total` and its translations (`Insgesamt`, `Gesamt`, `Total général`, `Totaal`, `Totale`),
+    /// - names: `Total` and its translations (`Insgesamt`, `Gesamt`, `Total général`, `Totaal`, `Totale`,
+    ///   `Summe`, `Ogółem`, `Razem`...), spreadsheet sums (`Sum`, `Subtotal`, `Gesamtergebnis`),
     ///   `World`, `OECD - Total`, `European Union - 27 countries (from 2020)`, `Euro area ...`, and the M49
     ///   region names (`Europe`, `Sub-Saharan Africa`, ...), compared as country names are (case, accents
     ///   and punctuation ignored). `Micronesia` is the country (the region is `57`).
@@ -27,7 +28,7 @@ enum Aggregates {
             return m49Regions.contains(code)
         }
         let name = CountryTable.normalise(text)
-        if names.contains(name) { return true }
+        if names.contains(name) || otherNames.contains(name) { return true }
         return ["european union ", "euro area ", "oecd ", "total ", "world "].contains { name.hasPrefix($0) }
     }
 
@@ -50,7 +51,7 @@ enum Aggregates {
         if lower.count <= 3 && lower.allSatisfy(isASCIIDigit), let code = Int(name) {
             return m49Regions.contains(code)
         }
-        return names.contains(name)
+        return names.contains(name) || otherNames.contains(name)
     }
 
     /// Eurostat's aggregate prefixes, lower case: a code that is one of them, or one followed by a digit.
@@ -91,6 +92,15 @@ enum Aggregates {
         "least developed countries ldcs", "landlocked developing countries lldcs",
         "small island developing states sids", "developed regions", "developing regions",
     ]
+
+    /// Spreadsheet totals and subtotals, and totals and regions in other languages, normalised on first
+    /// use (looked up with `names`).
+    static let otherNames: Set<String> = Set(
+        [
+            "Summe", "Gesamtergebnis", "Zwischensumme", "Ogółem", "Razem", "Suma końcowa", "Eindtotaal",
+            "Totale complessivo", "Welt", "Europa", "Europäische Union", "Union européenne", "Unión Europea",
+            "EU-27", "Subtotal", "Sum", "Grand Total", "Gesamt",
+        ].map { CountryTable.normalise($0) })
 }
 
 /// Parts of a country that sources publish beside (or instead of) the country: NUTS regions, such as the

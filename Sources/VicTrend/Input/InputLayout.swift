@@ -30,7 +30,8 @@ enum CountCell: Equatable {
     /// Reads a count cell of a file in `layout`; an empty cell is an error in the long layout only. With a
     /// unit `multiplier` (from the column named `column`), a count is the cell × 10^multiplier and must
     /// be a whole number (see `CellParsing.scaledCount`). With a `thousands` separator, a count that holds
-    /// it must be grouped in threes (`14.000`), and is read without it.
+    /// it must be grouped in threes (`14.000`), and is read without it; never in the SDMX layout, whose
+    /// `OBS_VALUE` is machine-written with `.` as the decimal point (`1.000` with UNIT_MULT 3 is 1000).
     static func read<Bytes: CellParsing.Cell>(
         _ cell: Bytes, layout: InputLayout, multiplier: Int = 0, column: String = "",
         thousands: ThousandsSeparator? = nil
@@ -46,7 +47,7 @@ enum CountCell: Equatable {
         if let marker = withheldMarker(text) {
             return .success(.withheld(marker))
         }
-        if let thousands, let grouped = thousands.digits(text) {
+        if layout != .sdmx, let thousands, let grouped = thousands.digits(text) {
             switch grouped {
             case .grouped(let digits):
                 return CellParsing.scaledCount(digits, multiplier: multiplier, column: column).map {

@@ -2,7 +2,7 @@
 /// per row: Eurostat's `OBS_FLAG` and `CONF_STATUS`, SDMX's and the OECD's `OBS_STATUS` and
 /// `UNIT_MULT`, OECD.Stat's `Flag Codes` and `PowerCode Code`, the UN SDG database's `Nature`.
 struct AttributeColumns: Sendable {
-    /// Eurostat's `OBS_FLAG` (letters such as `bp`, see `ObservationFlag.parse(eurostat:)`).
+    /// Eurostat's `OBS_FLAG` (letters such as `bp`, see `ObservationStatus.eurostatMeaning`).
     var eurostatFlag: Int?
     /// `CONF_STATUS`: a confidential figure without a value is withheld.
     var confidential: Int?
@@ -23,7 +23,21 @@ struct AttributeColumns: Sendable {
         status = names.firstIndex(of: "obs_status") ?? names.firstIndex(of: "flag_codes")
         nature = profile == .unSDG ? names.firstIndex(of: "nature") : nil
         multiplier = names.firstIndex(of: "unit_mult") ?? names.firstIndex(of: "powercode_code")
+        // The OECD's "labels only" export: `Observation status` and `Unit multiplier` hold the labels.
+        if status == nil, let column = names.firstIndex(of: "observation_status") {
+            status = column
+            statusIsLabel = true
+        }
+        if multiplier == nil, let column = names.firstIndex(of: "unit_multiplier") {
+            multiplier = column
+            multiplierIsLabel = true
+        }
     }
+
+    /// The status column holds the OECD's labels (`Normal value`), not codes.
+    var statusIsLabel = false
+    /// The multiplier column holds the OECD's labels (`Thousands`), not powers of ten.
+    var multiplierIsLabel = false
 
     /// True when the file has none: its rows are read on the plain path.
     var isEmpty: Bool {
@@ -35,9 +49,10 @@ struct AttributeColumns: Sendable {
 struct RowStatus: Sendable {
     /// Flags the figure carries.
     var flags: [ObservationFlag] = []
-    /// The figure is withheld whatever its cell holds (SDMX `C` confidential, `Q` suppressed).
+    /// The figure is withheld whatever its cell holds (SDMX `C` confidential, `Q` suppressed, Eurostat's
+    /// `c` flag).
     var withheld: String?
-    /// The figure is withheld when its cell holds no figure (Eurostat's confidential `c`).
+    /// The figure is withheld when its cell holds no figure (a confidential `CONF_STATUS`).
     var withheldIfMissing: String?
     /// The status says there is no figure (`M`, `L`, `O`, `H`, `K`): the code, as written.
     var missing: String?
@@ -88,8 +103,87 @@ enum ObservationStatus {
         }
     }
 
+    /// The SDMX code of an OECD status label (case ignored), or `nil`: the labels of the OECD Data
+    /// Explorer's "labels only" export.
+    static func code(label: String) -> String? {
+        switch label.lowercased() {
+        case "normal value": return "A"
+        case "break": return "B"
+        case "definition differs": return "D"
+        case "estimated value": return "E"
+        case "imputed value": return "I"
+        case "provisional value": return "P"
+        case "unvalidated value": return "V"
+        case "low reliability": return "U"
+        case "experimental value": return "G"
+        case "not significant": return "N"
+        case "confidential statistical information", "confidential value": return "C"
+        case "missing value", "missing value; data cannot exist": return "M"
+        case "missing value; data exist but were not collected": return "L"
+        case "missing value; suppressed": return "Q"
+        case "forecast value": return "F"
+        default: return nil
+        }
+    }
+
+    /// The power of ten of an OECD unit multiplier label (case ignored), as text, or `nil`.
+    static func multiplier(label: String) -> String? {
+        switch label.lowercased() {
+        case "units": return "0"
+        case "tens": return "1"
+        case "hundreds": return "2"
+        case "thousands": return "3"
+        case "millions": return "6"
+        case "billions": return "9"
+        default: return nil
+        }
+    }
+
     /// The codes `meaning` knows, for messages.
     static let knownCodes = "A, B, C, D, E, F, G, H, I, K, L, M, N, O, P, Q, S, U, V"
+
+    /// The meaning of one Eurostat `OBS_FLAG` letter (case ignored), or `nil` when Eurostat has no such
+    /// flag. As for the SDMX codes above:
+    ///
+    /// | letter | Eurostat | victrend |
+    /// |---|---|---|
+    /// | b | break in time series | `break` |
+    /// | c | confidential | withheld, even when a value is given (as SDMX `C`) |
+    /// | d | definition differs | `definition-differs` (a break) |
+    /// | e, s | estimated, Eurostat estimate | `estimated` |
+    /// | f | forecast | refused (VT112, as SDMX `F`) |
+    /// | n, u | not significant, low reliability | `low-reliability` (as SDMX `N`, `U`) |
+    /// | p | provisional | `provisional` |
+    /// | r | revised | no flag |
+    /// | z | not applicable | no figure; a value beside it is an error (VT115, as SDMX `M`) |
+    static func eurostatMeaning(_ letter: Character) -> Meaning? {
+        switch letter.lowercased() {
+        case "b": return .flag(.breakInSeries)
+        case "c": return .withheld
+        case "d": return .flag(.definitionDiffers)
+        case "e", "s": return .flag(.estimated)
+        case "f": return .forecast
+        case "n", "u": return .flag(.lowReliability)
+        case "p": return .flag(.provisional)
+        case "r": return .flag(nil)
+        case "z": return .missing
+        default: return nil
+        }
+    }
+
+    /// The letters `eurostatMeaning` knows, for messages.
+    static let eurostatCodes = "b, c, d, e, f, n, p, r, s, u, z"
+
+    /// The flag letters of a Eurostat `OBS_FLAG` cell (trimmed): the cell itself (`bp`), or the code of
+    /// the "codes and labels" form (`b:break in time series`); `nil` unless every letter is a Eurostat
+    /// flag, so that a word (`estimated`, `low reliability`) is never read letter by letter.
+    static func eurostatLetters(_ text: String) -> String? {
+        let code = text.firstIndex(of: ":").map { text[..<$0].trimmingBlanks } ?? text
+        guard !code.isEmpty || text.isEmpty, code.allSatisfy({ eurostatMeaning($0) != nil }) else {
+            return nil
+        }
+        return code
+    }
 
     /// The flags of a UN SDG `Nature` cell: `E` estimated, `M` modelled and `CA` country-adjusted are
     /// `estimated`; `C` country data, `G` global monitoring data, `N` non-relevant and anything else

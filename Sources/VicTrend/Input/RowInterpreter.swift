@@ -193,7 +193,12 @@ struct RowInterpreter {
         // Empty columns after the table's last (a spreadsheet's used range) are not columns.
         while cells.count > 1, cells.last?.trimmingBlanks.isEmpty == true { cells.removeLast() }
         header = cells
-        let names = cells.map(ColumnMapping.normalise)
+        var names = cells.map(ColumnMapping.normalise)
+        // The UN SDG API brackets its disaggregations and attributes (`[Nature]`, `[Sex]`, `[Units]`):
+        // the same columns as without the brackets.
+        if SourceProfile.detect(names) == .unSDG {
+            names = cells.map { ColumnMapping.normalise(Self.unbracketed($0)) }
+        }
         let location = reader.recordLocation
         var problems: [Diagnostic] = []
         /// The column an option names (as written first, then matched like header names), or `nil` after
@@ -317,12 +322,22 @@ struct RowInterpreter {
                     year >= 1000
                 {
                     years.append((index, year))
+                } else if Self.wideKeyNames.contains(ColumnMapping.normalise(text)) {
+                    continue
                 } else if MembersReader.firstYearIn(text) != nil {
                     problems.append(
                         Diagnostic(
                             .invalidYearColumn, at: reader.location(ofCell: index),
                             "the column '\(text)' looks like a year but is not one; name year columns by the "
                                 + "year alone (2015), or its figures would be left out"))
+                } else if Self.holdsDigits(text) {
+                    // `2.019`, `Jan 19`, full-width `２０２０`, `20191`: perhaps a year, so never left out unseen.
+                    problems.append(
+                        Diagnostic(
+                            .invalidYearColumn, at: reader.location(ofCell: index),
+                            "the column \(DisplayText.quoted(text, limit: 40)) holds digits but is not a year; "
+                                + "name year columns by the year alone in four digits (2015), or remove the "
+                                + "column: its figures would be left out"))
                 }
             }
             if years.isEmpty && problems.isEmpty {
@@ -341,6 +356,26 @@ struct RowInterpreter {
             for problem in problems { output.add(problem) }
         }
     }
+
+    /// A header name without the square brackets around it (`[Nature]` is `Nature`).
+    static func unbracketed(_ name: String) -> String {
+        let text = name.trimmingBlanks
+        guard text.count > 2, text.first == "[", text.last == "]" else { return text }
+        return String(text.dropFirst().dropLast())
+    }
+
+    /// Whether a wide header cell holds a digit of any script (`2.019`, `Jan 19`, `２０２０`): such a
+    /// column is a year or an error, never a label column left out unseen.
+    static func holdsDigits(_ text: String) -> Bool {
+        text.unicodeScalars.contains { $0.properties.numericType != nil }
+    }
+
+    /// Normalised names of columns with digits that a wide file may hold beside its years: codes of the
+    /// country (`iso3`, `ISO 3166`, `M49`).
+    static let wideKeyNames: Set<String> = [
+        "iso2", "iso3", "iso_3166", "iso3166", "iso_3166_1", "iso_3166_alpha_2", "iso_3166_alpha_3", "iso_a2",
+        "iso_a3", "m49", "m49_code", "iso3_code", "iso2_code",
+    ]
 
     /// The layout a header describes (see `InputLayout.auto`).
     static func detect(_ names: [String], overrides: ColumnMapping.Overrides) -> InputLayout {
@@ -596,9 +631,27 @@ struct RowInterpreter {
     {
         var status = RowStatus()
         if let column = attributes.eurostatFlag {
-            let text = record.text(column)
-            status.flags = ObservationFlag.parse(eurostat: text)
-            if text.lowercased().contains("c") { status.withheldIfMissing = "c" }
+            let text = record.text(column).trimmingBlanks
+            let name = header[column].trimmingBlanks
+            guard let letters = ObservationStatus.eurostatLetters(text) else {
+                output.add(
+                    Diagnostic(
+                        .unknownStatus, at: reader.location(ofCell: column),
+                        "unknown flag \(DisplayText.quoted(text, limit: 24)) in \(name); victrend reads Eurostat's "
+                            + "flag letters (\(ObservationStatus.eurostatCodes), alone or as in 'b:break in time "
+                            + "series'), never words, so that no estimate, break or forecast passes unnoticed"
+                    ))
+                return nil
+            }
+            for letter in letters {
+                // Every letter is known (`eurostatLetters`).
+                guard let meaning = ObservationStatus.eurostatMeaning(letter),
+                    apply(
+                        meaning, letter: letter, excluding: letters, column: name, to: &status,
+                        at: reader.location(ofCell: column), output: &output)
+                else { return nil }
+            }
+            status.flags = ObservationFlag.allCases.filter(status.flags.contains)
         }
         if let column = attributes.confidential,
             ObservationStatus.isConfidential(record.text(column).trimmingBlanks)
@@ -606,7 +659,10 @@ struct RowInterpreter {
             status.withheldIfMissing = "c"
         }
         if let column = attributes.status {
-            let text = record.text(column).trimmingBlanks
+            let written = record.text(column).trimmingBlanks
+            let text =
+                attributes.statusIsLabel && written.count > 1
+                ? ObservationStatus.code(label: written) ?? written : written
             // One code per figure: `NA` or `EP` is no SDMX status, and reading it letter by letter could
             // take "not available" for "not significant".
             if text.count > 1 {
@@ -617,24 +673,15 @@ struct RowInterpreter {
             }
             for letter in text {
                 let name = header[column].trimmingBlanks
-                switch ObservationStatus.meaning(letter) {
-                case .flag(let flag?):
-                    if !status.flags.contains(flag) { status.flags.append(flag) }
-                case .flag(nil): break
-                case .withheld: status.withheld = String(letter)
-                case .missing: status.missing = "\(letter)"
-                case .forecast:
-                    output.add(
-                        Diagnostic(
-                            .forecastValue, at: reader.location(ofCell: column),
-                            "'\(letter)' in \(name) marks a forecast: a forecast is not a count of identified "
-                                + "victims; leave such rows out (--exclude '\(name)=\(letter)') or ask the source "
-                                + "for the reported figure"))
-                    return nil
-                case nil:
+                guard let meaning = ObservationStatus.meaning(letter) else {
                     output.add(Self.unknownStatus(text, column: name, at: reader.location(ofCell: column)))
                     return nil
                 }
+                guard
+                    apply(
+                        meaning, letter: letter, excluding: written, column: name, to: &status,
+                        at: reader.location(ofCell: column), output: &output)
+                else { return nil }
             }
             // Flags in canonical order, as Eurostat's are.
             status.flags = ObservationFlag.allCases.filter(status.flags.contains)
@@ -646,7 +693,10 @@ struct RowInterpreter {
             }
         }
         if let column = attributes.multiplier {
-            let text = record.text(column).trimmingBlanks
+            let written = record.text(column).trimmingBlanks
+            let text =
+                attributes.multiplierIsLabel
+                ? ObservationStatus.multiplier(label: written) ?? written : written
             guard let multiplier = ObservationStatus.multiplier(text) else {
                 output.add(
                     Diagnostic(
@@ -659,6 +709,30 @@ struct RowInterpreter {
             status.multiplier = multiplier
         }
         return status
+    }
+
+    /// Adds the `meaning` of one status or flag `letter` of the column `column` (whose cell holds
+    /// `cell`, the value `--exclude` takes) to `status`; false after reporting a forecast (VT112).
+    private func apply(
+        _ meaning: ObservationStatus.Meaning, letter: Character, excluding cell: String, column: String,
+        to status: inout RowStatus, at location: Location, output: inout some RowOutput
+    ) -> Bool {
+        switch meaning {
+        case .flag(let flag?):
+            if !status.flags.contains(flag) { status.flags.append(flag) }
+        case .flag(nil): break
+        case .withheld: status.withheld = String(letter)
+        case .missing: status.missing = String(letter)
+        case .forecast:
+            output.add(
+                Diagnostic(
+                    .forecastValue, at: location,
+                    "'\(letter)' in \(column) marks a forecast: a forecast is not a count of identified "
+                        + "victims; leave such rows out (--exclude '\(column)=\(cell)') or ask the source "
+                        + "for the reported figure"))
+            return false
+        }
+        return true
     }
 
     /// The error for a status cell that is not one SDMX code.
