@@ -278,4 +278,44 @@ struct WorkbookReaderTests {
         #expect(workbook.log.diagnostics.map(\.code) == [.footnoteBelowTable])
         #expect(workbook.log.diagnostics.first?.location?.description == "\(renamed):Figures!16:16")
     }
+
+    /// The figures of `path` read as a panel, and the codes of its diagnostics.
+    private func panel(_ path: String, _ options: PanelReader.Options = .init()) throws -> (
+        figures: [String: [Int]], codes: [DiagnosticCode], messages: [String]
+    ) {
+        let result = try PanelReader(options: options).read([path])
+        var figures: [String: [Int]] = [:]
+        for series in result.panel.series { figures[series.country] = series.observations.map(\.victims) }
+        return (
+            figures, result.log.diagnostics.map(\.code),
+            result.log.diagnostics.map { "\($0.location?.description ?? ""): \($0.message)" }
+        )
+    }
+
+    /// A long table: the header country, year, victims (shared strings 0–2), then `rows`.
+    private func longSheet(_ rows: String) -> [String: String] {
+        book(
+            "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c>"
+                + "<c r=\"C1\" t=\"s\"><v>2</v></c></row>" + rows, strings: ["country", "year", "victims"])
+    }
+
+    @Test("--thousands-separator applies to counts stored as text, never to a number cell (1.234 is no 1234)")
+    func thousandsOnTextOnly() throws {
+        let fixtures = try Fixtures()
+        defer { fixtures.remove() }
+        let path = try workbook(
+            longSheet(
+                "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>DEU</t></is></c><c r=\"B2\"><v>2019</v></c>"
+                    + "<c r=\"C2\"><v>1.234</v></c></row>"
+                    + "<row r=\"3\"><c r=\"A3\" t=\"inlineStr\"><is><t>DEU</t></is></c><c r=\"B3\"><v>2020</v></c>"
+                    + "<c r=\"C3\" t=\"inlineStr\"><is><t>1.357</t></is></c></row>"),
+            in: fixtures)
+        let read = try panel(path, PanelReader.Options(thousandsSeparator: .dot))
+        #expect(read.codes == [.invalidCount])
+        #expect(
+            read.messages.first?.hasPrefix("\(path):Sheet1!C2: the count '1.234' is stored in the workbook")
+                == true)
+        #expect(read.messages.first?.contains("read the file with --thousands-separator") == false)
+        #expect(read.figures["DEU"] == nil || read.figures["DEU"] == [1357])
+    }
 }

@@ -36,6 +36,9 @@ final class WorkbookReader {
     private let options: Options
     private var row = 0
     private var stopRequested = false
+    /// For each cell of the record being delivered, whether the workbook stores it as a number (a
+    /// number has no thousands separator: `--thousands-separator` applies to text cells only).
+    private var numberCells: [Bool] = []
     private var sink = CellSink(maxCells: 1 << 14)
 
     init(path: String, options: Options = Options()) {
@@ -89,9 +92,10 @@ final class WorkbookReader {
             sheetName = sheet.name
             let strings = try SharedStrings.read(archive, options: options)
             var delivered = 0
-            try readSheet(archive, part: sheet.part, book: book, strings: strings) { cells, row in
+            try readSheet(archive, part: sheet.part, book: book, strings: strings) { cells, numbers, row in
                 guard row >= options.headerLine else { return }
                 self.row = row
+                numberCells = numbers
                 for text in cells {
                     var text = text
                     text.withUTF8 { bytes in sink.append(bytes.baseAddress, bytes.count) }
@@ -126,10 +130,11 @@ final class WorkbookReader {
     /// Streams the sheet's rows: `deliver` gets each row with a value, its cells A... as text.
     private func readSheet(
         _ archive: WorkbookArchive, part: String, book: Book, strings: [String],
-        deliver: ([String], Int) -> Void, isHeader: () -> Bool
+        deliver: ([String], [Bool], Int) -> Void, isHeader: () -> Bool
     ) throws(WorkbookArchive.Failure) {
         var rowNumber = 0
         var cells: [String] = []
+        var numbers: [Bool] = []
         var column = 0
         var cell = CellState()
         var inSheetData = false
@@ -159,8 +164,9 @@ final class WorkbookReader {
                     rowNumber = next
                     self.row = next
                     cells.removeAll(keepingCapacity: true)
+                    numbers.removeAll(keepingCapacity: true)
                     column = 0
-                    if node.isEmptyElement { deliverRow(&cells, rowNumber, deliver) }
+                    if node.isEmptyElement { deliverRow(&cells, &numbers, rowNumber, deliver) }
                 case "c":
                     let attributes = node.attributes
                     var next = column + 1
@@ -223,10 +229,14 @@ final class WorkbookReader {
                                 + "\(Location.columnName(options.maxColumns)); victrend reads at most "
                                 + "\(options.maxColumns) columns")
                     }
-                    while cells.count < cell.column - 1 { cells.append("") }
+                    while cells.count < cell.column - 1 {
+                        cells.append("")
+                        numbers.append(false)
+                    }
                     cells.append(shown)
+                    numbers.append(cell.type == "n" && !book.isDate(style: cell.style))
                 case "row":
-                    deliverRow(&cells, rowNumber, deliver)
+                    deliverRow(&cells, &numbers, rowNumber, deliver)
                 default: break
                 }
             case .other:
@@ -236,10 +246,14 @@ final class WorkbookReader {
         }
     }
 
-    private func deliverRow(_ cells: inout [String], _ row: Int, _ deliver: ([String], Int) -> Void) {
+    private func deliverRow(
+        _ cells: inout [String], _ numbers: inout [Bool], _ row: Int,
+        _ deliver: ([String], [Bool], Int) -> Void
+    ) {
         guard !cells.isEmpty else { return }
-        deliver(cells, row)
+        deliver(cells, numbers, row)
         cells.removeAll(keepingCapacity: true)
+        numbers.removeAll(keepingCapacity: true)
     }
 
     /// The text a cell stands for (see the type's documentation).
@@ -372,6 +386,10 @@ extension WorkbookReader: RecordReader {
     var recordLocation: Location { Location(file: path, line: row, sheet: sheetName) }
 
     var recordEndLine: Int { row }
+
+    func isStoredNumber(cell index: Int) -> Bool {
+        numberCells.indices.contains(index) && numberCells[index]
+    }
 
     func stop() {
         stopRequested = true
