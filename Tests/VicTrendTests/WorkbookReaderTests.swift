@@ -318,4 +318,20 @@ struct WorkbookReaderTests {
         #expect(read.messages.first?.contains("read the file with --thousands-separator") == false)
         #expect(read.figures["DEU"] == nil || read.figures["DEU"] == [1357])
     }
+
+    @Test("a sheet of more cells with a value than the limit is refused (VT017) at the row that passes it")
+    func cellLimit() throws {
+        let fixtures = try Fixtures()
+        defer { fixtures.remove() }
+        let row = "<row>" + String(repeating: "<c><v>7</v></c>", count: 10) + "</row>"
+        let path = try workbook(book(String(repeating: row, count: 5)), in: fixtures)
+        var options = WorkbookReader.Options()
+        options.maxCells = 35
+        let (rows, stop) = rows(path, options)
+        #expect(rows.count == 3)
+        #expect(stop?.code == .unreadableWorkbook)
+        #expect(stop?.location?.description == "\(path):Sheet1!4:4")
+        #expect(stop?.message.hasPrefix("the sheet has more than 35 cells with a value (row 4") == true)
+        #expect(self.rows(path).stop == nil)
+    }
 }

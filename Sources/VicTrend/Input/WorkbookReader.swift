@@ -13,7 +13,7 @@
 ///
 /// Bounds (a workbook is hostile input): each part's uncompressed size (the sheet 1 GiB, shared strings
 /// 256 MiB, any other part 16 MiB), 5 million shared strings, 1 MiB a string, cells up to column 10,000
-/// (`NTP`), rows up to Excel's 1,048,576 and in increasing order.
+/// (`NTP`), 2 million cells with a value, rows up to Excel's 1,048,576 and in increasing order.
 final class WorkbookReader {
     struct Options {
         /// The sheet to read, or `nil` for the first.
@@ -27,6 +27,10 @@ final class WorkbookReader {
         var maxSharedStrings = 5_000_000
         var maxCellBytes = 1 << 20
         var maxColumns = 10_000
+        /// Most cells with a value in the sheet: a table of yearly counts per country (250 countries ×
+        /// 50 years, a few columns each) has tens of thousands; millions are no such table, and each
+        /// becomes an observation held in memory.
+        var maxCells = 2_000_000
     }
 
     /// The path, as the user gave it (used in every location).
@@ -135,6 +139,7 @@ final class WorkbookReader {
         var rowNumber = 0
         var cells: [String] = []
         var numbers: [Bool] = []
+        var valueCells = 0
         var column = 0
         var cell = CellState()
         var inSheetData = false
@@ -228,6 +233,13 @@ final class WorkbookReader {
                             "row \(rowNumber) has a value in column \(Location.columnName(cell.column)), beyond column "
                                 + "\(Location.columnName(options.maxColumns)); victrend reads at most "
                                 + "\(options.maxColumns) columns")
+                    }
+                    valueCells += 1
+                    guard valueCells <= options.maxCells else {
+                        throw fail(
+                            "the sheet has more than \(options.maxCells) cells with a value (row \(rowNumber) passes "
+                                + "the limit); victrend does not read it: a table of yearly counts per country is "
+                                + "far smaller (250 countries × 50 years)")
                     }
                     while cells.count < cell.column - 1 {
                         cells.append("")
