@@ -179,8 +179,25 @@ struct WorkbookReaderTests {
         options.maxSheetBytes = 1 << 20
         let (_, stop) = rows(path, options)
         #expect(stop?.code == .unreadableWorkbook)
-        #expect(stop?.message.contains("larger than 1 MiB once uncompressed") == true)
+        // Refused from the central directory's declared size, before inflating.
+        #expect(
+            stop?.message.contains("larger than 1 MiB once uncompressed (the archive declares 8 MiB)") == true
+        )
         #expect(rows(path).stop == nil)
+        // A header that lies (every uncompressed size set to 100 bytes): the inflated bytes still stop it.
+        var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        for offset in 0..<(bytes.count - 30) {
+            let signature = bytes[offset..<offset + 4]
+            if signature.elementsEqual([0x50, 0x4B, 0x03, 0x04]) {
+                bytes.replaceSubrange((offset + 22)..<(offset + 26), with: [100, 0, 0, 0])
+            } else if signature.elementsEqual([0x50, 0x4B, 0x01, 0x02]) {
+                bytes.replaceSubrange((offset + 24)..<(offset + 28), with: [100, 0, 0, 0])
+            }
+        }
+        let liar = try fixtures.bytes("liar.xlsx", bytes)
+        let lied = rows(liar, options).stop
+        #expect(lied?.code == .unreadableWorkbook)
+        #expect(lied?.message.contains("declares") == false, "\(lied?.message ?? "")")
     }
 
     @Test(

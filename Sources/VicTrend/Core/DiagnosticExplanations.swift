@@ -123,7 +123,7 @@ extension DiagnosticExplanation {
             code: .unreadableWorkbook,
             text: "The file starts like an .xlsx workbook (a zip archive) but cannot be read as one: a "
                 + "damaged or truncated download, a zip that is not a workbook, XML that is not well-formed, "
-                + "a part that would inflate beyond victrend's limits (a zip bomb: sheet 1 GiB, shared "
+                + "a part that would inflate beyond victrend's limits (a zip bomb: sheet 256 MiB, shared "
                 + "strings 256 MiB), or libzip or libxml2 missing on this machine (the message names the "
                 + "Debian package). Open the file in Excel or LibreOffice and save it again, or save the "
                 + "sheet as CSV UTF-8.",

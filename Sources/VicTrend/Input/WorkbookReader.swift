@@ -11,7 +11,7 @@
 /// Rows above `headerLine` (a title) are not delivered; rows with no value at all are not records, so a
 /// blank row is a gap in the row numbers, as a blank line is in a text file.
 ///
-/// Bounds (a workbook is hostile input): each part's uncompressed size (the sheet 1 GiB, shared strings
+/// Bounds (a workbook is hostile input): each part's uncompressed size (the sheet 256 MiB, shared strings
 /// 256 MiB, any other part 16 MiB), 5 million shared strings, 1 MiB a string, cells up to column 10,000
 /// (`NTP`), 2 million cells with a value, rows up to Excel's 1,048,576 and in increasing order.
 final class WorkbookReader {
@@ -21,7 +21,7 @@ final class WorkbookReader {
         /// The row the table's header is on (`--header-line`).
         var headerLine = 1
         /// Limits (see the type's documentation); smaller values are for tests.
-        var maxSheetBytes = 1 << 30
+        var maxSheetBytes = 256 << 20
         var maxSharedStringBytes = 256 << 20
         var maxPartBytes = 16 << 20
         var maxSharedStrings = 5_000_000
