@@ -351,4 +351,31 @@ struct WorkbookReaderTests {
         #expect(stop?.message.hasPrefix("the sheet has more than 35 cells with a value (row 4") == true)
         #expect(self.rows(path).stop == nil)
     }
+
+    @Test("without --sheet the first visible sheet is read; a hidden sheet only by name")
+    func hiddenSheets() throws {
+        let fixtures = try Fixtures()
+        defer { fixtures.remove() }
+        let path = try workbook(
+            [
+                "xl/workbook.xml":
+                    "<workbook xmlns:r=\"r\"><sheets><sheet name=\"Old\" sheetId=\"1\" state=\"hidden\" r:id=\"rId1\"/>"
+                    + "<sheet name=\"Lookup\" sheetId=\"2\" state=\"veryHidden\" r:id=\"rId2\"/>"
+                    + "<sheet name=\"Figures\" sheetId=\"3\" r:id=\"rId3\"/></sheets></workbook>",
+                "xl/_rels/workbook.xml.rels":
+                    "<Relationships><Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/>"
+                    + "<Relationship Id=\"rId2\" Target=\"worksheets/sheet2.xml\"/>"
+                    + "<Relationship Id=\"rId3\" Target=\"worksheets/sheet3.xml\"/></Relationships>",
+                "xl/worksheets/sheet1.xml":
+                    "<worksheet><sheetData><row><c><v>1</v></c></row></sheetData></worksheet>",
+                "xl/worksheets/sheet2.xml":
+                    "<worksheet><sheetData><row><c><v>2</v></c></row></sheetData></worksheet>",
+                "xl/worksheets/sheet3.xml":
+                    "<worksheet><sheetData><row><c><v>3</v></c></row></sheetData></worksheet>",
+            ], in: fixtures)
+        #expect(rows(path).rows.map(\.1) == [["3"]])
+        var options = WorkbookReader.Options()
+        options.sheet = "Old"
+        #expect(rows(path, options).rows.map(\.1) == [["1"]])
+    }
 }

@@ -135,8 +135,8 @@ extension DiagnosticExplanation {
         DiagnosticExplanation(
             code: .unknownSheet,
             text: "--sheet names a sheet the workbook does not have; the message lists the sheets it has. "
-                + "Names are matched exactly (Figures is not figures). Without --sheet the first sheet is "
-                + "read.",
+                + "Names are matched exactly (Figures is not figures). Without --sheet the first visible "
+                + "sheet is read (a hidden sheet only by name).",
             bad: .init(
                 data: "", options: ["--sheet", "Sheet1"], note: "an .xlsx workbook", runnable: false,
                 shown: "(a workbook with the sheets Figures and Wide)\n"),

@@ -16,7 +16,7 @@
 /// (`NTP`), 2 million cells with a value, rows up to Excel's 1,048,576 and in increasing order.
 final class WorkbookReader {
     struct Options {
-        /// The sheet to read, or `nil` for the first.
+        /// The sheet to read, or `nil` for the first visible one (a hidden sheet is read only by name).
         var sheet: String?
         /// The row the table's header is on (`--header-line`).
         var headerLine = 1
@@ -82,7 +82,7 @@ final class WorkbookReader {
             let book = try Book.read(archive, options: options)
             guard
                 let sheet = options.sheet.map({ name in book.sheets.first { $0.name == name } })
-                    ?? book.sheets.first
+                    ?? book.defaultSheet
             else {
                 if let name = options.sheet {
                     let names = book.sheets.map { "'\($0.name)'" }.joined(separator: ", ")
