@@ -378,4 +378,21 @@ struct WorkbookReaderTests {
         options.sheet = "Old"
         #expect(rows(path, options).rows.map(\.1) == [["1"]])
     }
+
+    @Test("a formula without a calculated value (openpyxl, pandas) is refused at its cell, never dropped")
+    func formulaWithoutValue() throws {
+        let fixtures = try Fixtures()
+        defer { fixtures.remove() }
+        let path = try workbook(
+            book(
+                "<row><c><v>1</v></c><c><f>A1+1</f><v>2</v></c><c t=\"str\"><f>\"\"</f><v/></c></row>"
+                    + "<row><c><v>3</v></c><c><f>A2*1.1</f></c><c><v>5</v></c></row>"),
+            in: fixtures)
+        let (rows, stop) = rows(path)
+        #expect(rows.map(\.1) == [["1", "2"]])
+        #expect(stop?.code == .unreadableWorkbook)
+        #expect(stop?.location?.description == "\(path):Sheet1!B2")
+        #expect(stop?.message.hasPrefix("a formula without a calculated value") == true)
+        #expect(stop?.message.contains("open and save the workbook in Excel (or LibreOffice)") == true)
+    }
 }

@@ -124,8 +124,9 @@ extension DiagnosticExplanation {
             text: "The file starts like an .xlsx workbook (a zip archive) but cannot be read as one: a "
                 + "damaged or truncated download, a zip that is not a workbook, XML that is not well-formed, "
                 + "a part that would inflate beyond victrend's limits (a zip bomb: sheet 256 MiB, shared "
-                + "strings 256 MiB), or libzip or libxml2 missing on this machine (the message names the "
-                + "Debian package). Open the file in Excel or LibreOffice and save it again, or save the "
+                + "strings 256 MiB), a formula without a calculated value (as openpyxl or pandas write "
+                + "formulas: Excel or LibreOffice stores the values when it saves), or libzip or libxml2 "
+                + "missing on this machine (the message names the Debian package). Open the file in Excel or LibreOffice and save it again, or save the "
                 + "sheet as CSV UTF-8.",
             bad: .init(
                 data: "PK\u{3}\u{4}\u{14}\u{0}\u{6}\u{0}",

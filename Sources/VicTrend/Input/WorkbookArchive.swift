@@ -16,6 +16,8 @@ final class WorkbookArchive {
     /// Why a workbook cannot be read.
     struct Failure: Error {
         var message: String
+        /// The sheet's column (A = 1) the failure is at, if one cell.
+        var column: Int? = nil
     }
 
     private let archive: OpaquePointer

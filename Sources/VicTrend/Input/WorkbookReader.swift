@@ -124,7 +124,9 @@ final class WorkbookReader {
             if stopRequested { return nil }
             return Diagnostic(
                 .unreadableWorkbook,
-                at: Location(file: path, line: max(row, 1), sheet: sheetName.isEmpty ? nil : sheetName),
+                at: Location(
+                    file: path, line: max(row, 1), column: error.column,
+                    sheet: sheetName.isEmpty ? nil : sheetName),
                 error.message)
         }
     }
@@ -192,7 +194,13 @@ final class WorkbookReader {
                         column: next)
                     if node.isEmptyElement { cell.column = 0 }
                 case "v":
-                    text = TextCollector(kind: .value)
+                    if node.isEmptyElement {
+                        // `<v/>`: an empty value (a formula's empty text).
+                        cell.value = ""
+                        text = nil
+                    } else {
+                        text = TextCollector(kind: .value)
+                    }
                 case "t":
                     if cell.type == "inlineStr", cell.column > 0, !cell.inPhonetic {
                         text = text ?? TextCollector(kind: .inline)
@@ -200,6 +208,8 @@ final class WorkbookReader {
                     }
                 case "rPh":
                     cell.inPhonetic = !node.isEmptyElement
+                case "f":
+                    cell.formula = true
                 default: break
                 }
             case .text:
@@ -223,6 +233,15 @@ final class WorkbookReader {
                     if cell.type == "inlineStr" {
                         cell.value = text?.value
                         text = nil
+                    }
+                    if cell.formula, cell.value == nil, cell.column > 0 {
+                        self.row = max(rowNumber, 1)
+                        throw WorkbookArchive.Failure(
+                            message:
+                                "a formula without a calculated value (the workbook was written by a program that "
+                                + "does not calculate, such as openpyxl or pandas): open and save the workbook in "
+                                + "Excel (or LibreOffice) so that its values are stored",
+                            column: cell.column)
                     }
                     guard cell.column > 0, let value = cell.value else { return }
                     let shown = try shownValue(
@@ -303,6 +322,8 @@ final class WorkbookReader {
         var column = 0
         var value: String?
         var inPhonetic = false
+        /// It has a formula (`<f>`); its value is then the cached result, if stored.
+        var formula = false
     }
 
     /// Text gathered from a `<v>` or an inline string's `<t>` elements.
