@@ -377,6 +377,9 @@ struct WorkbookReaderTests {
         var options = WorkbookReader.Options()
         options.sheet = "Old"
         #expect(rows(path, options).rows.map(\.1) == [["1"]])
+        // Regardless of case, as Excel names sheets, when no name matches exactly.
+        options.sheet = "lookup"
+        #expect(rows(path, options).rows.map(\.1) == [["2"]])
     }
 
     @Test("a formula without a calculated value (openpyxl, pandas) is refused at its cell, never dropped")
@@ -394,5 +397,24 @@ struct WorkbookReaderTests {
         #expect(stop?.location?.description == "\(path):Sheet1!B2")
         #expect(stop?.message.hasPrefix("a formula without a calculated value") == true)
         #expect(stop?.message.contains("open and save the workbook in Excel (or LibreOffice)") == true)
+    }
+
+    @Test(
+        "a header's year stored as a number styled as a date is the year (2019, not 1905), a serial day its year"
+    )
+    func headerYearStyledAsDate() throws {
+        let fixtures = try Fixtures()
+        defer { fixtures.remove() }
+        let styles =
+            "<styleSheet><cellXfs count=\"2\"><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/></cellXfs></styleSheet>"
+        let path = try workbook(
+            book(
+                "<row><c t=\"inlineStr\"><is><t>country</t></is></c><c s=\"1\"><v>2019</v></c>"
+                    + "<c s=\"1\"><v>43831</v></c></row><row><c s=\"1\"><v>2019</v></c></row>",
+                extra: ["xl/styles.xml": styles]),
+            in: fixtures)
+        let (rows, stop) = rows(path)
+        #expect(stop == nil)
+        #expect(rows.map(\.1) == [["country", "2019", "2020"], ["1905-07-11"]])
     }
 }

@@ -136,7 +136,7 @@ extension DiagnosticExplanation {
         DiagnosticExplanation(
             code: .unknownSheet,
             text: "--sheet names a sheet the workbook does not have; the message lists the sheets it has. "
-                + "Names are matched exactly (Figures is not figures). Without --sheet the first visible "
+                + "Names are matched as Excel matches them, regardless of case (figures is Figures). Without --sheet the first visible "
                 + "sheet is read (a hidden sheet only by name).",
             bad: .init(
                 data: "", options: ["--sheet", "Sheet1"], note: "an .xlsx workbook", runnable: false,

@@ -7,7 +7,8 @@
 /// as `14000`; a formula's cached value, so `=A1*1.1` gives what Excel showed, and a value such as
 /// `14000.000000000002` is refused by the count's own check, never rounded), shared and inline strings,
 /// `TRUE`/`FALSE`, errors as Excel shows them (`#N/A`). A number styled as a date is a date: in the header
-/// row it is read as its year (a wide table's `01/01/2019` column is 2019), elsewhere as `2019-01-01`.
+/// row it is read as its year (a wide table's `01/01/2019` column is 2019), elsewhere as `2019-01-01`;
+/// a header's whole number 1900–2100 is itself the year, whatever its style (`2019` styled as a date).
 /// Rows above `headerLine` (a title) are not delivered; rows with no value at all are not records, so a
 /// blank row is a gap in the row numbers, as a blank line is in a text file.
 ///
@@ -81,8 +82,11 @@ final class WorkbookReader {
             let archive = try WorkbookArchive(path: path)
             let book = try Book.read(archive, options: options)
             guard
-                let sheet = options.sheet.map({ name in book.sheets.first { $0.name == name } })
-                    ?? book.defaultSheet
+                let sheet = options.sheet.map({ name in
+                    // Exactly, else regardless of case (Excel's sheet names are case-insensitive).
+                    book.sheets.first { $0.name == name }
+                        ?? book.sheets.first { $0.name.lowercased() == name.lowercased() }
+                }) ?? book.defaultSheet
             else {
                 if let name = options.sheet {
                     let names = book.sheets.map { "'\($0.name)'" }.joined(separator: ", ")
@@ -305,6 +309,9 @@ final class WorkbookReader {
             return value == "1" ? "TRUE" : value == "0" ? "FALSE" : value
         default:
             let number = Self.plainNumber(value)
+            // A header's whole number 1900–2100 styled as a date is the year itself (`2019` typed into a
+            // cell formatted as a date shows 1905-07-11, yet the year meant is 2019).
+            if header, let year = Int(number), (1900...2100).contains(year) { return number }
             if book.isDate(style: cell.style), let serial = Int(number),
                 let date = Self.date(serial: serial, date1904: book.date1904)
             {
