@@ -374,6 +374,22 @@ struct WorkbookReaderTests {
                     "<worksheet><sheetData><row><c><v>3</v></c></row></sheetData></worksheet>",
             ], in: fixtures)
         #expect(rows(path).rows.map(\.1) == [["3"]])
+        let empty = try workbook(
+            [
+                "xl/workbook.xml":
+                    "<workbook xmlns:r=\"r\"><sheets><sheet name=\"Cover\" sheetId=\"1\" r:id=\"rId1\"/>"
+                    + "<sheet name=\"Figures\" sheetId=\"2\" r:id=\"rId2\"/></sheets></workbook>",
+                "xl/_rels/workbook.xml.rels":
+                    "<Relationships><Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/>"
+                    + "<Relationship Id=\"rId2\" Target=\"worksheets/sheet2.xml\"/></Relationships>",
+                "xl/worksheets/sheet1.xml": "<worksheet><sheetData/></worksheet>",
+                "xl/worksheets/sheet2.xml":
+                    "<worksheet><sheetData><row><c><v>3</v></c></row></sheetData></worksheet>",
+            ], in: fixtures, name: "cover.xlsx")
+        #expect(
+            rows(empty).stop?.message.hasSuffix(
+                "the workbook's other sheets: 'Figures' (read one with --sheet NAME)")
+                == true)
         var options = WorkbookReader.Options()
         options.sheet = "Old"
         #expect(rows(path, options).rows.map(\.1) == [["1"]])

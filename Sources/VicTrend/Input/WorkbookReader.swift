@@ -115,12 +115,20 @@ final class WorkbookReader {
                 delivered == 0
             }
             if delivered == 0 {
+                // Without --sheet, the table may be on another sheet (a cover sheet comes first).
+                let others = book.sheets.filter { $0.name != sheetName }.prefix(20)
+                    .map { DisplayText.quoted($0.name, limit: 64) }
+                let hint =
+                    options.sheet == nil && !others.isEmpty
+                    ? "; the workbook's other sheets: \(others.joined(separator: ", ")) (read one with --sheet NAME)"
+                    : ""
                 return Diagnostic(
                     .emptyFile, at: Location(file: path, line: 1, sheet: sheetName),
-                    options.headerLine > 1
+                    (options.headerLine > 1
                         ? "the sheet has no row with a value on row \(options.headerLine) or below (--header-line "
                             + "\(options.headerLine)): expected the header row naming the columns there"
-                        : "the sheet is empty: expected a header row naming the columns, e.g. country, year, victims"
+                        : "the sheet is empty: expected a header row naming the columns, e.g. country, year, victims")
+                        + hint
                 )
             }
             return nil
