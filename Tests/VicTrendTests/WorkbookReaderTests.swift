@@ -179,8 +179,25 @@ struct WorkbookReaderTests {
         options.maxSheetBytes = 1 << 20
         let (_, stop) = rows(path, options)
         #expect(stop?.code == .unreadableWorkbook)
-        #expect(stop?.message.contains("larger than 1 MiB once uncompressed") == true)
+        // Refused from the central directory's declared size, before inflating.
+        #expect(
+            stop?.message.contains("larger than 1 MiB once uncompressed (the archive declares 8 MiB)") == true
+        )
         #expect(rows(path).stop == nil)
+        // A header that lies (every uncompressed size set to 100 bytes): the inflated bytes still stop it.
+        var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        for offset in 0..<(bytes.count - 30) {
+            let signature = bytes[offset..<offset + 4]
+            if signature.elementsEqual([0x50, 0x4B, 0x03, 0x04]) {
+                bytes.replaceSubrange((offset + 22)..<(offset + 26), with: [100, 0, 0, 0])
+            } else if signature.elementsEqual([0x50, 0x4B, 0x01, 0x02]) {
+                bytes.replaceSubrange((offset + 24)..<(offset + 28), with: [100, 0, 0, 0])
+            }
+        }
+        let liar = try fixtures.bytes("liar.xlsx", bytes)
+        let lied = rows(liar, options).stop
+        #expect(lied?.code == .unreadableWorkbook)
+        #expect(lied?.message.contains("declares") == false, "\(lied?.message ?? "")")
     }
 
     @Test(
@@ -277,5 +294,143 @@ struct WorkbookReaderTests {
                 == csv.panel.series.map { $0.observations.map(\.victims) })
         #expect(workbook.log.diagnostics.map(\.code) == [.footnoteBelowTable])
         #expect(workbook.log.diagnostics.first?.location?.description == "\(renamed):Figures!16:16")
+    }
+
+    /// The figures of `path` read as a panel, and the codes of its diagnostics.
+    private func panel(_ path: String, _ options: PanelReader.Options = .init()) throws -> (
+        figures: [String: [Int]], codes: [DiagnosticCode], messages: [String]
+    ) {
+        let result = try PanelReader(options: options).read([path])
+        var figures: [String: [Int]] = [:]
+        for series in result.panel.series { figures[series.country] = series.observations.map(\.victims) }
+        return (
+            figures, result.log.diagnostics.map(\.code),
+            result.log.diagnostics.map { "\($0.location?.description ?? ""): \($0.message)" }
+        )
+    }
+
+    /// A long table: the header country, year, victims (shared strings 0–2), then `rows`.
+    private func longSheet(_ rows: String) -> [String: String] {
+        book(
+            "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c>"
+                + "<c r=\"C1\" t=\"s\"><v>2</v></c></row>" + rows, strings: ["country", "year", "victims"])
+    }
+
+    @Test("--thousands-separator applies to counts stored as text, never to a number cell (1.234 is no 1234)")
+    func thousandsOnTextOnly() throws {
+        let fixtures = try Fixtures()
+        defer { fixtures.remove() }
+        let path = try workbook(
+            longSheet(
+                "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>DEU</t></is></c><c r=\"B2\"><v>2019</v></c>"
+                    + "<c r=\"C2\"><v>1.234</v></c></row>"
+                    + "<row r=\"3\"><c r=\"A3\" t=\"inlineStr\"><is><t>DEU</t></is></c><c r=\"B3\"><v>2020</v></c>"
+                    + "<c r=\"C3\" t=\"inlineStr\"><is><t>1.357</t></is></c></row>"),
+            in: fixtures)
+        let read = try panel(path, PanelReader.Options(thousandsSeparator: .dot))
+        #expect(read.codes == [.invalidCount])
+        #expect(
+            read.messages.first?.hasPrefix("\(path):Sheet1!C2: the count '1.234' is stored in the workbook")
+                == true)
+        #expect(read.messages.first?.contains("read the file with --thousands-separator") == false)
+        #expect(read.figures["DEU"] == nil || read.figures["DEU"] == [1357])
+    }
+
+    @Test("a sheet of more cells with a value than the limit is refused (VT017) at the row that passes it")
+    func cellLimit() throws {
+        let fixtures = try Fixtures()
+        defer { fixtures.remove() }
+        let row = "<row>" + String(repeating: "<c><v>7</v></c>", count: 10) + "</row>"
+        let path = try workbook(book(String(repeating: row, count: 5)), in: fixtures)
+        var options = WorkbookReader.Options()
+        options.maxCells = 35
+        let (rows, stop) = rows(path, options)
+        #expect(rows.count == 3)
+        #expect(stop?.code == .unreadableWorkbook)
+        #expect(stop?.location?.description == "\(path):Sheet1!4:4")
+        #expect(stop?.message.hasPrefix("the sheet has more than 35 cells with a value (row 4") == true)
+        #expect(self.rows(path).stop == nil)
+    }
+
+    @Test("without --sheet the first visible sheet is read; a hidden sheet only by name")
+    func hiddenSheets() throws {
+        let fixtures = try Fixtures()
+        defer { fixtures.remove() }
+        let path = try workbook(
+            [
+                "xl/workbook.xml":
+                    "<workbook xmlns:r=\"r\"><sheets><sheet name=\"Old\" sheetId=\"1\" state=\"hidden\" r:id=\"rId1\"/>"
+                    + "<sheet name=\"Lookup\" sheetId=\"2\" state=\"veryHidden\" r:id=\"rId2\"/>"
+                    + "<sheet name=\"Figures\" sheetId=\"3\" r:id=\"rId3\"/></sheets></workbook>",
+                "xl/_rels/workbook.xml.rels":
+                    "<Relationships><Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/>"
+                    + "<Relationship Id=\"rId2\" Target=\"worksheets/sheet2.xml\"/>"
+                    + "<Relationship Id=\"rId3\" Target=\"worksheets/sheet3.xml\"/></Relationships>",
+                "xl/worksheets/sheet1.xml":
+                    "<worksheet><sheetData><row><c><v>1</v></c></row></sheetData></worksheet>",
+                "xl/worksheets/sheet2.xml":
+                    "<worksheet><sheetData><row><c><v>2</v></c></row></sheetData></worksheet>",
+                "xl/worksheets/sheet3.xml":
+                    "<worksheet><sheetData><row><c><v>3</v></c></row></sheetData></worksheet>",
+            ], in: fixtures)
+        #expect(rows(path).rows.map(\.1) == [["3"]])
+        let empty = try workbook(
+            [
+                "xl/workbook.xml":
+                    "<workbook xmlns:r=\"r\"><sheets><sheet name=\"Cover\" sheetId=\"1\" r:id=\"rId1\"/>"
+                    + "<sheet name=\"Figures\" sheetId=\"2\" r:id=\"rId2\"/></sheets></workbook>",
+                "xl/_rels/workbook.xml.rels":
+                    "<Relationships><Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/>"
+                    + "<Relationship Id=\"rId2\" Target=\"worksheets/sheet2.xml\"/></Relationships>",
+                "xl/worksheets/sheet1.xml": "<worksheet><sheetData/></worksheet>",
+                "xl/worksheets/sheet2.xml":
+                    "<worksheet><sheetData><row><c><v>3</v></c></row></sheetData></worksheet>",
+            ], in: fixtures, name: "cover.xlsx")
+        #expect(
+            rows(empty).stop?.message.hasSuffix(
+                "the workbook's other sheets: 'Figures' (read one with --sheet NAME)")
+                == true)
+        var options = WorkbookReader.Options()
+        options.sheet = "Old"
+        #expect(rows(path, options).rows.map(\.1) == [["1"]])
+        // Regardless of case, as Excel names sheets, when no name matches exactly.
+        options.sheet = "lookup"
+        #expect(rows(path, options).rows.map(\.1) == [["2"]])
+    }
+
+    @Test("a formula without a calculated value (openpyxl, pandas) is refused at its cell, never dropped")
+    func formulaWithoutValue() throws {
+        let fixtures = try Fixtures()
+        defer { fixtures.remove() }
+        let path = try workbook(
+            book(
+                "<row><c><v>1</v></c><c><f>A1+1</f><v>2</v></c><c t=\"str\"><f>\"\"</f><v/></c></row>"
+                    + "<row><c><v>3</v></c><c><f>A2*1.1</f></c><c><v>5</v></c></row>"),
+            in: fixtures)
+        let (rows, stop) = rows(path)
+        #expect(rows.map(\.1) == [["1", "2"]])
+        #expect(stop?.code == .unreadableWorkbook)
+        #expect(stop?.location?.description == "\(path):Sheet1!B2")
+        #expect(stop?.message.hasPrefix("a formula without a calculated value") == true)
+        #expect(stop?.message.contains("open and save the workbook in Excel (or LibreOffice)") == true)
+    }
+
+    @Test(
+        "a header's year stored as a number styled as a date is the year (2019, not 1905), a serial day its year"
+    )
+    func headerYearStyledAsDate() throws {
+        let fixtures = try Fixtures()
+        defer { fixtures.remove() }
+        let styles =
+            "<styleSheet><cellXfs count=\"2\"><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/></cellXfs></styleSheet>"
+        let path = try workbook(
+            book(
+                "<row><c t=\"inlineStr\"><is><t>country</t></is></c><c s=\"1\"><v>2019</v></c>"
+                    + "<c s=\"1\"><v>43831</v></c></row><row><c s=\"1\"><v>2019</v></c></row>",
+                extra: ["xl/styles.xml": styles]),
+            in: fixtures)
+        let (rows, stop) = rows(path)
+        #expect(stop == nil)
+        #expect(rows.map(\.1) == [["country", "2019", "2020"], ["1905-07-11"]])
     }
 }

@@ -124,9 +124,10 @@ extension DiagnosticExplanation {
             code: .unreadableWorkbook,
             text: "The file starts like an .xlsx workbook (a zip archive) but cannot be read as one: a "
                 + "damaged or truncated download, a zip that is not a workbook, XML that is not well-formed, "
-                + "a part that would inflate beyond victrend's limits (a zip bomb: sheet 1 GiB, shared "
-                + "strings 256 MiB), or libzip or libxml2 missing on this machine (the message names the "
-                + "Debian package). Open the file in Excel or LibreOffice and save it again, or save the "
+                + "a part that would inflate beyond victrend's limits (a zip bomb: sheet 256 MiB, shared "
+                + "strings 256 MiB), a formula without a calculated value (as openpyxl or pandas write "
+                + "formulas: Excel or LibreOffice stores the values when it saves), or libzip or libxml2 "
+                + "missing on this machine (the message names the Debian package). Open the file in Excel or LibreOffice and save it again, or save the "
                 + "sheet as CSV UTF-8.",
             bad: .init(
                 data: "PK\u{3}\u{4}\u{14}\u{0}\u{6}\u{0}",
@@ -136,8 +137,8 @@ extension DiagnosticExplanation {
         DiagnosticExplanation(
             code: .unknownSheet,
             text: "--sheet names a sheet the workbook does not have; the message lists the sheets it has. "
-                + "Names are matched exactly (Figures is not figures). Without --sheet the first sheet is "
-                + "read.",
+                + "Names are matched as Excel matches them, regardless of case (figures is Figures). Without --sheet the first visible "
+                + "sheet is read (a hidden sheet only by name).",
             bad: .init(
                 data: "", options: ["--sheet", "Sheet1"], note: "an .xlsx workbook", runnable: false,
                 shown: "(a workbook with the sheets Figures and Wide)\n"),

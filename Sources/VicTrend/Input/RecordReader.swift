@@ -9,6 +9,13 @@ protocol RecordReader: AnyObject {
     var recordEndLine: Int { get }
     /// Ends the read after the record being delivered.
     func stop()
+    /// Whether cell `index` of the record is stored as a number (a workbook's number cell), not as text:
+    /// such a cell has no thousands separator, so `--thousands-separator` does not apply to it.
+    func isStoredNumber(cell index: Int) -> Bool
+}
+
+extension RecordReader {
+    func isStoredNumber(cell index: Int) -> Bool { false }
 }
 
 extension CSVReader: RecordReader {}

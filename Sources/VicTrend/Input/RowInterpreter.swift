@@ -427,16 +427,31 @@ struct RowInterpreter {
         guard let key, let year else {
             // Still check the count, so that every problem of the row is reported at once.
             if case .failure(let problem) = CountCell.read(
-                record[countColumn], layout: layout, thousands: options.thousandsSeparator)
+                record[countColumn], layout: layout,
+                thousands: reader.isStoredNumber(cell: countColumn) ? nil : options.thousandsSeparator)
             {
-                output.add(
-                    Diagnostic(problem.code, at: reader.location(ofCell: countColumn), problem.message))
+                output.add(countProblem(problem, record, countColumn: countColumn, reader: reader))
             }
             return
         }
         addFigure(
             record, key: key, year: year, countColumn: countColumn, status: status, reader: reader,
             into: &output, asOf: asOf)
+    }
+
+    /// A count cell's problem, located at the cell. A workbook's number cell has no thousands separator
+    /// (`1.234` stored as a number is one point two three four), so no hint to use one is given for it.
+    private func countProblem(
+        _ problem: CellParsing.Problem, _ record: CSVRecord, countColumn: Int, reader: some RecordReader
+    ) -> Diagnostic {
+        var message = problem.message
+        if reader.isStoredNumber(cell: countColumn), message.contains("--thousands-separator") {
+            message =
+                "the count \(CellParsing.show(record[countColumn])) is stored in the workbook as a number that "
+                + "is not whole (a number cell has no thousands separator: --thousands-separator applies to "
+                + "counts stored as text); counts of victims are whole numbers, correct the cell"
+        }
+        return Diagnostic(problem.code, at: reader.location(ofCell: countColumn), message)
     }
 
     /// The layout of `shape`, kept beside it (read for every cell; a switch over `shape` would copy its
@@ -456,12 +471,11 @@ struct RowInterpreter {
         } else {
             switch CountCell.read(
                 record[countColumn], layout: layout, multiplier: status.multiplier, column: multiplierName,
-                thousands: options.thousandsSeparator)
+                thousands: reader.isStoredNumber(cell: countColumn) ? nil : options.thousandsSeparator)
             {
             case .success(let value): cell = value
             case .failure(let problem):
-                output.add(
-                    Diagnostic(problem.code, at: reader.location(ofCell: countColumn), problem.message))
+                output.add(countProblem(problem, record, countColumn: countColumn, reader: reader))
                 return
             }
         }

@@ -16,6 +16,8 @@ final class WorkbookArchive {
     /// Why a workbook cannot be read.
     struct Failure: Error {
         var message: String
+        /// The sheet's column (A = 1) the failure is at, if one cell.
+        var column: Int? = nil
     }
 
     private let archive: OpaquePointer
@@ -46,6 +48,12 @@ final class WorkbookArchive {
             if optional { return }
             throw Failure(message: "the workbook has no part \(name); it is not a valid .xlsx file")
         }
+        // What the central directory declares: a part declared larger than its limit is refused at once
+        // (a zip bomb's header would otherwise cost the whole inflation to find out). The header may lie:
+        // the inflated bytes are still counted below.
+        if let declared = declaredSize(index: UInt64(index)), declared > UInt64(limit) {
+            throw Failure(message: tooLarge(name, limit: limit, declared: declared))
+        }
         guard let file = library.zipFopenIndex(archive, UInt64(index), 0) else {
             let reason = library.zipStrerror(archive).map { String(cString: $0) } ?? "libzip error"
             throw Failure(message: "the part \(name) cannot be read (\(reason))")
@@ -65,10 +73,7 @@ final class WorkbookArchive {
         while true {
             let status = library.read(reader)
             if source.overLimit {
-                throw Failure(
-                    message:
-                        "the part \(name) is larger than \(limit >> 20) MiB once uncompressed; victrend does "
-                        + "not read it (a workbook of yearly counts is far smaller: this may be a zip bomb)")
+                throw Failure(message: tooLarge(name, limit: limit, declared: nil))
             }
             if status == 0 { break }
             if status < 0 || source.xmlMessage != nil {
@@ -81,6 +86,25 @@ final class WorkbookArchive {
             }
             try handle(node)
         }
+    }
+}
+
+extension WorkbookArchive {
+    /// The uncompressed size the zip's central directory declares for entry `index`, if it does.
+    fileprivate func declaredSize(index: UInt64) -> UInt64? {
+        let stat = UnsafeMutableRawPointer.allocate(byteCount: WorkbookLibraries.zipStatBytes, alignment: 8)
+        defer { stat.deallocate() }
+        stat.initializeMemory(as: UInt8.self, repeating: 0, count: WorkbookLibraries.zipStatBytes)
+        guard library.zipStatIndex(archive, index, 0, stat) == 0 else { return nil }
+        let valid = stat.load(as: UInt64.self)
+        guard valid & WorkbookLibraries.zipStatSize != 0 else { return nil }
+        return stat.load(fromByteOffset: WorkbookLibraries.zipStatSizeOffset, as: UInt64.self)
+    }
+
+    fileprivate func tooLarge(_ name: String, limit: Int, declared: UInt64?) -> String {
+        let size = declared.map { " (the archive declares \($0 >> 20) MiB)" } ?? ""
+        return "the part \(name) is larger than \(limit >> 20) MiB once uncompressed\(size); victrend does "
+            + "not read it (a workbook of yearly counts is far smaller: this may be a zip bomb)"
     }
 }
 

@@ -26,6 +26,8 @@ struct WorkbookLibraries: @unchecked Sendable {
     let zipFread: @convention(c) (OpaquePointer?, UnsafeMutableRawPointer?, UInt64) -> Int64
     let zipFclose: @convention(c) (OpaquePointer?) -> Int32
     let zipStrerror: @convention(c) (OpaquePointer?) -> UnsafePointer<CChar>?
+    /// `zip_stat_index`: fills a `struct zip_stat` (see `declaredSize`).
+    let zipStatIndex: @convention(c) (OpaquePointer?, UInt64, UInt32, UnsafeMutableRawPointer?) -> Int32
     // libxml2
     typealias ReadCallback =
         @convention(c) (UnsafeMutableRawPointer?, UnsafeMutablePointer<CChar>?, Int32) -> Int32
@@ -50,6 +52,11 @@ struct WorkbookLibraries: @unchecked Sendable {
 
     // Constants of the two headers.
     static let zipReadOnly: Int32 = 16  // ZIP_RDONLY
+    /// `struct zip_stat` (libzip 1.x): `valid` (UInt64) at 0, `name` at 8, `index` at 16, `size` (the
+    /// uncompressed size, UInt64) at 24, ...; 64 bytes in all on 64-bit systems.
+    static let zipStatBytes = 128
+    static let zipStatSizeOffset = 24
+    static let zipStatSize: UInt64 = 4  // ZIP_STAT_SIZE
     static let parseNoNetwork: Int32 = 1 << 11  // XML_PARSE_NONET
     static let parseNoErrors: Int32 = 1 << 5  // XML_PARSE_NOERROR
     static let parseNoWarnings: Int32 = 1 << 6  // XML_PARSE_NOWARNING
@@ -109,6 +116,9 @@ struct WorkbookLibraries: @unchecked Sendable {
             let zipFclose = symbol(zip, "zip_fclose", as: Reader.self),
             let zipStrerror = symbol(
                 zip, "zip_strerror", as: (@convention(c) (OpaquePointer?) -> UnsafePointer<CChar>?).self),
+            let zipStatIndex = symbol(
+                zip, "zip_stat_index",
+                as: (@convention(c) (OpaquePointer?, UInt64, UInt32, UnsafeMutableRawPointer?) -> Int32).self),
             let readerForIO = symbol(
                 xml, "xmlReaderForIO",
                 as: (@convention(c) (
@@ -138,7 +148,9 @@ struct WorkbookLibraries: @unchecked Sendable {
             WorkbookLibraries(
                 zipOpen: zipOpen, zipDiscard: zipDiscard, zipNameLocate: zipNameLocate,
                 zipFopenIndex: zipFopenIndex,
-                zipFread: zipFread, zipFclose: zipFclose, zipStrerror: zipStrerror, readerForIO: readerForIO,
+                zipFread: zipFread, zipFclose: zipFclose, zipStrerror: zipStrerror,
+                zipStatIndex: zipStatIndex,
+                readerForIO: readerForIO,
                 freeTextReader: freeTextReader, setErrorHandler: setErrorHandler, read: read,
                 nodeType: nodeType,
                 isEmptyElement: isEmptyElement, localName: localName, value: value,

@@ -5,6 +5,14 @@ struct Book {
         var name: String
         /// The sheet's part in the zip container, e.g. `xl/worksheets/sheet1.xml`.
         var part: String
+        /// Shown in Excel's tabs (not `state="hidden"` or `"veryHidden"`).
+        var visible = true
+    }
+
+    /// The sheet read without `--sheet`: the first one Excel shows (a hidden sheet, often a lookup
+    /// table or an old copy, is not what the user sees first), or the first when all are hidden.
+    var defaultSheet: Sheet? {
+        sheets.first(where: \.visible) ?? sheets.first
     }
 
     var sheets: [Sheet] = []
@@ -23,14 +31,15 @@ struct Book {
         -> Book
     {
         var book = Book()
-        var declared: [(name: String, id: String)] = []
+        var declared: [(name: String, id: String, visible: Bool)] = []
         try archive.readXML("xl/workbook.xml", limit: options.maxPartBytes) { node in
             guard node.kind == .element else { return }
             switch node.name {
             case "sheet":
                 let attributes = node.attributes
                 if let name = attributes["name"], let id = attributes["id"], declared.count < 10_000 {
-                    declared.append((name, id))
+                    let state = attributes["state"]?.lowercased()
+                    declared.append((name, id, state != "hidden" && state != "veryhidden"))
                 }
             case "workbookPr":
                 let value = node.attributes["date1904"]?.lowercased()
@@ -46,11 +55,11 @@ struct Book {
                 targets[id] = target
             }
         }
-        for (name, id) in declared {
+        for (name, id, visible) in declared {
             guard let target = targets[id] else { continue }
             // Relative to xl/, or absolute from the package root.
             let part = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
-            book.sheets.append(Sheet(name: name, part: part))
+            book.sheets.append(Sheet(name: name, part: part, visible: visible))
         }
         book.dateStyles = try dateStyles(archive, options: options)
         return book

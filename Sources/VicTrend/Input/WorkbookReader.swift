@@ -7,26 +7,31 @@
 /// as `14000`; a formula's cached value, so `=A1*1.1` gives what Excel showed, and a value such as
 /// `14000.000000000002` is refused by the count's own check, never rounded), shared and inline strings,
 /// `TRUE`/`FALSE`, errors as Excel shows them (`#N/A`). A number styled as a date is a date: in the header
-/// row it is read as its year (a wide table's `01/01/2019` column is 2019), elsewhere as `2019-01-01`.
+/// row it is read as its year (a wide table's `01/01/2019` column is 2019), elsewhere as `2019-01-01`;
+/// a header's whole number 1900–2100 is itself the year, whatever its style (`2019` styled as a date).
 /// Rows above `headerLine` (a title) are not delivered; rows with no value at all are not records, so a
 /// blank row is a gap in the row numbers, as a blank line is in a text file.
 ///
-/// Bounds (a workbook is hostile input): each part's uncompressed size (the sheet 1 GiB, shared strings
+/// Bounds (a workbook is hostile input): each part's uncompressed size (the sheet 256 MiB, shared strings
 /// 256 MiB, any other part 16 MiB), 5 million shared strings, 1 MiB a string, cells up to column 10,000
-/// (`NTP`), rows up to Excel's 1,048,576 and in increasing order.
+/// (`NTP`), 2 million cells with a value, rows up to Excel's 1,048,576 and in increasing order.
 final class WorkbookReader {
     struct Options {
-        /// The sheet to read, or `nil` for the first.
+        /// The sheet to read, or `nil` for the first visible one (a hidden sheet is read only by name).
         var sheet: String?
         /// The row the table's header is on (`--header-line`).
         var headerLine = 1
         /// Limits (see the type's documentation); smaller values are for tests.
-        var maxSheetBytes = 1 << 30
+        var maxSheetBytes = 256 << 20
         var maxSharedStringBytes = 256 << 20
         var maxPartBytes = 16 << 20
         var maxSharedStrings = 5_000_000
         var maxCellBytes = 1 << 20
         var maxColumns = 10_000
+        /// Most cells with a value in the sheet: a table of yearly counts per country (250 countries ×
+        /// 50 years, a few columns each) has tens of thousands; millions are no such table, and each
+        /// becomes an observation held in memory.
+        var maxCells = 2_000_000
     }
 
     /// The path, as the user gave it (used in every location).
@@ -36,6 +41,9 @@ final class WorkbookReader {
     private let options: Options
     private var row = 0
     private var stopRequested = false
+    /// For each cell of the record being delivered, whether the workbook stores it as a number (a
+    /// number has no thousands separator: `--thousands-separator` applies to text cells only).
+    private var numberCells: [Bool] = []
     private var sink = CellSink(maxCells: 1 << 14)
 
     init(path: String, options: Options = Options()) {
@@ -74,8 +82,11 @@ final class WorkbookReader {
             let archive = try WorkbookArchive(path: path)
             let book = try Book.read(archive, options: options)
             guard
-                let sheet = options.sheet.map({ name in book.sheets.first { $0.name == name } })
-                    ?? book.sheets.first
+                let sheet = options.sheet.map({ name in
+                    // Exactly, else regardless of case (Excel's sheet names are case-insensitive).
+                    book.sheets.first { $0.name == name }
+                        ?? book.sheets.first { $0.name.lowercased() == name.lowercased() }
+                }) ?? book.defaultSheet
             else {
                 if let name = options.sheet {
                     let names = book.sheets.map { "'\($0.name)'" }.joined(separator: ", ")
@@ -89,9 +100,10 @@ final class WorkbookReader {
             sheetName = sheet.name
             let strings = try SharedStrings.read(archive, options: options)
             var delivered = 0
-            try readSheet(archive, part: sheet.part, book: book, strings: strings) { cells, row in
+            try readSheet(archive, part: sheet.part, book: book, strings: strings) { cells, numbers, row in
                 guard row >= options.headerLine else { return }
                 self.row = row
+                numberCells = numbers
                 for text in cells {
                     var text = text
                     text.withUTF8 { bytes in sink.append(bytes.baseAddress, bytes.count) }
@@ -103,12 +115,20 @@ final class WorkbookReader {
                 delivered == 0
             }
             if delivered == 0 {
+                // Without --sheet, the table may be on another sheet (a cover sheet comes first).
+                let others = book.sheets.filter { $0.name != sheetName }.prefix(20)
+                    .map { DisplayText.quoted($0.name, limit: 64) }
+                let hint =
+                    options.sheet == nil && !others.isEmpty
+                    ? "; the workbook's other sheets: \(others.joined(separator: ", ")) (read one with --sheet NAME)"
+                    : ""
                 return Diagnostic(
                     .emptyFile, at: Location(file: path, line: 1, sheet: sheetName),
-                    options.headerLine > 1
+                    (options.headerLine > 1
                         ? "the sheet has no row with a value on row \(options.headerLine) or below (--header-line "
                             + "\(options.headerLine)): expected the header row naming the columns there"
-                        : "the sheet is empty: expected a header row naming the columns, e.g. country, year, victims"
+                        : "the sheet is empty: expected a header row naming the columns, e.g. country, year, victims")
+                        + hint
                 )
             }
             return nil
@@ -116,7 +136,9 @@ final class WorkbookReader {
             if stopRequested { return nil }
             return Diagnostic(
                 .unreadableWorkbook,
-                at: Location(file: path, line: max(row, 1), sheet: sheetName.isEmpty ? nil : sheetName),
+                at: Location(
+                    file: path, line: max(row, 1), column: error.column,
+                    sheet: sheetName.isEmpty ? nil : sheetName),
                 error.message)
         }
     }
@@ -126,10 +148,12 @@ final class WorkbookReader {
     /// Streams the sheet's rows: `deliver` gets each row with a value, its cells A... as text.
     private func readSheet(
         _ archive: WorkbookArchive, part: String, book: Book, strings: [String],
-        deliver: ([String], Int) -> Void, isHeader: () -> Bool
+        deliver: ([String], [Bool], Int) -> Void, isHeader: () -> Bool
     ) throws(WorkbookArchive.Failure) {
         var rowNumber = 0
         var cells: [String] = []
+        var numbers: [Bool] = []
+        var valueCells = 0
         var column = 0
         var cell = CellState()
         var inSheetData = false
@@ -159,8 +183,9 @@ final class WorkbookReader {
                     rowNumber = next
                     self.row = next
                     cells.removeAll(keepingCapacity: true)
+                    numbers.removeAll(keepingCapacity: true)
                     column = 0
-                    if node.isEmptyElement { deliverRow(&cells, rowNumber, deliver) }
+                    if node.isEmptyElement { deliverRow(&cells, &numbers, rowNumber, deliver) }
                 case "c":
                     let attributes = node.attributes
                     var next = column + 1
@@ -181,7 +206,13 @@ final class WorkbookReader {
                         column: next)
                     if node.isEmptyElement { cell.column = 0 }
                 case "v":
-                    text = TextCollector(kind: .value)
+                    if node.isEmptyElement {
+                        // `<v/>`: an empty value (a formula's empty text).
+                        cell.value = ""
+                        text = nil
+                    } else {
+                        text = TextCollector(kind: .value)
+                    }
                 case "t":
                     if cell.type == "inlineStr", cell.column > 0, !cell.inPhonetic {
                         text = text ?? TextCollector(kind: .inline)
@@ -189,6 +220,8 @@ final class WorkbookReader {
                     }
                 case "rPh":
                     cell.inPhonetic = !node.isEmptyElement
+                case "f":
+                    cell.formula = true
                 default: break
                 }
             case .text:
@@ -213,6 +246,15 @@ final class WorkbookReader {
                         cell.value = text?.value
                         text = nil
                     }
+                    if cell.formula, cell.value == nil, cell.column > 0 {
+                        self.row = max(rowNumber, 1)
+                        throw WorkbookArchive.Failure(
+                            message:
+                                "a formula without a calculated value (the workbook was written by a program that "
+                                + "does not calculate, such as openpyxl or pandas): open and save the workbook in "
+                                + "Excel (or LibreOffice) so that its values are stored",
+                            column: cell.column)
+                    }
                     guard cell.column > 0, let value = cell.value else { return }
                     let shown = try shownValue(
                         cell, value: value, book: book, strings: strings, header: isHeader())
@@ -223,10 +265,21 @@ final class WorkbookReader {
                                 + "\(Location.columnName(options.maxColumns)); victrend reads at most "
                                 + "\(options.maxColumns) columns")
                     }
-                    while cells.count < cell.column - 1 { cells.append("") }
+                    valueCells += 1
+                    guard valueCells <= options.maxCells else {
+                        throw fail(
+                            "the sheet has more than \(options.maxCells) cells with a value (row \(rowNumber) passes "
+                                + "the limit); victrend does not read it: a table of yearly counts per country is "
+                                + "far smaller (250 countries × 50 years)")
+                    }
+                    while cells.count < cell.column - 1 {
+                        cells.append("")
+                        numbers.append(false)
+                    }
                     cells.append(shown)
+                    numbers.append(cell.type == "n" && !book.isDate(style: cell.style))
                 case "row":
-                    deliverRow(&cells, rowNumber, deliver)
+                    deliverRow(&cells, &numbers, rowNumber, deliver)
                 default: break
                 }
             case .other:
@@ -236,10 +289,14 @@ final class WorkbookReader {
         }
     }
 
-    private func deliverRow(_ cells: inout [String], _ row: Int, _ deliver: ([String], Int) -> Void) {
+    private func deliverRow(
+        _ cells: inout [String], _ numbers: inout [Bool], _ row: Int,
+        _ deliver: ([String], [Bool], Int) -> Void
+    ) {
         guard !cells.isEmpty else { return }
-        deliver(cells, row)
+        deliver(cells, numbers, row)
         cells.removeAll(keepingCapacity: true)
+        numbers.removeAll(keepingCapacity: true)
     }
 
     /// The text a cell stands for (see the type's documentation).
@@ -260,6 +317,9 @@ final class WorkbookReader {
             return value == "1" ? "TRUE" : value == "0" ? "FALSE" : value
         default:
             let number = Self.plainNumber(value)
+            // A header's whole number 1900–2100 styled as a date is the year itself (`2019` typed into a
+            // cell formatted as a date shows 1905-07-11, yet the year meant is 2019).
+            if header, let year = Int(number), (1900...2100).contains(year) { return number }
             if book.isDate(style: cell.style), let serial = Int(number),
                 let date = Self.date(serial: serial, date1904: book.date1904)
             {
@@ -277,6 +337,8 @@ final class WorkbookReader {
         var column = 0
         var value: String?
         var inPhonetic = false
+        /// It has a formula (`<f>`); its value is then the cached result, if stored.
+        var formula = false
     }
 
     /// Text gathered from a `<v>` or an inline string's `<t>` elements.
@@ -372,6 +434,10 @@ extension WorkbookReader: RecordReader {
     var recordLocation: Location { Location(file: path, line: row, sheet: sheetName) }
 
     var recordEndLine: Int { row }
+
+    func isStoredNumber(cell index: Int) -> Bool {
+        numberCells.indices.contains(index) && numberCells[index]
+    }
 
     func stop() {
         stopRequested = true
