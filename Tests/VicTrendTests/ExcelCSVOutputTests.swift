@@ -37,6 +37,22 @@ struct ExcelCSVOutputTests {
                 + "AUT;Police;2021;12;;;;;not-assessed;\"Austria;x\";1e5;\r\n")
     }
 
+    @Test("every trends column is classified: decimal (a decimal comma with ';') or text and whole numbers")
+    func everyTrendColumnClassified() {
+        // A column added to the trends table must be put in one of the two lists, so that a decimal
+        // column is never left with a decimal point that European Excel reads as thousands.
+        let wholeOrText: Set<String> = [
+            "country", "year", "as_of", "victims", "victims_status", "base_year", "base_victims",
+            "required_victims", "shortfall", "status", "flags", "trajectory_victims", "trajectory_gap",
+            "significance", "country_name", "new_victims",
+        ]
+        for column in TrendColumn.allCases {
+            #expect(
+                ExcelCSV.decimalColumns.contains(column.rawValue) != wholeOrText.contains(column.rawValue),
+                "\(column.rawValue) is in neither or both lists")
+        }
+    }
+
     @Test(
         "what counts as a decimal number",
         arguments: [

@@ -21,7 +21,7 @@ public struct ExcelCSV: Sendable, Hashable {
     /// Every other column is text or whole counts and is never changed, even where a cell looks like a
     /// decimal (a key kept verbatim, or a `--by` column such as `agency`, may hold `1.5`).
     static let decimalColumns: Set<String> = [
-        "growth_rate", "p_value", "ratio_low", "ratio_high", "dispersion", "new_per_year",
+        "elapsed_years", "growth_rate", "p_value", "ratio_low", "ratio_high", "dispersion", "new_per_year",
         "new_growth_rate", "latest_growth", "long_term_cagr", "long_term_ratio", "short_term_cagr",
         "short_term_ratio", "required_growth_to_target_year", "trend_growth", "trend_low", "trend_high",
         "trend_p_value", "projected_victims", "projected_low", "projected_high",
