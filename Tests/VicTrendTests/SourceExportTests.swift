@@ -320,7 +320,7 @@ struct SourceExportTests {
 
     @Test("the names of totals and regions are written in their normal form, as they are looked up")
     func aggregateNamesNormalised() {
-        #expect(Aggregates.names.count == 55)
+        #expect(Aggregates.names.count == 71)
         for name in Aggregates.names {
             #expect(CountryTable.normalise(name) == name, "'\(name)' is not in its normal form")
         }

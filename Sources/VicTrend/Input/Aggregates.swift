@@ -15,20 +15,18 @@ enum Aggregates {
         if !text.isEmpty && text.utf8.allSatisfy(isASCIILetterOrDigit) {
             return isAggregate(word: text.utf8)
         }
-        let upper = text.uppercased()
-        for prefix in ["EFTA", "EEA", "EU", "EA"] where upper.hasPrefix(prefix) {
-            let rest = upper.dropFirst(prefix.count)
+        let lower = text.lowercased()
+        for prefix in prefixes where lower.hasPrefix(prefix) {
+            let rest = lower.dropFirst(prefix.count)
             if rest.isEmpty || rest.first?.isNumber == true { return true }
         }
-        if upper.hasPrefix("OECD") && !upper.contains(" ") { return true }
-        if ["G7", "G20", "WLD", "WXOECD", "W", "WORLD"].contains(upper) { return true }
-        if !text.isEmpty && text.utf8.count <= 3 && text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }),
-            let code = Int(text)
-        {
+        if lower.hasPrefix("oecd") && !lower.contains(" ") { return true }
+        if groupCodes.contains(lower) { return true }
+        if !text.isEmpty && text.utf8.count <= 3 && text.utf8.allSatisfy(isASCIIDigit), let code = Int(text) {
             return m49Regions.contains(code)
         }
         let name = CountryTable.normalise(text)
-        if names.contains(name) || otherNames.contains(name) { return true }
+        if names.contains(name) { return true }
         return ["european union ", "euro area ", "oecd ", "total ", "world "].contains { name.hasPrefix($0) }
     }
 
@@ -45,18 +43,18 @@ enum Aggregates {
         for prefix in wordPrefixes where lower.starts(with: prefix) {
             if lower.count == prefix.count || isASCIIDigit(lower[prefix.count]) { return true }
         }
-        if lower.starts(with: oecd) { return true }
+        if lower.starts(with: "oecd".utf8) { return true }
         let name = String(decoding: lower, as: UTF8.self)
         if groupCodes.contains(name) { return true }
         if lower.count <= 3 && lower.allSatisfy(isASCIIDigit), let code = Int(name) {
             return m49Regions.contains(code)
         }
-        return names.contains(name) || otherNames.contains(name)
+        return names.contains(name)
     }
 
     /// Eurostat's aggregate prefixes, lower case: a code that is one of them, or one followed by a digit.
-    private static let wordPrefixes: [[UInt8]] = ["efta", "eea", "eu", "ea"].map { Array($0.utf8) }
-    private static let oecd = Array("oecd".utf8)
+    private static let prefixes = ["efta", "eea", "eu", "ea"]
+    private static let wordPrefixes: [[UInt8]] = prefixes.map { Array($0.utf8) }
     /// The OECD's and the World Bank's codes of groups, lower case.
     private static let groupCodes: Set<String> = ["g7", "g20", "wld", "wxoecd", "w", "world"]
 
@@ -91,16 +89,12 @@ enum Aggregates {
         "oceania exc australia and new zealand", "oceania excluding australia and new zealand",
         "least developed countries ldcs", "landlocked developing countries lldcs",
         "small island developing states sids", "developed regions", "developing regions",
+        // Spreadsheet totals and subtotals, and totals and regions in other languages (Summe, Ogółem,
+        // Suma końcowa, Europäische Union, Union européenne, Unión Europea, EU-27...).
+        "summe", "gesamtergebnis", "zwischensumme", "ogolem", "razem", "suma koncowa", "eindtotaal",
+        "totale complessivo", "welt", "europa", "europaische union", "union europeenne", "union europea",
+        "eu 27", "subtotal", "sum",
     ]
-
-    /// Spreadsheet totals and subtotals, and totals and regions in other languages, normalised on first
-    /// use (looked up with `names`).
-    static let otherNames: Set<String> = Set(
-        [
-            "Summe", "Gesamtergebnis", "Zwischensumme", "Ogółem", "Razem", "Suma końcowa", "Eindtotaal",
-            "Totale complessivo", "Welt", "Europa", "Europäische Union", "Union européenne", "Unión Europea",
-            "EU-27", "Subtotal", "Sum", "Grand Total", "Gesamt",
-        ].map { CountryTable.normalise($0) })
 }
 
 /// Parts of a country that sources publish beside (or instead of) the country: NUTS regions, such as the
