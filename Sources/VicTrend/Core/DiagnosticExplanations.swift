@@ -230,9 +230,9 @@ extension DiagnosticExplanation {
         DiagnosticExplanation(
             code: .invalidUnitMultiplier,
             text: "A unit multiplier cell is not a whole number from 0 to 18 (the power of ten: 0 units, 3 "
-                + "thousands, 6 millions), so the figure cannot be read. Write the power of ten, not a "
-                + "word.",
-            bad: .init(data: "country,year,victims,UNIT_MULT\nAUT,2019,12,thousands\n"),
+                + "thousands, 6 millions), nor one of the OECD's labels for them (Units, Tens, Hundreds, "
+                + "Thousands, Millions, Billions), so the figure cannot be read. Write the power of ten.",
+            bad: .init(data: "country,year,victims,UNIT_MULT\nAUT,2019,12,dozens\n"),
             fixed: .init(data: "country,year,victims,UNIT_MULT\nAUT,2019,12,3\n")),
         DiagnosticExplanation(
             code: .scaledCountNotWhole,
@@ -256,7 +256,9 @@ extension DiagnosticExplanation {
                 + "victrend knows, so an estimate, a break or a forecast could pass unnoticed. Use the SDMX "
                 + "code (A normal, B break, E estimated, P provisional, ...), one per figure. Likewise a "
                 + "Eurostat OBS_FLAG must hold flag letters (b c d e f n p r s u z), alone or as in "
-                + "'b:break in time series', never a word such as 'estimated'.",
+                + "'b:break in time series', or one of Eurostat's flag labels in full ('break in time series', "
+                + "'estimated', 'provisional', ...), never another word such as 'estimate'; and a CONF_STATUS "
+                + "one of the SDMX codes F (free), A, C, D, N, S (confidential).",
             bad: .init(data: "country,year,victims,OBS_STATUS\nAUT,2019,12,Z\n"),
             fixed: .init(data: "country,year,victims,OBS_STATUS\nAUT,2019,12,A\n")),
         DiagnosticExplanation(
