@@ -521,6 +521,38 @@ struct SourceExportTests {
         #expect(SubnationalUnits.describe("ATT") == nil && SubnationalUnits.describe("AUTT") == nil)
     }
 
+    @Test(
+        "VT105 for a key that looks like a total suggests --exclude, never --countries verbatim",
+        arguments: [
+            "Summe Nord", "Gesamtsumme", "Totals 2020", "Zwischen-Summe Süd", "Somme des pays", "Alle Länder",
+        ])
+    func unknownTotal(key: String) throws {
+        let text = "Land;Jahr;Anzahl\nDeutschland;2019;100\n\(key);2019;300\n"
+        let (result, path) = try readPanel(text)
+        #expect(codes(result) == [.unknownCountry])
+        let problem = try #require(result.log.diagnostics.first)
+        #expect(problem.location == Location(file: path, line: 3, column: 1))
+        #expect(
+            problem.message
+                == "unknown country '\(key)'; it looks like a total, not a country: leave its rows out with "
+                + "--exclude 'Land=\(key)' (--countries verbatim would count it as a country beside its members)"
+        )
+        // The suggestion works: the row is left out, Germany read.
+        let (excluded, _) = try readPanel(
+            text, options: .init(exclusions: [(column: "Land", value: key)]))
+        #expect(!excluded.log.hasErrors && figures(excluded) == ["DEU": [100]], "\(excluded.log.diagnostics)")
+    }
+
+    @Test("VT105 for another unknown key still suggests --countries verbatim; a known total is VT107")
+    func unknownKeyNotTotal() throws {
+        let (police, _) = try readPanel("Land;Jahr;Anzahl\nPolizei Süd;2019;100\nSumme;2019;100\n")
+        #expect(codes(police) == [.unknownCountry, .aggregateLeftOut])
+        #expect(
+            police.log.diagnostics.first?.message.hasSuffix(
+                "or --countries verbatim for keys that are not countries") == true)
+        #expect(!Aggregates.looksLikeTotal("Polizei Süd") && !Aggregates.looksLikeTotal("Allemagne"))
+    }
+
     @Test("--exclude: several values of one column, any layout; an unknown column is an error")
     func exclude() throws {
         let text = "country,year,victims,source\nAUT,2019,1,police\nAUT,2019,5,total\nAUT,2020,7,courts\n"

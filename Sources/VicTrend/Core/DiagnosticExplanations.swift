@@ -193,7 +193,9 @@ extension DiagnosticExplanation {
             text: "A country code or name that matches no ISO 3166-1 country, even ignoring case, accents "
                 + "and common spellings. The message suggests the closest matches. Correct the spelling, "
                 + "or, for series that are not countries (regions, agencies, a database total), use "
-                + "--countries verbatim.",
+                + "--countries verbatim. A key that looks like a total of the rows above it (Summe Nord, "
+                + "Gesamtsumme) is said to be one: leave its rows out with --exclude COLUMN=VALUE, as "
+                + "--countries verbatim would count it beside its members.",
             bad: .init(data: "country,year,victims\nAustria,2019,1\nAustia,2020,2\n"),
             fixed: .init(data: "country,year,victims\nAustria,2019,1\nAustria,2020,2\n")),
         DiagnosticExplanation(

@@ -959,10 +959,36 @@ struct RowInterpreter {
             return nil
         case .unknown:
             output.add(DiagnosticCode.unknownCountry.defaultSeverity) {
-                CountryTable.standard.unknown(text, at: reader.location(ofCell: country))
+                if Aggregates.looksLikeTotal(text) {
+                    return Self.unknownTotal(
+                        text, column: header[country], at: reader.location(ofCell: country))
+                }
+                return CountryTable.standard.unknown(text, at: reader.location(ofCell: country))
             }
             return nil
         }
+    }
+
+    /// The error (VT105) for an unknown key that looks like a total (`Aggregates.looksLikeTotal`): it
+    /// suggests leaving the row out, never `--countries verbatim`, which would count the total as a
+    /// country beside its members.
+    static func unknownTotal(_ text: String, column: String, at location: Location) -> Diagnostic {
+        let shown = DisplayText.quoted(text, limit: 64)
+        // The cell as written when it prints safely, else a placeholder: a message never echoes control
+        // characters or a long text.
+        let value =
+            DisplayText.unsafeKeyReason(text) == nil && DisplayText.unsafeKeyReason(column) == nil
+                && text.count <= 64 && column.count <= 64
+            ? text : "VALUE"
+        // Quoted for a POSIX shell: a `'` inside is written '\''.
+        var exclusion = ""
+        for character in "\(column.trimmingBlanks)=\(value)" {
+            if character == "'" { exclusion += "'\\''" } else { exclusion.append(character) }
+        }
+        return Diagnostic(
+            .unknownCountry, at: location,
+            "unknown country \(shown); it looks like a total, not a country: leave its rows out with --exclude "
+                + "'\(exclusion)' (--countries verbatim would count it as a country beside its members)")
     }
 
     /// What a country cell's text is (see `CountryResolution`).
