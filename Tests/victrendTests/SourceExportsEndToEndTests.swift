@@ -44,6 +44,14 @@ struct SourceExportsEndToEndTests {
                 ],
                 "samples/expected/small-example.csv", 2
             ),
+            // README's "where does your file come from" row for Excel's CSV, exactly as written there.
+            (
+                [
+                    "--encoding", "windows-1252", "--thousands-separator", ".", "--header-line", "3",
+                    "samples/layouts/excel-windows-1252.csv",
+                ],
+                "samples/expected/small-example.csv", 2
+            ),
             (
                 ["--header-line", "3", "samples/layouts/excel-workbook.xlsx"],
                 "samples/expected/small-example.csv", 1
@@ -59,6 +67,15 @@ struct SourceExportsEndToEndTests {
         #expect(outcome.stdout == (try VictrendBinary.golden(golden)))
         let lines = outcome.stderr.split(separator: "\n")
         #expect(lines.count == notes && lines.allSatisfy { $0.contains(": info[VT1") }, "\(outcome.stderr)")
+    }
+
+    @Test("README's Excel CSV row is the command the golden test above runs")
+    func readmeExcelRow() throws {
+        let readme = try VictrendBinary.golden("README.md")
+        #expect(
+            readme.contains(
+                "`victrend report --encoding windows-1252 --thousands-separator . --header-line 3 "
+                    + "excel-windows-1252.csv`"))
     }
 
     @Test("--excel: the small sample's golden with a byte-order mark and CR LF; ';' with decimal commas")
