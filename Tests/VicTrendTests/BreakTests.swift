@@ -127,10 +127,7 @@ struct BreakTests {
 
     @Test("source flags: d is read as definition-differs, in SDMX and through the compact store")
     func reading() throws {
-        #expect(ObservationFlag.parse(eurostat: "d") == [.definitionDiffers])
-        #expect(
-            ObservationFlag.parse(eurostat: "upedb")
-                == [.breakInSeries, .definitionDiffers, .estimated, .provisional, .lowReliability])
+        #expect(ObservationStatus.eurostatMeaning("d") == .flag(.definitionDiffers))
         // Out of key order, so the input is read whole, through the compact rows (five flag bits).
         let text = """
             DATAFLOW,LAST UPDATE,freq,geo,TIME_PERIOD,OBS_VALUE,OBS_FLAG

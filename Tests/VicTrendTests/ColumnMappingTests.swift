@@ -22,6 +22,43 @@ struct ColumnMappingTests {
         #expect(hyphen == ColumnMapping(country: 0, year: 1, count: 2))
     }
 
+    @Test(
+        "column names in the participants' languages, after the same normalisation",
+        arguments: [
+            ["Land", "Jahr", "Anzahl"], ["Staat", "JAHR", "Identifizierte Opfer"],
+            ["Pays", "Année", "Nombre"],
+            ["pays", "annee", "victimes identifiées"], ["País", "Año", "Número"],
+            ["Paese", "Anno", "Numero"],
+            ["Land", "Jaar", "Aantal"], ["Państwo", "Rok", "Liczba"], ["Kraj", "rok", "liczba"],
+            ["País", "Ano", "Número"], ["Land", "År", "Antal"], ["Stát", "Rok", "Počet"],
+            ["Země", "Rok", "Počet"],
+        ])
+    func otherLanguages(header: [String]) throws {
+        let found = try resolve(["Bemerkung"] + header).get()
+        #expect(found == ColumnMapping(country: 1, year: 2, count: 3))
+    }
+
+    @Test("an English or code name beats the other languages' one; two of those are ambiguous (VT011)")
+    func otherLanguagesPrecedence() throws {
+        // `country` and `victims` win over `Land` and `Anzahl`, wherever they stand.
+        let english = try resolve(["Land", "country", "Jahr", "Anzahl", "victims"]).get()
+        #expect(english == ColumnMapping(country: 1, year: 2, count: 4))
+        let code = try resolve(["Land", "REF_AREA", "year", "Anzahl"]).get()
+        #expect(code == ColumnMapping(country: 1, year: 2, count: 3))
+        guard case .failure(let list) = resolve(["Land", "Staat", "Jahr", "Anzahl"]) else {
+            Issue.record("accepted")
+            return
+        }
+        #expect(list.diagnostics.map(\.code) == [.ambiguousColumn])
+        #expect(
+            list.diagnostics.first?.message
+                == "several columns could be the country: 'Land' (column 1), 'Staat' (column 2); choose one with "
+                + "--country-column")
+        // An override settles it.
+        let chosen = try resolve(["Land", "Staat", "Jahr", "Anzahl"], .init(country: "Staat")).get()
+        #expect(chosen == ColumnMapping(country: 1, year: 2, count: 3))
+    }
+
     @Test("overrides name the column, matched like headers")
     func overrides() throws {
         let header = ["Land", "Jahr", "Opfer", "victims"]

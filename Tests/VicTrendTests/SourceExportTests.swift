@@ -144,9 +144,9 @@ struct SourceExportTests {
                 [], [.estimated], [.breakInSeries, .provisional], [.lowReliability], [],
             ])
         #expect(result.panel.series[1].observations.map(\.flags) == [[.lowReliability], [.estimated]])
-        // c withholds the figure although a value is given (a CONF_STATUS only a figure without one).
+        // c withholds the figure although a value is given.
         #expect(result.panel.series[1].withheld.map(\.year) == [2020, 2021])
-        for word in ["estimated", "low reliability", "x", "bx", ":b", "E.", "b;p"] {
+        for word in ["estimates", "low", "break", "estimated value", "x", "bx", ":b", "E.", "b;p"] {
             let (unknown, path) = try readPanel(header + row("AT", 2019, "100", word))
             #expect(codes(unknown) == [.unknownStatus], "\(word)")
             #expect(unknown.log.diagnostics.first?.location == Location(file: path, line: 2, column: 22))
@@ -157,6 +157,84 @@ struct SourceExportTests {
         #expect(forecast.log.diagnostics.first?.message.contains("--exclude 'OBS_FLAG=f'") == true)
         let (notApplicable, _) = try readPanel(header + row("AT", 2019, "100", "z"))
         #expect(codes(notApplicable) == [.missingWithValue])
+    }
+
+    @Test("OBS_FLAG: Eurostat's flag labels in full, case ignored, read as their letters")
+    func eurostatFlagLabels() throws {
+        let header = "DATAFLOW,LAST UPDATE,freq,unit,geo,TIME_PERIOD,OBS_VALUE,OBS_FLAG\n"
+        func row(_ year: Int, _ value: String, _ flag: String) -> String {
+            "X,1,A,Number,Austria,\(year),\(value),\(flag)\n"
+        }
+        // As the review's eurostat-flaglabels2.csv, with every label that gives a figure.
+        let text =
+            header + row(2010, "100", "") + row(2011, "105", "break in time series")
+            + row(2012, "110", "Provisional") + row(2013, "111", "ESTIMATED")
+            + row(2014, "112", "\"definition differs, see metadata\"") + row(2015, "113", "low reliability")
+            + row(2016, "114", "revised") + row(2017, "115", "Eurostat estimate")
+            + row(2018, "116", "not significant") + row(2019, "117", "confidential")
+            + row(2020, ":", "not applicable") + row(2021, "118", "  definition differs (see metadata) ")
+        let (result, _) = try readPanel(text)
+        #expect(!result.log.hasErrors, "\(result.log.diagnostics)")
+        #expect(figures(result) == ["AUT": [100, 105, 110, 111, 112, 113, 114, 115, 116, 118]])
+        #expect(
+            result.panel.series[0].observations.map(\.flags) == [
+                [], [.breakInSeries], [.provisional], [.estimated], [.definitionDiffers], [.lowReliability],
+                [],
+                [.estimated], [.lowReliability], [.definitionDiffers],
+            ])
+        #expect(result.panel.series[0].withheld.map(\.year) == [2019])
+        #expect(codes(result) == [.withheldValue])
+        // forecast is refused as f is; the --exclude suggested names the cell as written.
+        let (forecast, _) = try readPanel(header + row(2019, "100", "Forecast"))
+        #expect(codes(forecast) == [.forecastValue])
+        #expect(forecast.log.diagnostics.first?.message.contains("--exclude 'OBS_FLAG=Forecast'") == true)
+        // not applicable with a figure is VT115, as z is.
+        let (notApplicable, _) = try readPanel(header + row(2019, "100", "not applicable"))
+        #expect(codes(notApplicable) == [.missingWithValue])
+        // Any other word: VT113, whose message now lists the labels too.
+        let (other, path) = try readPanel(header + row(2019, "100", "estimate"))
+        #expect(codes(other) == [.unknownStatus])
+        let message = try #require(other.log.diagnostics.first?.message)
+        #expect(other.log.diagnostics.first?.location == Location(file: path, line: 2, column: 31))
+        #expect(
+            message.hasSuffix(
+                "or one of its flag labels in full (break in time series, confidential, definition differs (see "
+                    + "metadata), estimated, forecast, not significant, provisional, revised, Eurostat estimate, "
+                    + "low reliability, not applicable), never other words, so that no estimate, break or "
+                    + "forecast passes unnoticed"))
+    }
+
+    @Test("CONF_STATUS: A, C, D, N, S withhold the figure even with a value; F or empty read it; else VT113")
+    func confidentialityStatus() throws {
+        // As the review's eurostat-conf-with-value.csv.
+        let text =
+            "DATAFLOW,LAST UPDATE,freq,unit,geo,TIME_PERIOD,OBS_VALUE,OBS_FLAG,CONF_STATUS\n"
+            + "X,1,A,NR,AT,2019,100,,\nX,1,A,NR,AT,2020,120,c,C\nX,1,A,NR,AT,2021,140,,F\n"
+            + "X,1,A,NR,FR,2019,100,,\nX,1,A,NR,FR,2020,3,,C\nX,1,A,NR,FR,2021,4,,a\nX,1,A,NR,FR,2022,:,,D\n"
+            + "X,1,A,NR,FR,2023,5,,N\nX,1,A,NR,FR,2024,6,,S\nX,1,A,NR,FR,2025,140,,f\n"
+        let (result, _) = try readPanel(text)
+        #expect(!result.log.hasErrors, "\(result.log.diagnostics)")
+        #expect(figures(result) == ["AUT": [100, 140], "FRA": [100, 140]])
+        #expect(result.panel.series[0].withheld.map(\.year) == [2020])
+        #expect(result.panel.series[1].withheld.map(\.year) == [2020, 2021, 2022, 2023, 2024])
+        #expect(result.panel.series[1].withheld.map(\.marker) == ["c", "c", "c", "c", "c"])
+        #expect(codes(result) == Array(repeating: .withheldValue, count: 6))
+        // An SDMX CONF_STATUS column beside OBS_STATUS works the same.
+        let sdmx =
+            "STRUCTURE,STRUCTURE_ID,ACTION,REF_AREA,TIME_PERIOD,OBS_VALUE,OBS_STATUS,CONF_STATUS\n"
+            + "DATAFLOW,X,I,AUT,2019,10,A,F\nDATAFLOW,X,I,AUT,2020,12,A,C\nDATAFLOW,X,I,AUT,2021,14,E,\n"
+        let (coded, _) = try readPanel(sdmx)
+        #expect(!coded.log.hasErrors && figures(coded) == ["AUT": [10, 14]], "\(coded.log.diagnostics)")
+        #expect(coded.panel.series[0].withheld.map(\.year) == [2020])
+        let (unknown, path) = try readPanel(
+            "STRUCTURE,STRUCTURE_ID,ACTION,REF_AREA,TIME_PERIOD,OBS_VALUE,OBS_STATUS,CONF_STATUS\n"
+                + "DATAFLOW,X,I,AUT,2019,10,A,secret\n")
+        #expect(codes(unknown) == [.unknownStatus] && unknown.panel.series.isEmpty)
+        #expect(unknown.log.diagnostics.first?.location == Location(file: path, line: 2, column: 28))
+        #expect(
+            unknown.log.diagnostics.first?.message
+                == "unknown confidentiality status 'secret' in CONF_STATUS; victrend reads the SDMX codes F (free), "
+                + "A, C, D, N, S (confidential), so that no confidential figure is counted")
     }
 
     @Test("OECD labels only: Observation status and Unit multiplier labels read as OBS_STATUS and UNIT_MULT")
@@ -190,6 +268,48 @@ struct SourceExportTests {
         #expect(unknown.log.diagnostics.first?.message.contains("in Observation status") == true)
         let (badMult, _) = try readPanel(header + row(2019, "20", "Normal value", "Dozens"))
         #expect(codes(badMult) == [.invalidUnitMultiplier])
+    }
+
+    @Test("OECD labels only: Reference area, Time period and Observation value found without options")
+    func oecdLabelsOnlyDetected() throws {
+        // As the review's oecd-labels-only.csv: a Sex dimension with one value, Thousands for Germany.
+        let text =
+            "STRUCTURE,STRUCTURE_ID,STRUCTURE_NAME,ACTION,Reference area,Frequency of observation,Measure,Sex,"
+            + "Unit of measure,Time period,Observation value,Observation status,Unit multiplier,Decimals\n"
+            + "DATAFLOW,OECD.X:DSD@DF(1.0),Synthetic,I,Germany,Annual,Identified victims,Total,Persons,2019,12,"
+            + "Normal value,Thousands,Zero\n"
+            + "DATAFLOW,OECD.X:DSD@DF(1.0),Synthetic,I,Germany,Annual,Identified victims,Total,Persons,2020,13,"
+            + "Normal value,Thousands,Zero\n"
+            + "DATAFLOW,OECD.X:DSD@DF(1.0),Synthetic,I,France,Annual,Identified victims,Total,Persons,2019,500,"
+            + "Normal value,Units,Zero\n"
+        let (result, _) = try readPanel(text)
+        #expect(!result.log.hasErrors, "\(result.log.diagnostics)")
+        #expect(figures(result) == ["DEU": [12000, 13000], "FRA": [500]])
+        #expect(codes(result) == [.unitMultiplierApplied])
+        // OECD.Stat's legacy labels only: Country, Time, Value.
+        let (legacy, _) = try readPanel("Country,Subject,Time,Value,Flags\nAustria,Victims,2019,10,\n")
+        #expect(!legacy.log.hasErrors && figures(legacy) == ["AUT": [10]], "\(legacy.log.diagnostics)")
+        // A code column still beats its label: REF_AREA's AUT, not the label's Germany.
+        let (coded, _) = try readPanel(
+            "STRUCTURE,REF_AREA,Reference area,Time period,Observation value\nDATAFLOW,AUT,Germany,2019,7\n")
+        #expect(!coded.log.hasErrors && figures(coded) == ["AUT": [7]], "\(coded.log.diagnostics)")
+        // --country-column settles it the other way.
+        let (named, _) = try readPanel(
+            "STRUCTURE,REF_AREA,Reference area,Time period,Observation value\nDATAFLOW,AUT,Germany,2019,7\n",
+            options: .init(columns: .init(country: "Reference area")))
+        #expect(!named.log.hasErrors && figures(named) == ["DEU": [7]], "\(named.log.diagnostics)")
+        // OECD labels under the SDMX header names (the review's oecd-labels-statuscol.csv).
+        let (statusColumn, _) = try readPanel(
+            "STRUCTURE,Reference area,Time period,Observation value,OBS_STATUS,UNIT_MULT\n"
+                + "DATAFLOW,Germany,2019,100,Normal value,Units\nDATAFLOW,Germany,2020,0.2,Break,Thousands\n"
+                + "DATAFLOW,Germany,2021,300,Confidential statistical information,Units\n")
+        #expect(!statusColumn.log.hasErrors && figures(statusColumn) == ["DEU": [100, 200]])
+        #expect(statusColumn.panel.series[0].observations.map(\.flags) == [[], [.breakInSeries]])
+        #expect(statusColumn.panel.series[0].withheld.map(\.year) == [2021])
+        // year beats Time: a plain file with both reads year.
+        let (yearFirst, _) = try readPanel("country,time,year,victims\nAUT,12:00,2019,3\n")
+        #expect(
+            !yearFirst.log.hasErrors && figures(yearFirst) == ["AUT": [3]], "\(yearFirst.log.diagnostics)")
     }
 
     @Test("attributes are never dimensions; dimensions with several values suggest the total")
@@ -399,6 +519,38 @@ struct SourceExportTests {
         #expect(SubnationalUnits.describe("AT13") == "a NUTS region of Austria")
         #expect(SubnationalUnits.describe("UKM") == "Scotland, a part of the United Kingdom")
         #expect(SubnationalUnits.describe("ATT") == nil && SubnationalUnits.describe("AUTT") == nil)
+    }
+
+    @Test(
+        "VT105 for a key that looks like a total suggests --exclude, never --countries verbatim",
+        arguments: [
+            "Summe Nord", "Gesamtsumme", "Totals 2020", "Zwischen-Summe Süd", "Somme des pays", "Alle Länder",
+        ])
+    func unknownTotal(key: String) throws {
+        let text = "Land;Jahr;Anzahl\nDeutschland;2019;100\n\(key);2019;300\n"
+        let (result, path) = try readPanel(text)
+        #expect(codes(result) == [.unknownCountry])
+        let problem = try #require(result.log.diagnostics.first)
+        #expect(problem.location == Location(file: path, line: 3, column: 1))
+        #expect(
+            problem.message
+                == "unknown country '\(key)'; it looks like a total, not a country: leave its rows out with "
+                + "--exclude 'Land=\(key)' (--countries verbatim would count it as a country beside its members)"
+        )
+        // The suggestion works: the row is left out, Germany read.
+        let (excluded, _) = try readPanel(
+            text, options: .init(exclusions: [(column: "Land", value: key)]))
+        #expect(!excluded.log.hasErrors && figures(excluded) == ["DEU": [100]], "\(excluded.log.diagnostics)")
+    }
+
+    @Test("VT105 for another unknown key still suggests --countries verbatim; a known total is VT107")
+    func unknownKeyNotTotal() throws {
+        let (police, _) = try readPanel("Land;Jahr;Anzahl\nPolizei Süd;2019;100\nSumme;2019;100\n")
+        #expect(codes(police) == [.unknownCountry, .aggregateLeftOut])
+        #expect(
+            police.log.diagnostics.first?.message.hasSuffix(
+                "or --countries verbatim for keys that are not countries") == true)
+        #expect(!Aggregates.looksLikeTotal("Polizei Süd") && !Aggregates.looksLikeTotal("Allemagne"))
     }
 
     @Test("--exclude: several values of one column, any layout; an unknown column is an error")

@@ -21,6 +21,7 @@ struct SourceExportsEndToEndTests {
                 ],
                 "samples/expected/small-example.csv", 5
             ),
+            (["samples/layouts/oecd-labels-only.csv"], "samples/expected/small-example.csv", 5),
             (["samples/layouts/oecd-stat-legacy.csv"], "samples/expected/small-example.csv", 5),
             (
                 ["--filter", "Sex=BOTHSEX", "samples/layouts/un-sdg.csv"],
@@ -43,6 +44,14 @@ struct SourceExportsEndToEndTests {
                 ],
                 "samples/expected/small-example.csv", 2
             ),
+            // README's "where does your file come from" row for Excel's CSV, exactly as written there.
+            (
+                [
+                    "--encoding", "windows-1252", "--thousands-separator", ".", "--header-line", "3",
+                    "samples/layouts/excel-windows-1252.csv",
+                ],
+                "samples/expected/small-example.csv", 2
+            ),
             (
                 ["--header-line", "3", "samples/layouts/excel-workbook.xlsx"],
                 "samples/expected/small-example.csv", 1
@@ -58,6 +67,15 @@ struct SourceExportsEndToEndTests {
         #expect(outcome.stdout == (try VictrendBinary.golden(golden)))
         let lines = outcome.stderr.split(separator: "\n")
         #expect(lines.count == notes && lines.allSatisfy { $0.contains(": info[VT1") }, "\(outcome.stderr)")
+    }
+
+    @Test("README's Excel CSV row is the command the golden test above runs")
+    func readmeExcelRow() throws {
+        let readme = try VictrendBinary.golden("README.md")
+        #expect(
+            readme.contains(
+                "`victrend report --encoding windows-1252 --thousands-separator . --header-line 3 "
+                    + "excel-windows-1252.csv`"))
     }
 
     @Test("--excel: the small sample's golden with a byte-order mark and CR LF; ';' with decimal commas")
@@ -233,5 +251,41 @@ struct SourceExportsEndToEndTests {
         // The EU total is still left out under verbatim.
         #expect(!lines.contains { $0.hasPrefix("\"European Union") || $0.hasPrefix("European Union") })
         #expect(outcome.stderr.contains("info[VT107]"))
+    }
+
+    @Test("a CONF_STATUS figure with a value is withheld: in no total, summary, trends row or JSON")
+    func confidentialWithValue() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let input = try directory.file(
+            "conf.csv",
+            "DATAFLOW,LAST UPDATE,freq,unit,geo,TIME_PERIOD,OBS_VALUE,OBS_FLAG,CONF_STATUS\n"
+                + "X,1,A,NR,AT,2019,100,,\nX,1,A,NR,AT,2020,777,,C\nX,1,A,NR,AT,2021,140,,F\n"
+                + "X,1,A,NR,FR,2019,100,,\nX,1,A,NR,FR,2020,999,,A\nX,1,A,NR,FR,2021,130,,\n")
+        let output = directory.url.appendingPathComponent("out").path
+        let outcome = try VictrendBinary.run(["report", "--output-dir", output, input])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(
+            outcome.stderr
+                == "\(input):3: info[VT106]: AUT 2020: the figure is withheld ('c'); the year is not assessed\n"
+                + "\(input):6: info[VT106]: FRA 2020: the figure is withheld ('c'); the year is not assessed\n"
+        )
+        let totals = try String(contentsOfFile: output + "/totals.csv", encoding: .utf8)
+        let years = totals.split(separator: "\n").dropFirst().map {
+            $0.split(separator: ",").prefix(4).joined(separator: ",")
+        }
+        // 2020 has no total at all: both its figures are withheld; 2021 sums 140 + 130.
+        #expect(years == ["alliance,2019,2,200", "alliance,2021,2,270"])
+        for name in ["trends.csv", "summary.csv", "totals.csv", "report.md", "report.json"] {
+            let text = try String(contentsOfFile: output + "/" + name, encoding: .utf8)
+            // As a cell of a table (CSV, Markdown) or a JSON value.
+            for figure in ["777", "999"] {
+                #expect(
+                    ![",\(figure),", ",\(figure)\n", " \(figure) ", ": \(figure),", ": \(figure)\n"].contains
+                    {
+                        text.contains($0)
+                    }, "\(name): \(figure)")
+            }
+        }
     }
 }

@@ -193,7 +193,9 @@ extension DiagnosticExplanation {
             text: "A country code or name that matches no ISO 3166-1 country, even ignoring case, accents "
                 + "and common spellings. The message suggests the closest matches. Correct the spelling, "
                 + "or, for series that are not countries (regions, agencies, a database total), use "
-                + "--countries verbatim.",
+                + "--countries verbatim. A key that looks like a total of the rows above it (Summe Nord, "
+                + "Gesamtsumme) is said to be one: leave its rows out with --exclude COLUMN=VALUE, as "
+                + "--countries verbatim would count it beside its members.",
             bad: .init(data: "country,year,victims\nAustria,2019,1\nAustia,2020,2\n"),
             fixed: .init(data: "country,year,victims\nAustria,2019,1\nAustria,2020,2\n")),
         DiagnosticExplanation(
@@ -230,9 +232,9 @@ extension DiagnosticExplanation {
         DiagnosticExplanation(
             code: .invalidUnitMultiplier,
             text: "A unit multiplier cell is not a whole number from 0 to 18 (the power of ten: 0 units, 3 "
-                + "thousands, 6 millions), so the figure cannot be read. Write the power of ten, not a "
-                + "word.",
-            bad: .init(data: "country,year,victims,UNIT_MULT\nAUT,2019,12,thousands\n"),
+                + "thousands, 6 millions), nor one of the OECD's labels for them (Units, Tens, Hundreds, "
+                + "Thousands, Millions, Billions), so the figure cannot be read. Write the power of ten.",
+            bad: .init(data: "country,year,victims,UNIT_MULT\nAUT,2019,12,dozens\n"),
             fixed: .init(data: "country,year,victims,UNIT_MULT\nAUT,2019,12,3\n")),
         DiagnosticExplanation(
             code: .scaledCountNotWhole,
@@ -256,7 +258,9 @@ extension DiagnosticExplanation {
                 + "victrend knows, so an estimate, a break or a forecast could pass unnoticed. Use the SDMX "
                 + "code (A normal, B break, E estimated, P provisional, ...), one per figure. Likewise a "
                 + "Eurostat OBS_FLAG must hold flag letters (b c d e f n p r s u z), alone or as in "
-                + "'b:break in time series', never a word such as 'estimated'.",
+                + "'b:break in time series', or one of Eurostat's flag labels in full ('break in time series', "
+                + "'estimated', 'provisional', ...), never another word such as 'estimate'; and a CONF_STATUS "
+                + "one of the SDMX codes F (free), A, C, D, N, S (confidential).",
             bad: .init(data: "country,year,victims,OBS_STATUS\nAUT,2019,12,Z\n"),
             fixed: .init(data: "country,year,victims,OBS_STATUS\nAUT,2019,12,A\n")),
         DiagnosticExplanation(

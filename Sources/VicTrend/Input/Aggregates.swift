@@ -52,6 +52,21 @@ enum Aggregates {
         return names.contains(name)
     }
 
+    /// True for a key that is no country and no known total, yet looks like a total: one of its words
+    /// (compared as country names are) contains `total`, `summe`, `gesamt`, `somme`, `totaal`, `ogolem`
+    /// or `celkem` (`Summe Nord`, `Gesamtsumme`, `Totals 2020`), or is `sum`, `suma`, `summa`, `razem`,
+    /// `ensemble` or `alle`. Used only for the message of an unknown key (VT105), which then suggests
+    /// `--exclude` rather than `--countries verbatim`: a total kept as a country would be counted twice.
+    static func looksLikeTotal(_ text: String) -> Bool {
+        let words = CountryTable.normalise(text).split(separator: " ")
+        return words.contains { word in
+            totalStems.contains { word.contains($0) } || totalWords.contains(String(word))
+        }
+    }
+
+    private static let totalStems = ["total", "summe", "gesamt", "somme", "totaal", "ogolem", "celkem"]
+    private static let totalWords: Set<String> = ["sum", "suma", "summa", "razem", "ensemble", "alle"]
+
     /// Eurostat's aggregate prefixes, lower case: a code that is one of them, or one followed by a digit.
     private static let prefixes = ["efta", "eea", "eu", "ea"]
     private static let wordPrefixes: [[UInt8]] = prefixes.map { Array($0.utf8) }

@@ -26,6 +26,19 @@ public struct ColumnMapping: Sendable, Equatable {
             }
         }
 
+        /// Header names tried only when none of `aliases` (nor the profile's own names) is in the
+        /// header: the label columns of the OECD's "labels only" exports (`Reference area`,
+        /// `Observation value`, OECD.Stat's `Time`) and the role's name in the participants' languages
+        /// (`HeaderNames`). A code or English column therefore always beats them: `REF_AREA` beside
+        /// `Reference area`, `country` beside `Land`.
+        public var fallbackAliases: [String] {
+            switch self {
+            case .country: return ["reference_area"] + HeaderNames.country
+            case .year: return ["time"] + HeaderNames.year
+            case .count: return ["observation_value"] + HeaderNames.count
+            }
+        }
+
         /// The command-line option that names this column explicitly.
         var option: String { "--\(rawValue)-column" }
     }
@@ -83,7 +96,8 @@ public struct ColumnMapping: Sendable, Equatable {
     /// The one column of `role` in a header (`names` normalised), or why there is none.
     ///
     /// An override (`--country-column NAME`) is looked for as written first (blanks around the header
-    /// ignored), then as header names are compared; without one, the profile's aliases are. When several
+    /// ignored), then as header names are compared; without one, the profile's aliases are, and only when
+    /// none of them is in the header the role's fallback names (labels, other languages). When several
     /// columns match and exactly one of them is a code column (`TIME_PERIOD` beside `Time period`,
     /// `LOCATION` beside `Country`, `GeoAreaCode` beside `GeoAreaName`) and the others are its label
     /// column (the same name, or the column right after it), the code column is taken: codes are what the
@@ -97,7 +111,11 @@ public struct ColumnMapping: Sendable, Equatable {
             if exact.count == 1 { return .success(exact[0]) }
         }
         let wanted = overrides.name(for: role).map { [normalise($0)] } ?? profile.aliases(for: role)
-        let matches = names.indices.filter { wanted.contains(names[$0]) }
+        var matches = names.indices.filter { wanted.contains(names[$0]) }
+        if matches.isEmpty && overrides.name(for: role) == nil {
+            let fallback = role.fallbackAliases
+            matches = names.indices.filter { fallback.contains(names[$0]) }
+        }
         if matches.count == 1 {
             return .success(matches[0])
         }

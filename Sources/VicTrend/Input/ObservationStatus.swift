@@ -4,7 +4,7 @@
 struct AttributeColumns: Sendable {
     /// Eurostat's `OBS_FLAG` (letters such as `bp`, see `ObservationStatus.eurostatMeaning`).
     var eurostatFlag: Int?
-    /// `CONF_STATUS`: a confidential figure without a value is withheld.
+    /// `CONF_STATUS`: a confidential figure is withheld, with a value or without.
     var confidential: Int?
     /// SDMX `OBS_STATUS` or OECD.Stat `Flag Codes`, one code per figure (see `ObservationStatus`).
     var status: Int?
@@ -23,21 +23,11 @@ struct AttributeColumns: Sendable {
         status = names.firstIndex(of: "obs_status") ?? names.firstIndex(of: "flag_codes")
         nature = profile == .unSDG ? names.firstIndex(of: "nature") : nil
         multiplier = names.firstIndex(of: "unit_mult") ?? names.firstIndex(of: "powercode_code")
-        // The OECD's "labels only" export: `Observation status` and `Unit multiplier` hold the labels.
-        if status == nil, let column = names.firstIndex(of: "observation_status") {
-            status = column
-            statusIsLabel = true
-        }
-        if multiplier == nil, let column = names.firstIndex(of: "unit_multiplier") {
-            multiplier = column
-            multiplierIsLabel = true
-        }
+        // The OECD's "labels only" export: `Observation status` and `Unit multiplier` hold the labels
+        // (read in any status or multiplier column: `ObservationStatus.code(label:)`, `multiplier(label:)`).
+        if status == nil { status = names.firstIndex(of: "observation_status") }
+        if multiplier == nil { multiplier = names.firstIndex(of: "unit_multiplier") }
     }
-
-    /// The status column holds the OECD's labels (`Normal value`), not codes.
-    var statusIsLabel = false
-    /// The multiplier column holds the OECD's labels (`Thousands`), not powers of ten.
-    var multiplierIsLabel = false
 
     /// True when the file has none: its rows are read on the plain path.
     var isEmpty: Bool {
@@ -52,8 +42,6 @@ struct RowStatus: Sendable {
     /// The figure is withheld whatever its cell holds (SDMX `C` confidential, `Q` suppressed, Eurostat's
     /// `c` flag).
     var withheld: String?
-    /// The figure is withheld when its cell holds no figure (a confidential `CONF_STATUS`).
-    var withheldIfMissing: String?
     /// The status says there is no figure (`M`, `L`, `O`, `H`, `K`): the code, as written.
     var missing: String?
     /// The figure is OBS_VALUE × 10^multiplier.
@@ -174,10 +162,43 @@ enum ObservationStatus {
     /// The letters `eurostatMeaning` knows, for messages.
     static let eurostatCodes = "b, c, d, e, f, n, p, r, s, u, z"
 
-    /// The flag letters of a Eurostat `OBS_FLAG` cell (trimmed): the cell itself (`bp`), or the code of
-    /// the "codes and labels" form (`b:break in time series`); `nil` unless every letter is a Eurostat
-    /// flag, so that a word (`estimated`, `low reliability`) is never read letter by letter.
+    /// Eurostat's flag labels, as its "labels" downloads write them, each with its letter (Eurostat,
+    /// "Data → Database": the flags' list, before and after the split of 27 January 2025 into
+    /// `OBS_STATUS` and `CONF_STATUS`; see docs/source-exports.md). Keys in lower case; a cell matches
+    /// one whole label, case ignored, never part of one. The newer labels take the letter of the flag
+    /// they replace: `value imputed by Eurostat or other receiving agencies` is `s`, `missing value,
+    /// data cannot exist` is `z`.
+    static let eurostatLabels: [String: Character] = [
+        "break in time series": "b",
+        "confidential": "c",
+        "definition differs, see metadata": "d",
+        "definition differs (see metadata)": "d",
+        "definition differs": "d",
+        "estimated": "e",
+        "forecast": "f",
+        "not significant": "n",
+        "provisional": "p",
+        "revised": "r",
+        "eurostat estimate": "s",
+        "value imputed by eurostat or other receiving agencies": "s",
+        "low reliability": "u",
+        "not applicable": "z",
+        "missing value, data cannot exist": "z",
+    ]
+
+    /// The labels `eurostatLabels` knows, for messages (one per letter, in letter order).
+    static let eurostatLabelNames =
+        "break in time series, confidential, definition differs (see metadata), estimated, forecast, not "
+        + "significant, provisional, revised, Eurostat estimate, low reliability, not applicable"
+
+    /// The flag letters of a Eurostat `OBS_FLAG` cell (trimmed): the cell itself (`bp`), the code of the
+    /// "codes and labels" form (`b:break in time series`), or the letter of one whole label of the
+    /// "labels" form (`break in time series`, see `eurostatLabels`); `nil` unless every letter is a
+    /// Eurostat flag, so that a word (`estimates`, `unreliable`) is never read letter by letter.
     static func eurostatLetters(_ text: String) -> String? {
+        if text.count > 2, !text.contains(":"), let letter = eurostatLabels[text.lowercased()] {
+            return String(letter)
+        }
         let code = text.firstIndex(of: ":").map { text[..<$0].trimmingBlanks } ?? text
         guard !code.isEmpty || text.isEmpty, code.allSatisfy({ eurostatMeaning($0) != nil }) else {
             return nil
@@ -195,12 +216,21 @@ enum ObservationStatus {
         }
     }
 
-    /// `CONF_STATUS` values that make a figure without a value withheld: `C` confidential, `A` primary
-    /// confidentiality (small counts), `D` and `S` secondary confidentiality, `N` not for publication.
-    /// `F` (free) and an empty cell do not.
-    static func isConfidential(_ text: String) -> Bool {
-        ["C", "A", "D", "S", "N"].contains(text.uppercased())
+    /// What a `CONF_STATUS` cell (SDMX code list CL_CONF_STATUS, case ignored) says of its figure:
+    /// `false` for `F` (free) or an empty cell, read as given; `true` for `C` confidential, `A` primary
+    /// confidentiality (small counts), `D` and `S` secondary confidentiality, `N` not for publication,
+    /// withheld whatever the value cell holds, exactly like Eurostat's `c` flag (VT106; the year is not
+    /// assessed and the figure is never summed); `nil` for any other text (VT113).
+    static func isConfidential(_ text: String) -> Bool? {
+        switch text.uppercased() {
+        case "", "F": return false
+        case "C", "A", "D", "S", "N": return true
+        default: return nil
+        }
     }
+
+    /// The codes `isConfidential` knows, for messages.
+    static let confidentialityCodes = "F (free), A, C, D, N, S (confidential)"
 
     /// The unit multiplier of a `UNIT_MULT` / `PowerCode Code` cell: empty is 0; otherwise a whole
     /// number from 0 to 18 (10^18 is the largest power of ten in 64 bits), or `nil`.

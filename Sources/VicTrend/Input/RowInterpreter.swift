@@ -383,7 +383,8 @@ struct RowInterpreter {
             return .sdmx
         }
         let yearNames =
-            overrides.year.map { [ColumnMapping.normalise($0)] } ?? ColumnMapping.Role.year.aliases
+            overrides.year.map { [ColumnMapping.normalise($0)] }
+            ?? ColumnMapping.Role.year.aliases + ColumnMapping.Role.year.fallbackAliases
         let hasYearColumn = names.contains { yearNames.contains($0) }
         let hasYearHeaders = names.contains { $0.count == 4 && Int($0).map { $0 >= 1000 } == true }
         return !hasYearColumn && hasYearHeaders ? .wide : .long
@@ -492,8 +493,6 @@ struct RowInterpreter {
             cell = .missing
         }
         if let marker = status.withheld {
-            cell = .withheld(marker)
-        } else if let marker = status.withheldIfMissing, cell == .missing {
             cell = .withheld(marker)
         }
         switch cell {
@@ -653,7 +652,8 @@ struct RowInterpreter {
                         .unknownStatus, at: reader.location(ofCell: column),
                         "unknown flag \(DisplayText.quoted(text, limit: 24)) in \(name); victrend reads Eurostat's "
                             + "flag letters (\(ObservationStatus.eurostatCodes), alone or as in 'b:break in time "
-                            + "series'), never words, so that no estimate, break or forecast passes unnoticed"
+                            + "series') or one of its flag labels in full (\(ObservationStatus.eurostatLabelNames)), "
+                            + "never other words, so that no estimate, break or forecast passes unnoticed"
                     ))
                 return nil
             }
@@ -661,22 +661,34 @@ struct RowInterpreter {
                 // Every letter is known (`eurostatLetters`).
                 guard let meaning = ObservationStatus.eurostatMeaning(letter),
                     apply(
-                        meaning, letter: letter, excluding: letters, column: name, to: &status,
+                        meaning, letter: letter, excluding: text.contains(":") ? letters : text, column: name,
+                        to: &status,
                         at: reader.location(ofCell: column), output: &output)
                 else { return nil }
             }
             status.flags = ObservationFlag.allCases.filter(status.flags.contains)
         }
-        if let column = attributes.confidential,
-            ObservationStatus.isConfidential(record.text(column).trimmingBlanks)
-        {
-            status.withheldIfMissing = "c"
+        if let column = attributes.confidential {
+            let text = record.text(column).trimmingBlanks
+            switch ObservationStatus.isConfidential(text) {
+            case true?: status.withheld = "c"
+            case false?: break
+            case nil:
+                output.add(
+                    Diagnostic(
+                        .unknownStatus, at: reader.location(ofCell: column),
+                        "unknown confidentiality status \(DisplayText.quoted(text, limit: 16)) in "
+                            + "\(header[column].trimmingBlanks); victrend reads the SDMX codes "
+                            + "\(ObservationStatus.confidentialityCodes), so that no confidential figure is "
+                            + "counted"))
+                return nil
+            }
         }
         if let column = attributes.status {
             let written = record.text(column).trimmingBlanks
-            let text =
-                attributes.statusIsLabel && written.count > 1
-                ? ObservationStatus.code(label: written) ?? written : written
+            // The OECD's labels (`Normal value`) are read in a code column too: its "labels only"
+            // export may keep the SDMX header names.
+            let text = written.count > 1 ? ObservationStatus.code(label: written) ?? written : written
             // One code per figure: `NA` or `EP` is no SDMX status, and reading it letter by letter could
             // take "not available" for "not significant".
             if text.count > 1 {
@@ -708,16 +720,14 @@ struct RowInterpreter {
         }
         if let column = attributes.multiplier {
             let written = record.text(column).trimmingBlanks
-            let text =
-                attributes.multiplierIsLabel
-                ? ObservationStatus.multiplier(label: written) ?? written : written
+            let text = ObservationStatus.multiplier(label: written) ?? written
             guard let multiplier = ObservationStatus.multiplier(text) else {
                 output.add(
                     Diagnostic(
                         .invalidUnitMultiplier, at: reader.location(ofCell: column),
                         "the unit multiplier \(DisplayText.quoted(text, limit: 16)) in \(multiplierName) is not "
-                            + "a whole number from 0 to 18 (0 units, 3 thousands, 6 millions); the figure cannot "
-                            + "be read"))
+                            + "a whole number from 0 to 18 (0 units, 3 thousands, 6 millions) nor the OECD's label "
+                            + "of one (Units, Thousands, Millions); the figure cannot be read"))
                 return nil
             }
             status.multiplier = multiplier
@@ -949,10 +959,36 @@ struct RowInterpreter {
             return nil
         case .unknown:
             output.add(DiagnosticCode.unknownCountry.defaultSeverity) {
-                CountryTable.standard.unknown(text, at: reader.location(ofCell: country))
+                if Aggregates.looksLikeTotal(text) {
+                    return Self.unknownTotal(
+                        text, column: header[country], at: reader.location(ofCell: country))
+                }
+                return CountryTable.standard.unknown(text, at: reader.location(ofCell: country))
             }
             return nil
         }
+    }
+
+    /// The error (VT105) for an unknown key that looks like a total (`Aggregates.looksLikeTotal`): it
+    /// suggests leaving the row out, never `--countries verbatim`, which would count the total as a
+    /// country beside its members.
+    static func unknownTotal(_ text: String, column: String, at location: Location) -> Diagnostic {
+        let shown = DisplayText.quoted(text, limit: 64)
+        // The cell as written when it prints safely, else a placeholder: a message never echoes control
+        // characters or a long text.
+        let value =
+            DisplayText.unsafeKeyReason(text) == nil && DisplayText.unsafeKeyReason(column) == nil
+                && text.count <= 64 && column.count <= 64
+            ? text : "VALUE"
+        // Quoted for a POSIX shell: a `'` inside is written '\''.
+        var exclusion = ""
+        for character in "\(column.trimmingBlanks)=\(value)" {
+            if character == "'" { exclusion += "'\\''" } else { exclusion.append(character) }
+        }
+        return Diagnostic(
+            .unknownCountry, at: location,
+            "unknown country \(shown); it looks like a total, not a country: leave its rows out with --exclude "
+                + "'\(exclusion)' (--countries verbatim would count it as a country beside its members)")
     }
 
     /// What a country cell's text is (see `CountryResolution`).

@@ -3,8 +3,9 @@
 ///
 /// Detected from the normalised header (see `ColumnMapping.normalise`):
 /// - `eurostat`: `DATAFLOW`, `TIME_PERIOD` and `OBS_VALUE` (Eurostat's SDMX-CSV, codes, labels or both);
-/// - `oecd`: `STRUCTURE` or `STRUCTURE_ID` and `OBS_VALUE` (the OECD Data Explorer's SDMX-CSV, with or
-///   without label columns such as `Reference area` beside `REF_AREA`);
+/// - `oecd`: `STRUCTURE` or `STRUCTURE_ID` and `OBS_VALUE` or `Observation value` (the OECD Data
+///   Explorer's SDMX-CSV, with or without label columns such as `Reference area` beside `REF_AREA`, or
+///   with labels only);
 /// - `oecdStat`: `Flag Codes` or `PowerCode Code`, or `LOCATION`/`COU`, `TIME` and `Value` (the legacy
 ///   OECD.Stat export: `LOCATION,Country,...,TIME,Time,Unit Code,Unit,PowerCode Code,PowerCode,...,Value,
 ///   Flag Codes,Flags`);
@@ -26,7 +27,9 @@ enum SourceProfile: Equatable, Sendable {
         {
             return .oecdStat
         }
-        if (has("structure") || has("structure_id")) && has("obs_value") { return .oecd }
+        if (has("structure") || has("structure_id")) && (has("obs_value") || has("observation_value")) {
+            return .oecd
+        }
         if has("dataflow") && has("time_period") && has("obs_value") { return .eurostat }
         return .plain
     }

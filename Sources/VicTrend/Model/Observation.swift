@@ -47,20 +47,6 @@ public enum ObservationFlag: String, Sendable, Hashable, CaseIterable {
     case provisional
     /// Low reliability (`u`).
     case lowReliability = "low-reliability"
-
-    /// The flags of a Eurostat flag text such as `bp` (letters it does not know are ignored).
-    public static func parse(eurostat text: String) -> [ObservationFlag] {
-        let letters = Set(text.lowercased())
-        return allCases.filter { flag in
-            switch flag {
-            case .breakInSeries: return letters.contains("b")
-            case .definitionDiffers: return letters.contains("d")
-            case .estimated: return letters.contains("e") || letters.contains("s")
-            case .provisional: return letters.contains("p")
-            case .lowReliability: return letters.contains("u")
-            }
-        }
-    }
 }
 
 /// A year whose figure the source withheld (`<5`, `c`, `..`, or Eurostat's confidential flag): the
