@@ -519,4 +519,45 @@ struct WorkbookReaderTests {
                     + "year (2019) into the cell"
             ])
     }
+
+    @Test("a password-protected workbook (a compound file naming EncryptedPackage) is told from an old .xls")
+    func passwordProtected() throws {
+        let fixtures = try Fixtures()
+        defer { fixtures.remove() }
+        let magic: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
+        func utf16(_ text: String) -> [UInt8] { text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] } }
+        // The directory at sector 200 (512-byte sectors: 0x1E holds 9, 0x30 the sector), past the 64 KiB
+        // read first, so it is found only through the header.
+        var header = magic + [UInt8](repeating: 0, count: 504)
+        header[0x1E] = 9
+        header[0x30] = 200
+        let directory = utf16("Root Entry") + [UInt8](repeating: 0, count: 108) + utf16("EncryptionInfo")
+        let encrypted = try fixtures.bytes(
+            "locked.xlsx", header + [UInt8](repeating: 0, count: 200 * 512) + directory + [0, 0])
+        let plain = try fixtures.bytes(
+            "old.xls", header + [UInt8](repeating: 0, count: 200 * 512) + utf16("Workbook") + [0, 0])
+        let lockedRead = try PanelReader().read([encrypted])
+        #expect(lockedRead.log.diagnostics.map(\.code) == [.binaryWorkbook])
+        #expect(
+            lockedRead.log.diagnostics.map { "\($0.location?.description ?? ""): \($0.message)" } == [
+                "\(encrypted):1: this is a password-protected workbook (encrypted, which victrend cannot read): "
+                    + "open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with "
+                    + "Password, empty), and save it as .xlsx or CSV"
+            ])
+        let oldRead = try PanelReader().read([plain])
+        #expect(oldRead.log.diagnostics.map(\.code) == [.binaryWorkbook])
+        #expect(oldRead.log.diagnostics.first?.message.hasPrefix("this is an Excel 97-2003 workbook") == true)
+        // A header pointing past the end, or a directory sector out of range, is no crash: an .xls.
+        var hostile = header
+        hostile[0x30] = 0xFF
+        hostile[0x31] = 0xFF
+        hostile[0x32] = 0xFF
+        hostile[0x33] = 0x7F
+        let far = try fixtures.bytes("far.xls", hostile)
+        #expect(PanelReader.isEncryptedWorkbook(far) == false)
+        #expect(PanelReader.isEncryptedWorkbook(encrypted))
+        // The name anywhere in the first 64 KiB (a directory near the start) is found as well.
+        #expect(WorkbookReader.namesEncryptionStream(magic + [0, 0] + utf16("EncryptedPackage")))
+        #expect(!WorkbookReader.namesEncryptionStream(magic + utf16("EncryptedPackag")))
+    }
 }

@@ -119,6 +119,38 @@ struct SourceExportsEndToEndTests {
         )
     }
 
+    @Test("report - < figures.xlsx reads the workbook from standard input; an .xls or a locked one is refused")
+    func workbookOnStandardInput() throws {
+        let workbook = try String(
+            contentsOf: VictrendBinary.packageRoot.appendingPathComponent("samples/layouts/excel-workbook.xlsx"),
+            encoding: .isoLatin1)
+        let read = try VictrendBinary.run(
+            ["report", "--header-line", "3", "-"], stdin: workbook, stdinEncoding: .isoLatin1)
+        #expect(read.status == 0, "\(read.stderr)")
+        #expect(read.stdout == (try VictrendBinary.golden("samples/expected/small-example.csv")))
+        #expect(read.stderr.hasPrefix("<stdin>:Figures!16:16: info[VT116]: "), "\(read.stderr)")
+        let wide = try VictrendBinary.run(
+            ["validate", "--current-year", "2026", "--sheet", "Nope", "-"], stdin: workbook,
+            stdinEncoding: .isoLatin1)
+        #expect(wide.status == 1)
+        #expect(wide.stdout.hasPrefix("<stdin>:1: error[VT018]: --sheet names the sheet 'Nope'"), "\(wide.stdout)")
+        let magic = "\u{D0}\u{CF}\u{11}\u{E0}\u{A1}\u{B1}\u{1A}\u{E1}" + String(repeating: "\u{0}", count: 504)
+        let utf16 = { (text: String) in text.map { "\($0)\u{0}" }.joined() }
+        let locked = try VictrendBinary.run(
+            ["report", "-"], stdin: magic + utf16("EncryptedPackage"), stdinEncoding: .isoLatin1)
+        #expect(locked.status == 1)
+        #expect(
+            locked.stderr.hasPrefix(
+                "<stdin>:1: error[VT016]: this is a password-protected workbook (encrypted, which victrend cannot "
+                    + "read): open it in Excel, remove the password"), "\(locked.stderr)")
+        let old = try VictrendBinary.run(
+            ["report", "-"], stdin: magic + utf16("Workbook"), stdinEncoding: .isoLatin1)
+        #expect(old.status == 1)
+        #expect(
+            old.stderr.hasPrefix("<stdin>:1: error[VT016]: this is an Excel 97-2003 workbook (.xls"),
+            "\(old.stderr)")
+    }
+
     @Test("the unit multiplier is reported as applied, where it is first used")
     func multiplierNote() throws {
         let outcome = try VictrendBinary.run([

@@ -77,12 +77,36 @@ final class WorkbookReader {
         return nil
     }
 
-    /// The refusal of an old binary workbook (`.xls`).
-    static func binaryWorkbook(_ path: String) -> Diagnostic {
+    /// The refusal of an old binary workbook (`.xls`), or of a password-protected workbook (`encrypted`:
+    /// Excel stores it in the same compound-file container).
+    static func binaryWorkbook(_ path: String, encrypted: Bool = false) -> Diagnostic {
         Diagnostic(
             .binaryWorkbook, at: Location(file: path, line: 1),
-            "this is an Excel 97-2003 workbook (.xls, a binary format victrend does not read): open it in "
-                + "Excel or LibreOffice and save it as .xlsx or CSV")
+            encrypted
+                ? "this is a password-protected workbook (encrypted, which victrend cannot read): open it in "
+                    + "Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password, "
+                    + "empty), and save it as .xlsx or CSV"
+                : "this is an Excel 97-2003 workbook (.xls, a binary format victrend does not read): open it in "
+                    + "Excel or LibreOffice and save it as .xlsx or CSV")
+    }
+
+    /// Whether `bytes` hold the name, in UTF-16LE as a compound file's directory stores it, of the
+    /// `EncryptedPackage` or `EncryptionInfo` stream of a password-protected workbook.
+    static func namesEncryptionStream(_ bytes: some Collection<UInt8>) -> Bool {
+        let bytes = Array(bytes)
+        for name in encryptionStreamNames {
+            guard bytes.count >= name.count, let first = name.first else { continue }
+            var index = 0
+            while index + name.count <= bytes.count {
+                if bytes[index] == first, bytes[index..<index + name.count].elementsEqual(name) { return true }
+                index += 1
+            }
+        }
+        return false
+    }
+
+    private static let encryptionStreamNames: [[UInt8]] = ["EncryptedPackage", "EncryptionInfo"].map {
+        $0.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
     }
 
     /// Reads the sheet, calling `body` once per row with a value (the header row is the first).
