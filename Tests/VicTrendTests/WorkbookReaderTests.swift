@@ -488,7 +488,8 @@ struct WorkbookReaderTests {
                 + "<c t=\"s\"><v>3</v></c></row><row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>AUT</t></is></c><c r=\"B2\" s=\"1\"><v>2019</v></c>"
                 + "<c r=\"C2\"><v>100</v></c><c r=\"D2\" s=\"1\"><v>2019</v></c></row>"
                 + "<row r=\"3\"><c r=\"A3\" t=\"inlineStr\"><is><t>AUT</t></is></c><c r=\"B3\"><v>2020</v></c>"
-                + "<c r=\"C3\" s=\"1\"><v>110</v></c><c r=\"D3\"><v>7</v></c></row>", strings: ["country", "year", "victims", "checked"])
+                + "<c r=\"C3\" s=\"1\"><v>110</v></c><c r=\"D3\"><v>7</v></c></row>",
+            strings: ["country", "year", "victims", "checked"])
         parts["xl/styles.xml"] = styles
         let path = try workbook(parts, in: fixtures)
         let read = try panel(path)
@@ -501,7 +502,10 @@ struct WorkbookReaderTests {
             shown.append((0..<record.count).map { record.text($0) })
             #expect(reader.shownDate(cell: 1) == (record.line == 2 ? "1905-07-11" : nil))
         }
-        #expect(shown.dropFirst().map { $0 } == [["AUT", "2019", "100", "1905-07-11"], ["AUT", "2020", "110", "7"]])
+        #expect(
+            shown.dropFirst().map { $0 } == [
+                ["AUT", "2019", "100", "1905-07-11"], ["AUT", "2020", "110", "7"],
+            ])
 
         var dated = longSheet(
             "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>AUT</t></is></c><c r=\"B2\" s=\"1\"><v>43466</v></c>"

@@ -119,10 +119,12 @@ struct SourceExportsEndToEndTests {
         )
     }
 
-    @Test("report - < figures.xlsx reads the workbook from standard input; an .xls or a locked one is refused")
+    @Test(
+        "report - < figures.xlsx reads the workbook from standard input; an .xls or a locked one is refused")
     func workbookOnStandardInput() throws {
         let workbook = try String(
-            contentsOf: VictrendBinary.packageRoot.appendingPathComponent("samples/layouts/excel-workbook.xlsx"),
+            contentsOf: VictrendBinary.packageRoot.appendingPathComponent(
+                "samples/layouts/excel-workbook.xlsx"),
             encoding: .isoLatin1)
         let read = try VictrendBinary.run(
             ["report", "--header-line", "3", "-"], stdin: workbook, stdinEncoding: .isoLatin1)
@@ -133,8 +135,11 @@ struct SourceExportsEndToEndTests {
             ["validate", "--current-year", "2026", "--sheet", "Nope", "-"], stdin: workbook,
             stdinEncoding: .isoLatin1)
         #expect(wide.status == 1)
-        #expect(wide.stdout.hasPrefix("<stdin>:1: error[VT018]: --sheet names the sheet 'Nope'"), "\(wide.stdout)")
-        let magic = "\u{D0}\u{CF}\u{11}\u{E0}\u{A1}\u{B1}\u{1A}\u{E1}" + String(repeating: "\u{0}", count: 504)
+        #expect(
+            wide.stdout.hasPrefix("<stdin>:1: error[VT018]: --sheet names the sheet 'Nope'"), "\(wide.stdout)"
+        )
+        let magic =
+            "\u{D0}\u{CF}\u{11}\u{E0}\u{A1}\u{B1}\u{1A}\u{E1}" + String(repeating: "\u{0}", count: 504)
         let utf16 = { (text: String) in text.map { "\($0)\u{0}" }.joined() }
         let locked = try VictrendBinary.run(
             ["report", "-"], stdin: magic + utf16("EncryptedPackage"), stdinEncoding: .isoLatin1)

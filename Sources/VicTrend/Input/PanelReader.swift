@@ -307,7 +307,9 @@ public struct PanelReader: Sendable {
         defer { close(descriptor) }
         func bytes(at offset: Int, count: Int) -> [UInt8] {
             var buffer = [UInt8](repeating: 0, count: count)
-            let read = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, count, off_t(offset)) }
+            let read = buffer.withUnsafeMutableBytes {
+                pread(descriptor, $0.baseAddress, count, off_t(offset))
+            }
             return read > 0 ? Array(buffer.prefix(read)) : []
         }
         let head = bytes(at: 0, count: 1 << 16)

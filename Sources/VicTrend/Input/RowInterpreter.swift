@@ -361,7 +361,9 @@ struct RowInterpreter {
             }
         } else {
             for var problem in problems {
-                if problem.code == .missingColumn, let hint = reader.missingColumnHint { problem.message += hint }
+                if problem.code == .missingColumn, let hint = reader.missingColumnHint {
+                    problem.message += hint
+                }
                 output.add(problem)
             }
         }

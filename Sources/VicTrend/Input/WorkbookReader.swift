@@ -98,7 +98,9 @@ final class WorkbookReader {
             guard bytes.count >= name.count, let first = name.first else { continue }
             var index = 0
             while index + name.count <= bytes.count {
-                if bytes[index] == first, bytes[index..<index + name.count].elementsEqual(name) { return true }
+                if bytes[index] == first, bytes[index..<index + name.count].elementsEqual(name) {
+                    return true
+                }
                 index += 1
             }
         }
@@ -315,7 +317,8 @@ final class WorkbookReader {
                     }
                     cells.append(shown)
                     numbers.append(
-                        cell.type == "n" && (!book.isDate(style: cell.style) || numberColumns.contains(cell.column - 1)))
+                        cell.type == "n"
+                            && (!book.isDate(style: cell.style) || numberColumns.contains(cell.column - 1)))
                 case "row":
                     deliverRow(&cells, &numbers, rowNumber, deliver)
                 default: break
