@@ -84,6 +84,51 @@ struct SourceExportsEndToEndTests {
         #expect(markdown.stderr.contains("--excel applies to CSV"))
     }
 
+    @Test(
+        "--excel: each CSV table's bytes equal their golden file (BOM, CR LF, ';', decimal commas)",
+        arguments: [
+            (
+                ["--delimiter", ";", "samples/alliance-synthetic-2013-2024.csv"],
+                "alliance-synthetic-semicolon.csv"
+            ),
+            (["samples/alliance-synthetic-2013-2024.csv"], "alliance-synthetic-comma.csv"),
+            (
+                [
+                    "--delimiter", ";", "--table", "summary", "--baseline-year", "2015", "--target-year",
+                    "2030",
+                    "samples/alliance-synthetic-2013-2024.csv",
+                ],
+                "alliance-synthetic-summary-semicolon.csv"
+            ),
+            (
+                [
+                    "--delimiter", ";", "--table", "totals", "--groups",
+                    "samples/groups/eu-membership-2024.csv",
+                    "samples/alliance-synthetic-2013-2024.csv",
+                ],
+                "alliance-synthetic-totals-semicolon.csv"
+            ),
+            (
+                [
+                    "--delimiter", ";", "--series", "cumulative", "--countries", "verbatim",
+                    "samples/icse-cumulative-dated.csv",
+                ],
+                "icse-cumulative-dated-semicolon.csv"
+            ),
+            (
+                ["--delimiter", ";", "--table", "trends", "samples/layouts/eurostat-sdmx-breaks.csv"],
+                "layouts-sdmx-breaks-semicolon.csv"
+            ),
+        ])
+    func excelGoldens(arguments: [String], golden: String) throws {
+        let outcome = try VictrendBinary.run(["report", "--excel"] + arguments)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let expected = try Data(
+            contentsOf: VictrendBinary.packageRoot.appendingPathComponent("samples/expected/excel/\(golden)"))
+        #expect(Data(outcome.stdout.utf8) == expected)
+        #expect(expected.starts(with: [0xEF, 0xBB, 0xBF]))
+    }
+
     @Test("a workbook's findings are located by sheet and cell, in text and in JSON")
     func workbookLocations() throws {
         let text = try VictrendBinary.run([
