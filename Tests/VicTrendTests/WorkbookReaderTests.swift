@@ -433,4 +433,135 @@ struct WorkbookReaderTests {
         #expect(stop == nil)
         #expect(rows.map(\.1) == [["country", "2019", "2020"], ["1905-07-11"]])
     }
+
+    @Test("no country, year or count column on the sheet read: VT010 names the sheet and the visible sheets")
+    func missingColumnNamesSheets() throws {
+        let fixtures = try Fixtures()
+        defer { fixtures.remove() }
+        let path = try workbook(
+            [
+                "xl/workbook.xml":
+                    "<workbook xmlns:r=\"r\"><sheets><sheet name=\"Notes\" sheetId=\"1\" r:id=\"rId1\"/>"
+                    + "<sheet name=\"Old\" sheetId=\"2\" state=\"hidden\" r:id=\"rId2\"/>"
+                    + "<sheet name=\"Daten\" sheetId=\"3\" r:id=\"rId2\"/></sheets></workbook>",
+                "xl/_rels/workbook.xml.rels":
+                    "<Relationships><Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/>"
+                    + "<Relationship Id=\"rId2\" Target=\"worksheets/sheet2.xml\"/></Relationships>",
+                "xl/worksheets/sheet1.xml":
+                    "<worksheet><sheetData><row><c t=\"inlineStr\"><is><t>Read me first</t></is></c></row>"
+                    + "</sheetData></worksheet>",
+                "xl/worksheets/sheet2.xml":
+                    "<worksheet><sheetData><row><c t=\"inlineStr\"><is><t>country</t></is></c>"
+                    + "<c t=\"inlineStr\"><is><t>year</t></is></c><c t=\"inlineStr\"><is><t>victims</t></is></c>"
+                    + "</row><row><c t=\"inlineStr\"><is><t>AUT</t></is></c><c><v>2019</v></c><c><v>100</v></c>"
+                    + "</row></sheetData></worksheet>",
+            ], in: fixtures)
+        let read = try panel(path)
+        #expect(read.codes == [.missingColumn, .missingColumn, .missingColumn])
+        #expect(read.messages.first?.hasPrefix("\(path):Notes!1:1: expected a country column") == true)
+        #expect(
+            read.messages.allSatisfy {
+                $0.hasSuffix(
+                    "; read the sheet 'Notes' of the workbook; its visible sheets: 'Notes', 'Daten' (read another "
+                        + "with --sheet NAME)")
+            })
+        let daten = try panel(path, PanelReader.Options(sheet: "Daten"))
+        #expect(daten.codes == [])
+        #expect(daten.figures == ["AUT": [100]])
+        // One sheet: named, no --sheet to suggest.
+        let single = try workbook(
+            book("<row><c t=\"inlineStr\"><is><t>Land</t></is></c><c><v>2019</v></c></row>"), in: fixtures,
+            name: "single.xlsx")
+        let one = try panel(single)
+        #expect(one.codes.first == .missingColumn)
+        #expect(one.messages.first?.hasSuffix("; read the sheet 'Sheet1' of the workbook") == true)
+    }
+
+    @Test("a year or count cell styled as a date is the number stored; a date in the year column is refused")
+    func dataCellsStyledAsDates() throws {
+        let fixtures = try Fixtures()
+        defer { fixtures.remove() }
+        let styles =
+            "<styleSheet><cellXfs count=\"2\"><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/></cellXfs></styleSheet>"
+        var parts = book(
+            "<row r=\"1\"><c t=\"s\"><v>0</v></c><c t=\"s\"><v>1</v></c><c t=\"s\"><v>2</v></c>"
+                + "<c t=\"s\"><v>3</v></c></row><row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>AUT</t></is></c><c r=\"B2\" s=\"1\"><v>2019</v></c>"
+                + "<c r=\"C2\"><v>100</v></c><c r=\"D2\" s=\"1\"><v>2019</v></c></row>"
+                + "<row r=\"3\"><c r=\"A3\" t=\"inlineStr\"><is><t>AUT</t></is></c><c r=\"B3\"><v>2020</v></c>"
+                + "<c r=\"C3\" s=\"1\"><v>110</v></c><c r=\"D3\"><v>7</v></c></row>",
+            strings: ["country", "year", "victims", "checked"])
+        parts["xl/styles.xml"] = styles
+        let path = try workbook(parts, in: fixtures)
+        let read = try panel(path)
+        #expect(read.codes == [])
+        #expect(read.figures == ["AUT": [100, 110]])
+        // Another column styled as a date is still delivered as the date Excel shows.
+        var shown: [[String]] = []
+        _ = WorkbookReader(path: path).read { record, reader in
+            if record.line == 1 { reader.readNumbers(inCells: [1, 2]) }
+            shown.append((0..<record.count).map { record.text($0) })
+            #expect(reader.shownDate(cell: 1) == (record.line == 2 ? "1905-07-11" : nil))
+        }
+        #expect(
+            shown.dropFirst().map { $0 } == [
+                ["AUT", "2019", "100", "1905-07-11"], ["AUT", "2020", "110", "7"],
+            ])
+
+        var dated = longSheet(
+            "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>AUT</t></is></c><c r=\"B2\" s=\"1\"><v>43466</v></c>"
+                + "<c r=\"C2\"><v>100</v></c></row>"
+                + "<row r=\"3\"><c r=\"A3\" t=\"inlineStr\"><is><t>AUT</t></is></c><c r=\"B3\"><v>2020</v></c>"
+                + "<c r=\"C3\"><v>110</v></c></row>")
+        dated["xl/styles.xml"] = styles
+        let datePath = try workbook(dated, in: fixtures, name: "dated.xlsx")
+        let refused = try panel(datePath)
+        #expect(refused.codes == [.invalidYear])
+        #expect(
+            refused.messages == [
+                "\(datePath):Sheet1!B2: expected a four-digit year such as 2015, found the date 2019-01-01 (stored "
+                    + "as the number '43466' formatted as a date); a year column holds the year alone: type the "
+                    + "year (2019) into the cell"
+            ])
+    }
+
+    @Test("a password-protected workbook (a compound file naming EncryptedPackage) is told from an old .xls")
+    func passwordProtected() throws {
+        let fixtures = try Fixtures()
+        defer { fixtures.remove() }
+        let magic: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
+        func utf16(_ text: String) -> [UInt8] { text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] } }
+        // The directory at sector 200 (512-byte sectors: 0x1E holds 9, 0x30 the sector), past the 64 KiB
+        // read first, so it is found only through the header.
+        var header = magic + [UInt8](repeating: 0, count: 504)
+        header[0x1E] = 9
+        header[0x30] = 200
+        let directory = utf16("Root Entry") + [UInt8](repeating: 0, count: 108) + utf16("EncryptionInfo")
+        let encrypted = try fixtures.bytes(
+            "locked.xlsx", header + [UInt8](repeating: 0, count: 200 * 512) + directory + [0, 0])
+        let plain = try fixtures.bytes(
+            "old.xls", header + [UInt8](repeating: 0, count: 200 * 512) + utf16("Workbook") + [0, 0])
+        let lockedRead = try PanelReader().read([encrypted])
+        #expect(lockedRead.log.diagnostics.map(\.code) == [.binaryWorkbook])
+        #expect(
+            lockedRead.log.diagnostics.map { "\($0.location?.description ?? ""): \($0.message)" } == [
+                "\(encrypted):1: this is a password-protected workbook (encrypted, which victrend cannot read): "
+                    + "open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with "
+                    + "Password, empty), and save it as .xlsx or CSV"
+            ])
+        let oldRead = try PanelReader().read([plain])
+        #expect(oldRead.log.diagnostics.map(\.code) == [.binaryWorkbook])
+        #expect(oldRead.log.diagnostics.first?.message.hasPrefix("this is an Excel 97-2003 workbook") == true)
+        // A header pointing past the end, or a directory sector out of range, is no crash: an .xls.
+        var hostile = header
+        hostile[0x30] = 0xFF
+        hostile[0x31] = 0xFF
+        hostile[0x32] = 0xFF
+        hostile[0x33] = 0x7F
+        let far = try fixtures.bytes("far.xls", hostile)
+        #expect(PanelReader.isEncryptedWorkbook(far) == false)
+        #expect(PanelReader.isEncryptedWorkbook(encrypted))
+        // The name anywhere in the first 64 KiB (a directory near the start) is found as well.
+        #expect(WorkbookReader.namesEncryptionStream(magic + [0, 0] + utf16("EncryptedPackage")))
+        #expect(!WorkbookReader.namesEncryptionStream(magic + utf16("EncryptedPackag")))
+    }
 }

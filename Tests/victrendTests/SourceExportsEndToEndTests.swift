@@ -102,6 +102,51 @@ struct SourceExportsEndToEndTests {
         #expect(markdown.stderr.contains("--excel applies to CSV"))
     }
 
+    @Test(
+        "--excel: each CSV table's bytes equal their golden file (BOM, CR LF, ';', decimal commas)",
+        arguments: [
+            (
+                ["--delimiter", ";", "samples/alliance-synthetic-2013-2024.csv"],
+                "alliance-synthetic-semicolon.csv"
+            ),
+            (["samples/alliance-synthetic-2013-2024.csv"], "alliance-synthetic-comma.csv"),
+            (
+                [
+                    "--delimiter", ";", "--table", "summary", "--baseline-year", "2015", "--target-year",
+                    "2030",
+                    "samples/alliance-synthetic-2013-2024.csv",
+                ],
+                "alliance-synthetic-summary-semicolon.csv"
+            ),
+            (
+                [
+                    "--delimiter", ";", "--table", "totals", "--groups",
+                    "samples/groups/eu-membership-2024.csv",
+                    "samples/alliance-synthetic-2013-2024.csv",
+                ],
+                "alliance-synthetic-totals-semicolon.csv"
+            ),
+            (
+                [
+                    "--delimiter", ";", "--series", "cumulative", "--countries", "verbatim",
+                    "samples/icse-cumulative-dated.csv",
+                ],
+                "icse-cumulative-dated-semicolon.csv"
+            ),
+            (
+                ["--delimiter", ";", "--table", "trends", "samples/layouts/eurostat-sdmx-breaks.csv"],
+                "layouts-sdmx-breaks-semicolon.csv"
+            ),
+        ])
+    func excelGoldens(arguments: [String], golden: String) throws {
+        let outcome = try VictrendBinary.run(["report", "--excel"] + arguments)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let expected = try Data(
+            contentsOf: VictrendBinary.packageRoot.appendingPathComponent("samples/expected/excel/\(golden)"))
+        #expect(Data(outcome.stdout.utf8) == expected)
+        #expect(expected.starts(with: [0xEF, 0xBB, 0xBF]))
+    }
+
     @Test("a workbook's findings are located by sheet and cell, in text and in JSON")
     func workbookLocations() throws {
         let text = try VictrendBinary.run([
@@ -135,6 +180,43 @@ struct SourceExportsEndToEndTests {
         #expect(
             piped.stdout.contains("error[VT017]: this is a zip archive (an .xlsx workbook?) read from a pipe")
         )
+    }
+
+    @Test(
+        "report - < figures.xlsx reads the workbook from standard input; an .xls or a locked one is refused")
+    func workbookOnStandardInput() throws {
+        let workbook = try String(
+            contentsOf: VictrendBinary.packageRoot.appendingPathComponent(
+                "samples/layouts/excel-workbook.xlsx"),
+            encoding: .isoLatin1)
+        let read = try VictrendBinary.run(
+            ["report", "--header-line", "3", "-"], stdin: workbook, stdinEncoding: .isoLatin1)
+        #expect(read.status == 0, "\(read.stderr)")
+        #expect(read.stdout == (try VictrendBinary.golden("samples/expected/small-example.csv")))
+        #expect(read.stderr.hasPrefix("<stdin>:Figures!16:16: info[VT116]: "), "\(read.stderr)")
+        let wide = try VictrendBinary.run(
+            ["validate", "--current-year", "2026", "--sheet", "Nope", "-"], stdin: workbook,
+            stdinEncoding: .isoLatin1)
+        #expect(wide.status == 1)
+        #expect(
+            wide.stdout.hasPrefix("<stdin>:1: error[VT018]: --sheet names the sheet 'Nope'"), "\(wide.stdout)"
+        )
+        let magic =
+            "\u{D0}\u{CF}\u{11}\u{E0}\u{A1}\u{B1}\u{1A}\u{E1}" + String(repeating: "\u{0}", count: 504)
+        let utf16 = { (text: String) in text.map { "\($0)\u{0}" }.joined() }
+        let locked = try VictrendBinary.run(
+            ["report", "-"], stdin: magic + utf16("EncryptedPackage"), stdinEncoding: .isoLatin1)
+        #expect(locked.status == 1)
+        #expect(
+            locked.stderr.hasPrefix(
+                "<stdin>:1: error[VT016]: this is a password-protected workbook (encrypted, which victrend cannot "
+                    + "read): open it in Excel, remove the password"), "\(locked.stderr)")
+        let old = try VictrendBinary.run(
+            ["report", "-"], stdin: magic + utf16("Workbook"), stdinEncoding: .isoLatin1)
+        #expect(old.status == 1)
+        #expect(
+            old.stderr.hasPrefix("<stdin>:1: error[VT016]: this is an Excel 97-2003 workbook (.xls"),
+            "\(old.stderr)")
     }
 
     @Test("the unit multiplier is reported as applied, where it is first used")

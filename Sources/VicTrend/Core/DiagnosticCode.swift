@@ -162,7 +162,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
             return "A country found only by ignoring characters (such as '=' or '<>') of the text."
         case .controlInKey:
             return "A key (country, --by value, group) holds a control character, a leading '::' or '##['."
-        case .binaryWorkbook: return "An Excel 97-2003 workbook (.xls): save it as .xlsx or CSV."
+        case .binaryWorkbook:
+            return "An Excel 97-2003 workbook (.xls) or a password-protected one: save it as .xlsx or CSV."
         case .unreadableWorkbook:
             return "An .xlsx workbook that cannot be read (invalid, too large, malformed)."
         case .unknownSheet: return "--sheet names a sheet the workbook does not have."

@@ -114,7 +114,9 @@ extension DiagnosticExplanation {
             text: "The file is an Excel 97-2003 workbook (.xls), a binary format victrend does not read; it "
                 + "is recognised by its first bytes, whatever its name. Open it in Excel or LibreOffice and "
                 + "save it as an .xlsx workbook (read directly, the first sheet or --sheet NAME) or as "
-                + "\"CSV UTF-8\".",
+                + "\"CSV UTF-8\". A password-protected workbook is kept by Excel in the same container (its "
+                + "directory names an EncryptedPackage stream): open it in Excel, remove the password and save "
+                + "it as .xlsx or CSV.",
             bad: .init(
                 data: "\u{D0}\u{CF}\u{11}\u{E0}\u{A1}\u{B1}\u{1A}\u{E1}\u{0}\u{0}",
                 note: "an .xls workbook under any name", savedAsLatin1: true,

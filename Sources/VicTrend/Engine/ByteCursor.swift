@@ -52,12 +52,20 @@ struct ByteCursor {
 
     /// `value` with `decimals` places: `NumberFormatting.fixed`'s digits, written in place
     /// (`NumberFormatting.writeFixed`); values beyond 64 bits, and NaN and infinities, through its text.
-    mutating func put(fixed value: Double, decimals: Int) {
-        guard let (units, divisor) = NumberFormatting.fixedUnits(value, decimals: decimals) else {
+    /// With `comma`, the decimal separator is a comma (`0,0900`).
+    mutating func put(fixed value: Double, decimals: Int, comma: Bool = false) {
+        let start = position
+        if let (units, divisor) = NumberFormatting.fixedUnits(value, decimals: decimals) {
+            position += NumberFormatting.writeFixed(
+                units: units, divisor: divisor, decimals: decimals, to: position)
+        } else {
             put(NumberFormatting.fixed(value, decimals: decimals))
-            return
         }
-        position += NumberFormatting.writeFixed(
-            units: units, divisor: divisor, decimals: decimals, to: position)
+        guard comma else { return }
+        var byte = start
+        while byte < position {
+            if byte.pointee == UInt8(ascii: ".") { byte.pointee = UInt8(ascii: ",") }
+            byte += 1
+        }
     }
 }

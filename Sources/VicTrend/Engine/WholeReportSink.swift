@@ -79,13 +79,17 @@ final class WholeReportSink: SeriesSink {
     /// a CSV table for Excel when asked (`--excel`).
     private func bytes(_ report: TrendReport, format: ReportFormat, table: ReportTable) -> [UInt8] {
         let text: String
+        let style = request.excel?.style ?? .plain
         switch (format, table) {
-        case (.csv, .trends): text = CSVReporter.report(report, columns: request.writtenTrendColumns)
-        case (.csv, .totals): text = TotalsCSVReporter.report(report, cells: request.suppressedCells)
+        case (.csv, .trends):
+            text = CSVReporter.report(report, columns: request.writtenTrendColumns, style: style)
+        case (.csv, .totals):
+            text = TotalsCSVReporter.report(report, cells: request.suppressedCells, style: style)
+        case (.csv, .summary): text = SummaryCSVReporter.report(report, style: style)
         default: text = format.reporter(table: table).report(report)
         }
-        guard format == .csv, let excel = request.excel else { return Array(text.utf8) }
-        return excel.convert(text)
+        guard format == .csv, request.excel != nil else { return Array(text.utf8) }
+        return ExcelCSV.byteOrderMark + Array(text.utf8)
     }
 
     /// Writes each text to its path (standard output when `nil`), all or nothing: every file is written

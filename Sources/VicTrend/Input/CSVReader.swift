@@ -149,13 +149,14 @@ final class CSVReader {
         let head = UnsafeRawBufferPointer(rebasing: bytes.prefix(Self.detectionSize))
         switch WorkbookReader.kind(head) {
         case .xls?:
-            stopDiagnostic = WorkbookReader.binaryWorkbook(path)
+            stopDiagnostic = WorkbookReader.binaryWorkbook(
+                path, encrypted: WorkbookReader.namesEncryptionStream(bytes))
             return stopDiagnostic
         case .xlsx?:
             stopDiagnostic = Diagnostic(
                 .unreadableWorkbook, at: Location(file: path, line: 1),
-                "this is a zip archive (an .xlsx workbook?) read from a pipe; a workbook is read from its file: "
-                    + "give its path")
+                "this is a zip archive (an .xlsx workbook?) read from a pipe; a workbook is read from its file or "
+                    + "from standard input: give its path, or '-' for standard input")
             return stopDiagnostic
         case nil: break
         }

@@ -246,7 +246,7 @@ public struct PanelReader: Sendable {
         let stop: Diagnostic?
         switch Self.workbookKind(path) {
         case .xls?:
-            output.add(WorkbookReader.binaryWorkbook(path))
+            output.add(WorkbookReader.binaryWorkbook(path, encrypted: Self.isEncryptedWorkbook(path)))
             return 0
         case .xlsx?:
             var workbookOptions = WorkbookReader.Options()
@@ -283,8 +283,10 @@ public struct PanelReader: Sendable {
 
     /// Whether the regular file at `path` is a workbook, from its first bytes (never its name: a
     /// workbook renamed `.csv` is still one); `nil` for text and for anything that is not a regular file
-    /// (a pipe is read once, by the CSV reader, which refuses a workbook there).
+    /// (a pipe is read once, by the CSV reader, which refuses a workbook there). Standard input
+    /// (`<stdin>`) is judged, and read, from its copy, so `report - < figures.xlsx` reads the workbook.
     static func workbookKind(_ path: String) -> WorkbookReader.Kind? {
+        guard let path = try? StandardInput.openablePath(path) else { return nil }
         var status = stat()
         guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
         let descriptor = open(path, O_RDONLY)
@@ -293,5 +295,30 @@ public struct PanelReader: Sendable {
         var bytes = [UInt8](repeating: 0, count: 8)
         let count = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, 8) }
         return count > 0 ? WorkbookReader.kind(bytes.prefix(count)) : nil
+    }
+
+    /// Whether the compound file (`D0 CF 11 E0`) at `path` is a password-protected workbook: its
+    /// directory names an `EncryptedPackage` or `EncryptionInfo` stream (Excel encrypts an .xlsx into
+    /// such a container). A bounded read: the first 64 KiB and the first 16 KiB of the directory.
+    static func isEncryptedWorkbook(_ path: String) -> Bool {
+        guard let path = try? StandardInput.openablePath(path) else { return false }
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        func bytes(at offset: Int, count: Int) -> [UInt8] {
+            var buffer = [UInt8](repeating: 0, count: count)
+            let read = buffer.withUnsafeMutableBytes {
+                pread(descriptor, $0.baseAddress, count, off_t(offset))
+            }
+            return read > 0 ? Array(buffer.prefix(read)) : []
+        }
+        let head = bytes(at: 0, count: 1 << 16)
+        if WorkbookReader.namesEncryptionStream(head) { return true }
+        // The header: the sector size as a power of two (at 0x1E), the directory's first sector (at 0x30).
+        guard head.count >= 512 else { return false }
+        let shift = Int(head[0x1E]) | Int(head[0x1F]) << 8
+        let sector = Int(head[0x30]) | Int(head[0x31]) << 8 | Int(head[0x32]) << 16 | Int(head[0x33]) << 24
+        guard (9...16).contains(shift), sector < 0xFFFF_FFFA else { return false }
+        return WorkbookReader.namesEncryptionStream(bytes(at: (sector + 1) << shift, count: 1 << 14))
     }
 }

@@ -12,10 +12,23 @@ protocol RecordReader: AnyObject {
     /// Whether cell `index` of the record is stored as a number (a workbook's number cell), not as text:
     /// such a cell has no thousands separator, so `--thousands-separator` does not apply to it.
     func isStoredNumber(cell index: Int) -> Bool
+    /// What to add to a header's missing-column error (VT010): for a workbook, the sheet read and the
+    /// workbook's visible sheets (the table may be on another); `nil` for a text file.
+    var missingColumnHint: String? { get }
+    /// Names the cells (0-based) of the data rows that hold numbers: the year and count columns. A
+    /// workbook delivers such a cell styled as a date as the number stored (`2019`, `100`), not as the
+    /// date Excel shows (`1905-07-11`, `1900-04-09`).
+    func readNumbers(inCells cells: Set<Int>)
+    /// The date Excel shows for cell `index` of the record (`2019-01-01`) when it is a number styled as
+    /// a date delivered as its number (see `readNumbers`); `nil` otherwise.
+    func shownDate(cell index: Int) -> String?
 }
 
 extension RecordReader {
     func isStoredNumber(cell index: Int) -> Bool { false }
+    var missingColumnHint: String? { nil }
+    func readNumbers(inCells cells: Set<Int>) {}
+    func shownDate(cell index: Int) -> String? { nil }
 }
 
 extension CSVReader: RecordReader {}

@@ -352,8 +352,20 @@ struct RowInterpreter {
         }
         if problems.isEmpty {
             headerAccepted = true
+            // The cells read as numbers (a workbook's number styled as a date is the number stored).
+            switch shape {
+            case .long(let year, let count), .sdmx(let year, let count, _):
+                reader.readNumbers(inCells: Set([year, count].filter { $0 >= 0 }))
+            case .wide(let years):
+                reader.readNumbers(inCells: Set(years.map(\.column)))
+            }
         } else {
-            for problem in problems { output.add(problem) }
+            for var problem in problems {
+                if problem.code == .missingColumn, let hint = reader.missingColumnHint {
+                    problem.message += hint
+                }
+                output.add(problem)
+            }
         }
     }
 
@@ -405,8 +417,15 @@ struct RowInterpreter {
                 switch CellParsing.year(record[yearColumn]) {
                 case .success(let value): year = value
                 case .failure(let problem):
-                    output.add(
-                        Diagnostic(problem.code, at: reader.location(ofCell: yearColumn), problem.message))
+                    var message = problem.message
+                    if let date = reader.shownDate(cell: yearColumn) {
+                        // A date (serial day) in a year cell: its year is not guessed.
+                        message =
+                            "expected a four-digit year such as 2015, found the date \(date) (stored as the number "
+                            + "\(CellParsing.show(record[yearColumn])) formatted as a date); a year column holds "
+                            + "the year alone: type the year (\(date.prefix(4))) into the cell"
+                    }
+                    output.add(Diagnostic(problem.code, at: reader.location(ofCell: yearColumn), message))
                 }
             }
         }

@@ -27,7 +27,14 @@ final class WorkbookArchive {
     init(path: String) throws(Failure) {
         library = try WorkbookLibraries.shared.get()
         var error: Int32 = 0
-        guard let archive = library.zipOpen(path, WorkbookLibraries.zipReadOnly, &error) else {
+        // Standard input (`<stdin>`) is read from its copy.
+        let openable: String
+        do throws(InputError) {
+            openable = try StandardInput.openablePath(path)
+        } catch {
+            throw Failure(message: "\(error)")
+        }
+        guard let archive = library.zipOpen(openable, WorkbookLibraries.zipReadOnly, &error) else {
             throw Failure(message: "not a readable .xlsx workbook (\(WorkbookLibraries.zipMessage(error)))")
         }
         self.archive = archive

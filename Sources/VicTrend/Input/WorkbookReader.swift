@@ -9,6 +9,8 @@
 /// `TRUE`/`FALSE`, errors as Excel shows them (`#N/A`). A number styled as a date is a date: in the header
 /// row it is read as its year (a wide table's `01/01/2019` column is 2019), elsewhere as `2019-01-01`;
 /// a header's whole number 1900–2100 is itself the year, whatever its style (`2019` styled as a date).
+/// The cells named by `readNumbers` (the year and count columns) are delivered as the number stored even
+/// when styled as a date (`shownDate` gives the date Excel shows, for messages).
 /// Rows above `headerLine` (a title) are not delivered; rows with no value at all are not records, so a
 /// blank row is a gap in the row numbers, as a blank line is in a text file.
 ///
@@ -38,12 +40,20 @@ final class WorkbookReader {
     let path: String
     /// The sheet read (known once reading has started).
     private(set) var sheetName = ""
+    /// The names of the workbook's visible sheets, in tab order (known once reading has started).
+    private(set) var visibleSheets: [String] = []
     private let options: Options
     private var row = 0
     private var stopRequested = false
     /// For each cell of the record being delivered, whether the workbook stores it as a number (a
     /// number has no thousands separator: `--thousands-separator` applies to text cells only).
     private var numberCells: [Bool] = []
+    /// The cells (0-based) delivered as the number stored even when styled as a date (`readNumbers`).
+    private var numberColumns: Set<Int> = []
+    /// For the record being delivered, the date Excel shows for each such cell styled as a date.
+    private var shownDates: [Int: String] = [:]
+    /// The same, for the row being read.
+    private var rowDates: [Int: String] = [:]
     private var sink = CellSink(maxCells: 1 << 14)
 
     init(path: String, options: Options = Options()) {
@@ -67,12 +77,38 @@ final class WorkbookReader {
         return nil
     }
 
-    /// The refusal of an old binary workbook (`.xls`).
-    static func binaryWorkbook(_ path: String) -> Diagnostic {
+    /// The refusal of an old binary workbook (`.xls`), or of a password-protected workbook (`encrypted`:
+    /// Excel stores it in the same compound-file container).
+    static func binaryWorkbook(_ path: String, encrypted: Bool = false) -> Diagnostic {
         Diagnostic(
             .binaryWorkbook, at: Location(file: path, line: 1),
-            "this is an Excel 97-2003 workbook (.xls, a binary format victrend does not read): open it in "
-                + "Excel or LibreOffice and save it as .xlsx or CSV")
+            encrypted
+                ? "this is a password-protected workbook (encrypted, which victrend cannot read): open it in "
+                    + "Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password, "
+                    + "empty), and save it as .xlsx or CSV"
+                : "this is an Excel 97-2003 workbook (.xls, a binary format victrend does not read): open it in "
+                    + "Excel or LibreOffice and save it as .xlsx or CSV")
+    }
+
+    /// Whether `bytes` hold the name, in UTF-16LE as a compound file's directory stores it, of the
+    /// `EncryptedPackage` or `EncryptionInfo` stream of a password-protected workbook.
+    static func namesEncryptionStream(_ bytes: some Collection<UInt8>) -> Bool {
+        let bytes = Array(bytes)
+        for name in encryptionStreamNames {
+            guard bytes.count >= name.count, let first = name.first else { continue }
+            var index = 0
+            while index + name.count <= bytes.count {
+                if bytes[index] == first, bytes[index..<index + name.count].elementsEqual(name) {
+                    return true
+                }
+                index += 1
+            }
+        }
+        return false
+    }
+
+    private static let encryptionStreamNames: [[UInt8]] = ["EncryptedPackage", "EncryptionInfo"].map {
+        $0.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
     }
 
     /// Reads the sheet, calling `body` once per row with a value (the header row is the first).
@@ -98,12 +134,14 @@ final class WorkbookReader {
                 throw WorkbookArchive.Failure(message: "the workbook has no sheet")
             }
             sheetName = sheet.name
+            visibleSheets = book.sheets.filter(\.visible).map(\.name)
             let strings = try SharedStrings.read(archive, options: options)
             var delivered = 0
             try readSheet(archive, part: sheet.part, book: book, strings: strings) { cells, numbers, row in
                 guard row >= options.headerLine else { return }
                 self.row = row
                 numberCells = numbers
+                shownDates = rowDates
                 for text in cells {
                     var text = text
                     text.withUTF8 { bytes in sink.append(bytes.baseAddress, bytes.count) }
@@ -182,6 +220,7 @@ final class WorkbookReader {
                     }
                     rowNumber = next
                     self.row = next
+                    rowDates.removeAll(keepingCapacity: true)
                     cells.removeAll(keepingCapacity: true)
                     numbers.removeAll(keepingCapacity: true)
                     column = 0
@@ -277,7 +316,9 @@ final class WorkbookReader {
                         numbers.append(false)
                     }
                     cells.append(shown)
-                    numbers.append(cell.type == "n" && !book.isDate(style: cell.style))
+                    numbers.append(
+                        cell.type == "n"
+                            && (!book.isDate(style: cell.style) || numberColumns.contains(cell.column - 1)))
                 case "row":
                     deliverRow(&cells, &numbers, rowNumber, deliver)
                 default: break
@@ -323,7 +364,13 @@ final class WorkbookReader {
             if book.isDate(style: cell.style), let serial = Int(number),
                 let date = Self.date(serial: serial, date1904: book.date1904)
             {
-                return header ? String(date.year) : date.text
+                if header { return String(date.year) }
+                // A year or count cell: the number stored (the date is only how Excel shows it).
+                if numberColumns.contains(cell.column - 1) {
+                    rowDates[cell.column - 1] = date.text
+                    return number
+                }
+                return date.text
             }
             return number
         }
@@ -434,6 +481,29 @@ extension WorkbookReader: RecordReader {
     var recordLocation: Location { Location(file: path, line: row, sheet: sheetName) }
 
     var recordEndLine: Int { row }
+
+    /// `; read the sheet 'Notes' of the workbook; its visible sheets: 'Notes', 'Daten' (read another
+    /// with --sheet NAME)`: the table may be on another sheet than the one read (a notes or cover sheet
+    /// first). The `--sheet` suggestion only when the workbook shows more than one sheet.
+    var missingColumnHint: String? {
+        guard !sheetName.isEmpty else { return nil }
+        let shown = visibleSheets.prefix(20).map { DisplayText.quoted($0, limit: 64) }
+        var hint = "; read the sheet \(DisplayText.quoted(sheetName, limit: 64)) of the workbook"
+        if visibleSheets.count > 1 {
+            hint +=
+                "; its visible sheets: \(shown.joined(separator: ", "))"
+                + (visibleSheets.count > shown.count ? ", ..." : "") + " (read another with --sheet NAME)"
+        }
+        return hint
+    }
+
+    func readNumbers(inCells cells: Set<Int>) {
+        numberColumns = cells
+    }
+
+    func shownDate(cell index: Int) -> String? {
+        shownDates[index]
+    }
 
     func isStoredNumber(cell index: Int) -> Bool {
         numberCells.indices.contains(index) && numberCells[index]

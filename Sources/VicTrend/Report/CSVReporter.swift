@@ -16,7 +16,8 @@
 /// read with dates add `as_of` after `year` (the date as written, `YYYY-MM-DD` or `YYYY-MM`) and
 /// `elapsed_years` after `base_victims` (days / 365.25 from the base's date, 4 decimals); an undated
 /// table never has them.
-/// Cells that need it are quoted as RFC 4180 says.
+/// Cells that need it are quoted as RFC 4180 says. `style` changes the delimiter, the decimal separator
+/// of the decimal columns and the line end (`--excel`).
 public enum CSVReporter: Reporter {
     public static let identifier = "csv"
 
@@ -27,9 +28,14 @@ public enum CSVReporter: Reporter {
     /// The table with only `columns` (written in the table's order whatever order they are named in);
     /// every column of the series kind when `nil`.
     public static func report(_ report: TrendReport, columns: [TrendColumn]?) -> String {
+        self.report(report, columns: columns, style: .plain)
+    }
+
+    /// The table with only `columns`, written in `style`.
+    static func report(_ report: TrendReport, columns: [TrendColumn]?, style: CSVStyle) -> String {
         var writer = RowWriter(
             series: report.options.series, columns: columns, rows: report.assessments.count,
-            dated: report.isDated)
+            dated: report.isDated, style: style)
         for row in report.assessments { writer.write(row) }
         return writer.output.text
     }
@@ -42,6 +48,8 @@ public enum CSVReporter: Reporter {
         private let dated: Bool
         /// The columns written, in the table's order; `nil` for all of the series kind.
         private let chosen: ChosenColumns?
+        /// The delimiter, decimal separator and line end.
+        private let style: CSVStyle
         private var lastCountry = ""
         private var countryCell = ""
         private var nameCell = ""
@@ -57,8 +65,11 @@ public enum CSVReporter: Reporter {
         /// A writer of the table of `series` counts with `columns` (every column when `nil`; the dated
         /// columns only when `dated`), with room for `rows` rows, starting with the header row unless
         /// `header` is false.
-        init(series: SeriesKind, columns: [TrendColumn]?, rows: Int, header: Bool = true, dated: Bool = false)
-        {
+        init(
+            series: SeriesKind, columns: [TrendColumn]?, rows: Int, header: Bool = true, dated: Bool = false,
+            style: CSVStyle = .plain
+        ) {
+            self.style = style
             let datedTable = dated && series == .cumulative
             cumulative = series == .cumulative
             self.dated = datedTable
@@ -71,9 +82,10 @@ public enum CSVReporter: Reporter {
             // Comma by comma rather than `joined`, whose generic code looks up `[String]: Collection` at
             // run time (a scan of every protocol conformance in the executable, 0.15M instructions).
             for (index, column) in written.enumerated() {
-                if index > 0 { output.append(byte: UInt8(ascii: ",")) }
+                if index > 0 { output.append(byte: style.delimiter) }
                 output.append(column.rawValue)
             }
+            if style.crlf { output.append(byte: 13) }
             output.append(byte: 10)
         }
 
@@ -94,16 +106,23 @@ public enum CSVReporter: Reporter {
         private mutating func write(_ row: YearAssessment, columns: some ColumnChoice) {
             if row.country != lastCountry {
                 lastCountry = row.country
-                countryCell = CSVText.field(row.country)
-                nameCell = CSVText.field(CountryTable.standard.displayName(row.country))
+                countryCell = style.quoted(CSVText.field(row.country))
+                nameCell = style.quoted(CSVText.field(CountryTable.standard.displayName(row.country)))
             }
             // Texts of unbounded length are made first, so that the row's room is known: one capacity
             // check for the whole row.
             // The p-value in place like the other numbers, unless it takes the scientific form.
             let pDecimals = row.test.flatMap { NumberFormatting.fixedDecimals(significant: $0.pValue) }
             let pValue =
-                row.test.map { pDecimals == nil ? NumberFormatting.significant($0.pValue) : "" } ?? ""
-            let derived = cumulative ? derivedCells(row) : Self.noDerivedCells
+                row.test.map {
+                    pDecimals == nil ? style.decimal(NumberFormatting.significant($0.pValue)) : ""
+                }
+                ?? ""
+            let derived = cumulative ? derivedCells(row, style: style) : Self.noDerivedCells
+            let comma = style.decimalComma
+            let delimiter = style.delimiter
+            // Flags are joined by `;`: quoted when that is the delimiter.
+            let quoteFlags = delimiter == UInt8(ascii: ";") && row.flags.count > 1
             var room = 400 + countryCell.utf8.count + nameCell.utf8.count + pValue.utf8.count
             room += (row.suppressedMarker?.utf8.count ?? 0) + derived.reduce(0) { $0 + $1.utf8.count + 1 }
             room += row.growthRate.map { ByteCursor.room(fixed: $0, decimals: 4) } ?? 0
@@ -118,7 +137,7 @@ public enum CSVReporter: Reporter {
                 /// Whether `column` is written; puts the comma before it.
                 func next(_ column: TrendColumn) -> Bool {
                     guard columns.contains(column) else { return false }
-                    if column != columns.first { cursor.put(UInt8(ascii: ",")) }
+                    if column != columns.first { cursor.put(delimiter) }
                     return true
                 }
                 if next(.country) { cursor.put(countryCell) }
@@ -134,36 +153,49 @@ public enum CSVReporter: Reporter {
                 if next(.victimsStatus), let status = VictimsStatus(row) { cursor.put(status.rawValue) }
                 if next(.baseYear) { cursor.put(row.baseYear) }
                 if next(.baseVictims) { cursor.put(row.baseVictims) }
-                if next(.elapsedYears), let years = row.elapsedYears { cursor.put(fixed: years, decimals: 4) }
-                if next(.growthRate), let growth = row.growthRate { cursor.put(fixed: growth, decimals: 4) }
+                if next(.elapsedYears), let years = row.elapsedYears {
+                    cursor.put(fixed: years, decimals: 4, comma: comma)
+                }
+                if next(.growthRate), let growth = row.growthRate {
+                    cursor.put(fixed: growth, decimals: 4, comma: comma)
+                }
                 if next(.requiredVictims) { cursor.put(row.requiredVictims) }
                 if next(.shortfall) { cursor.put(row.shortfall) }
                 if next(.status) { cursor.put(row.status.rawValue) }
                 if next(.flags) {
+                    if quoteFlags { cursor.put(UInt8(ascii: "\"")) }
                     for (index, flag) in row.flags.enumerated() {
                         if index > 0 { cursor.put(UInt8(ascii: ";")) }
                         cursor.put(flag.rawValue)
                     }
+                    if quoteFlags { cursor.put(UInt8(ascii: "\"")) }
                 }
                 if next(.trajectoryVictims) { cursor.put(row.trajectoryVictims) }
                 if next(.trajectoryGap) { cursor.put(row.trajectoryGap) }
                 if next(.pValue), let test = row.test {
                     if let pDecimals {
-                        cursor.put(fixed: test.pValue, decimals: pDecimals)
+                        cursor.put(fixed: test.pValue, decimals: pDecimals, comma: comma)
                     } else {
                         cursor.put(pValue)
                     }
                 }
-                if next(.ratioLow), let test = row.test { cursor.put(fixed: test.ratioLow, decimals: 4) }
-                if next(.ratioHigh), let test = row.test { cursor.put(fixed: test.ratioHigh, decimals: 4) }
+                if next(.ratioLow), let test = row.test {
+                    cursor.put(fixed: test.ratioLow, decimals: 4, comma: comma)
+                }
+                if next(.ratioHigh), let test = row.test {
+                    cursor.put(fixed: test.ratioHigh, decimals: 4, comma: comma)
+                }
                 if next(.significance), let significance = row.significance {
                     cursor.put(significance.rawValue)
                 }
                 if next(.countryName) { cursor.put(nameCell) }
-                if next(.dispersion), let phi = row.dispersion { cursor.put(fixed: phi, decimals: 4) }
+                if next(.dispersion), let phi = row.dispersion {
+                    cursor.put(fixed: phi, decimals: 4, comma: comma)
+                }
                 if next(.newVictims) { cursor.put(derived[0]) }
                 if next(.newPerYear) { cursor.put(derived[1]) }
                 if next(.newGrowthRate) { cursor.put(derived[2]) }
+                if style.crlf { cursor.put(UInt8(ascii: "\r")) }
                 cursor.put(UInt8(ascii: "\n"))
             }
         }
@@ -219,10 +251,11 @@ public enum CSVReporter: Reporter {
     }
 
     /// `new_victims,new_per_year,new_growth_rate`.
-    private static func derivedCells(_ row: YearAssessment) -> [String] {
+    private static func derivedCells(_ row: YearAssessment, style: CSVStyle) -> [String] {
         [
-            optional(row.newVictims), row.newPerYear.map { NumberFormatting.fixed($0, decimals: 2) } ?? "",
-            row.newGrowthRate.map { NumberFormatting.fixed($0, decimals: 4) } ?? "",
+            optional(row.newVictims),
+            row.newPerYear.map { style.decimal(NumberFormatting.fixed($0, decimals: 2)) } ?? "",
+            row.newGrowthRate.map { style.decimal(NumberFormatting.fixed($0, decimals: 4)) } ?? "",
         ]
     }
 

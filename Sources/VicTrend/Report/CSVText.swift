@@ -3,50 +3,64 @@
 enum CSVText {
     /// `cell` as a CSV field: numbers plain (counts ungrouped, rates as fractions with 4 decimals,
     /// p-values with 4 significant digits), text from the input quoted where needed, nothing for `.empty`.
-    static func cell(_ cell: ReportCell) -> String {
+    static func cell(_ cell: ReportCell, style: CSVStyle = .plain) -> String {
         var text = ""
-        append(cell, to: &text)
+        append(cell, to: &text, style: style)
         return text
     }
 
-    /// Appends `cell` as a CSV field to `output`.
-    static func append(_ cell: ReportCell, to output: inout String) {
-        switch cell {
-        case .empty:
-            break
-        case .text(let text):
-            output += field(text)
-        case .words(let text), .marker(let text):
-            output += text
-        case .count(let value), .integer(let value):
-            output += NumberFormatting.integer(value)
-        case .rate(let fraction):
-            output += NumberFormatting.fixed(fraction, decimals: 4)
-        case .probability(let value):
-            output += NumberFormatting.significant(value)
-        case .decimal(let value, let places):
-            output += NumberFormatting.fixed(value, decimals: places)
-        case .mark(let mark):
-            output += mark.rawValue
-        case .sign(let sign):
-            output += sign.rawValue
-        case .joined(let cells, let separator):
-            for (index, part) in cells.enumerated() {
-                if index > 0 { output += separator }
-                append(part, to: &output)
-            }
+    /// Appends `cell` as a CSV field to `output`, in `style` (its decimal separator for decimal cells;
+    /// quoted where it holds the delimiter).
+    static func append(_ cell: ReportCell, to output: inout String, style: CSVStyle = .plain) {
+        if style == .plain {
+            output += text(cell, style: style)
+        } else {
+            output += style.quoted(text(cell, style: style))
         }
     }
 
-    /// `table` as CSV: the header row, then a line per row, each ending with a line feed.
-    static func table(_ table: ReportTables.Table) -> String {
-        var text = table.headers.joined(separator: ",") + "\n"
+    /// The text of `cell` (see `cell`), not yet quoted for a delimiter other than `,`.
+    private static func text(_ cell: ReportCell, style: CSVStyle) -> String {
+        switch cell {
+        case .empty:
+            return ""
+        case .text(let text):
+            return field(text)
+        case .words(let text), .marker(let text):
+            return text
+        case .count(let value), .integer(let value):
+            return NumberFormatting.integer(value)
+        case .rate(let fraction):
+            return style.decimal(NumberFormatting.fixed(fraction, decimals: 4))
+        case .probability(let value):
+            return style.decimal(NumberFormatting.significant(value))
+        case .decimal(let value, let places):
+            return style.decimal(NumberFormatting.fixed(value, decimals: places))
+        case .mark(let mark):
+            return mark.rawValue
+        case .sign(let sign):
+            return sign.rawValue
+        case .joined(let cells, let separator):
+            var output = ""
+            for (index, part) in cells.enumerated() {
+                if index > 0 { output += separator }
+                output += text(part, style: style)
+            }
+            return output
+        }
+    }
+
+    /// `table` as CSV: the header row, then a line per row, each ending with a line feed (`style`: its
+    /// delimiter, decimal separator and line end).
+    static func table(_ table: ReportTables.Table, style: CSVStyle = .plain) -> String {
+        let delimiter = String(decoding: [style.delimiter], as: UTF8.self)
+        var text = table.headers.joined(separator: delimiter) + style.lineEnd
         for row in 0..<table.count {
             for (index, cell) in table.row(row).cells.enumerated() {
-                if index > 0 { text += "," }
-                append(cell, to: &text)
+                if index > 0 { text += delimiter }
+                append(cell, to: &text, style: style)
             }
-            text += "\n"
+            text += style.lineEnd
         }
         return text
     }

@@ -16,6 +16,11 @@ public enum SummaryCSVReporter: Reporter {
     public static let columns = ReportTables.countryRecordColumns
 
     public static func report(_ report: TrendReport) -> String {
-        CSVText.table(ReportTables.countryRecords(report))
+        self.report(report, style: .plain)
+    }
+
+    /// The table written in `style` (`--excel`).
+    static func report(_ report: TrendReport, style: CSVStyle) -> String {
+        CSVText.table(ReportTables.countryRecords(report), style: style)
     }
 }

@@ -18,6 +18,11 @@ public enum TotalsCSVReporter: Reporter {
     /// The table with suppressed totals as `cells` says: with `.empty`, a `victims_status` column
     /// after `victims` (`suppressed` where the total is withheld).
     public static func report(_ report: TrendReport, cells: SuppressedCells) -> String {
-        CSVText.table(ReportTables.totalRecords(report, cells: cells))
+        self.report(report, cells: cells, style: .plain)
+    }
+
+    /// The table written in `style` (`--excel`).
+    static func report(_ report: TrendReport, cells: SuppressedCells, style: CSVStyle) -> String {
+        CSVText.table(ReportTables.totalRecords(report, cells: cells), style: style)
     }
 }
