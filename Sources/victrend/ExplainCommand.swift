@@ -5,6 +5,7 @@ import VicTrend
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
+        _superCommandName: "victrend",
         abstract: "Explain a diagnostic code (VT103...): what it means, an input that gets it, the fix.",
         discussion: """
             Prints the catalogue entry of a code that validate or report printed, e.g. \

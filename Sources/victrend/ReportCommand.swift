@@ -13,6 +13,7 @@ import VicTrend
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
+        _superCommandName: "victrend",
         abstract: "Assess every country-year against the growth target and print a trend table.",
         discussion: """
             Each year of a country is compared with its previous reported year (the base). Growth is \

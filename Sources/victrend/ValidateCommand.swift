@@ -13,6 +13,7 @@ import VicTrend
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
+        _superCommandName: "victrend",
         abstract: "Check submitted figures and print diagnostics (for CI on every submission).",
         discussion: """
             Runs every check of `victrend report` plus plausibility rules: missing years inside a series, \

@@ -26,7 +26,7 @@ struct VictrendCommand: ParsableCommand {
     static func main() {
         Signals.install()
         do {
-            var command = try parseAsRoot()
+            var command = try DirectParse.command(Array(CommandLine.arguments.dropFirst())) ?? parseAsRoot()
             try command.run()
         } catch let exit as ExitCode {
             Self.exit(withError: exit)

@@ -162,4 +162,45 @@ struct ConventionsEndToEndTests {
         }
         #expect(page.contains("Fl -suppress-below"))
     }
+
+    /// The subcommand is parsed on its own first (DirectParse, a start-up saving); whatever that parse
+    /// does not accept must still get the answers of the parse from `victrend`.
+    @Test("what the direct parse of a subcommand leaves to the full parse still gets its answers")
+    func directParseFallsBack() throws {
+        let example = "samples/small/example.csv"
+        let unknown = try VictrendBinary.run(["report", "--bogus", example])
+        #expect(unknown.status == 2)
+        #expect(
+            unknown.stderr
+                == "Error: Unknown option '--bogus'\nUsage: victrend report [<options>] [<input> ...]\n"
+                + "  See 'victrend report --help' for more information.\n")
+
+        let invalid = try VictrendBinary.run(["report", "--confidence", "2", example])
+        #expect(invalid.status == 2)
+        #expect(
+            invalid.stderr.hasPrefix("Error: --confidence must be between 0 and 1 (exclusive), e.g. 0.95\n"))
+
+        let help = try VictrendBinary.run(["report", "--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.hasPrefix("OVERVIEW: Assess every country-year against the growth target"))
+        #expect(help.stdout.contains("USAGE: victrend report [<options>] [<input> ...]"))
+
+        let version = try VictrendBinary.run(["report", "--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout == (try VictrendBinary.run(["--version"])).stdout)
+
+        let completion = try VictrendBinary.run(["report", "--generate-completion-script", "bash"])
+        #expect(completion.status == 0)
+        #expect(completion.stdout.hasPrefix("#!/bin/bash\n"))
+        #expect(completion.stdout.contains("_victrend_report()"))
+
+        // `help` after the subcommand is an input's name, as in the full parse.
+        let helpWord = try VictrendBinary.run(["report", "help"])
+        #expect(helpWord.status == 2)
+        #expect(helpWord.stderr.contains("help: cannot open"))
+
+        let parsed = try VictrendBinary.run(["report", "--format", "csv", example])
+        #expect(parsed.status == 0)
+        #expect(parsed.stdout == (try VictrendBinary.golden("samples/expected/small-example.csv")))
+    }
 }

@@ -53,7 +53,13 @@ struct RowInterpreter {
     /// many distinct keys, which the panel holds anyway.
     private var resolved: [String: CountryResolution] = [:]
     private static let resolvedLimit = 1 << 20
+    /// The cells, as written, of those texts that resolved to a key with nothing ignored: found from
+    /// the bytes without making a `String` (the shuffled files' per-row cost).
+    private var knownCells = KnownCells()
+    /// The last accepted country cell as written: its first `lastCountryCount` bytes (the buffer only
+    /// grows, so that remembering a cell is one copy, not an allocation).
     private var lastCountryBytes: [UInt8] = []
+    private var lastCountryCount = 0
     private var lastCountry = ""
     /// The last country cell's match, when it ignored part of the text (warned about on every row).
     private var lastIgnored: (text: String, match: CountryMatch)?
@@ -922,13 +928,17 @@ struct RowInterpreter {
         // Rows of one country usually come together: the cell as written, compared with the last one
         // accepted (never empty), gives its key again without trimming or validating.
         let written = record[country]
-        if !lastCountryBytes.isEmpty && Self.same(written, lastCountryBytes) {
+        if lastCountryCount > 0 && Self.same(written, lastCountryBytes, count: lastCountryCount) {
             if let (text, match) = lastIgnored {
                 output.add(.warning) {
                     CountryTable.ignoredWarning(text, match, at: reader.location(ofCell: country))
                 }
             }
             return lastCountry
+        }
+        if let key = knownCells.key(for: written) {
+            remember(written, as: key)
+            return key
         }
         let cell = CellParsing.trimmed(written)
         if cell.isEmpty {
@@ -953,6 +963,8 @@ struct RowInterpreter {
                 output.add(.warning) {
                     CountryTable.ignoredWarning(text, ignored, at: reader.location(ofCell: country))
                 }
+            } else {
+                knownCells.insert(written, key: key)
             }
             remember(written, as: key, ignored: ignored.map { (text, $0) })
             return key
@@ -1059,19 +1071,32 @@ struct RowInterpreter {
 
     /// Whether `cell` holds exactly `bytes` (one `memcmp`).
     private static func same(_ cell: Slice<UnsafeRawBufferPointer>, _ bytes: [UInt8]) -> Bool {
-        guard cell.count == bytes.count else { return false }
-        guard let base = cell.base.baseAddress, !bytes.isEmpty else { return bytes.isEmpty }
+        same(cell, bytes, count: bytes.count)
+    }
+
+    /// Whether `cell` holds exactly the first `count` bytes of `bytes` (count ≤ bytes.count).
+    private static func same(_ cell: Slice<UnsafeRawBufferPointer>, _ bytes: [UInt8], count: Int) -> Bool {
+        guard cell.count == count else { return false }
+        guard let base = cell.base.baseAddress, count > 0 else { return count == 0 }
         return bytes.withUnsafeBytes { other in
             guard let start = other.baseAddress else { return false }
-            return memcmp(base + cell.startIndex, start, bytes.count) == 0
+            return memcmp(base + cell.startIndex, start, count) == 0
         }
     }
 
     private mutating func remember(
-        _ cell: some CellBytes, as key: String, ignored: (text: String, match: CountryMatch)? = nil
+        _ cell: Slice<UnsafeRawBufferPointer>, as key: String,
+        ignored: (text: String, match: CountryMatch)? = nil
     ) {
-        lastCountryBytes.removeAll(keepingCapacity: true)
-        lastCountryBytes.append(contentsOf: cell)
+        if lastCountryBytes.count < cell.count {
+            lastCountryBytes = Array(repeating: 0, count: max(cell.count, 2 * lastCountryBytes.count))
+        }
+        if let base = cell.base.baseAddress, !cell.isEmpty {
+            lastCountryBytes.withUnsafeMutableBytes { buffer in
+                if let target = buffer.baseAddress { memcpy(target, base + cell.startIndex, cell.count) }
+            }
+        }
+        lastCountryCount = cell.count
         lastCountry = key
         lastIgnored = ignored
     }

@@ -1,0 +1,76 @@
+import Testing
+
+@testable import VicTrend
+
+/// The reader's table of key cells already read: a hit must be the very bytes stored, and the limits
+/// must turn into misses, never into a wrong key.
+@Suite("known key cells (the shuffled reader's look-up by bytes)")
+struct KnownCellsTests {
+    /// Calls `body` with `text`'s UTF-8 bytes as a cell slice, as libcsv hands them over.
+    private func withCell<T>(_ text: String, _ body: (Slice<UnsafeRawBufferPointer>) -> T) -> T {
+        // Padding around the cell, so that the slice does not start at 0.
+        let bytes = Array("##\(text)##".utf8)
+        return bytes.withUnsafeBytes { buffer in body(buffer[2..<(buffer.count - 2)]) }
+    }
+
+    @Test("a stored cell gives its key; a cell that differs in any byte or in length does not")
+    func hitsAndMisses() {
+        var cells = KnownCells()
+        withCell("C001271") { cells.insert($0, key: "C001271") }
+        withCell("Österreich") { cells.insert($0, key: "AUT") }
+        withCell("") { cells.insert($0, key: "EMPTY") }
+        #expect(withCell("C001271") { cells.key(for: $0) } == "C001271")
+        #expect(withCell("Österreich") { cells.key(for: $0) } == "AUT")
+        #expect(withCell("") { cells.key(for: $0) } == "EMPTY")
+        #expect(withCell("C001272") { cells.key(for: $0) } == nil)
+        #expect(withCell("C00127") { cells.key(for: $0) } == nil)
+        #expect(withCell("C0012710") { cells.key(for: $0) } == nil)
+        #expect(withCell(" C001271") { cells.key(for: $0) } == nil)
+        #expect(withCell("österreich") { cells.key(for: $0) } == nil)
+    }
+
+    @Test("50,000 cells through many growths: every one found with its own key (fixed seeds)")
+    func manyCells() {
+        for seed: UInt64 in [1, 2, 0x9E37_79B9_7F4A_7C15] {
+            manyCells(seed: seed)
+        }
+    }
+
+    private func manyCells(seed: UInt64) {
+        var cells = KnownCells(seed: seed)
+        for index in 0..<50_000 { withCell("C\(index)") { cells.insert($0, key: "K\(index)") } }
+        var wrong = 0
+        for index in 0..<50_000 where withCell("C\(index)", { cells.key(for: $0) }) != "K\(index)" {
+            wrong += 1
+        }
+        #expect(wrong == 0, "seed \(seed)")
+        #expect(withCell("C50000") { cells.key(for: $0) } == nil)
+    }
+
+    @Test("cells past the byte limit are not stored (a miss), and the earlier ones still are")
+    func byteLimit() {
+        var cells = KnownCells()
+        let long = String(repeating: "x", count: KnownCells.byteLimit / 2)
+        withCell(long + "a") { cells.insert($0, key: "A") }
+        withCell(long + "b") { cells.insert($0, key: "B") }
+        #expect(withCell(long + "a") { cells.key(for: $0) } == "A")
+        #expect(withCell(long + "b") { cells.key(for: $0) } == nil)
+    }
+
+    @Test("the hash depends on every byte and on the length, for cells of 1 to 24 bytes")
+    func hashCoversEveryByte() {
+        for length in 1...24 {
+            let text = String(repeating: "a", count: length)
+            let base = withCell(text) { KnownCells.hash($0, seed: 7) }
+            for position in 0..<length {
+                var changed = Array(text.utf8)
+                changed[position] = UInt8(ascii: "b")
+                let other = withCell(String(decoding: changed, as: UTF8.self)) {
+                    KnownCells.hash($0, seed: 7)
+                }
+                #expect(other != base, "length \(length), byte \(position)")
+            }
+            #expect(withCell(text + "\0") { KnownCells.hash($0, seed: 7) } != base)
+        }
+    }
+}
