@@ -470,7 +470,8 @@ struct WorkbookReaderTests {
         #expect(daten.figures == ["AUT": [100]])
         // One sheet: named, no --sheet to suggest.
         let single = try workbook(
-            book("<row><c t=\"inlineStr\"><is><t>Land</t></is></c><c><v>2019</v></c></row>"), in: fixtures,
+            book("<row><c t=\"inlineStr\"><is><t>Bemerkung</t></is></c><c><v>2019</v></c></row>"),
+            in: fixtures,
             name: "single.xlsx")
         let one = try panel(single)
         #expect(one.codes.first == .missingColumn)
