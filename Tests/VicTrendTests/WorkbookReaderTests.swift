@@ -465,6 +465,13 @@ struct WorkbookReaderTests {
                     "; read the sheet 'Notes' of the workbook; its visible sheets: 'Notes', 'Daten' (read another "
                         + "with --sheet NAME)")
             })
+        // A workbook's cells have no delimiter: the one-column hint speaks of the header line only.
+        #expect(
+            read.messages.allSatisfy {
+                $0.contains(
+                    "'Read me first'. If a title stands above the table, give the header's line: --header-line N; "
+                        + "read the sheet") && !$0.contains("delimiter")
+            })
         let daten = try panel(path, PanelReader.Options(sheet: "Daten"))
         #expect(daten.codes == [])
         #expect(daten.figures == ["AUT": [100]])

@@ -140,9 +140,7 @@ public struct ColumnMapping: Sendable, Equatable {
                     .missingColumn, at: location,
                     "expected \(expectation); the header has \(header.count) "
                         + "column\(header.count == 1 ? "" : "s"): \(shownHeader)"
-                        + (header.count == 1
-                            ? ". Is the delimiter right? (--delimiter) Or, if a title stands above the table, "
-                                + "give the header's line: --header-line N" : "")))
+                        + (header.count == 1 ? oneColumnHint : "")))
         }
         let candidates = matches.map { "'\(header[$0])' (column \($0 + 1))" }.joined(separator: ", ")
         return .failure(
@@ -151,6 +149,15 @@ public struct ColumnMapping: Sendable, Equatable {
                 "several columns could be the \(role.rawValue): \(candidates); choose one with \(role.option)"
             ))
     }
+
+    /// What a missing-column error adds when the header has one column: a text file read with the wrong
+    /// delimiter, or a title above the table.
+    static let oneColumnHint =
+        ". Is the delimiter right? (--delimiter) Or, if a title stands above the table, give the header's "
+        + "line: --header-line N"
+    /// The same for a workbook, whose cells have no delimiter.
+    static let oneColumnHintWorkbook =
+        ". If a title stands above the table, give the header's line: --header-line N"
 
     /// The comparable form of a header name.
     static func normalise(_ name: String) -> String {

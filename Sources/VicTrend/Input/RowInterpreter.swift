@@ -368,6 +368,11 @@ struct RowInterpreter {
         } else {
             for var problem in problems {
                 if problem.code == .missingColumn, let hint = reader.missingColumnHint {
+                    // A workbook's cells have no delimiter to get wrong.
+                    if problem.message.hasSuffix(ColumnMapping.oneColumnHint) {
+                        problem.message.removeLast(ColumnMapping.oneColumnHint.count)
+                        problem.message += ColumnMapping.oneColumnHintWorkbook
+                    }
                     problem.message += hint
                 }
                 output.add(problem)
