@@ -37,7 +37,9 @@ struct SourceLabelTests {
                 + "multiplied by 1000 ('12' is read as 12000 victims)")
     }
 
-    @Test("an unknown multiplier label is VT110 naming the accepted labels; a long status label is quoted whole")
+    @Test(
+        "an unknown multiplier label is VT110 naming the accepted labels; a long status label is quoted whole"
+    )
     func unknownLabels() throws {
         let (bad, _) = try readPanel(frenchHeader + frenchRow(2019, "12", "Valeur normale", "Mille"))
         #expect(bad.log.diagnostics.map(\.code) == [.invalidUnitMultiplier])
@@ -61,7 +63,8 @@ struct SourceLabelTests {
         #expect(!stat.log.hasErrors, "\(stat.log.diagnostics)")
         #expect(figures(stat) == ["AUT": [12000, 13000]])
         #expect(stat.log.diagnostics.first?.message.contains("(PowerCode 3)") == true)
-        let (long, _) = try readPanel("country,year,victims,PowerCode\nAUT,2019,12,Thousands\nAUT,2020,13,Units\n")
+        let (long, _) = try readPanel(
+            "country,year,victims,PowerCode\nAUT,2019,12,Thousands\nAUT,2020,13,Units\n")
         #expect(figures(long) == ["AUT": [12000, 13]])
     }
 
@@ -86,10 +89,13 @@ struct SourceLabelTests {
             ("Normal value", "A"), ("Time series break", "B"), ("Definition differs", "D"),
             ("Estimated value", "E"), ("Forecast value", "F"), ("Experimental value", "G"),
             ("Imputed value (CCSA definition)", "I"), ("Data included in another category", "K"),
-            ("Missing value; data exist but were not collected", "L"), ("Missing value; data cannot exist", "M"),
+            ("Missing value; data exist but were not collected", "L"),
+            ("Missing value; data cannot exist", "M"),
             ("Not significant", "N"), ("Missing value", "O"), ("Provisional value", "P"),
-            ("Missing value; suppressed", "Q"), ("Strike and other special events", "S"), ("Low reliability", "U"),
-            ("Unvalidated value", "V"), ("Valeur normale", "A"), ("Rupture de série", "B"), ("Estimation", "E"),
+            ("Missing value; suppressed", "Q"), ("Strike and other special events", "S"),
+            ("Low reliability", "U"),
+            ("Unvalidated value", "V"), ("Valeur normale", "A"), ("Rupture de série", "B"),
+            ("Estimation", "E"),
             ("Provisoire", "P"), ("Valeur non validée", "V"),
         ])
     func statusLabels(label: String, code: String) {

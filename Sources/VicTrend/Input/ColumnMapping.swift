@@ -37,7 +37,8 @@ public struct ColumnMapping: Sendable, Equatable {
             case .country: return ["reference_area", "zone_de_référence"] + HeaderNames.country
             case .year: return ["time", "période_temporelle"] + HeaderNames.year
             case .count:
-                return ["observation_value", "valeur_d'observation", "valeur_d’observation"] + HeaderNames.count
+                return ["observation_value", "valeur_d'observation", "valeur_d’observation"]
+                    + HeaderNames.count
             }
         }
 

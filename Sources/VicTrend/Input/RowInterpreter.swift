@@ -547,7 +547,8 @@ struct RowInterpreter {
             if status.multiplier > 0 && !notedMultipliers.contains(status.multiplier) {
                 notedMultipliers.insert(status.multiplier)
                 noteMultiplier(
-                    status.multiplier, source: status.multiplierSource, record: record, countColumn: countColumn,
+                    status.multiplier, source: status.multiplierSource, record: record,
+                    countColumn: countColumn,
                     victims: victims, reader: reader, into: &output)
             }
             var observation = Observation(
@@ -772,7 +773,8 @@ struct RowInterpreter {
                         .invalidUnitMultiplier, at: reader.location(ofCell: column),
                         "the unit multiplier \(DisplayText.quoted(text, limit: 64)) in \(multiplierName) is not "
                             + "a whole number from 0 to 18 (0 units, 3 thousands, 6 millions) nor the OECD's label "
-                            + "of one (\(ObservationStatus.multiplierLabelNames)); the figure cannot be read"))
+                            + "of one (\(ObservationStatus.multiplierLabelNames)); the figure cannot be read")
+                )
                 return nil
             }
             status.multiplier = multiplier
@@ -789,7 +791,8 @@ struct RowInterpreter {
                             .invalidUnitMultiplier, at: reader.location(ofCell: column),
                             "the unit \(DisplayText.quoted(unit, limit: 64)) is in \(ObservationStatus.scaleName(multiple)) "
                                 + "and \(multiplierName) says \(status.multiplier) too: whether the figure is "
-                                + "multiplied once or twice is the source's to say; the figure cannot be read"))
+                                + "multiplied once or twice is the source's to say; the figure cannot be read"
+                        ))
                     return nil
                 }
                 status.multiplier = multiple

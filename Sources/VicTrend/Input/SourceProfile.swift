@@ -135,7 +135,9 @@ enum SourceProfile: Equatable, Sendable {
             if let found = values.first(where: { $0.uppercased() == total }) { return (found, true) }
         }
         for unit in countingUnits {
-            if let found = values.first(where: { code(of: $0).uppercased() == unit }) { return (found, false) }
+            if let found = values.first(where: { code(of: $0).uppercased() == unit }) {
+                return (found, false)
+            }
         }
         return (values.first ?? "", false)
     }
