@@ -234,7 +234,11 @@ struct SourceExportTests {
         #expect(
             unknown.log.diagnostics.first?.message
                 == "unknown confidentiality status 'secret' in CONF_STATUS; victrend reads the SDMX codes F (free), "
-                + "A, C, D, N, S (confidential), so that no confidential figure is counted")
+                + "A, C, D, N, S (confidential), alone, as 'C:Confidential statistical information' or as their "
+                + "labels (Free, Primary confidentiality due to small counts, Confidential statistical information, "
+                + "Secondary confidentiality set by the sender, not for publication, Not for publication, restricted "
+                + "for internal use only, Secondary confidentiality set and managed by the receiver, not for "
+                + "publication), so that no confidential figure is counted")
     }
 
     @Test("OECD labels only: Observation status and Unit multiplier labels read as OBS_STATUS and UNIT_MULT")

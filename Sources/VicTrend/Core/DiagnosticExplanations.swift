@@ -179,7 +179,9 @@ extension DiagnosticExplanation {
                 + "decimal (12.5), a negative number, text such as n/a, or an empty cell. victrend never "
                 + "guesses what 14.000 means: for a file whose counts are written with a separator, say "
                 + "which with --thousands-separator (. , space or '; groups of exactly three digits). "
-                + "Otherwise write the digits only; for a figure that is not available, write a withheld "
+                + "Otherwise write the digits only. In SDMX-CSV (Eurostat, the OECD, the UN SDG database) '.' "
+                + "is always the decimal mark, so 1.100 there is 1.1: a file re-saved by a spreadsheet must "
+                + "be downloaded again from the source. For a figure that is not available, write a withheld "
                 + "marker (.., c or <5), which is reported as withheld, not as an error.",
             bad: .init(data: "country,year,victims\nAUT,2019,\"1,234\"\n"),
             fixed: .init(data: "country,year,victims\nAUT,2019,1234\n")),
@@ -226,7 +228,8 @@ extension DiagnosticExplanation {
         DiagnosticExplanation(
             code: .unitMultiplierApplied,
             text: "A note, not an error: the file gives its figures in thousands or millions (OECD and SDMX "
-                + "UNIT_MULT, OECD.Stat's PowerCode Code), and victrend multiplied each one out (UNIT_MULT "
+                + "UNIT_MULT or its label, OECD.Stat's PowerCode Code or PowerCode, a Eurostat unit such as "
+                + "THS_PER, thousand persons), and victrend multiplied each one out (UNIT_MULT "
                 + "3: 12 is read as 12,000). Check that the figures really are victims in thousands; a "
                 + "count of identified victims is rarely published that way.",
             bad: .init(data: "geo,TIME_PERIOD,OBS_VALUE,UNIT_MULT\nAT,2019,12,3\n"),
@@ -235,7 +238,10 @@ extension DiagnosticExplanation {
             code: .invalidUnitMultiplier,
             text: "A unit multiplier cell is not a whole number from 0 to 18 (the power of ten: 0 units, 3 "
                 + "thousands, 6 millions), nor one of the OECD's labels for them (Units, Tens, Hundreds, "
-                + "Thousands, Millions, Billions), so the figure cannot be read. Write the power of ten.",
+                + "Thousands, Millions, Billions; in French Unités, Milliers, Millions, Milliards...), so the "
+                + "figure cannot be read; likewise a Eurostat unit in thousands or millions (THS_PER) beside a "
+                + "UNIT_MULT that is not 0, as whether to multiply once or twice is the source's to say. Write "
+                + "the power of ten.",
             bad: .init(data: "country,year,victims,UNIT_MULT\nAUT,2019,12,dozens\n"),
             fixed: .init(data: "country,year,victims,UNIT_MULT\nAUT,2019,12,3\n")),
         DiagnosticExplanation(
@@ -258,11 +264,14 @@ extension DiagnosticExplanation {
             code: .unknownStatus,
             text: "An observation status (OBS_STATUS, OECD.Stat's Flag Codes) that is not one SDMX code "
                 + "victrend knows, so an estimate, a break or a forecast could pass unnoticed. Use the SDMX "
-                + "code (A normal, B break, E estimated, P provisional, ...), one per figure. Likewise a "
+                + "code (A normal, B break, E estimated, P provisional, ...), one per figure, or one whole label "
+                + "of SDMX's CL_OBS_STATUS in English or French ('Time series break', 'Valeur normale'). Likewise a "
                 + "Eurostat OBS_FLAG must hold flag letters (b c d e f n p r s u z), alone or as in "
                 + "'b:break in time series', or one of Eurostat's flag labels in full ('break in time series', "
                 + "'estimated', 'provisional', ...), never another word such as 'estimate'; and a CONF_STATUS "
-                + "one of the SDMX codes F (free), A, C, D, N, S (confidential).",
+                + "one of the SDMX codes F (free), A, C, D, N, S (confidential), alone, as in 'C:Confidential "
+                + "statistical information', or as its CL_CONF_STATUS label ('Free', 'Confidential statistical "
+                + "information').",
             bad: .init(data: "country,year,victims,OBS_STATUS\nAUT,2019,12,Z\n"),
             fixed: .init(data: "country,year,victims,OBS_STATUS\nAUT,2019,12,A\n")),
         DiagnosticExplanation(

@@ -28,14 +28,17 @@ public struct ColumnMapping: Sendable, Equatable {
 
         /// Header names tried only when none of `aliases` (nor the profile's own names) is in the
         /// header: the label columns of the OECD's "labels only" exports (`Reference area`,
-        /// `Observation value`, OECD.Stat's `Time`) and the role's name in the participants' languages
+        /// `Observation value`, OECD.Stat's `Time`; in French `Zone de référence`, `Période temporelle`,
+        /// `Valeur d'observation`) and the role's name in the participants' languages
         /// (`HeaderNames`). A code or English column therefore always beats them: `REF_AREA` beside
         /// `Reference area`, `country` beside `Land`.
         public var fallbackAliases: [String] {
             switch self {
-            case .country: return ["reference_area"] + HeaderNames.country
-            case .year: return ["time"] + HeaderNames.year
-            case .count: return ["observation_value"] + HeaderNames.count
+            case .country: return ["reference_area", "zone_de_référence"] + HeaderNames.country
+            case .year: return ["time", "période_temporelle"] + HeaderNames.year
+            case .count:
+                return ["observation_value", "valeur_d'observation", "valeur_d’observation"]
+                    + HeaderNames.count
             }
         }
 

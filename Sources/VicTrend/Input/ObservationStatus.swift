@@ -12,6 +12,9 @@ struct AttributeColumns: Sendable {
     var nature: Int?
     /// `UNIT_MULT` or OECD.Stat's `PowerCode Code`: the figure is OBS_VALUE × 10^multiplier.
     var multiplier: Int?
+    /// Eurostat's `unit` dimension, whose codes may state a multiple (`THS_PER` thousand persons,
+    /// `MIO_...`; see `ObservationStatus.eurostatUnitMultiplier`).
+    var eurostatUnit: Int?
 
     init() {}
 
@@ -22,16 +25,32 @@ struct AttributeColumns: Sendable {
         confidential = names.firstIndex(of: "conf_status")
         status = names.firstIndex(of: "obs_status") ?? names.firstIndex(of: "flag_codes")
         nature = profile == .unSDG ? names.firstIndex(of: "nature") : nil
+        eurostatUnit = profile == .eurostat ? names.firstIndex(of: "unit") : nil
         multiplier = names.firstIndex(of: "unit_mult") ?? names.firstIndex(of: "powercode_code")
         // The OECD's "labels only" export: `Observation status` and `Unit multiplier` hold the labels
         // (read in any status or multiplier column: `ObservationStatus.code(label:)`, `multiplier(label:)`).
-        if status == nil { status = names.firstIndex(of: "observation_status") }
-        if multiplier == nil { multiplier = names.firstIndex(of: "unit_multiplier") }
+        // In French (`Statut d'observation`, `Multiplicateur d'unité`), and OECD.Stat's `PowerCode`
+        // label column when the file has no `PowerCode Code`: a multiplier or status column is never
+        // left unread.
+        if status == nil { status = names.firstIndex(where: Self.statusLabelHeaders.contains) }
+        if multiplier == nil { multiplier = names.firstIndex(where: Self.multiplierLabelHeaders.contains) }
     }
+
+    /// The label headers of a status column (normalised): the OECD's English and French.
+    static let statusLabelHeaders: Set<String> = [
+        "observation_status", "statut_d'observation", "statut_d’observation",
+    ]
+
+    /// The label headers of a unit multiplier column (normalised): the OECD's English and French, and
+    /// OECD.Stat's `PowerCode`.
+    static let multiplierLabelHeaders: Set<String> = [
+        "unit_multiplier", "multiplicateur_d'unité", "multiplicateur_d’unité", "powercode",
+    ]
 
     /// True when the file has none: its rows are read on the plain path.
     var isEmpty: Bool {
         eurostatFlag == nil && confidential == nil && status == nil && nature == nil && multiplier == nil
+            && eurostatUnit == nil
     }
 }
 
@@ -46,6 +65,9 @@ struct RowStatus: Sendable {
     var missing: String?
     /// The figure is OBS_VALUE × 10^multiplier.
     var multiplier = 0
+    /// What gave the multiplier, for messages, when it is not the multiplier column: Eurostat's unit
+    /// (`unit THS_PER`).
+    var multiplierSource: String?
 
     static let plain = RowStatus()
 }
@@ -62,7 +84,8 @@ struct RowStatus: Sendable {
 /// | P, V | provisional, unvalidated | `provisional` |
 /// | U, G, N, S | low reliability, experimental, not significant, strike | `low-reliability` |
 /// | C, Q | confidential, suppressed | withheld (never read as a count, even when a value is given) |
-/// | M, L, O, H, K | missing (cannot exist, not collected, missing, holiday, included elsewhere) | no figure; a value beside it is an error (VT115) |
+/// | K | data included in another category | withheld: the figure is counted elsewhere, so reading it would count it twice |
+/// | M, L, O, H | missing (cannot exist, not collected, missing, holiday) | no figure; a value beside it is an error (VT115) |
 /// | F | forecast | refused (VT112): a forecast is not a count |
 ///
 /// Any other code, or more than one letter, is an error (VT113): a status victrend does not understand
@@ -84,48 +107,91 @@ enum ObservationStatus {
         case "E", "I": return .flag(.estimated)
         case "P", "V": return .flag(.provisional)
         case "U", "G", "N", "S": return .flag(.lowReliability)
-        case "C", "Q": return .withheld
-        case "M", "L", "O", "H", "K": return .missing
+        case "C", "Q", "K": return .withheld
+        case "M", "L", "O", "H": return .missing
         case "F": return .forecast
         default: return nil
         }
     }
 
-    /// The SDMX code of an OECD status label (case ignored), or `nil`: the labels of the OECD Data
-    /// Explorer's "labels only" export.
+    /// The SDMX code of a status label (case and surrounding blanks ignored), or `nil`: the labels of
+    /// SDMX's code list CL_OBS_STATUS as the OECD Data Explorer's "labels only" export writes them, in
+    /// English and in French (the OECD's second official language), and the OECD's older wordings
+    /// (`Break`, `Imputed value`, `Confidential statistical information`). A cell must hold one whole
+    /// label, never part of one. See `labels` and docs/source-exports.md.
     static func code(label: String) -> String? {
-        switch label.lowercased() {
-        case "normal value": return "A"
-        case "break": return "B"
-        case "definition differs": return "D"
-        case "estimated value": return "E"
-        case "imputed value": return "I"
-        case "provisional value": return "P"
-        case "unvalidated value": return "V"
-        case "low reliability": return "U"
-        case "experimental value": return "G"
-        case "not significant": return "N"
-        case "confidential statistical information", "confidential value": return "C"
-        case "missing value", "missing value; data cannot exist": return "M"
-        case "missing value; data exist but were not collected": return "L"
-        case "missing value; suppressed": return "Q"
-        case "forecast value": return "F"
-        default: return nil
-        }
+        labels[label.trimmingBlanks.lowercased()]
     }
 
-    /// The power of ten of an OECD unit multiplier label (case ignored), as text, or `nil`.
+    /// The status labels `code(label:)` reads (keys in lower case), each with its SDMX code.
+    ///
+    /// English: CL_OBS_STATUS (SDMX 2.1 cross-domain code list, version 2.2). French: the OECD's
+    /// French labels of the same codes as its Data Explorer writes them (`Valeur normale`, `Rupture
+    /// de série`, ...); no published French list was at hand when these were written, so the French
+    /// wordings are the OECD's usual terms and are listed in docs/source-exports.md: any other label is
+    /// refused (VT113), never guessed.
+    static let labels: [String: String] = [
+        // English (CL_OBS_STATUS)
+        "normal value": "A",
+        "time series break": "B", "break": "B",
+        "definition differs": "D",
+        "estimated value": "E",
+        "forecast value": "F",
+        "experimental value": "G",
+        "missing value; holiday or weekend": "H",
+        "imputed value (ccsa definition)": "I", "imputed value": "I",
+        "data included in another category": "K",
+        "missing value; data exist but were not collected": "L",
+        "missing value; data cannot exist": "M",
+        "not significant": "N",
+        "missing value": "O",
+        "provisional value": "P",
+        "missing value; suppressed": "Q",
+        "strike and other special events": "S",
+        "low reliability": "U",
+        "unvalidated value": "V",
+        "confidential statistical information": "C", "confidential value": "C",
+        // French (the OECD's French labels)
+        "valeur normale": "A",
+        "rupture de série": "B", "rupture de série temporelle": "B",
+        "définition différente": "D", "la définition diffère": "D",
+        "valeur estimée": "E", "estimation": "E",
+        "valeur prévisionnelle": "F", "prévision": "F",
+        "valeur expérimentale": "G",
+        "valeur imputée": "I",
+        "données incluses dans une autre catégorie": "K",
+        "valeur manquante; données existantes mais non collectées": "L",
+        "valeur manquante; les données ne peuvent exister": "M",
+        "non significatif": "N", "non significative": "N",
+        "valeur manquante": "O",
+        "provisoire": "P", "valeur provisoire": "P",
+        "valeur manquante; supprimée": "Q",
+        "grève et autres événements particuliers": "S",
+        "faible fiabilité": "U", "fiabilité faible": "U",
+        "valeur non validée": "V",
+        "information statistique confidentielle": "C", "valeur confidentielle": "C",
+    ]
+
+    /// The power of ten of a unit multiplier label (case and surrounding blanks ignored), as text, or
+    /// `nil`: the OECD's labels in English (`Thousands`) and French (`Milliers`), as the OECD Data
+    /// Explorer's `Unit multiplier` / `Multiplicateur d'unité` and OECD.Stat's `PowerCode` write them.
     static func multiplier(label: String) -> String? {
-        switch label.lowercased() {
-        case "units": return "0"
-        case "tens": return "1"
-        case "hundreds": return "2"
-        case "thousands": return "3"
-        case "millions": return "6"
-        case "billions": return "9"
-        default: return nil
-        }
+        multiplierLabels[label.trimmingBlanks.lowercased()].map(String.init)
     }
+
+    /// The multiplier labels `multiplier(label:)` reads (keys in lower case).
+    static let multiplierLabels: [String: Int] = [
+        "units": 0, "unit": 0, "tens": 1, "hundreds": 2, "thousands": 3, "tens of thousands": 4,
+        "hundreds of thousands": 5, "millions": 6, "billions": 9, "trillions": 12,
+        "unités": 0, "unité": 0, "dizaines": 1, "centaines": 2, "milliers": 3, "dizaines de milliers": 4,
+        "centaines de milliers": 5, "milliards": 9,
+    ]
+
+    /// The multiplier labels, for messages.
+    static let multiplierLabelNames =
+        "Units, Tens, Hundreds, Thousands, Tens of thousands, Hundreds of thousands, Millions, Billions, "
+        + "Trillions; in French Unités, Dizaines, Centaines, Milliers, Dizaines de milliers, Centaines de "
+        + "milliers, Millions, Milliards"
 
     /// The codes `meaning` knows, for messages.
     static let knownCodes = "A, B, C, D, E, F, G, H, I, K, L, M, N, O, P, Q, S, U, V"
@@ -220,17 +286,41 @@ enum ObservationStatus {
     /// `false` for `F` (free) or an empty cell, read as given; `true` for `C` confidential, `A` primary
     /// confidentiality (small counts), `D` and `S` secondary confidentiality, `N` not for publication,
     /// withheld whatever the value cell holds, exactly like Eurostat's `c` flag (VT106; the year is not
-    /// assessed and the figure is never summed); `nil` for any other text (VT113).
+    /// assessed and the figure is never summed); `nil` for any other text (VT113). The code may be
+    /// written as Eurostat's "codes and labels" download does (`C:Confidential statistical
+    /// information`: the code decides) or as one whole label of `confidentialityLabels` ("labels").
     static func isConfidential(_ text: String) -> Bool? {
-        switch text.uppercased() {
+        let code: String
+        if let colon = text.firstIndex(of: ":") {
+            code = text[..<colon].trimmingBlanks
+            if code.isEmpty { return nil }
+        } else {
+            code = confidentialityLabels[text.trimmingBlanks.lowercased()].map(String.init) ?? text
+        }
+        switch code.uppercased() {
         case "", "F": return false
         case "C", "A", "D", "S", "N": return true
         default: return nil
         }
     }
 
+    /// The labels of CL_CONF_STATUS (keys in lower case), each with its code.
+    static let confidentialityLabels: [String: Character] = [
+        "free": "F",
+        "primary confidentiality due to small counts": "A",
+        "confidential statistical information": "C",
+        "secondary confidentiality set by the sender, not for publication": "D",
+        "not for publication, restricted for internal use only": "N",
+        "secondary confidentiality set and managed by the receiver, not for publication": "S",
+    ]
+
     /// The codes `isConfidential` knows, for messages.
-    static let confidentialityCodes = "F (free), A, C, D, N, S (confidential)"
+    static let confidentialityCodes =
+        "F (free), A, C, D, N, S (confidential), alone, as 'C:Confidential statistical information' or "
+        + "as their labels (Free, Primary confidentiality due to small counts, Confidential statistical "
+        + "information, Secondary confidentiality set by the sender, not for publication, Not for "
+        + "publication, restricted for internal use only, Secondary confidentiality set and managed by the "
+        + "receiver, not for publication)"
 
     /// The unit multiplier of a `UNIT_MULT` / `PowerCode Code` cell: empty is 0; otherwise a whole
     /// number from 0 to 18 (10^18 is the largest power of ten in 64 bits), or `nil`.
@@ -240,6 +330,16 @@ enum ObservationStatus {
             value <= 18
         else { return nil }
         return value
+    }
+
+    /// The power of ten a Eurostat unit code states (the code of a "codes and labels" cell, case
+    /// ignored): 3 for `THS` and `THS_...` (thousands: `THS_PER` thousand persons), 6 for `MIO` and
+    /// `MIO_...` (millions), 0 for any other unit (`NR` number, `PER` persons, `PC` percentage...).
+    static func eurostatUnitMultiplier(_ text: String) -> Int {
+        let code = (text.firstIndex(of: ":").map { text[..<$0].trimmingBlanks } ?? text).uppercased()
+        if code == "THS" || code.hasPrefix("THS_") { return 3 }
+        if code == "MIO" || code.hasPrefix("MIO_") { return 6 }
+        return 0
     }
 
     /// How a multiplier is named in messages: thousands, millions, billions, or 10^m.

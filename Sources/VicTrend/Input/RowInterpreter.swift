@@ -476,13 +476,32 @@ struct RowInterpreter {
         _ problem: CellParsing.Problem, _ record: CSVRecord, countColumn: Int, reader: some RecordReader
     ) -> Diagnostic {
         var message = problem.message
-        if reader.isStoredNumber(cell: countColumn), message.contains("--thousands-separator") {
+        if profile.isSDMXLike, !reader.isStoredNumber(cell: countColumn),
+            message.contains("--thousands-separator"), record[countColumn].contains(UInt8(ascii: "."))
+        {
+            let written = String(decoding: CellParsing.trimmed(record[countColumn]), as: UTF8.self)
+            message =
+                "the count \(CellParsing.show(record[countColumn])) is not a whole count: in SDMX-CSV (Eurostat, "
+                + "the OECD, the UN SDG database) '.' is always the decimal mark, so it is "
+                + "\(Self.decimalReading(written)), never \(written.filter { $0 != "." }) "
+                + "(--thousands-separator does not apply to \(header[countColumn].trimmingBlanks)). A file "
+                + "re-saved by a spreadsheet may have turned 1100 into '1.100': download it again from the "
+                + "source and give it to victrend unchanged"
+        } else if reader.isStoredNumber(cell: countColumn), message.contains("--thousands-separator") {
             message =
                 "the count \(CellParsing.show(record[countColumn])) is stored in the workbook as a number that "
                 + "is not whole (a number cell has no thousands separator: --thousands-separator applies to "
                 + "counts stored as text); counts of victims are whole numbers, correct the cell"
         }
         return Diagnostic(problem.code, at: reader.location(ofCell: countColumn), message)
+    }
+
+    /// The number a decimal text (`1.100`) stands for, written shortest (`1.1`; `1.000` is `1`).
+    static func decimalReading(_ text: String) -> String {
+        guard let dot = text.firstIndex(of: ".") else { return text }
+        var fraction = text[text.index(after: dot)...]
+        while fraction.last == "0" { fraction = fraction.dropLast() }
+        return fraction.isEmpty ? String(text[..<dot]) : text[..<dot] + "." + fraction
     }
 
     /// The layout of `shape`, kept beside it (read for every cell; a switch over `shape` would copy its
@@ -501,7 +520,8 @@ struct RowInterpreter {
             cell = .count(victims)
         } else {
             switch CountCell.read(
-                record[countColumn], layout: layout, multiplier: status.multiplier, column: multiplierName,
+                record[countColumn], layout: layout, multiplier: status.multiplier,
+                column: status.multiplierSource ?? multiplierName,
                 thousands: reader.isStoredNumber(cell: countColumn) ? nil : options.thousandsSeparator)
             {
             case .success(let value): cell = value
@@ -532,8 +552,9 @@ struct RowInterpreter {
             if status.multiplier > 0 && !notedMultipliers.contains(status.multiplier) {
                 notedMultipliers.insert(status.multiplier)
                 noteMultiplier(
-                    status.multiplier, record: record, countColumn: countColumn, victims: victims,
-                    reader: reader, into: &output)
+                    status.multiplier, source: status.multiplierSource, record: record,
+                    countColumn: countColumn,
+                    victims: victims, reader: reader, into: &output)
             }
             var observation = Observation(
                 country: key, year: year, victims: victims, location: location, flags: status.flags)
@@ -707,7 +728,7 @@ struct RowInterpreter {
                 output.add(
                     Diagnostic(
                         .unknownStatus, at: reader.location(ofCell: column),
-                        "unknown confidentiality status \(DisplayText.quoted(text, limit: 16)) in "
+                        "unknown confidentiality status \(DisplayText.quoted(text, limit: 64)) in "
                             + "\(header[column].trimmingBlanks); victrend reads the SDMX codes "
                             + "\(ObservationStatus.confidentialityCodes), so that no confidential figure is "
                             + "counted"))
@@ -755,12 +776,33 @@ struct RowInterpreter {
                 output.add(
                     Diagnostic(
                         .invalidUnitMultiplier, at: reader.location(ofCell: column),
-                        "the unit multiplier \(DisplayText.quoted(text, limit: 16)) in \(multiplierName) is not "
+                        "the unit multiplier \(DisplayText.quoted(text, limit: 64)) in \(multiplierName) is not "
                             + "a whole number from 0 to 18 (0 units, 3 thousands, 6 millions) nor the OECD's label "
-                            + "of one (Units, Thousands, Millions); the figure cannot be read"))
+                            + "of one (\(ObservationStatus.multiplierLabelNames)); the figure cannot be read")
+                )
                 return nil
             }
             status.multiplier = multiplier
+        }
+        if let column = attributes.eurostatUnit {
+            let unit = record.text(column).trimmingBlanks
+            let multiple = ObservationStatus.eurostatUnitMultiplier(unit)
+            if multiple > 0 {
+                // A unit in thousands beside a UNIT_MULT: which one the figure is given in is the source's
+                // to say; multiplying twice or once would be a guess.
+                guard status.multiplier == 0 else {
+                    output.add(
+                        Diagnostic(
+                            .invalidUnitMultiplier, at: reader.location(ofCell: column),
+                            "the unit \(DisplayText.quoted(unit, limit: 64)) is in \(ObservationStatus.scaleName(multiple)) "
+                                + "and \(multiplierName) says \(status.multiplier) too: whether the figure is "
+                                + "multiplied once or twice is the source's to say; the figure cannot be read"
+                        ))
+                    return nil
+                }
+                status.multiplier = multiple
+                status.multiplierSource = "\(header[column].trimmingBlanks) \(unit)"
+            }
         }
         return status
     }
@@ -793,15 +835,17 @@ struct RowInterpreter {
     private static func unknownStatus(_ text: String, column: String, at location: Location) -> Diagnostic {
         Diagnostic(
             .unknownStatus, at: location,
-            "unknown status \(DisplayText.quoted(text, limit: 16)) in \(column); victrend reads one SDMX code "
-                + "per figure (\(ObservationStatus.knownCodes), see the README), so that no estimate, break or "
-                + "forecast passes unnoticed")
+            "unknown status \(DisplayText.quoted(text, limit: 64)) in \(column); victrend reads one SDMX code "
+                + "per figure (\(ObservationStatus.knownCodes)) or one whole label of SDMX's CL_OBS_STATUS, in "
+                + "English or French ('Normal value', 'Time series break', 'Estimated value', 'Valeur normale'...; "
+                + "see docs/source-exports.md), so that no estimate, break or forecast passes unnoticed")
     }
 
     /// The note (VT109) that a file gives its figures in units of 10^multiplier, at the first figure read
     /// with it.
     private func noteMultiplier(
-        _ multiplier: Int, record: CSVRecord, countColumn: Int, victims: Int, reader: some RecordReader,
+        _ multiplier: Int, source: String?, record: CSVRecord, countColumn: Int, victims: Int,
+        reader: some RecordReader,
         into output: inout some RowOutput
     ) {
         var factor = 1
@@ -811,7 +855,8 @@ struct RowInterpreter {
             Diagnostic(
                 .unitMultiplierApplied, at: reader.location(ofCell: countColumn),
                 "\(header[countColumn].trimmingBlanks) is given in \(ObservationStatus.scaleName(multiplier)) "
-                    + "(\(multiplierName) \(multiplier)): every such figure is multiplied by \(factor) "
+                    + "(\(source ?? "\(multiplierName) \(multiplier)")): every such figure is multiplied by "
+                    + "\(factor) "
                     + "(\(DisplayText.quoted(written, limit: 24)) is read as \(victims) victims)"))
     }
 

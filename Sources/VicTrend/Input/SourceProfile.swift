@@ -27,7 +27,10 @@ enum SourceProfile: Equatable, Sendable {
         {
             return .oecdStat
         }
-        if (has("structure") || has("structure_id")) && (has("obs_value") || has("observation_value")) {
+        if (has("structure") || has("structure_id"))
+            && (has("obs_value") || has("observation_value") || has("valeur_d'observation")
+                || has("valeur_d’observation"))
+        {
             return .oecd
         }
         if has("dataflow") && has("time_period") && has("obs_value") { return .eurostat }
@@ -57,7 +60,8 @@ enum SourceProfile: Equatable, Sendable {
         "dataflow", "last_update", "structure", "structure_id", "structure_name", "action",
         "obs_status", "obs_flag", "conf_status", "unit_mult", "decimals", "flag_codes", "flags", "footnote",
         "footnotes", "obs_comment", "comment_obs", "unit_code", "powercode_code", "reference_period_code",
-        "time_format", "obs_pre_break", "base_per",
+        "time_format", "obs_pre_break", "base_per", "powercode", "unit_multiplier", "observation_status",
+        "multiplicateur_d'unité", "multiplicateur_d’unité", "statut_d'observation", "statut_d’observation",
         // The UN SDG global database: the indicator's place in the framework and the attributes.
         "goal", "target", "indicator", "seriesdescription", "time_detail", "timecoverage", "upperbound",
         "lowerbound", "baseperiod", "source", "geoinfourl", "nature", "geoareacode", "geoareaname",
@@ -123,11 +127,26 @@ enum SourceProfile: Equatable, Sendable {
     static let totalValues = ["_T", "T", "TOTAL", "ALLAGE", "BOTHSEX", "ALLAREA"]
 
     /// The value a VT013 message suggests for a dimension holding `values`: a total if there is one
-    /// (and whether it is), else the first value.
+    /// (and whether it is); else a Eurostat unit that counts persons as numbers, `NR` (number) or `PER`
+    /// (persons), before any other unit such as `THS_PER` (thousand persons) or `PC` (a percentage),
+    /// also as the code of a "codes and labels" cell (`NR:Number`); else the first value.
     static func suggestedValue(_ values: [String]) -> (value: String, isTotal: Bool) {
         for total in totalValues {
             if let found = values.first(where: { $0.uppercased() == total }) { return (found, true) }
         }
+        for unit in countingUnits {
+            if let found = values.first(where: { code(of: $0).uppercased() == unit }) {
+                return (found, false)
+            }
+        }
         return (values.first ?? "", false)
+    }
+
+    /// Eurostat's units that count persons one by one, preferred in suggestions.
+    static let countingUnits = ["NR", "PER"]
+
+    /// The code of a Eurostat "codes and labels" cell (`NR` of `NR:Number`), or the cell.
+    private static func code(of value: String) -> String {
+        value.firstIndex(of: ":").map { value[..<$0].trimmingBlanks } ?? value
     }
 }
