@@ -43,8 +43,11 @@ struct InputOptions: ParsableArguments {
     @Option(
         name: .customLong("sheet"),
         help: ArgumentHelp(
-            "The sheet of .xlsx workbooks to read (default: the first).", valueName: "name"))
-    var sheet: String?
+            "The sheet of .xlsx workbooks to read (default: the first visible one; a note names the others). "
+                + "Repeatable: each sheet is read as a file of its own (--sheet 2019 --sheet 2020); '*' reads "
+                + "every visible sheet. --header-line applies to every sheet read.",
+            valueName: "name"))
+    var sheets: [String] = []
 
     @Option(
         name: .customLong("header-line"),
@@ -197,7 +200,7 @@ struct InputOptions: ParsableArguments {
             filters: Dictionary(filter.map { ($0.column, $0.value) }) { _, last in last },
             exclusions: exclude.map { ($0.column, $0.value) }, keepAggregates: keepAggregates, keyColumns: by,
             sum: sum, progress: ProgressLine.callback(), encoding: encoding, headerLine: headerLine ?? 1,
-            thousandsSeparator: thousandsSeparator, sheet: sheet)
+            thousandsSeparator: thousandsSeparator, sheets: sheets)
     }
 }
 

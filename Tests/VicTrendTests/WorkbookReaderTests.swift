@@ -292,8 +292,13 @@ struct WorkbookReaderTests {
         #expect(
             workbook.panel.series.map { $0.observations.map(\.victims) }
                 == csv.panel.series.map { $0.observations.map(\.victims) })
-        #expect(workbook.log.diagnostics.map(\.code) == [.footnoteBelowTable])
-        #expect(workbook.log.diagnostics.first?.location?.description == "\(renamed):Figures!16:16")
+        // The sheet Wide is not read, and a note says so.
+        #expect(workbook.log.diagnostics.map(\.code) == [.otherSheetsNotRead, .footnoteBelowTable])
+        #expect(
+            workbook.log.diagnostics.first?.message.hasPrefix(
+                "read the sheet 'Figures' only; the workbook's other visible sheet 'Wide' was not read")
+                == true)
+        #expect(workbook.log.diagnostics.last?.location?.description == "\(renamed):Figures!16:16")
     }
 
     /// The figures of `path` read as a panel, and the codes of its diagnostics.
@@ -431,7 +436,8 @@ struct WorkbookReaderTests {
             in: fixtures)
         let (rows, stop) = rows(path)
         #expect(stop == nil)
-        #expect(rows.map(\.1) == [["country", "2019", "2020"], ["1905-07-11"]])
+        // The data row stops at A; B and C, not written, are empty cells (the header's width).
+        #expect(rows.map(\.1) == [["country", "2019", "2020"], ["1905-07-11", "", ""]])
     }
 
     @Test("no country, year or count column on the sheet read: VT010 names the sheet and the visible sheets")
@@ -457,10 +463,12 @@ struct WorkbookReaderTests {
                     + "</row></sheetData></worksheet>",
             ], in: fixtures)
         let read = try panel(path)
-        #expect(read.codes == [.missingColumn, .missingColumn, .missingColumn])
-        #expect(read.messages.first?.hasPrefix("\(path):Notes!1:1: expected a country column") == true)
+        #expect(read.codes == [.otherSheetsNotRead, .missingColumn, .missingColumn, .missingColumn])
         #expect(
-            read.messages.allSatisfy {
+            read.messages.dropFirst().first?.hasPrefix("\(path):Notes!1:1: expected a country column") == true
+        )
+        #expect(
+            read.messages.dropFirst().allSatisfy {
                 $0.hasSuffix(
                     "; read the sheet 'Notes' of the workbook; its visible sheets: 'Notes', 'Daten' (read another "
                         + "with --sheet NAME)")
@@ -472,7 +480,7 @@ struct WorkbookReaderTests {
                     "'Read me first'. If a title stands above the table, give the header's line: --header-line N; "
                         + "read the sheet") && !$0.contains("delimiter")
             })
-        let daten = try panel(path, PanelReader.Options(sheet: "Daten"))
+        let daten = try panel(path, PanelReader.Options(sheets: ["Daten"]))
         #expect(daten.codes == [])
         #expect(daten.figures == ["AUT": [100]])
         // One sheet: named, no --sheet to suggest.
@@ -571,5 +579,198 @@ struct WorkbookReaderTests {
         // The name anywhere in the first 64 KiB (a directory near the start) is found as well.
         #expect(WorkbookReader.namesEncryptionStream(magic + [0, 0] + utf16("EncryptedPackage")))
         #expect(!WorkbookReader.namesEncryptionStream(magic + utf16("EncryptedPackag")))
+    }
+
+    // MARK: - Rows as Excel writes them, and several sheets
+
+    /// Every figure of `paths` read as one panel (`AUT 2019 100`), and the diagnostics with locations.
+    private func figures(_ paths: [String], _ options: PanelReader.Options = .init()) throws -> (
+        figures: [String], messages: [String]
+    ) {
+        let result = try PanelReader(options: options).read(paths)
+        return (
+            result.panel.series.flatMap { series in
+                series.observations.map { "\(series.country) \($0.year) \($0.victims)" }
+            },
+            result.log.diagnostics.map {
+                "\($0.location?.description ?? ""): \($0.code.rawValue) \($0.message)"
+            }
+        )
+    }
+
+    private func text(_ reference: String, _ value: String) -> String {
+        "<c r=\"\(reference)\" t=\"inlineStr\"><is><t>\(value)</t></is></c>"
+    }
+
+    private func number(_ reference: String, _ value: String) -> String {
+        "<c r=\"\(reference)\"><v>\(value)</v></c>"
+    }
+
+    @Test("cells Excel leaves out (at a row's end, or skipped by `r`) are empty cells, as in the CSV")
+    func omittedCells() throws {
+        let fixtures = try Fixtures()
+        defer { fixtures.remove() }
+        // Wide: DEU stops after 2020, FRA skips 2020 (C3 not written), the header skips column B.
+        let wide = try workbook(
+            book(
+                "<row r=\"1\">" + text("A1", "country") + number("C1", "2019") + number("D1", "2020")
+                    + number("E1", "2021") + "</row>"
+                    + "<row r=\"2\">" + text("A2", "AUT") + number("C2", "100") + number("D2", "110")
+                    + number("E2", "121") + "</row>"
+                    + "<row r=\"3\">" + text("A3", "DEU") + number("C3", "200") + number("D3", "220")
+                    + "</row>"
+                    + "<row r=\"4\">" + text("A4", "FRA") + number("C4", "300") + number("E4", "363")
+                    + "</row>"),
+            in: fixtures, name: "wide.xlsx")
+        let cells = rows(wide).rows
+        #expect(cells.map(\.0) == [1, 2, 3, 4])
+        #expect(cells[2].1 == ["DEU", "", "200", "220", ""])
+        #expect(cells[3].1 == ["FRA", "", "300", "", "363"])
+        let csv = try fixtures.file(
+            "wide.csv", "country,,2019,2020,2021\nAUT,,100,110,121\nDEU,,200,220,\nFRA,,300,,363\n")
+        let fromWorkbook = try figures([wide])
+        #expect(
+            fromWorkbook.figures == [
+                "AUT 2019 100", "AUT 2020 110", "AUT 2021 121", "DEU 2019 200", "DEU 2020 220",
+                "FRA 2019 300",
+                "FRA 2021 363",
+            ])
+        #expect(fromWorkbook.messages == [])
+        #expect(try figures([csv]).figures == fromWorkbook.figures)
+        // Long: the note column is left out on row 3, the count too on row 4 (the same VT103 as empty).
+        let long = try workbook(
+            book(
+                "<row r=\"1\">" + text("A1", "country") + text("B1", "year") + text("C1", "victims")
+                    + text("D1", "note") + "</row>"
+                    + "<row r=\"2\">" + text("A2", "AUT") + number("B2", "2019") + number("C2", "100")
+                    + text("D2", "x") + "</row>"
+                    + "<row r=\"3\">" + text("A3", "AUT") + number("B3", "2020") + number("C3", "110")
+                    + "</row>"
+                    + "<row r=\"4\">" + text("A4", "AUT") + number("B4", "2021") + "</row>"),
+            in: fixtures, name: "long.xlsx")
+        let longCSV = try fixtures.file(
+            "long.csv", "country,year,victims,note\nAUT,2019,100,x\nAUT,2020,110,\nAUT,2021,,\n")
+        let longRead = try figures([long])
+        #expect(longRead.figures == ["AUT 2019 100", "AUT 2020 110"])
+        let csvRead = try figures([longCSV])
+        #expect(longRead.messages.count == 1)
+        #expect(longRead.messages.first?.hasPrefix("\(long):Sheet1!C4: VT103 ") == true)
+        #expect(
+            longRead.messages.map { $0.replacing("\(long):Sheet1!C4", with: "") }
+                == csvRead.messages.map { $0.replacing("\(longCSV):4:10", with: "") })
+        // A row wider than the header is still refused.
+        let wider = try workbook(
+            longSheet(
+                "<row r=\"2\">" + text("A2", "AUT") + number("B2", "2019") + number("C2", "100")
+                    + number("E2", "7") + "</row>"), in: fixtures, name: "wider.xlsx")
+        let widerRead = try figures([wider])
+        #expect(widerRead.messages.count == 1)
+        #expect(widerRead.messages.first?.hasPrefix("\(wider):Sheet1!D2: VT021 this row has 5 cells") == true)
+    }
+
+    /// A workbook with a long table on each of `sheets` (name, rows of country and count, the year being
+    /// the sheet's name), and a hidden sheet `Old` after them.
+    private func sheetPerYear(_ sheets: [(String, [(String, String)])], in fixtures: Fixtures, name: String)
+        throws -> String
+    {
+        var parts: [String: String] = [:]
+        var declared = ""
+        var relationships = ""
+        for (index, (sheet, rows)) in (sheets + [("Old", [("AUT", "999")])]).enumerated() {
+            let state = sheet == "Old" ? " state=\"hidden\"" : ""
+            declared += "<sheet name=\"\(sheet)\" sheetId=\"\(index + 1)\"\(state) r:id=\"rId\(index + 1)\"/>"
+            relationships +=
+                "<Relationship Id=\"rId\(index + 1)\" Target=\"worksheets/sheet\(index + 1).xml\"/>"
+            var data =
+                "<row r=\"1\">" + text("A1", "country") + text("B1", "year") + text("C1", "victims")
+                + "</row>"
+            for (offset, (country, count)) in rows.enumerated() {
+                let row = offset + 2
+                data +=
+                    "<row r=\"\(row)\">" + text("A\(row)", country)
+                    + number("B\(row)", sheet == "Old" ? "2019" : sheet)
+                    + number("C\(row)", count) + "</row>"
+            }
+            parts["xl/worksheets/sheet\(index + 1).xml"] =
+                "<worksheet><sheetData>\(data)</sheetData></worksheet>"
+        }
+        parts["xl/workbook.xml"] = "<workbook xmlns:r=\"r\"><sheets>\(declared)</sheets></workbook>"
+        parts["xl/_rels/workbook.xml.rels"] = "<Relationships>\(relationships)</Relationships>"
+        return try workbook(parts, in: fixtures, name: name)
+    }
+
+    @Test("without --sheet a note names the visible sheets not read; --sheet repeated or '*' reads each")
+    func severalSheets() throws {
+        let fixtures = try Fixtures()
+        defer { fixtures.remove() }
+        let path = try sheetPerYear(
+            [
+                ("2019", [("AUT", "100"), ("DEU", "200")]), ("2020", [("AUT", "110"), ("DEU", "220")]),
+                ("2021", [("AUT", "121"), ("DEU", "242")]),
+            ], in: fixtures, name: "book.xlsx")
+        let first = try figures([path])
+        #expect(first.figures == ["AUT 2019 100", "DEU 2019 200"])
+        #expect(
+            first.messages == [
+                "\(path):1: VT160 read the sheet '2019' only; the workbook's other visible sheets '2020', '2021' "
+                    + "were not read (read them with --sheet NAME, repeatable, or every visible sheet with --sheet '*')"
+            ])
+        let two = try figures([path], PanelReader.Options(sheets: ["2019", "2020"]))
+        #expect(two.figures == ["AUT 2019 100", "AUT 2020 110", "DEU 2019 200", "DEU 2020 220"])
+        #expect(two.messages == [])
+        // Every visible sheet (the hidden Old is not one); a sheet named twice, in any case, is read once.
+        let every = [
+            "AUT 2019 100", "AUT 2020 110", "AUT 2021 121", "DEU 2019 200", "DEU 2020 220", "DEU 2021 242",
+        ]
+        #expect(try figures([path], PanelReader.Options(sheets: ["*"])).figures == every)
+        #expect(try figures([path], PanelReader.Options(sheets: ["2021", "*", "2021"])).figures == every)
+        #expect(
+            WorkbookReader.sheetsToRead(path, named: ["2021", "*", "old", "OLD"]).sheets == [
+                "2021", "2019", "2020", "Old",
+            ])
+        // The hidden sheet by name: its AUT 2019 is a duplicate of the 2019 sheet's, as across files.
+        let hidden = try figures([path], PanelReader.Options(sheets: ["2019", "Old"]))
+        #expect(hidden.messages.count == 1)
+        #expect(hidden.messages.first?.hasPrefix("\(path):Old!2:2: VT201 ") == true)
+        // An unknown name is refused, the others read.
+        let unknown = try figures([path], PanelReader.Options(sheets: ["2020", "2022"]))
+        #expect(unknown.figures == ["AUT 2020 110", "DEU 2020 220"])
+        #expect(unknown.messages.count == 1)
+        #expect(unknown.messages.first?.hasPrefix("\(path):1: VT018 --sheet names the sheet '2022'") == true)
+        // Several files: each workbook's sheets, as files of their own; a CSV beside them is read once.
+        let other = try sheetPerYear(
+            [("2019", [("FRA", "300")]), ("2020", [("FRA", "330")])], in: fixtures, name: "other.xlsx")
+        let csv = try fixtures.file("bel.csv", "country,year,victims\nBEL,2019,40\n")
+        let all = try figures([path, other, csv], PanelReader.Options(sheets: ["2019", "2020"]))
+        #expect(
+            all.figures == [
+                "AUT 2019 100", "AUT 2020 110", "BEL 2019 40", "DEU 2019 200", "DEU 2020 220", "FRA 2019 300",
+                "FRA 2020 330",
+            ])
+        #expect(all.messages == [])
+        // A finding on a sheet is located there; a sheet with a header only is said to be one.
+        let bad = try sheetPerYear(
+            [("2019", [("AUT", "100")]), ("2020", [("AUT", "1O")]), ("2021", [])], in: fixtures,
+            name: "bad.xlsx")
+        let badRead = try figures([bad], PanelReader.Options(sheets: ["*"]))
+        #expect(badRead.figures == ["AUT 2019 100"])
+        #expect(badRead.messages.count == 2)
+        #expect(badRead.messages.first?.hasPrefix("\(bad):2020!C2: VT103 ") == true)
+        #expect(
+            badRead.messages.last
+                == "\(bad):2021!1:1: VT002 the sheet has a header but no data rows; expected one row per country "
+                + "and year")
+    }
+
+    @Test("--header-line applies to every sheet read, and VT010 says so")
+    func headerLineOnEverySheet() throws {
+        let read = try panel(Self.sample, PanelReader.Options(headerLine: 3, sheets: ["Wide"]))
+        #expect(read.codes.first == .missingColumn)
+        #expect(
+            read.messages.first?.hasSuffix(
+                "; its header was looked for on row 3: --header-line 3 applies to every sheet read (leave it out "
+                    + "for a sheet whose header is on row 1)") == true)
+        let wide = try panel(Self.sample, PanelReader.Options(sheets: ["Wide"]))
+        #expect(wide.codes == [.withheldValue])
     }
 }

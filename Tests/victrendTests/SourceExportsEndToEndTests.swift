@@ -53,8 +53,9 @@ struct SourceExportsEndToEndTests {
                 "samples/expected/small-example.csv", 2
             ),
             (
+                // VT116 for the footnote, VT160 for the sheet Wide, not read.
                 ["--header-line", "3", "samples/layouts/excel-workbook.xlsx"],
-                "samples/expected/small-example.csv", 1
+                "samples/expected/small-example.csv", 2
             ),
             (
                 ["--sheet", "Wide", "samples/layouts/excel-workbook.xlsx"],
@@ -76,6 +77,41 @@ struct SourceExportsEndToEndTests {
             readme.contains(
                 "`victrend report --encoding windows-1252 --thousands-separator . --header-line 3 "
                     + "excel-windows-1252.csv`"))
+        // The workbook row, both commands as the goldens above run them.
+        #expect(readme.contains("`victrend report --header-line 3 excel-workbook.xlsx`"))
+        #expect(readme.contains("`victrend report --sheet Wide excel-workbook.xlsx`"))
+    }
+
+    @Test("--sheet repeated or '*' reads each sheet as a file of its own; without it a note names the others")
+    func severalSheets() throws {
+        let sample = "samples/invalid/VT160-other-sheets-not-read.csv"
+        let two = try VictrendBinary.run(["report", "--sheet", "2019", "--sheet", "2020", sample])
+        #expect(two.status == 0, "\(two.stderr)")
+        #expect(two.stderr == "")
+        let all = try VictrendBinary.run(["report", "--sheet", "*", sample])
+        #expect(all.status == 0, "\(all.stderr)")
+        let rows = all.stdout.split(separator: "\n").map {
+            $0.split(separator: ",", omittingEmptySubsequences: false)
+        }
+        let header = try #require(rows.first)
+        let country = try #require(header.firstIndex(of: "country"))
+        let year = try #require(header.firstIndex(of: "year"))
+        let victims = try #require(header.firstIndex(of: "victims"))
+        #expect(
+            rows.dropFirst().map { "\($0[country]) \($0[year]) \($0[victims])" } == [
+                "AUT 2019 100", "AUT 2020 110", "AUT 2021 121", "DEU 2019 200", "DEU 2020 220",
+                "DEU 2021 242",
+            ])
+        #expect(
+            two.stdout.split(separator: "\n").count == 5
+                && two.stdout.split(separator: "\n").dropFirst().allSatisfy { !$0.contains(",2021,") })
+        let first = try VictrendBinary.run(["report", sample])
+        #expect(first.status == 0)
+        #expect(first.stdout.split(separator: "\n").count == 3)
+        #expect(
+            first.stderr.hasPrefix(
+                "\(sample):1: info[VT160]: read the sheet '2019' only; the workbook's other visible sheets '2020', "
+                    + "'2021' were not read"), "\(first.stderr)")
     }
 
     @Test("--excel: the small sample's golden with a byte-order mark and CR LF; ';' with decimal commas")
@@ -153,7 +189,8 @@ struct SourceExportsEndToEndTests {
             "validate", "--current-year", "2026", "samples/layouts/excel-workbook.xlsx",
         ])
         #expect(text.status == 1)
-        #expect(text.stdout.hasPrefix("samples/layouts/excel-workbook.xlsx:Figures!1:1: error[VT010]: "))
+        #expect(text.stdout.hasPrefix("samples/layouts/excel-workbook.xlsx:1: info[VT160]: "))
+        #expect(text.stdout.contains("\nsamples/layouts/excel-workbook.xlsx:Figures!1:1: error[VT010]: "))
         let json = try VictrendBinary.run([
             "validate", "--current-year", "2026", "--format", "json", "--sheet", "Wide",
             "samples/layouts/excel-workbook.xlsx",
@@ -193,7 +230,9 @@ struct SourceExportsEndToEndTests {
             ["report", "--header-line", "3", "-"], stdin: workbook, stdinEncoding: .isoLatin1)
         #expect(read.status == 0, "\(read.stderr)")
         #expect(read.stdout == (try VictrendBinary.golden("samples/expected/small-example.csv")))
-        #expect(read.stderr.hasPrefix("<stdin>:Figures!16:16: info[VT116]: "), "\(read.stderr)")
+        #expect(
+            read.stderr.hasPrefix("<stdin>:1: info[VT160]: read the sheet 'Figures' only"), "\(read.stderr)")
+        #expect(read.stderr.contains("\n<stdin>:Figures!16:16: info[VT116]: "), "\(read.stderr)")
         let wide = try VictrendBinary.run(
             ["validate", "--current-year", "2026", "--sheet", "Nope", "-"], stdin: workbook,
             stdinEncoding: .isoLatin1)

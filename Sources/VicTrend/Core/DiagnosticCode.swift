@@ -112,6 +112,12 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case dateColumnRefused = "VT142"
     /// Some files of a panel of running totals have a date column and others have none.
     case datesInSomeFiles = "VT143"
+    /// A workbook read without `--sheet` has other visible sheets than the one read: they are not read.
+    /// A note.
+    case otherSheetsNotRead = "VT160"
+    /// Below the table, a row with only its first cell filled and no blank row above it: a footnote
+    /// (or a row missing its figures) read as data.
+    case footnoteWithoutBlankRow = "VT161"
 
     /// The severity a finding of this code has unless a rule says otherwise.
     public var defaultSeverity: Diagnostic.Severity {
@@ -124,7 +130,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
             .invalidUnitMultiplier, .scaledCountNotWhole, .forecastValue, .unknownStatus, .missingWithValue,
             .duplicateObservation,
             .requiredCountOverflow, .totalOverflow, .cumulativeDecrease, .invalidGroupRow, .invalidMemberRow,
-            .invalidDate, .dateYearMismatch, .dateColumnRefused, .datesInSomeFiles:
+            .invalidDate, .dateYearMismatch, .dateColumnRefused, .datesInSomeFiles,
+            .footnoteWithoutBlankRow:
             return .error
         case .countryTextIgnored, .repeatedObservation, .missingYear, .implausibleChange, .futureYear,
             .earlyYear,
@@ -132,7 +139,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
             .missingParticipant:
             return .warning
         case .withheldValue, .aggregateLeftOut, .unitMultiplierApplied, .subnationalLeftOut,
-            .footnoteBelowTable:
+            .footnoteBelowTable, .otherSheetsNotRead:
             return .info
         }
     }
@@ -205,6 +212,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
         case .dateColumnRefused:
             return "--date-column where no date is read (annual counts, a wide or SDMX-CSV file)."
         case .datesInSomeFiles: return "Some files of a panel of running totals have dates and others not."
+        case .otherSheetsNotRead: return "A workbook's other visible sheets were not read (no --sheet)."
+        case .footnoteWithoutBlankRow: return "A footnote below the table with no blank row above it."
         }
     }
 }

@@ -360,6 +360,29 @@ extension DiagnosticExplanation {
                 options: ["--series", "cumulative", "--countries", "verbatim", "icse.csv"],
                 files: [("icse.csv", "country,date,victims\nICSE,2017-01,10000\nICSE,2022-11,17000\n")])),
         DiagnosticExplanation(
+            code: .otherSheetsNotRead,
+            text: "A workbook read without --sheet: its first visible sheet is read, and the note names the "
+                + "other visible sheets, which are not read (a workbook with a sheet per year would "
+                + "otherwise lose every year but one without a word). Read them with --sheet NAME, "
+                + "repeatable (--sheet 2019 --sheet 2020), each sheet read as a file of its own and located "
+                + "as book.xlsx:2019!B7, or every visible sheet with --sheet '*'. --header-line applies to "
+                + "every sheet read.",
+            bad: .init(
+                data: "", options: [], note: "an .xlsx workbook", runnable: false,
+                shown: "(a workbook with the sheets 2019, 2020 and 2021)\n"),
+            fixed: .init(
+                data: "", options: ["--sheet", "*"], note: "an .xlsx workbook", runnable: false,
+                shown: "(a workbook with the sheets 2019, 2020 and 2021)\n")),
+        DiagnosticExplanation(
+            code: .footnoteWithoutBlankRow,
+            text: "Below the last data row, a row with only its first cell filled and no blank row above it: "
+                + "a footnote (such as the source) that is read as data, since only a blank row ends the "
+                + "table. It is one error instead of the errors of its empty cells, and nothing is written. "
+                + "Insert a blank row above the footnote (it is then a note, VT116), or delete it. A row "
+                + "with only its first cell filled that data rows follow is a data row, with its own errors.",
+            bad: .init(data: "country,year,victims\nAUT,2019,12\nSource: Ministry of the Interior,,\n"),
+            fixed: .init(data: "country,year,victims\nAUT,2019,12\n,,\nSource: Ministry of the Interior,,\n")),
+        DiagnosticExplanation(
             code: .duplicateObservation,
             text: "The same country and year appear twice with different counts (in one file or across "
                 + "files), so victrend cannot know which is right. Keep one row; if the rows are parts to "

@@ -53,8 +53,9 @@ public struct PanelReader: Sendable {
         /// The physical line (1-based) of the table's header in text files and the row in workbooks
         /// (`--header-line`): lines above it (a title) are ignored; line numbers stay physical.
         public var headerLine = 1
-        /// The sheet of `.xlsx` workbooks to read (`--sheet`), or `nil` for the first.
-        public var sheet: String?
+        /// The sheets of `.xlsx` workbooks to read (`--sheet`, repeatable), each read as if it were a file
+        /// of its own; `*` reads every visible sheet; empty for the first visible sheet.
+        public var sheets: [String]
         /// How counts group their digits (`--thousands-separator`), or `nil`: then a count holding a
         /// separator is refused (VT103), never guessed.
         public var thousandsSeparator: ThousandsSeparator?
@@ -67,9 +68,9 @@ public struct PanelReader: Sendable {
             chunkSize: Int = 1 << 16, progress: (@Sendable (Int, Int) -> Void)? = nil,
             encoding: TextEncoding = .utf8, headerLine: Int = 1,
             thousandsSeparator: ThousandsSeparator? = nil,
-            sheet: String? = nil
+            sheets: [String] = []
         ) {
-            self.sheet = sheet
+            self.sheets = sheets
             self.encoding = encoding
             self.headerLine = headerLine
             self.thousandsSeparator = thousandsSeparator
@@ -229,42 +230,67 @@ public struct PanelReader: Sendable {
         return rowCount
     }
 
-    /// Reads one file; returns the number of data rows it had.
+    /// Reads one file (a workbook's sheets each as a file of its own, see `Options.sheets`); returns the
+    /// number of data rows it had.
     private func read<Output: RowOutput>(
         _ path: String, into output: inout Output,
         progress: (@Sendable (Int, Int) -> Void)?, panelDates: inout (path: String, dated: Bool)?,
         afterRecord: (inout Output, (any RecordReader)?) -> Bool
     ) throws(InputError) -> Int {
-        var readerOptions = CSVReader.Options()
-        readerOptions.delimiter = options.delimiter
-        readerOptions.chunkSize = options.chunkSize
-        readerOptions.progress = progress
-        readerOptions.encoding = options.encoding
-        readerOptions.headerLine = options.headerLine
-        var rows = RowInterpreter(options: options)
-        rows.panelDates = panelDates
-        let stop: Diagnostic?
         switch Self.workbookKind(path) {
         case .xls?:
             output.add(WorkbookReader.binaryWorkbook(path, encrypted: Self.isEncryptedWorkbook(path)))
             return 0
         case .xlsx?:
-            var workbookOptions = WorkbookReader.Options()
-            workbookOptions.sheet = options.sheet
-            workbookOptions.headerLine = options.headerLine
-            let reader = WorkbookReader(path: path, options: workbookOptions)
-            stop = reader.read { record, reader in
-                rows.receive(record, from: reader, into: &output)
-                _ = afterRecord(&output, reader)
+            let selection = WorkbookReader.sheetsToRead(path, named: options.sheets)
+            if let note = selection.note { output.add(note) }
+            var rowCount = 0
+            for sheet in selection.sheets {
+                var workbookOptions = WorkbookReader.Options()
+                workbookOptions.sheet = sheet
+                workbookOptions.headerLine = options.headerLine
+                let reader = WorkbookReader(path: path, options: workbookOptions)
+                var rows = RowInterpreter(options: options)
+                rows.panelDates = panelDates
+                let stop = reader.read { record, reader in
+                    rows.receive(record, from: reader, into: &output)
+                    _ = afterRecord(&output, reader)
+                }
+                // Each sheet of several is a file of its own: its file-wide findings name it.
+                finish(
+                    &rows, stop: stop, path: path, sheet: selection.sheets.count > 1 ? reader.sheetName : nil,
+                    into: &output, panelDates: &panelDates)
+                rowCount += rows.dataRows
             }
+            return rowCount
         case nil:
+            var readerOptions = CSVReader.Options()
+            readerOptions.delimiter = options.delimiter
+            readerOptions.chunkSize = options.chunkSize
+            readerOptions.progress = progress
+            readerOptions.encoding = options.encoding
+            readerOptions.headerLine = options.headerLine
+            var rows = RowInterpreter(options: options)
+            rows.panelDates = panelDates
             let reader = CSVReader(path: path, options: readerOptions)
-            stop = try reader.read { record, reader in
+            let stop = try reader.read { record, reader in
                 rows.receive(record, from: reader, into: &output)
                 _ = afterRecord(&output, reader)
             }
+            finish(&rows, stop: stop, path: path, sheet: nil, into: &output, panelDates: &panelDates)
+            return rows.dataRows
         }
+    }
+
+    /// What follows the reading of a file (or of one sheet of several, named by `sheet`): the
+    /// diagnostic that stopped it, or the file's closing findings; a header without data rows.
+    private func finish<Output: RowOutput>(
+        _ rows: inout RowInterpreter, stop: Diagnostic?, path: String, sheet: String?,
+        into output: inout Output,
+        panelDates: inout (path: String, dated: Bool)?
+    ) {
         if let stop {
+            rows.releaseHeldFootnotes(asFootnotes: false, into: &output)
             output.add(stop)
         } else {
             rows.finish(path: path, into: &output)
@@ -272,13 +298,14 @@ public struct PanelReader: Sendable {
         if stop == nil && rows.headerAccepted && rows.dataRows == 0 {
             output.add(
                 Diagnostic(
-                    .noDataRows, at: Location(file: path, line: 1),
-                    "the file has a header but no data rows; expected one row per country and year"))
+                    .noDataRows, at: Location(file: path, line: 1, sheet: sheet),
+                    sheet == nil
+                        ? "the file has a header but no data rows; expected one row per country and year"
+                        : "the sheet has a header but no data rows; expected one row per country and year"))
         }
         if panelDates == nil && rows.headerAccepted {
             panelDates = (path, rows.dated)
         }
-        return rows.dataRows
     }
 
     /// Whether the regular file at `path` is a workbook, from its first bytes (never its name: a

@@ -19,6 +19,11 @@ struct RowInterpreter {
         case long(year: Int, count: Int)
         case wide(years: [(column: Int, year: Int)])
         case sdmx(year: Int, count: Int, dimensions: [Int])
+
+        var isSDMX: Bool {
+            if case .sdmx = self { return true }
+            return false
+        }
     }
 
     let options: PanelReader.Options
@@ -81,6 +86,11 @@ struct RowInterpreter {
     /// Whether a blank row or line came after the header: rows with only their first cell are then
     /// footnotes (VT116), not data.
     private var belowBlankRow = false
+    /// Rows with only their first cell filled and no blank row above them, held with what reading them
+    /// as data gave: data when a data row follows (their findings stand), else footnotes without the
+    /// blank row above them (VT161 instead of their errors).
+    private var heldFootnotes: [(text: String, location: Location, rows: HeldRows, dataRows: Int)] = []
+    private var holdingFootnote = false
 
     init(options: PanelReader.Options) {
         self.options = options
@@ -118,12 +128,25 @@ struct RowInterpreter {
         if afterBlankLine || record.isBlank { belowBlankRow = true }
         if record.isBlank { return }
         if belowBlankRow, let footnote = Self.footnote(record) {
+            releaseHeldFootnotes(asFootnotes: true, into: &output)
             output.add(
                 Diagnostic(
                     .footnoteBelowTable, at: reader.recordLocation,
                     "a footnote below the table, not read as data: \(DisplayText.quoted(footnote, limit: 80))"
                 ))
             return
+        }
+        if !holdingFootnote {
+            if let text = Self.footnote(record), !shape.isSDMX {
+                holdingFootnote = true
+                defer { holdingFootnote = false }
+                var held = HeldRows()
+                let before = dataRows
+                receive(record, from: reader, into: &held)
+                heldFootnotes.append((text, reader.recordLocation, held, dataRows - before))
+                return
+            }
+            releaseHeldFootnotes(asFootnotes: false, into: &output)
         }
         dataRows += 1
         guard record.count == header.count || Self.onlyEmptyCells(record, from: header.count) else {
@@ -891,6 +914,7 @@ struct RowInterpreter {
     }
 
     mutating func finish(path: String, into output: inout some RowOutput) {
+        releaseHeldFootnotes(asFootnotes: true, into: &output)
         if !filters.isEmpty && filteredIn == 0 && dataRows > 0 {
             output.add(noRowFiltered(path: path))
         }
@@ -924,6 +948,27 @@ struct RowInterpreter {
             }
         }
         held = HeldRows()
+    }
+
+    /// Hands on the held rows (see `heldFootnotes`): as data, their figures and findings; as footnotes,
+    /// one VT161 each in place of their errors (a row that read without error is data all the same).
+    /// `asFootnotes: false` also when the reading stopped early (then nothing is known to follow).
+    mutating func releaseHeldFootnotes(asFootnotes: Bool, into output: inout some RowOutput) {
+        for row in heldFootnotes {
+            if asFootnotes && row.rows.diagnostics.contains(where: { $0.severity == .error }) {
+                dataRows -= row.dataRows
+                output.add(
+                    Diagnostic(
+                        .footnoteWithoutBlankRow, at: row.location,
+                        "below the table, a row with only its first cell filled "
+                            + "(\(DisplayText.quoted(row.text, limit: 80))): a footnote must follow a blank row "
+                            + "(insert one above it; it is then a note, VT116) or be deleted; read as data, its "
+                            + "other cells are empty"))
+                continue
+            }
+            row.rows.release(into: &output)
+        }
+        heldFootnotes.removeAll()
     }
 
     // MARK: - Countries
@@ -1226,5 +1271,16 @@ private struct HeldRows: RowOutput {
 
     mutating func add(_ severity: Diagnostic.Severity, _ make: () -> Diagnostic) {
         diagnostics.append(make())
+    }
+
+    /// Everything held, into `output`, in the order held within diagnostics and within figures.
+    func release(into output: inout some RowOutput) {
+        for diagnostic in diagnostics { output.add(diagnostic) }
+        for figure in figures {
+            switch figure {
+            case .observation(let observation): output.add(observation)
+            case .withheld(let withheld): output.add(withheld)
+            }
+        }
     }
 }

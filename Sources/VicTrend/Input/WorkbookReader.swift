@@ -1,7 +1,10 @@
 /// Reads one sheet of an `.xlsx` workbook and hands each row to a handler as a record, as `CSVReader`
-/// does for text: the row's cells from column A to its last cell with a value (empty cells in between
-/// are empty), its row number as the record's line, so every diagnostic is located by sheet and cell
-/// (`figures.xlsx:Sheet1!B7`).
+/// does for text: the row's cells from column A to its last cell with a value, or to the header's last
+/// cell with a value when that is further right; its row number as the record's line, so every
+/// diagnostic is located by sheet and cell (`figures.xlsx:Sheet1!B7`). Excel writes no empty cell (a
+/// cell's `r` reference skips it), so a cell missing from the file, in the middle or at the end of a
+/// row, is an empty cell, exactly as if written empty: a wide table's missing year is a gap, a long
+/// table's missing count the error an empty count cell gets.
 ///
 /// Cells are read as Excel stores them: numbers as written in the file (`14000`; `1.4E4` is written out
 /// as `14000`; a formula's cached value, so `=A1*1.1` gives what Excel showed, and a value such as
@@ -111,6 +114,55 @@ final class WorkbookReader {
         $0.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
     }
 
+    /// The sheets to read for `--sheet` (`names`, in the order given), each then read on its own by a
+    /// reader whose `Options.sheet` is one of them: `[nil]` (the first visible sheet) when `names` is
+    /// empty; `*` stands for every visible sheet in tab order (Excel allows no `*` in a sheet's name).
+    /// A name is resolved as `read` resolves it (exactly, else regardless of case) and each sheet comes
+    /// once (`--sheet Figures --sheet figures` reads it once); a name the workbook does not have is kept
+    /// as given, for `read` to refuse (VT018). Without `--sheet`, `note` says which visible sheets are
+    /// not read (VT160). A workbook that cannot be opened gives one sheet, for `read` to report.
+    static func sheetsToRead(_ path: String, named names: [String], options: Options = Options()) -> (
+        sheets: [String?], note: Diagnostic?
+    ) {
+        let book: Book
+        do throws(WorkbookArchive.Failure) {
+            book = try Book.read(try WorkbookArchive(path: path), options: options)
+        } catch {
+            return ([names.first { $0 != "*" }], nil)
+        }
+        guard !names.isEmpty else {
+            guard let read = book.defaultSheet else { return ([nil], nil) }
+            let others = book.sheets.filter { $0.visible && $0.name != read.name }.map(\.name)
+            guard !others.isEmpty else { return ([nil], nil) }
+            let shown = others.prefix(20).map { DisplayText.quoted($0, limit: 64) }
+            return (
+                [nil],
+                Diagnostic(
+                    .otherSheetsNotRead, at: Location(file: path, line: 1),
+                    "read the sheet \(DisplayText.quoted(read.name, limit: 64)) only; the workbook's other "
+                        + "visible sheet\(others.count == 1 ? "" : "s") \(shown.joined(separator: ", "))"
+                        + (others.count > shown.count ? ", ..." : "")
+                        + " \(others.count == 1 ? "was" : "were") not read (read them with --sheet NAME, "
+                        + "repeatable, or every visible sheet with --sheet '*')")
+            )
+        }
+        var sheets: [String] = []
+        for name in names {
+            let resolved: [String]
+            if name == "*" {
+                let visible = book.sheets.filter(\.visible).map(\.name)
+                resolved = visible.isEmpty ? book.defaultSheet.map { [$0.name] } ?? [] : visible
+            } else {
+                resolved = [
+                    (book.sheets.first { $0.name == name }
+                        ?? book.sheets.first { $0.name.lowercased() == name.lowercased() })?.name ?? name
+                ]
+            }
+            for sheet in resolved where !sheets.contains(sheet) { sheets.append(sheet) }
+        }
+        return (sheets.isEmpty ? [nil] : sheets, nil)
+    }
+
     /// Reads the sheet, calling `body` once per row with a value (the header row is the first).
     /// Returns `nil` when the sheet was read to the end, or the diagnostic that stopped it.
     func read(_ body: (CSVRecord, WorkbookReader) -> Void) -> Diagnostic? {
@@ -137,6 +189,9 @@ final class WorkbookReader {
             visibleSheets = book.sheets.filter(\.visible).map(\.name)
             let strings = try SharedStrings.read(archive, options: options)
             var delivered = 0
+            // The header's cells up to its last with a value: Excel writes no empty cell, so a data row
+            // stopping before that column has empty cells there, as if written empty.
+            var headerWidth = 0
             try readSheet(archive, part: sheet.part, book: book, strings: strings) { cells, numbers, row in
                 guard row >= options.headerLine else { return }
                 self.row = row
@@ -145,6 +200,14 @@ final class WorkbookReader {
                 for text in cells {
                     var text = text
                     text.withUTF8 { bytes in sink.append(bytes.baseAddress, bytes.count) }
+                }
+                if delivered == 0 {
+                    headerWidth = cells.count
+                } else if cells.count < headerWidth {
+                    for _ in cells.count..<headerWidth {
+                        sink.append(nil, 0)
+                        numberCells.append(false)
+                    }
                 }
                 body(sink.record(line: row), self)
                 sink.removeAll()
@@ -484,7 +547,8 @@ extension WorkbookReader: RecordReader {
 
     /// `; read the sheet 'Notes' of the workbook; its visible sheets: 'Notes', 'Daten' (read another
     /// with --sheet NAME)`: the table may be on another sheet than the one read (a notes or cover sheet
-    /// first). The `--sheet` suggestion only when the workbook shows more than one sheet.
+    /// first). The `--sheet` suggestion only when the workbook shows more than one sheet; with
+    /// `--header-line`, that it applies to every sheet read (a title on one sheet only is common).
     var missingColumnHint: String? {
         guard !sheetName.isEmpty else { return nil }
         let shown = visibleSheets.prefix(20).map { DisplayText.quoted($0, limit: 64) }
@@ -493,6 +557,11 @@ extension WorkbookReader: RecordReader {
             hint +=
                 "; its visible sheets: \(shown.joined(separator: ", "))"
                 + (visibleSheets.count > shown.count ? ", ..." : "") + " (read another with --sheet NAME)"
+        }
+        if options.headerLine > 1 {
+            hint +=
+                "; its header was looked for on row \(options.headerLine): --header-line \(options.headerLine) "
+                + "applies to every sheet read (leave it out for a sheet whose header is on row 1)"
         }
         return hint
     }
