@@ -212,7 +212,9 @@ extension DiagnosticExplanation {
             code: .aggregateLeftOut,
             text: "A note, not an error: an aggregate of countries such as Eurostat's EU27_2020 was left "
                 + "out so that its figures are not counted twice in totals. Nothing to fix; to silence the "
-                + "note, remove aggregate rows from the file.",
+                + "note, remove aggregate rows from the file. --keep-aggregates keeps it as a series of its own, "
+                + "which is never a country: it is never added into the alliance or a group total nor "
+                + "counted among the countries.",
             bad: .init(data: "geo,TIME_PERIOD,OBS_VALUE\nAT,2019,12\nEU27_2020,2019,1800\n"),
             fixed: .init(data: "geo,TIME_PERIOD,OBS_VALUE\nAT,2019,12\n")),
         DiagnosticExplanation(

@@ -1,6 +1,34 @@
 /// Keys that are not countries but sums of them, or parts of one: left out of the panel with a note, so
 /// that no figure is counted twice or taken for a country's.
 enum Aggregates {
+    /// True for a series key (`--by` parts after the country, see `SeriesKey`) whose country part is a
+    /// total or an aggregate (`isAggregateCell`): such a key is in a panel only under
+    /// `--keep-aggregates`, as a series of its own. It is never a country: never added into the alliance
+    /// total or a group's, never counted among the countries. The reader keeps an aggregate as written,
+    /// and a country matched in the ISO table is its alpha-3 code, which is never an aggregate (a test
+    /// checks every code), so the key alone says what the reader decided.
+    static func isAggregateKey(_ key: String) -> Bool {
+        isAggregateCell(SeriesKey.country(of: key))
+    }
+
+    /// True for a country cell that is a total or an aggregate: the whole text, or, for a Eurostat "codes
+    /// and labels" cell (`EU27_2020:European Union - 27 countries (from 2020)`), its code or its label
+    /// (`isAggregate`).
+    static func isAggregateCell(_ text: String) -> Bool {
+        if isAggregate(text) { return true }
+        let (code, label) = codeAndLabel(text)
+        return (code != text && isAggregate(code)) || label.map(isAggregate) == true
+    }
+
+    /// A "codes and labels" cell split at its first `:` into the code and the label (each trimmed), when
+    /// both are non-empty; else the text itself and no label.
+    static func codeAndLabel(_ text: String) -> (code: String, label: String?) {
+        guard let colon = text.firstIndex(of: ":") else { return (text, nil) }
+        let head = text[..<colon].trimmingBlanks
+        let tail = text[text.index(after: colon)...].trimmingBlanks
+        return head.isEmpty || tail.isEmpty ? (text, nil) : (head, tail)
+    }
+
     /// True for a total or an aggregate of countries:
     /// - Eurostat's codes `EU27_2020`, `EU28`, `EA20`, `EEA`, `EFTA` and the like;
     /// - the OECD's `OECD`, `OECDE`, `G7`, `G20`, `WLD`, `WXOECD`;

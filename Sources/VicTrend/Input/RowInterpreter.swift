@@ -1029,18 +1029,8 @@ struct RowInterpreter {
     /// (`AT:Austria`) is read by its code, then by its label; a text that is no country but a part of one
     /// (`UKM`, `Scotland`) is left out with a note.
     private func resolve(_ text: String) -> CountryResolution {
-        var code = text
-        var label: String?
-        if let colon = text.firstIndex(of: ":") {
-            let head = text[..<colon].trimmingBlanks
-            let tail = text[text.index(after: colon)...].trimmingBlanks
-            if !head.isEmpty && !tail.isEmpty {
-                code = head
-                label = tail
-            }
-        }
-        let isAggregate =
-            Self.isAggregate(text) || Self.isAggregate(code) || label.map(Self.isAggregate) == true
+        let (code, label) = Aggregates.codeAndLabel(text)
+        let isAggregate = Aggregates.isAggregateCell(text)
         if isAggregate && !options.keepAggregates {
             return .aggregate
         }
