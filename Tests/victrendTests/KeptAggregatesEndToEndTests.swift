@@ -61,3 +61,51 @@ struct KeptAggregatesEndToEndTests {
         #expect(totals.map { $0["countries"] as? Int } == [2, 2])
     }
 }
+
+/// Under `--countries verbatim`, totals in the participants' languages are left out, and a total-like
+/// key or a part of a country is counted only with a warning that names it (issue 16 review).
+@Suite("Verbatim keys, end to end: totals left out, total-like keys and parts of countries warned")
+struct VerbatimKeysEndToEndTests {
+    @Test("Celkem, I alt, Σύνολο are left out: the alliance is Austria's 100 from 1 country")
+    func totalWords() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let input = try directory.file(
+            "totals.csv",
+            "country,year,victims\nAustria,2019,100\nCelkem,2019,300\nI alt,2019,300\nΣύνολο,2019,300\n")
+        let outcome = try VictrendBinary.run([
+            "report", "--countries", "verbatim", "--table", "totals", input,
+        ])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(
+            outcome.stdout.split(separator: "\n").dropFirst() == [
+                "alliance,2019,1,100,,,,,,,,not-assessed,first-year,,,,"
+            ])
+        #expect(outcome.stderr.components(separatedBy: "info[VT107]").count == 4)
+    }
+
+    @Test("UK parts under verbatim: a warning per part with the --exclude, which gives the UK alone")
+    func ukParts() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let input = try directory.file(
+            "uk.csv", "geo,year,victims\nUK,2019,500\nUKC-L,2019,400\nUKI,2019,100\n")
+        let kept = try VictrendBinary.run(["report", "--countries", "verbatim", "--table", "totals", input])
+        #expect(kept.status == 0)
+        #expect(kept.stdout.contains("\nalliance,2019,3,1000,"))
+        #expect(
+            kept.stderr.contains(
+                "\(input):3:1: warning[VT151]: 'UKC-L' is England and Wales, a part of the United Kingdom; under "
+                    + "--countries verbatim it is a series of its own and is added into the totals beside it: leave "
+                    + "its rows out with --exclude 'geo=UKC-L'"))
+        #expect(
+            kept.stderr.contains(
+                "\(input):4:1: warning[VT151]: 'UKI' is London, a part of the United Kingdom;"))
+        let excluded = try VictrendBinary.run([
+            "report", "--countries", "verbatim", "--table", "totals", "--exclude", "geo=UKC-L", "--exclude",
+            "geo=UKI", input,
+        ])
+        #expect(excluded.status == 0 && excluded.stderr.isEmpty, "\(excluded.stderr)")
+        #expect(excluded.stdout.contains("\nalliance,2019,1,500,"))
+    }
+}

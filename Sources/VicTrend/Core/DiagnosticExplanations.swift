@@ -353,6 +353,31 @@ extension DiagnosticExplanation {
                 options: ["--series", "cumulative", "--countries", "verbatim", "icse.csv"],
                 files: [("icse.csv", "country,date,victims\nICSE,2017-01,10000\nICSE,2022-11,17000\n")])),
         DiagnosticExplanation(
+            code: .totalLikeKeyCounted,
+            text: "A warning: under --countries verbatim a key is kept as written, and this one looks like a "
+                + "total (a word such as Summe, Gesamt or Total in it) without being one of the totals "
+                + "victrend knows, which are left out (VT107). It is counted as a series of its own and "
+                + "added into the alliance total beside its members. If it is a total, leave its rows out "
+                + "with the --exclude the message gives.",
+            bad: .init(
+                data: "country,year,victims\nWien,2019,5\nSumme Nord,2019,9\n",
+                options: ["--countries", "verbatim"]),
+            fixed: .init(
+                data: "country,year,victims\nWien,2019,5\nSumme Nord,2019,9\n",
+                options: ["--countries", "verbatim", "--exclude", "country=Summe Nord"])),
+        DiagnosticExplanation(
+            code: .subnationalKeyCounted,
+            text: "A warning: under --countries verbatim a key is kept as written, and this one is a part "
+                + "of a country (a NUTS region such as the UK's UKC-L, England and Wales). It is a series "
+                + "of its own and is added into the alliance total beside the country, which usually holds "
+                + "it already. Leave its rows out with the --exclude the message gives, or read the file "
+                + "without --countries verbatim (the part is then left out with a note, VT114).",
+            bad: .init(
+                data: "geo,year,victims\nUK,2019,500\nUKC-L,2019,400\n", options: ["--countries", "verbatim"]),
+            fixed: .init(
+                data: "geo,year,victims\nUK,2019,500\nUKC-L,2019,400\n",
+                options: ["--countries", "verbatim", "--exclude", "geo=UKC-L"])),
+        DiagnosticExplanation(
             code: .duplicateObservation,
             text: "The same country and year appear twice with different counts (in one file or across "
                 + "files), so victrend cannot know which is right. Keep one row; if the rows are parts to "

@@ -35,8 +35,10 @@ enum Aggregates {
     /// - UN M49 region codes (`1` World, `150` Europe, `419` Latin America and the Caribbean, the SDG
     ///   regions and groupings such as `199` least developed countries), with or without leading zeros;
     /// - names: `Total` and its translations (`Insgesamt`, `Gesamt`, `Total général`, `Totaal`, `Totale`,
-    ///   `Summe`, `Ogółem`, `Razem`...), spreadsheet sums (`Sum`, `Subtotal`, `Gesamtergebnis`),
-    ///   `World`, `OECD - Total`, `European Union - 27 countries (from 2020)`, `Euro area ...`, and the M49
+    ///   `Summe`, `Ogółem`, `Razem`, `Celkem`, `Totalt`, `Yhteensä`, `Összesen`, `I alt`, `Iš viso`,
+    ///   `Σύνολο`, `Общо`, `Sous-total`, `Alle Länder`, `Tous`, `Todos`...), spreadsheet sums (`Sum`, `Subtotal`, `Gesamtergebnis`),
+    ///   `World`, `Monde`, `Mundo`, `OECD - Total`, `European Union - 27 countries (from 2020)`, `Euro area ...`,
+    ///   `European Free Trade Association`, `European Economic Area ...`, and the M49
     ///   region names (`Europe`, `Sub-Saharan Africa`, ...), compared as country names are (case, accents
     ///   and punctuation ignored). `Micronesia` is the country (the region is `57`).
     static func isAggregate(_ text: String) -> Bool {
@@ -55,7 +57,10 @@ enum Aggregates {
         }
         let name = CountryTable.normalise(text)
         if names.contains(name) { return true }
-        return ["european union ", "euro area ", "oecd ", "total ", "world "].contains { name.hasPrefix($0) }
+        return [
+            "european union ", "euro area ", "oecd ", "total ", "world ", "european economic area ",
+            "european free trade association ",
+        ].contains { name.hasPrefix($0) }
     }
 
     /// `isAggregate` of a text of ASCII letters and digits only (a code such as `AUT`, `EU27`, `S00001`,
@@ -137,6 +142,15 @@ enum Aggregates {
         "summe", "gesamtergebnis", "zwischensumme", "ogolem", "razem", "suma koncowa", "eindtotaal",
         "totale complessivo", "welt", "europa", "europaische union", "union europeenne", "union europea",
         "eu 27", "subtotal", "sum",
+        // Totals in the participants' languages (cs, sv, pl, de, fr, fi, hu, da, et, lt, lv, sk, sl, hr,
+        // el, bg, es, pt), and "all" in a few: a total row under --countries verbatim is never a country.
+        "celkem", "totalt", "suma", "gesamtsumme", "ensemble", "alle lander", "sous total", "yhteensa",
+        "osszesen", "i alt", "kokku", "is viso", "kopa", "spolu", "skupaj", "ukupno",
+        // Greek and Cyrillic letters are kept as written by the normal form: each case as it is written.
+        "Σύνολο", "σύνολο", "ΣΥΝΟΛΟ", "Общо", "общо", "ОБЩО",
+        "zusammen", "monde", "mundo", "tous", "todos", "alle", "all",
+        // Eurostat's labels of the EFTA and the EEA (its variants start so, see `isAggregate`).
+        "european free trade association", "european economic area",
     ]
 }
 
