@@ -106,9 +106,10 @@ public enum Suppression {
         return hidden
     }
 
-    /// The member sets of the alliance and of every group.
+    /// The member sets of the alliance and of every group (countries only: a kept aggregate is in no
+    /// total).
     static func groupSets(_ report: TrendReport) -> [(name: String, members: Set<String>)] {
-        let everyone = Set(report.assessments.map(\.country))
+        let everyone = Set(report.assessments.map(\.country)).filter { !Aggregates.isAggregateKey($0) }
         return [(GroupTotal.allianceName, everyone)]
             + report.groups.names.map { name in
                 let members = report.groups.members(of: name)

@@ -1,6 +1,6 @@
 /// Alliance and group totals per year, with like-for-like growth judged like a country's.
 public enum TotalsAnalysis {
-    /// Totals for the alliance (every country of `panel`) and for each group, in that order, each by
+    /// Totals for the alliance (every country of `panel`, never a kept aggregate) and for each group, in that order, each by
     /// year. Fails when a total does not fit in 64 bits.
     public static func totals(_ panel: Panel, groups: Groups, options: AnalysisOptions)
         -> Result<[GroupTotal], DiagnosticList>
@@ -22,8 +22,10 @@ public enum TotalsAnalysis {
             sums = Array(repeating: YearSums(), count: sets.count)
         }
 
-        /// Adds one series to the alliance total and to the totals of the groups its country is in.
+        /// Adds one series to the alliance total and to the totals of the groups its country is in; a
+        /// kept aggregate (`Series.isAggregate`) is no country and is added to none.
         public mutating func add(_ series: Series) {
+            if series.isAggregate { return }
             let country = sets.count > 1 ? SeriesKey.country(of: series.country) : series.country
             for index in sets.indices where sets[index].members?.contains(country) ?? true {
                 sums[index].add(series)

@@ -6,6 +6,7 @@ extension TrendSummary {
     struct Accumulator: Sendable {
         private var countries = 0
         private var previousCountry: String?
+        private var previousIsAggregate = false
         private var firstYear: Int?
         private var lastYear: Int?
         private var observations = 0
@@ -18,12 +19,15 @@ extension TrendSummary {
         init() {}
 
         /// Counts the next assessment. A new country is one whose key differs from the previous
-        /// assessment's (the assessments of a country come together).
+        /// assessment's (the assessments of a country come together). The rows of a kept aggregate
+        /// (`Aggregates.isAggregateKey`) are no country's: they count nowhere in the headline figures.
         mutating func add(_ row: YearAssessment) {
             if row.country != previousCountry {
-                countries += 1
                 previousCountry = row.country
+                previousIsAggregate = Aggregates.isAggregateKey(row.country)
+                if !previousIsAggregate { countries += 1 }
             }
+            if previousIsAggregate { return }
             firstYear = min(firstYear ?? row.year, row.year)
             lastYear = max(lastYear ?? row.year, row.year)
             observations += 1

@@ -112,6 +112,12 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case dateColumnRefused = "VT142"
     /// Some files of a panel of running totals have a date column and others have none.
     case datesInSomeFiles = "VT143"
+    /// Under `--countries verbatim`, a key that looks like a total (`Summe Nord`) but is no total
+    /// victrend knows: counted as a series and in the totals, so the user is told (and how to leave it out).
+    case totalLikeKeyCounted = "VT150"
+    /// Under `--countries verbatim`, a key that is a known part of a country (`UKC-L`): a series of its
+    /// own, added into the totals beside the country.
+    case subnationalKeyCounted = "VT151"
     /// A workbook read without `--sheet` has other visible sheets than the one read: they are not read.
     /// A note.
     case otherSheetsNotRead = "VT160"
@@ -136,7 +142,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
         case .countryTextIgnored, .repeatedObservation, .missingYear, .implausibleChange, .futureYear,
             .earlyYear,
             .notAParticipant,
-            .missingParticipant:
+            .missingParticipant, .totalLikeKeyCounted, .subnationalKeyCounted:
             return .warning
         case .withheldValue, .aggregateLeftOut, .unitMultiplierApplied, .subnationalLeftOut,
             .footnoteBelowTable, .otherSheetsNotRead:
@@ -212,6 +218,11 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
         case .dateColumnRefused:
             return "--date-column where no date is read (annual counts, a wide or SDMX-CSV file)."
         case .datesInSomeFiles: return "Some files of a panel of running totals have dates and others not."
+        case .totalLikeKeyCounted:
+            return
+                "Under --countries verbatim, a key that looks like a total is counted as a series and in the totals."
+        case .subnationalKeyCounted:
+            return "Under --countries verbatim, a part of a country is a series and is added into the totals."
         case .otherSheetsNotRead: return "A workbook's other visible sheets were not read (no --sheet)."
         case .footnoteWithoutBlankRow: return "A footnote below the table with no blank row above it."
         }

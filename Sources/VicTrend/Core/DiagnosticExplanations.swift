@@ -214,7 +214,9 @@ extension DiagnosticExplanation {
             code: .aggregateLeftOut,
             text: "A note, not an error: an aggregate of countries such as Eurostat's EU27_2020 was left "
                 + "out so that its figures are not counted twice in totals. Nothing to fix; to silence the "
-                + "note, remove aggregate rows from the file.",
+                + "note, remove aggregate rows from the file. --keep-aggregates keeps it as a series of its own, "
+                + "which is never a country: it is never added into the alliance or a group total nor "
+                + "counted among the countries.",
             bad: .init(data: "geo,TIME_PERIOD,OBS_VALUE\nAT,2019,12\nEU27_2020,2019,1800\n"),
             fixed: .init(data: "geo,TIME_PERIOD,OBS_VALUE\nAT,2019,12\n")),
         DiagnosticExplanation(
@@ -360,6 +362,30 @@ extension DiagnosticExplanation {
                 options: ["--series", "cumulative", "--countries", "verbatim", "icse.csv"],
                 files: [("icse.csv", "country,date,victims\nICSE,2017-01,10000\nICSE,2022-11,17000\n")])),
         DiagnosticExplanation(
+            code: .totalLikeKeyCounted,
+            text: "A warning: under --countries verbatim a key is kept as written, and this one looks like a "
+                + "total (a word such as Summe, Gesamt or Total in it) without being one of the totals "
+                + "victrend knows, which are left out (VT107). It is counted as a series of its own and "
+                + "added into the alliance total beside its members. If it is a total, leave its rows out "
+                + "with the --exclude the message gives.",
+            bad: .init(
+                data: "country,year,victims\nWien,2019,5\nSumme Nord,2019,9\n",
+                options: ["--countries", "verbatim"]),
+            fixed: .init(
+                data: "country,year,victims\nWien,2019,5\nSumme Nord,2019,9\n",
+                options: ["--countries", "verbatim", "--exclude", "country=Summe Nord"])),
+        DiagnosticExplanation(
+            code: .subnationalKeyCounted,
+            text: "A warning: under --countries verbatim a key is kept as written, and this one is a part "
+                + "of a country (a NUTS region such as the UK's UKC-L, England and Wales). It is a series "
+                + "of its own and is added into the alliance total beside the country, which usually holds "
+                + "it already. Leave its rows out with the --exclude the message gives, or read the file "
+                + "without --countries verbatim (the part is then left out with a note, VT114).",
+            bad: .init(
+                data: "geo,year,victims\nUK,2019,500\nUKC-L,2019,400\n", options: ["--countries", "verbatim"]),
+            fixed: .init(
+                data: "geo,year,victims\nUK,2019,500\nUKC-L,2019,400\n",
+                options: ["--countries", "verbatim", "--exclude", "geo=UKC-L"])),
             code: .otherSheetsNotRead,
             text: "A workbook read without --sheet: its first visible sheet is read, and the note names the "
                 + "other visible sheets, which are not read (a workbook with a sheet per year would "

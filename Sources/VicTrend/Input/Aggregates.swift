@@ -1,14 +1,44 @@
 /// Keys that are not countries but sums of them, or parts of one: left out of the panel with a note, so
 /// that no figure is counted twice or taken for a country's.
 enum Aggregates {
+    /// True for a series key (`--by` parts after the country, see `SeriesKey`) whose country part is a
+    /// total or an aggregate (`isAggregateCell`): such a key is in a panel only under
+    /// `--keep-aggregates`, as a series of its own. It is never a country: never added into the alliance
+    /// total or a group's, never counted among the countries. The reader keeps an aggregate as written,
+    /// and a country matched in the ISO table is its alpha-3 code, which is never an aggregate (a test
+    /// checks every code), so the key alone says what the reader decided.
+    static func isAggregateKey(_ key: String) -> Bool {
+        isAggregateCell(SeriesKey.country(of: key))
+    }
+
+    /// True for a country cell that is a total or an aggregate: the whole text, or, for a Eurostat "codes
+    /// and labels" cell (`EU27_2020:European Union - 27 countries (from 2020)`), its code or its label
+    /// (`isAggregate`).
+    static func isAggregateCell(_ text: String) -> Bool {
+        if isAggregate(text) { return true }
+        let (code, label) = codeAndLabel(text)
+        return (code != text && isAggregate(code)) || label.map(isAggregate) == true
+    }
+
+    /// A "codes and labels" cell split at its first `:` into the code and the label (each trimmed), when
+    /// both are non-empty; else the text itself and no label.
+    static func codeAndLabel(_ text: String) -> (code: String, label: String?) {
+        guard let colon = text.firstIndex(of: ":") else { return (text, nil) }
+        let head = text[..<colon].trimmingBlanks
+        let tail = text[text.index(after: colon)...].trimmingBlanks
+        return head.isEmpty || tail.isEmpty ? (text, nil) : (head, tail)
+    }
+
     /// True for a total or an aggregate of countries:
     /// - Eurostat's codes `EU27_2020`, `EU28`, `EA20`, `EEA`, `EFTA` and the like;
     /// - the OECD's `OECD`, `OECDE`, `G7`, `G20`, `WLD`, `WXOECD`;
     /// - UN M49 region codes (`1` World, `150` Europe, `419` Latin America and the Caribbean, the SDG
     ///   regions and groupings such as `199` least developed countries), with or without leading zeros;
     /// - names: `Total` and its translations (`Insgesamt`, `Gesamt`, `Total général`, `Totaal`, `Totale`,
-    ///   `Summe`, `Ogółem`, `Razem`...), spreadsheet sums (`Sum`, `Subtotal`, `Gesamtergebnis`),
-    ///   `World`, `OECD - Total`, `European Union - 27 countries (from 2020)`, `Euro area ...`, and the M49
+    ///   `Summe`, `Ogółem`, `Razem`, `Celkem`, `Totalt`, `Yhteensä`, `Összesen`, `I alt`, `Iš viso`,
+    ///   `Σύνολο`, `Общо`, `Sous-total`, `Alle Länder`, `Tous`, `Todos`...), spreadsheet sums (`Sum`, `Subtotal`, `Gesamtergebnis`),
+    ///   `World`, `Monde`, `Mundo`, `OECD - Total`, `European Union - 27 countries (from 2020)`, `Euro area ...`,
+    ///   `European Free Trade Association`, `European Economic Area ...`, and the M49
     ///   region names (`Europe`, `Sub-Saharan Africa`, ...), compared as country names are (case, accents
     ///   and punctuation ignored). `Micronesia` is the country (the region is `57`).
     static func isAggregate(_ text: String) -> Bool {
@@ -27,7 +57,10 @@ enum Aggregates {
         }
         let name = CountryTable.normalise(text)
         if names.contains(name) { return true }
-        return ["european union ", "euro area ", "oecd ", "total ", "world "].contains { name.hasPrefix($0) }
+        return [
+            "european union ", "euro area ", "oecd ", "total ", "world ", "european economic area ",
+            "european free trade association ",
+        ].contains { name.hasPrefix($0) }
     }
 
     /// `isAggregate` of a text of ASCII letters and digits only (a code such as `AUT`, `EU27`, `S00001`,
@@ -109,6 +142,15 @@ enum Aggregates {
         "summe", "gesamtergebnis", "zwischensumme", "ogolem", "razem", "suma koncowa", "eindtotaal",
         "totale complessivo", "welt", "europa", "europaische union", "union europeenne", "union europea",
         "eu 27", "subtotal", "sum",
+        // Totals in the participants' languages (cs, sv, pl, de, fr, fi, hu, da, et, lt, lv, sk, sl, hr,
+        // el, bg, es, pt), and "all" in a few: a total row under --countries verbatim is never a country.
+        "celkem", "totalt", "suma", "gesamtsumme", "ensemble", "alle lander", "sous total", "yhteensa",
+        "osszesen", "i alt", "kokku", "is viso", "kopa", "spolu", "skupaj", "ukupno",
+        // Greek and Cyrillic letters are kept as written by the normal form: each case as it is written.
+        "Σύνολο", "σύνολο", "ΣΥΝΟΛΟ", "Общо", "общо", "ОБЩО",
+        "zusammen", "monde", "mundo", "tous", "todos", "alle", "all",
+        // Eurostat's labels of the EFTA and the EEA (its variants start so, see `isAggregate`).
+        "european free trade association", "european economic area",
     ]
 }
 

@@ -1051,6 +1051,14 @@ struct RowInterpreter {
         if found == nil {
             found = resolve(text)
             if resolved.count < Self.resolvedLimit { resolved[text] = found }
+            if options.countries == .verbatim, case .key = found {
+                // Said once per key (while the cache holds it): the key is counted, never silently.
+                if let warning = Self.verbatimWarning(
+                    text, column: header[country], at: reader.location(ofCell: country))
+                {
+                    output.add(.warning) { warning }
+                }
+            }
         }
         switch found ?? .unknown {
         case .key(let key, let ignored):
@@ -1095,22 +1103,52 @@ struct RowInterpreter {
         }
     }
 
+    /// Under `--countries verbatim`, the warning for a key kept as written that looks like a total
+    /// (VT150, `Aggregates.looksLikeTotal`, not a known total) or is a known part of a country (VT151,
+    /// `SubnationalUnits`): either is counted as a series and in the totals, so the message says so and
+    /// gives the `--exclude` that leaves it out. `nil` for any other key, and for a kept aggregate.
+    static func verbatimWarning(_ text: String, column: String, at location: Location) -> Diagnostic? {
+        if Aggregates.isAggregateCell(text) { return nil }
+        let shown = DisplayText.quoted(text, limit: 64)
+        let (code, label) = Aggregates.codeAndLabel(text)
+        if let description = SubnationalUnits.describe(code) ?? label.flatMap(SubnationalUnits.describe) {
+            return Diagnostic(
+                .subnationalKeyCounted, at: location,
+                "\(shown) is \(description); under --countries verbatim it is a series of its own and is added "
+                    + "into the totals beside it: leave its rows out with --exclude '\(exclusion(text, column))'"
+            )
+        }
+        if Aggregates.looksLikeTotal(text) {
+            return Diagnostic(
+                .totalLikeKeyCounted, at: location,
+                "\(shown) looks like a total but is none victrend knows; under --countries verbatim it is "
+                    + "counted as a series of its own and in the totals: if it is a total, leave its rows out "
+                    + "with --exclude '\(exclusion(text, column))'")
+        }
+        return nil
+    }
+
+    /// `COLUMN=VALUE` for `--exclude`, quoted for a POSIX shell inside `'...'` (a `'` is written `'\''`);
+    /// the cell as written when it prints safely, else the placeholder `VALUE`: a message never echoes
+    /// control characters or a long text.
+    static func exclusion(_ text: String, _ column: String) -> String {
+        let value =
+            DisplayText.unsafeKeyReason(text) == nil && DisplayText.unsafeKeyReason(column) == nil
+                && text.count <= 64 && column.count <= 64
+            ? text : "VALUE"
+        var exclusion = ""
+        for character in "\(column.trimmingBlanks)=\(value)" {
+            if character == "'" { exclusion += "'\\''" } else { exclusion.append(character) }
+        }
+        return exclusion
+    }
+
     /// The error (VT105) for an unknown key that looks like a total (`Aggregates.looksLikeTotal`): it
     /// suggests leaving the row out, never `--countries verbatim`, which would count the total as a
     /// country beside its members.
     static func unknownTotal(_ text: String, column: String, at location: Location) -> Diagnostic {
         let shown = DisplayText.quoted(text, limit: 64)
-        // The cell as written when it prints safely, else a placeholder: a message never echoes control
-        // characters or a long text.
-        let value =
-            DisplayText.unsafeKeyReason(text) == nil && DisplayText.unsafeKeyReason(column) == nil
-                && text.count <= 64 && column.count <= 64
-            ? text : "VALUE"
-        // Quoted for a POSIX shell: a `'` inside is written '\''.
-        var exclusion = ""
-        for character in "\(column.trimmingBlanks)=\(value)" {
-            if character == "'" { exclusion += "'\\''" } else { exclusion.append(character) }
-        }
+        let exclusion = exclusion(text, column)
         return Diagnostic(
             .unknownCountry, at: location,
             "unknown country \(shown); it looks like a total, not a country: leave its rows out with --exclude "
@@ -1124,18 +1162,8 @@ struct RowInterpreter {
     /// (`AT:Austria`) is read by its code, then by its label; a text that is no country but a part of one
     /// (`UKM`, `Scotland`) is left out with a note.
     private func resolve(_ text: String) -> CountryResolution {
-        var code = text
-        var label: String?
-        if let colon = text.firstIndex(of: ":") {
-            let head = text[..<colon].trimmingBlanks
-            let tail = text[text.index(after: colon)...].trimmingBlanks
-            if !head.isEmpty && !tail.isEmpty {
-                code = head
-                label = tail
-            }
-        }
-        let isAggregate =
-            Self.isAggregate(text) || Self.isAggregate(code) || label.map(Self.isAggregate) == true
+        let (code, label) = Aggregates.codeAndLabel(text)
+        let isAggregate = Aggregates.isAggregateCell(text)
         if isAggregate && !options.keepAggregates {
             return .aggregate
         }

@@ -8,6 +8,12 @@ public struct Series: Sendable, Hashable {
     /// Years whose figure was withheld, sorted by year (never also in `observations`).
     public var withheld: [WithheldFigure]
 
+    /// True when the key is a total or an aggregate of countries (`EU27_2020`, `Insgesamt`, `World`),
+    /// kept by `--keep-aggregates` as a series of its own: it is reported like a country's series but is
+    /// never a country, so it never enters the alliance total, a group's total or the count of countries
+    /// (it would count its members a second time).
+    public var isAggregate: Bool { Aggregates.isAggregateKey(country) }
+
     /// Creates a series; both lists are sorted by year. Callers guarantee unique years
     /// (`PanelBuilder` rejects duplicates with a diagnostic).
     public init(country: String, observations: [Observation], withheld: [WithheldFigure] = []) {

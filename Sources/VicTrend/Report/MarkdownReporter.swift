@@ -216,9 +216,16 @@ public enum MarkdownReporter: Reporter {
                 + "trend table.")
         text.appendLine()
         render(ReportTables.totals(report), to: &text)
+        let aggregates = report.countries.map(\.country).filter(Aggregates.isAggregateKey)
+        if !aggregates.isEmpty {
+            text.appendLine()
+            text.appendLine(
+                "Kept aggregates (--keep-aggregates: series of their own, not countries, in no total): "
+                    + aggregates.map(MarkdownText.escape).joined(separator: ", ") + ".")
+        }
         guard !report.groups.isEmpty else { return }
         let outside = report.countries.map(\.country).filter {
-            !report.groups.contains(SeriesKey.country(of: $0))
+            !Aggregates.isAggregateKey($0) && !report.groups.contains(SeriesKey.country(of: $0))
         }
         text.appendLine()
         text.appendLine(
