@@ -386,6 +386,7 @@ extension DiagnosticExplanation {
             fixed: .init(
                 data: "geo,year,victims\nUK,2019,500\nUKC-L,2019,400\n",
                 options: ["--countries", "verbatim", "--exclude", "geo=UKC-L"])),
+        DiagnosticExplanation(
             code: .otherSheetsNotRead,
             text: "A workbook read without --sheet: its first visible sheet is read, and the note names the "
                 + "other visible sheets, which are not read (a workbook with a sheet per year would "
