@@ -118,6 +118,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     /// Under `--countries verbatim`, a key that is a known part of a country (`UKC-L`): a series of its
     /// own, added into the totals beside the country.
     case subnationalKeyCounted = "VT151"
+    /// A column victrend does not read holds a total (`Insgesamt`) beside other values (`weiblich`): a
+    /// breakdown and its total, which would be counted twice.
+    case breakdownWithTotal = "VT152"
     /// A workbook read without `--sheet` has other visible sheets than the one read: they are not read.
     /// A note.
     case otherSheetsNotRead = "VT160"
@@ -137,7 +140,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
             .duplicateObservation,
             .requiredCountOverflow, .totalOverflow, .cumulativeDecrease, .invalidGroupRow, .invalidMemberRow,
             .invalidDate, .dateYearMismatch, .dateColumnRefused, .datesInSomeFiles,
-            .footnoteWithoutBlankRow:
+            .footnoteWithoutBlankRow, .breakdownWithTotal:
             return .error
         case .countryTextIgnored, .repeatedObservation, .missingYear, .implausibleChange, .futureYear,
             .earlyYear,
@@ -223,6 +226,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
                 "Under --countries verbatim, a key that looks like a total is counted as a series and in the totals."
         case .subnationalKeyCounted:
             return "Under --countries verbatim, a part of a country is a series and is added into the totals."
+        case .breakdownWithTotal:
+            return "A column holds a breakdown and its total (Insgesamt beside weiblich)."
         case .otherSheetsNotRead: return "A workbook's other visible sheets were not read (no --sheet)."
         case .footnoteWithoutBlankRow: return "A footnote below the table with no blank row above it."
         }

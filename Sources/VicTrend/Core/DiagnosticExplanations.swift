@@ -387,6 +387,20 @@ extension DiagnosticExplanation {
                 data: "geo,year,victims\nUK,2019,500\nUKC-L,2019,400\n",
                 options: ["--countries", "verbatim", "--exclude", "geo=UKC-L"])),
         DiagnosticExplanation(
+            code: .breakdownWithTotal,
+            text: "A column that victrend does not read (not the country, year or count) holds a total, such "
+                + "as Insgesamt or Total, beside other values, such as weiblich and männlich: the rows are "
+                + "the parts of a breakdown and their total. Read as they are, each country-year would be "
+                + "given twice, and --sum would add the total to its parts. Keep the total with the --filter "
+                + "the message gives (or leave the total out with --exclude and add the parts with --sum).",
+            bad: .init(
+                data: "country,year,sex,victims\nAUT,2019,Total,100\nAUT,2019,female,60\n"
+                    + "AUT,2020,Total,110\nAUT,2020,female,70\n"),
+            fixed: .init(
+                data: "country,year,sex,victims\nAUT,2019,Total,100\nAUT,2019,female,60\n"
+                    + "AUT,2020,Total,110\nAUT,2020,female,70\n",
+                options: ["--filter", "sex=Total"])),
+        DiagnosticExplanation(
             code: .otherSheetsNotRead,
             text: "A workbook read without --sheet: its first visible sheet is read, and the note names the "
                 + "other visible sheets, which are not read (a workbook with a sheet per year would "

@@ -36,6 +36,8 @@ struct RowInterpreter {
     private var filters: [(column: Int, value: String)] = []
     /// `--exclude`: rows whose column has the value are left out.
     private var exclusions: [(column: Int, value: String)] = []
+    /// The columns not read, watched for a breakdown beside its total (VT152; long and wide files).
+    private var breakdown = BreakdownColumns(indices: [])
     /// Where the file comes from (decides column names, attributes and dimensions).
     private(set) var profile = SourceProfile.plain
     /// The attribute columns read for every figure (none in a plain file).
@@ -173,6 +175,7 @@ struct RowInterpreter {
             filterKept[index] += 1
         }
         if !filters.isEmpty { filteredIn += 1 }
+        breakdown.observe(record, from: reader)
         switch shape {
         case .long(let year, let count):
             if attributes.isEmpty {
@@ -381,6 +384,14 @@ struct RowInterpreter {
         }
         if problems.isEmpty {
             headerAccepted = true
+            var read = Set(
+                filters.map(\.column) + exclusions.map(\.column) + keyColumns + [country, dateColumn])
+            switch shape {
+            case .long(let year, let count): read.formUnion([year, count])
+            case .wide(let years): read.formUnion(years.map(\.column))
+            case .sdmx: read.formUnion(cells.indices)
+            }
+            breakdown = BreakdownColumns(indices: cells.indices.filter { !read.contains($0) })
             // The cells read as numbers (a workbook's number styled as a date is the number stored).
             switch shape {
             case .long(let year, let count), .sdmx(let year, let count, _):
@@ -918,6 +929,7 @@ struct RowInterpreter {
         if !filters.isEmpty && filteredIn == 0 && dataRows > 0 {
             output.add(noRowFiltered(path: path))
         }
+        for problem in breakdown.problems(header: header) { output.add(problem) }
         guard case .sdmx(_, _, let dimensions) = shape else { return }
         var ambiguous = false
         for column in dimensions {
