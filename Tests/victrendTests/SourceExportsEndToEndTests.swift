@@ -409,4 +409,27 @@ struct SourceExportsEndToEndTests {
             }
         }
     }
+
+    /// The UN SDG database names the country "Micronesia (Federated States of)": its bare "Micronesia"
+    /// is the M49 region 57, also when the names are the key (`--country-column GeoAreaName`).
+    @Test("UN SDG by GeoAreaName: the region Micronesia is an aggregate, the Federated States a country")
+    func unMicronesiaRegion() throws {
+        let header =
+            "Goal,Target,Indicator,SeriesCode,SeriesDescription,GeoAreaCode,GeoAreaName,TimePeriod,Value,"
+            + "Nature,Age,Location,Sex,Units\n"
+        let row = { (code: String, name: String, year: Int, value: Int) in
+            "16,16.2,16.2.x,VC_SYN,Synthetic,\(code),\"\(name)\",\(year),\(value),C,ALLAGE,ALLAREA,BOTHSEX,NUMBER\n"
+        }
+        let csv =
+            header + row("57", "Micronesia", 2019, 900) + row("57", "Micronesia", 2020, 990)
+            + row("583", "Micronesia (Federated States of)", 2019, 10)
+            + row("583", "Micronesia (Federated States of)", 2020, 11)
+        let run = try VictrendBinary.run(
+            ["report", "--country-column", "GeoAreaName", "--columns", "country,year,victims", "-"],
+            stdin: csv)
+        #expect(run.status == 0)
+        #expect(run.stdout == "country,year,victims\nFSM,2019,10\nFSM,2020,11\n")
+        #expect(run.stderr.contains("<stdin>:2:"))
+        #expect(run.stderr.contains("info[VT107]: 'Micronesia' is a total or an aggregate of countries"))
+    }
 }

@@ -1175,7 +1175,11 @@ struct RowInterpreter {
     /// (`UKM`, `Scotland`) is left out with a note.
     private func resolve(_ text: String) -> CountryResolution {
         let (code, label) = Aggregates.codeAndLabel(text)
-        let isAggregate = Aggregates.isAggregateCell(text)
+        // The UN SDG database names the country "Micronesia (Federated States of)"; its bare
+        // "Micronesia" is the M49 region 57 (read by GeoAreaName, e.g. --country-column GeoAreaName).
+        let isAggregate =
+            Aggregates.isAggregateCell(text)
+            || (profile == .unSDG && text.trimmingBlanks.lowercased() == "micronesia")
         if isAggregate && !options.keepAggregates {
             return .aggregate
         }
