@@ -18,10 +18,8 @@ import ArgumentParser
 /// the completion request when the subcommand is the root (the parser's only use of it beside the
 /// help's tool name, and a full parse never has a subcommand as its root).
 enum DirectParse {
-    /// The subcommands that may be parsed directly, by the name that selects them.
-    static let subcommands: [ParsableCommand.Type] = [
-        ReportCommand.self, ValidateCommand.self, ExplainCommand.self,
-    ]
+    /// The subcommands that may be parsed directly, by the name that selects them: `victrend`'s own.
+    static var subcommands: [ParsableCommand.Type] { VictrendCommand.configuration.subcommands }
 
     /// The parsed subcommand for `arguments` (without the executable's name), or nil when the full
     /// parse must decide.

@@ -32,7 +32,7 @@ public struct ColumnMapping: Sendable, Equatable {
         /// `Valeur d'observation`) and the role's name in the participants' languages
         /// (`HeaderNames`). A code or English column therefore always beats them: `REF_AREA` beside
         /// `Reference area`, `country` beside `Land`.
-        public var fallbackAliases: [String] {
+        var fallbackAliases: [String] {
             switch self {
             case .country: return ["reference_area", "zone_de_référence"] + HeaderNames.country
             case .year: return ["time", "période_temporelle"] + HeaderNames.year
@@ -107,7 +107,7 @@ public struct ColumnMapping: Sendable, Equatable {
     /// country table and the year parser read reliably. Any other choice is left to the user (VT011).
     static func column(
         for role: Role, in names: [String], header: [String], overrides: Overrides, at location: Location,
-        profile: SourceProfile = .plain
+        profile: SourceProfile = .plain, oneColumnHint: String = ColumnMapping.oneColumnHint
     ) -> Result<Int, Diagnostic> {
         if let override = overrides.name(for: role) {
             let exact = header.indices.filter { header[$0].trimmingBlanks == override.trimmingBlanks }
@@ -153,8 +153,8 @@ public struct ColumnMapping: Sendable, Equatable {
             ))
     }
 
-    /// What a missing-column error adds when the header has one column: a text file read with the wrong
-    /// delimiter, or a title above the table.
+    /// What a missing-column error adds when the header has one column (`column`'s `oneColumnHint`, which
+    /// the reader gives): a text file read with the wrong delimiter, or a title above the table.
     static let oneColumnHint =
         ". Is the delimiter right? (--delimiter) Or, if a title stands above the table, give the header's "
         + "line: --header-line N"

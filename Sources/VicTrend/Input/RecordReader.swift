@@ -15,6 +15,9 @@ protocol RecordReader: AnyObject {
     /// What to add to a header's missing-column error (VT010): for a workbook, the sheet read and the
     /// workbook's visible sheets (the table may be on another); `nil` for a text file.
     var missingColumnHint: String? { get }
+    /// What a missing-column error adds when the header has a single column (`ColumnMapping.oneColumnHint`
+    /// for a text file: the delimiter may be wrong, or a title stands above the table).
+    var oneColumnHint: String { get }
     /// Names the cells (0-based) of the data rows that hold numbers: the year and count columns. A
     /// workbook delivers such a cell styled as a date as the number stored (`2019`, `100`), not as the
     /// date Excel shows (`1905-07-11`, `1900-04-09`).
@@ -27,6 +30,7 @@ protocol RecordReader: AnyObject {
 extension RecordReader {
     func isStoredNumber(cell index: Int) -> Bool { false }
     var missingColumnHint: String? { nil }
+    var oneColumnHint: String { ColumnMapping.oneColumnHint }
     func readNumbers(inCells cells: Set<Int>) {}
     func shownDate(cell index: Int) -> String? { nil }
 }

@@ -266,7 +266,8 @@ struct RowInterpreter {
         let layout = options.layout == .auto ? Self.detect(names, overrides: options.columns) : options.layout
         let overrides = options.columns
         switch ColumnMapping.column(
-            for: .country, in: names, header: cells, overrides: overrides, at: location, profile: profile)
+            for: .country, in: names, header: cells, overrides: overrides, at: location, profile: profile,
+            oneColumnHint: reader.oneColumnHint)
         {
         case .success(let index): country = index
         case .failure(let problem): problems.append(problem)
@@ -283,7 +284,8 @@ struct RowInterpreter {
                     names: names, header: cells, options: options, at: location, problems: &problems)
             for role in [ColumnMapping.Role.year, .count] {
                 switch ColumnMapping.column(
-                    for: role, in: names, header: cells, overrides: overrides, at: location, profile: profile)
+                    for: role, in: names, header: cells, overrides: overrides, at: location, profile: profile,
+                    oneColumnHint: reader.oneColumnHint)
                 {
                 case .success(let index): if role == .year { year = index } else { count = index }
                 case .failure(let problem):
@@ -386,27 +388,22 @@ struct RowInterpreter {
             headerAccepted = true
             var read = Set(
                 filters.map(\.column) + exclusions.map(\.column) + keyColumns + [country, dateColumn])
-            switch shape {
-            case .long(let year, let count): read.formUnion([year, count])
-            case .wide(let years): read.formUnion(years.map(\.column))
-            case .sdmx: read.formUnion(cells.indices)
-            }
-            breakdown = BreakdownColumns(indices: cells.indices.filter { !read.contains($0) })
             // The cells read as numbers (a workbook's number styled as a date is the number stored).
             switch shape {
-            case .long(let year, let count), .sdmx(let year, let count, _):
+            case .long(let year, let count):
+                read.formUnion([year, count])
                 reader.readNumbers(inCells: Set([year, count].filter { $0 >= 0 }))
             case .wide(let years):
+                read.formUnion(years.map(\.column))
                 reader.readNumbers(inCells: Set(years.map(\.column)))
+            case .sdmx(let year, let count, _):
+                read.formUnion(cells.indices)
+                reader.readNumbers(inCells: Set([year, count].filter { $0 >= 0 }))
             }
+            breakdown = BreakdownColumns(indices: cells.indices.filter { !read.contains($0) })
         } else {
             for var problem in problems {
                 if problem.code == .missingColumn, let hint = reader.missingColumnHint {
-                    // A workbook's cells have no delimiter to get wrong.
-                    if problem.message.hasSuffix(ColumnMapping.oneColumnHint) {
-                        problem.message.removeLast(ColumnMapping.oneColumnHint.count)
-                        problem.message += ColumnMapping.oneColumnHintWorkbook
-                    }
                     problem.message += hint
                 }
                 output.add(problem)

@@ -549,6 +549,9 @@ extension WorkbookReader: RecordReader {
     /// with --sheet NAME)`: the table may be on another sheet than the one read (a notes or cover sheet
     /// first). The `--sheet` suggestion only when the workbook shows more than one sheet; with
     /// `--header-line`, that it applies to every sheet read (a title on one sheet only is common).
+    /// A workbook's cells have no delimiter to get wrong: only the header line is suggested.
+    var oneColumnHint: String { ColumnMapping.oneColumnHintWorkbook }
+
     var missingColumnHint: String? {
         guard !sheetName.isEmpty else { return nil }
         let shown = visibleSheets.prefix(20).map { DisplayText.quoted($0, limit: 64) }

@@ -4,7 +4,7 @@
 /// years elapsed, rates per year) get the decimal comma; counts, and text from the input (a key `1.5`),
 /// are never changed. A cell that holds the delimiter (flags joined by `;` when `;` is the delimiter) is
 /// quoted as RFC 4180 says.
-public struct CSVStyle: Sendable, Hashable {
+struct CSVStyle: Sendable, Hashable {
     /// The byte between cells.
     var delimiter: UInt8
     /// Whether decimal numbers are written with a decimal comma (`0,0900`).
