@@ -22,6 +22,18 @@ struct VerbatimKeyWarningTests {
         #expect(CountryTable.standard.country(text) == nil)
     }
 
+    @Test(
+        "looksLikeTotal: a word containing a total stem, or a total word, in any case and with accents",
+        arguments: [
+            ("Summe Nord", true), ("Gesamtsumme", true), ("Totals 2020", true), ("SUBTOTAL", true),
+            ("Région – Somme", true), ("Ogółem kraj", true), ("celkem", true), ("Sum", true), ("summa", true),
+            ("Razem", true), ("ensemble", true), ("Alle", true), ("Polizei Süd", false), ("Allemagne", false),
+            ("Sumatra", false), ("Ges amt", false), ("Tot", false), ("", false), ("Summ", false),
+        ])
+    func looksLikeTotal(text: String, expected: Bool) {
+        #expect(Aggregates.looksLikeTotal(text) == expected)
+    }
+
     @Test("under --countries verbatim the total words are left out: Austria alone is counted")
     func leftOutVerbatim() throws {
         let text =

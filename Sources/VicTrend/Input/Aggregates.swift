@@ -23,7 +23,8 @@ enum Aggregates {
     /// A "codes and labels" cell split at its first `:` into the code and the label (each trimmed), when
     /// both are non-empty; else the text itself and no label.
     static func codeAndLabel(_ text: String) -> (code: String, label: String?) {
-        guard let colon = text.firstIndex(of: ":") else { return (text, nil) }
+        // Searched as bytes: a reader asks this once for each new key (a `Character` search is slower).
+        guard let colon = text.utf8.firstIndex(of: UInt8(ascii: ":")) else { return (text, nil) }
         let head = text[..<colon].trimmingBlanks
         let tail = text[text.index(after: colon)...].trimmingBlanks
         return head.isEmpty || tail.isEmpty ? (text, nil) : (head, tail)
@@ -90,15 +91,30 @@ enum Aggregates {
     /// or `celkem` (`Summe Nord`, `Gesamtsumme`, `Totals 2020`), or is `sum`, `suma`, `summa`, `razem`,
     /// `ensemble` or `alle`. Used only for the message of an unknown key (VT105), which then suggests
     /// `--exclude` rather than `--countries verbatim`: a total kept as a country would be counted twice.
+    /// Compared byte by byte: a reader of verbatim keys asks this once for each new key, so that a file
+    /// of 500,000 keys must not pay a generic substring search (a table built per stem) for each.
     static func looksLikeTotal(_ text: String) -> Bool {
-        let words = CountryTable.normalise(text).split(separator: " ")
-        return words.contains { word in
-            totalStems.contains { word.contains($0) } || totalWords.contains(String(word))
+        let name = Array(CountryTable.normalise(text).utf8)
+        return name.split(separator: UInt8(ascii: " ")).contains { word in
+            totalStems.contains { stem in contains(word, stem) } || totalWords.contains { $0.elementsEqual(word) }
         }
     }
 
-    private static let totalStems = ["total", "summe", "gesamt", "somme", "totaal", "ogolem", "celkem"]
-    private static let totalWords: Set<String> = ["sum", "suma", "summa", "razem", "ensemble", "alle"]
+    /// True when `stem` occurs in `word` (both short: a direct comparison at each offset).
+    private static func contains(_ word: ArraySlice<UInt8>, _ stem: [UInt8]) -> Bool {
+        guard word.count >= stem.count else { return false }
+        var start = word.startIndex
+        while start + stem.count <= word.endIndex {
+            if word[start..<start + stem.count].elementsEqual(stem) { return true }
+            start += 1
+        }
+        return false
+    }
+
+    private static let totalStems: [[UInt8]] = ["total", "summe", "gesamt", "somme", "totaal", "ogolem", "celkem"]
+        .map { Array($0.utf8) }
+    private static let totalWords: [[UInt8]] = ["sum", "suma", "summa", "razem", "ensemble", "alle"]
+        .map { Array($0.utf8) }
 
     /// Eurostat's aggregate prefixes, lower case: a code that is one of them, or one followed by a digit.
     private static let prefixes = ["efta", "eea", "eu", "ea"]

@@ -1118,19 +1118,18 @@ struct RowInterpreter {
     /// gives the `--exclude` that leaves it out. `nil` for any other key, and for a kept aggregate.
     static func verbatimWarning(_ text: String, column: String, at location: Location) -> Diagnostic? {
         if Aggregates.isAggregateCell(text) { return nil }
-        let shown = DisplayText.quoted(text, limit: 64)
         let (code, label) = Aggregates.codeAndLabel(text)
         if let description = SubnationalUnits.describe(code) ?? label.flatMap(SubnationalUnits.describe) {
             return Diagnostic(
                 .subnationalKeyCounted, at: location,
-                "\(shown) is \(description); under --countries verbatim it is a series of its own and is added "
+                "\(DisplayText.quoted(text, limit: 64)) is \(description); under --countries verbatim it is a series of its own and is added "
                     + "into the totals beside it: leave its rows out with --exclude '\(exclusion(text, column))'"
             )
         }
         if Aggregates.looksLikeTotal(text) {
             return Diagnostic(
                 .totalLikeKeyCounted, at: location,
-                "\(shown) looks like a total but is none victrend knows; under --countries verbatim it is "
+                "\(DisplayText.quoted(text, limit: 64)) looks like a total but is none victrend knows; under --countries verbatim it is "
                     + "counted as a series of its own and in the totals: if it is a total, leave its rows out "
                     + "with --exclude '\(exclusion(text, column))'")
         }
