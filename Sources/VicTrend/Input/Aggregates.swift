@@ -93,10 +93,12 @@ enum Aggregates {
     /// `--exclude` rather than `--countries verbatim`: a total kept as a country would be counted twice.
     /// Compared byte by byte: a reader of verbatim keys asks this once for each new key, so that a file
     /// of 500,000 keys must not pay a generic substring search (a table built per stem) for each.
-    static func looksLikeTotal(_ text: String) -> Bool {
-        let name = Array(CountryTable.normalise(text).utf8)
+    /// `normalised` is `CountryTable.normalise(text)` when the caller has it already.
+    static func looksLikeTotal(_ text: String, normalised: String? = nil) -> Bool {
+        let name = Array((normalised ?? CountryTable.normalise(text)).utf8)
         return name.split(separator: UInt8(ascii: " ")).contains { word in
-            totalStems.contains { stem in contains(word, stem) } || totalWords.contains { $0.elementsEqual(word) }
+            totalStems.contains { stem in contains(word, stem) }
+                || totalWords.contains { $0.elementsEqual(word) }
         }
     }
 
@@ -111,8 +113,10 @@ enum Aggregates {
         return false
     }
 
-    private static let totalStems: [[UInt8]] = ["total", "summe", "gesamt", "somme", "totaal", "ogolem", "celkem"]
-        .map { Array($0.utf8) }
+    private static let totalStems: [[UInt8]] = [
+        "total", "summe", "gesamt", "somme", "totaal", "ogolem", "celkem",
+    ]
+    .map { Array($0.utf8) }
     private static let totalWords: [[UInt8]] = ["sum", "suma", "summa", "razem", "ensemble", "alle"]
         .map { Array($0.utf8) }
 
@@ -178,11 +182,17 @@ enum SubnationalUnits {
     /// a known part of a country. Recognised: the UK's NUTS 1 codes and their names, and any NUTS code of
     /// a European country (two letters of Eurostat's country codes, then one to three letters or digits
     /// with at least one digit: `AT13`, `DE1`, `FR10`).
-    static func describe(_ text: String) -> String? {
-        let upper = text.uppercased()
-        if let name = unitedKingdom[upper] ?? unitedKingdomNames[CountryTable.normalise(text)] {
+    /// `normalised` is `CountryTable.normalise(text)` when the caller has it already. Every code it
+    /// knows is three to five ASCII characters, so any other text costs one look-up of its name.
+    static func describe(_ text: String, normalised: String? = nil) -> String? {
+        let isCodeSized = (3...5).contains(text.utf8.count)
+        let upper = isCodeSized ? text.uppercased() : ""
+        if let name = (isCodeSized ? unitedKingdom[upper] : nil)
+            ?? unitedKingdomNames[normalised ?? CountryTable.normalise(text)]
+        {
             return "\(name), a part of the United Kingdom"
         }
+        guard isCodeSized else { return nil }
         let scalars = Array(upper.unicodeScalars)
         guard (3...5).contains(scalars.count),
             nutsCountries.contains(String(String.UnicodeScalarView(scalars[..<2])))

@@ -1060,7 +1060,9 @@ struct RowInterpreter {
         if found == nil {
             found = resolve(text)
             if resolved.count < Self.resolvedLimit { resolved[text] = found }
-            if options.countries == .verbatim, case .key = found {
+            if options.countries == .verbatim, case .key = found,
+                !(options.keepAggregates && Aggregates.isAggregateCell(text))
+            {
                 // Said once per key (while the cache holds it): the key is counted, never silently.
                 if let warning = Self.verbatimWarning(
                     text, column: header[country], at: reader.location(ofCell: country))
@@ -1115,20 +1117,26 @@ struct RowInterpreter {
     /// Under `--countries verbatim`, the warning for a key kept as written that looks like a total
     /// (VT150, `Aggregates.looksLikeTotal`, not a known total) or is a known part of a country (VT151,
     /// `SubnationalUnits`): either is counted as a series and in the totals, so the message says so and
-    /// gives the `--exclude` that leaves it out. `nil` for any other key, and for a kept aggregate.
-    static func verbatimWarning(_ text: String, column: String, at location: Location) -> Diagnostic? {
-        if Aggregates.isAggregateCell(text) { return nil }
+    /// gives the `--exclude` that leaves it out. `nil` for any other key. `text` is no aggregate (a kept
+    /// aggregate gets no warning: the caller checks). Asked once for each new key, so the location is
+    /// made only for a warning, and the text is normalised once.
+    static func verbatimWarning(
+        _ text: String, column: String, at location: @autoclosure () -> Location
+    ) -> Diagnostic? {
         let (code, label) = Aggregates.codeAndLabel(text)
-        if let description = SubnationalUnits.describe(code) ?? label.flatMap(SubnationalUnits.describe) {
+        let name = CountryTable.normalise(text)
+        if let description = SubnationalUnits.describe(code, normalised: code == text ? name : nil)
+            ?? label.flatMap({ SubnationalUnits.describe($0) })
+        {
             return Diagnostic(
-                .subnationalKeyCounted, at: location,
+                .subnationalKeyCounted, at: location(),
                 "\(DisplayText.quoted(text, limit: 64)) is \(description); under --countries verbatim it is a series of its own and is added "
                     + "into the totals beside it: leave its rows out with --exclude '\(exclusion(text, column))'"
             )
         }
-        if Aggregates.looksLikeTotal(text) {
+        if Aggregates.looksLikeTotal(text, normalised: name) {
             return Diagnostic(
-                .totalLikeKeyCounted, at: location,
+                .totalLikeKeyCounted, at: location(),
                 "\(DisplayText.quoted(text, limit: 64)) looks like a total but is none victrend knows; under --countries verbatim it is "
                     + "counted as a series of its own and in the totals: if it is a total, leave its rows out "
                     + "with --exclude '\(exclusion(text, column))'")
@@ -1189,7 +1197,9 @@ struct RowInterpreter {
                 return .key(match.country.alpha3, ignored: match.ignored == nil ? nil : match)
             }
         }
-        if let description = SubnationalUnits.describe(code) ?? label.flatMap(SubnationalUnits.describe) {
+        if let description = SubnationalUnits.describe(code)
+            ?? label.flatMap({ SubnationalUnits.describe($0) })
+        {
             return .part(description)
         }
         return .unknown
