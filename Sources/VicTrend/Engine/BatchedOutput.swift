@@ -68,7 +68,9 @@ struct BatchedOutput: RowOutput {
             let path = observation.location.file
             file = path
             sheet = observation.location.sheet
-            batch.others.append((batch.figures.count, .file(path, sheet: sheet)))
+            // A copy of its own for the builder's thread: the reader's path is in every observation it
+            // makes, and a string shared by two threads has its reference count bounce between cores.
+            batch.others.append((batch.figures.count, .file(path.unsharedCopy, sheet: sheet?.unsharedCopy)))
         }
         batch.figures.append(
             Figure(

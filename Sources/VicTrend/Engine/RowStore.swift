@@ -292,6 +292,11 @@ struct RowStore: Sendable {
 
     /// The observation `handle`, or `nil` for a withheld year.
     func observation(_ handle: Int) -> Observation? {
+        observation(handle, files: files)
+    }
+
+    /// `observation(_:)`, its path taken from `files` (the store's files, or copies of them).
+    private func observation(_ handle: Int, files: [String]) -> Observation? {
         guard compact else { return handle >= 0 ? spilled[handle] : nil }
         let row = rows[handle]
         switch row.kind {
@@ -367,6 +372,9 @@ struct RowStore: Sendable {
         for first in stride(from: 0, to: batches.count, by: Parallel.cores) {
             let group = batches[first..<min(batches.count, first + Parallel.cores)]
             let gathered = Parallel.map(group.count) { index in
+                // Paths of their own for each batch: every observation holds one, and the batches are
+                // gathered on two cores while earlier ones are assessed and written on others.
+                let files = store.files.map(\.unsharedCopy)
                 let positions = group[group.startIndex + index]
                 // The batch's rows, one run in `sortedRows`: each row is loaded while an earlier one is
                 // gathered.
@@ -374,7 +382,8 @@ struct RowStore: Sendable {
                 for handle in batchRows.prefix(Self.gatherDistance) { store.rows.prefetch(Int(handle)) }
                 return positions.map { position in
                     store.series(
-                        of: order[position], rows: starts[position]..<starts[position + 1], in: batchRows)
+                        of: order[position], rows: starts[position]..<starts[position + 1], in: batchRows,
+                        files: files)
                 }
             }
             for batch in gathered { body(batch) }
@@ -389,7 +398,7 @@ struct RowStore: Sendable {
     /// order (a key holds one observation a year; the sort is stable, so a withheld figure of the same
     /// year keeps its place), so that the series takes them as they are.
     private func series(
-        of key: Int, rows range: Range<Int>, in batchRows: ArraySlice<UInt32>
+        of key: Int, rows range: Range<Int>, in batchRows: ArraySlice<UInt32>, files: [String]
     ) -> Series {
         var byYear: [(year: Int, handle: Int)] = []
         byYear.reserveCapacity(range.count)
@@ -408,7 +417,7 @@ struct RowStore: Sendable {
         observations.reserveCapacity(range.count)
         var withheldFigures: [WithheldFigure] = []
         for (_, handle) in byYear {
-            if let observation = observation(handle) {
+            if let observation = observation(handle, files: files) {
                 observations.append(observation)
             } else if let figure = withheldFigure(handle) {
                 withheldFigures.append(figure)
