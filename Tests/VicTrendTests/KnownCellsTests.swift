@@ -29,6 +29,27 @@ struct KnownCellsTests {
         #expect(withCell("österreich") { cells.key(for: $0) } == nil)
     }
 
+    @Test("cells of 15 to 40 bytes that differ only in one byte, before or past the 16th, are told apart")
+    func sameHeadOrSameTail() {
+        var cells = KnownCells(seed: 3)
+        let stem = "Bundesland-Nordrhein-Westfalen-Polizei"
+        var stored: [String] = []
+        for length in 15...38 {
+            let text = String(stem.prefix(length))
+            stored.append(text)
+            withCell(text) { cells.insert($0, key: "K\(length)") }
+        }
+        for (index, text) in stored.enumerated() {
+            #expect(withCell(text) { cells.key(for: $0) } == "K\(index + 15)")
+            var changedLast = Array(text.utf8)
+            changedLast[changedLast.count - 1] ^= 0x20
+            #expect(withCell(String(decoding: changedLast, as: UTF8.self)) { cells.key(for: $0) } == nil)
+            var changedFirst = Array(text.utf8)
+            changedFirst[0] ^= 0x20
+            #expect(withCell(String(decoding: changedFirst, as: UTF8.self)) { cells.key(for: $0) } == nil)
+        }
+    }
+
     @Test("50,000 cells through many growths: every one found with its own key (fixed seeds)")
     func manyCells() {
         for seed: UInt64 in [1, 2, 0x9E37_79B9_7F4A_7C15] {
