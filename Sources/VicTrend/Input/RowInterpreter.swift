@@ -1243,7 +1243,9 @@ struct RowInterpreter {
         }
         lastCountryCount = cell.count
         lastCountry = key
-        lastIgnored = ignored
+        // Assigned only when either is set: copying the optional pair costs more than the rest of a row's
+        // remembering, and a shuffled file remembers a new cell on almost every row.
+        if ignored != nil || lastIgnored != nil { lastIgnored = ignored }
     }
 
     /// Totals and aggregates of countries (see `Aggregates.isAggregate`).
