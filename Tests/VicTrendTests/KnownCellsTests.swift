@@ -29,6 +29,21 @@ struct KnownCellsTests {
         #expect(withCell("österreich") { cells.key(for: $0) } == nil)
     }
 
+    @Test(
+        "short cells kept whole in their slot: a trailing NUL, a zero byte and lengths 8 and 9 are told apart"
+    )
+    func shortCells() {
+        var cells = KnownCells(seed: 5)
+        let texts = ["A", "A\0", "\0", "AUT", "AUT\0\0\0\0\0", "12345678", "123456789", "1234567"]
+        for (index, text) in texts.enumerated() { withCell(text) { cells.insert($0, key: "K\(index)") } }
+        for (index, text) in texts.enumerated() {
+            #expect(withCell(text) { cells.key(for: $0) } == "K\(index)", "\(Array(text.utf8))")
+        }
+        #expect(withCell("AUT\0") { cells.key(for: $0) } == nil)
+        #expect(withCell("12345679") { cells.key(for: $0) } == nil)
+        #expect(withCell("\0\0") { cells.key(for: $0) } == nil)
+    }
+
     @Test("cells of 15 to 40 bytes that differ only in one byte, before or past the 16th, are told apart")
     func sameHeadOrSameTail() {
         var cells = KnownCells(seed: 3)

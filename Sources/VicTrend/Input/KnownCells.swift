@@ -21,10 +21,10 @@ struct KnownCells {
     static let byteLimit = 64 << 20
     static let probeLimit = 32
 
-    /// One stored cell: its hash, length and first 16 bytes (zero-padded) beside its key, so that a
-    /// hit on a cell of up to 16 bytes reads one slot and one entry (two cache misses in a table of
-    /// 500,000 keys, instead of five for slot, hash, offsets, bytes and key kept apart). Bytes past
-    /// the 16th are at `arena[rest..<rest + count - 16]`.
+    /// One stored cell: its hash, length and first 16 bytes (zero-padded) beside its key. Bytes past
+    /// the 16th are at `arena[rest..<rest + count - 16]`. A cell of more than 8 bytes is compared here
+    /// on a hit: a slot and an entry, two cache misses in a table of 500,000 keys (instead of five for
+    /// slot, hash, offsets, bytes and key kept apart).
     private struct Entry {
         var hash: UInt64
         var head: (UInt64, UInt64)
@@ -33,11 +33,19 @@ struct KnownCells {
         var key: String
     }
 
-    /// Open addressing, linear probing: 0 is empty, else the entry's index + 1 in the low 32 bits and
-    /// the high 32 bits of its hash above them (a slot whose tag differs is passed over without
-    /// reading its entry). A power of two long, at most a quarter full (so that runs longer than the
-    /// probe limit stay rare).
-    private var slots: [UInt64] = Array(repeating: 0, count: 1024)
+    /// A place in the open-addressing table (linear probing): empty when `entry` is 0, else the entry's
+    /// index + 1; `tag` holds 28 bits of the hash above the cell's length (9 for any length past 8), and
+    /// a cell of up to 8 bytes (an ISO code, `C000001`) is here whole, with its key, so that its hit
+    /// reads this slot only: one cache miss. 32 bytes; the table is a power of two long and at most
+    /// half full (so that runs longer than the probe limit stay rare).
+    private struct Slot {
+        var tag: UInt32 = 0
+        var entry: UInt32 = 0
+        var short: UInt64 = 0
+        var key = ""
+    }
+
+    private var slots: [Slot] = Array(repeating: Slot(), count: 1024)
     private var entries: [Entry] = []
     private var arena: [UInt8] = []
     private var storedBytes = 0
@@ -51,15 +59,20 @@ struct KnownCells {
     /// The key stored for `cell`'s bytes, or nil.
     func key(for cell: Slice<UnsafeRawBufferPointer>) -> String? {
         let hash = Self.hash(cell, seed: seed)
-        let tag = hash >> 32
+        let tag = Self.tag(hash, count: cell.count)
+        let head = Self.head(cell)
+        let isShort = cell.count <= 8
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         for _ in 0..<Self.probeLimit {
-            let value = slots[slot]
-            if value == 0 { return nil }
-            if value >> 32 == tag {
-                let entry = Int(truncatingIfNeeded: value & 0xFFFF_FFFF) - 1
-                if matches(entry, cell) { return entries[entry].key }
+            if slots[slot].entry == 0 { return nil }
+            if slots[slot].tag == tag {
+                if isShort {
+                    if slots[slot].short == head.0 { return slots[slot].key }
+                } else {
+                    let entry = Int(slots[slot].entry) - 1
+                    if matches(entry, cell, head: head) { return entries[entry].key }
+                }
             }
             slot = (slot + 1) & mask
         }
@@ -69,23 +82,37 @@ struct KnownCells {
     /// Stores `key` for `cell`'s bytes, unless a limit is reached (then nothing happens).
     mutating func insert(_ cell: Slice<UnsafeRawBufferPointer>, key: String) {
         guard entries.count < Self.entryLimit, storedBytes + cell.count <= Self.byteLimit else { return }
-        if (entries.count + 1) * 4 > slots.count { grow() }
+        if (entries.count + 1) * 2 > slots.count { grow() }
         let hash = Self.hash(cell, seed: seed)
         guard let slot = freeSlot(for: hash) else { return }
-        slots[slot] = hash & 0xFFFF_FFFF_0000_0000 | UInt64(entries.count + 1)
+        let head = Self.head(cell)
         let rest = arena.count
         if cell.count > 16 { arena.append(contentsOf: cell.dropFirst(16)) }
         storedBytes += cell.count
         entries.append(
-            Entry(
-                hash: hash, head: Self.head(cell), count: Int32(cell.count), rest: Int32(rest), key: key))
+            Entry(hash: hash, head: head, count: Int32(cell.count), rest: Int32(rest), key: key))
+        place(entries.count - 1, at: slot)
+    }
+
+    /// Fills `slot` for entry `index`.
+    private mutating func place(_ index: Int, at slot: Int) {
+        let entry = entries[index]
+        let isShort = entry.count <= 8
+        slots[slot] = Slot(
+            tag: Self.tag(entry.hash, count: Int(entry.count)), entry: UInt32(index + 1),
+            short: isShort ? entry.head.0 : 0, key: isShort ? entry.key : "")
+    }
+
+    /// 28 bits of `hash` (not those that choose the slot) and the length, 9 standing for any past 8.
+    private static func tag(_ hash: UInt64, count: Int) -> UInt32 {
+        UInt32(truncatingIfNeeded: hash >> 36) << 4 | UInt32(min(count, 9))
     }
 
     private func freeSlot(for hash: UInt64) -> Int? {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         for _ in 0..<Self.probeLimit {
-            if slots[slot] == 0 { return slot }
+            if slots[slot].entry == 0 { return slot }
             slot = (slot + 1) & mask
         }
         return nil
@@ -94,12 +121,9 @@ struct KnownCells {
     /// Doubles the slots and places every entry again (an entry that finds no free slot within the
     /// probe limit is no longer found: a miss, never a wrong key).
     private mutating func grow() {
-        slots = Array(repeating: 0, count: slots.count * 2)
+        slots = Array(repeating: Slot(), count: slots.count * 2)
         for index in entries.indices {
-            let hash = entries[index].hash
-            if let slot = freeSlot(for: hash) {
-                slots[slot] = hash & 0xFFFF_FFFF_0000_0000 | UInt64(index + 1)
-            }
+            if let slot = freeSlot(for: entries[index].hash) { place(index, at: slot) }
         }
     }
 
@@ -115,11 +139,11 @@ struct KnownCells {
         return head
     }
 
-    private func matches(_ entry: Int, _ cell: Slice<UnsafeRawBufferPointer>) -> Bool {
+    /// Whether entry `entry` holds `cell` (whose first 16 bytes are `head`).
+    private func matches(_ entry: Int, _ cell: Slice<UnsafeRawBufferPointer>, head: (UInt64, UInt64)) -> Bool
+    {
         let stored = entries[entry]
-        guard Int(stored.count) == cell.count else { return false }
-        let head = Self.head(cell)
-        guard stored.head == head else { return false }
+        guard Int(stored.count) == cell.count, stored.head == head else { return false }
         guard cell.count > 16, let base = cell.base.baseAddress else { return true }
         return arena.withUnsafeBytes { arena in
             guard let arenaBase = arena.baseAddress else { return false }
