@@ -19,6 +19,7 @@ struct DiagnosticTests {
         #expect(
             warnings == [
                 "VT108", "VT206", "VT301", "VT302", "VT303", "VT304", "VT305", "VT306", "VT150", "VT151",
+                "VT162",
             ])
     }
 

@@ -127,6 +127,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     /// Below the table, a row with only its first cell filled and no blank row above it: a footnote
     /// (or a row missing its figures) read as data.
     case footnoteWithoutBlankRow = "VT161"
+    /// `--sheet` given, yet no input is a workbook: the option applies to nothing. A warning on each
+    /// (CSV) file; beside a workbook, a CSV file is read without a word, the option being the workbook's.
+    case sheetOptionOnCSV = "VT162"
 
     /// The severity a finding of this code has unless a rule says otherwise.
     public var defaultSeverity: Diagnostic.Severity {
@@ -145,7 +148,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
         case .countryTextIgnored, .repeatedObservation, .missingYear, .implausibleChange, .futureYear,
             .earlyYear,
             .notAParticipant,
-            .missingParticipant, .totalLikeKeyCounted, .subnationalKeyCounted:
+            .missingParticipant, .totalLikeKeyCounted, .subnationalKeyCounted, .sheetOptionOnCSV:
             return .warning
         case .withheldValue, .aggregateLeftOut, .unitMultiplierApplied, .subnationalLeftOut,
             .footnoteBelowTable, .otherSheetsNotRead:
@@ -230,6 +233,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
             return "A column holds a breakdown and its total (Insgesamt beside weiblich)."
         case .otherSheetsNotRead: return "A workbook's other visible sheets were not read (no --sheet)."
         case .footnoteWithoutBlankRow: return "A footnote below the table with no blank row above it."
+        case .sheetOptionOnCSV:
+            return "--sheet given, and no input is a workbook: the option applies to nothing."
         }
     }
 }

@@ -424,6 +424,16 @@ extension DiagnosticExplanation {
             bad: .init(data: "country,year,victims\nAUT,2019,12\nSource: Ministry of the Interior,,\n"),
             fixed: .init(data: "country,year,victims\nAUT,2019,12\n,,\nSource: Ministry of the Interior,,\n")),
         DiagnosticExplanation(
+            code: .sheetOptionOnCSV,
+            text: "A warning: --sheet chooses sheets of .xlsx workbooks, and no input is one (a CSV file "
+                + "has no sheets). The file is read whole, as it would be without the option. If the figures "
+                + "are in a sheet of a workbook, give the workbook itself (victrend reads .xlsx), or export "
+                + "that sheet to a CSV file of its own; with workbooks and CSV files together, the option "
+                + "applies to the workbooks only.",
+            bad: .init(
+                data: "country,year,victims\nAUT,2019,12\nAUT,2020,14\n", options: ["--sheet", "2020"]),
+            fixed: .init(data: "country,year,victims\nAUT,2019,12\nAUT,2020,14\n")),
+        DiagnosticExplanation(
             code: .duplicateObservation,
             text: "The same country and year appear twice with different counts (in one file or across "
                 + "files), so victrend cannot know which is right. Keep one row; if the rows are parts to "

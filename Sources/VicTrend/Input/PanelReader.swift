@@ -214,6 +214,8 @@ public struct PanelReader: Sendable {
             return stat(path, &status) == 0 ? Int(status.st_size) : 0
         }
         let total = sizes.reduce(0, +)
+        // `--sheet` applies to the workbooks among the inputs; with none, to nothing (VT162 on each file).
+        let sheetsApplyToNone = !options.sheets.isEmpty && !paths.contains { Self.workbookKind($0) != nil }
         var done = 0
         for (path, size) in zip(paths, sizes) {
             var fileProgress: (@Sendable (Int, Int) -> Void)?
@@ -222,7 +224,8 @@ public struct PanelReader: Sendable {
                 fileProgress = { bytes, _ in progress(offset + bytes, total) }
             }
             rowCount += try read(
-                path, into: &output, progress: fileProgress, panelDates: &panelDates, afterRecord: afterRecord
+                path, into: &output, progress: fileProgress, panelDates: &panelDates,
+                sheetsApplyToNone: sheetsApplyToNone, afterRecord: afterRecord
             )
             done += size
             if !afterRecord(&output, nil) { break }
@@ -235,7 +238,7 @@ public struct PanelReader: Sendable {
     private func read<Output: RowOutput>(
         _ path: String, into output: inout Output,
         progress: (@Sendable (Int, Int) -> Void)?, panelDates: inout (path: String, dated: Bool)?,
-        afterRecord: (inout Output, (any RecordReader)?) -> Bool
+        sheetsApplyToNone: Bool, afterRecord: (inout Output, (any RecordReader)?) -> Bool
     ) throws(InputError) -> Int {
         switch Self.workbookKind(path) {
         case .xls?:
@@ -264,6 +267,15 @@ public struct PanelReader: Sendable {
             }
             return rowCount
         case nil:
+            if sheetsApplyToNone {
+                output.add(
+                    Diagnostic(
+                        .sheetOptionOnCSV, at: Location(file: path, line: 1),
+                        "--sheet \(options.sheets.map { DisplayText.quoted($0, limit: 32) }.joined(separator: ", ")) "
+                            + "applies to .xlsx workbooks, and no input is one: this file is read as CSV, whole, "
+                            + "as without the option (a CSV file has no sheets: export each sheet to a file of its own, "
+                            + "or give the workbook itself)"))
+            }
             var readerOptions = CSVReader.Options()
             readerOptions.delimiter = options.delimiter
             readerOptions.chunkSize = options.chunkSize
