@@ -10,6 +10,9 @@ enum CellParsing {
     struct Problem: Error, Equatable {
         var code: DiagnosticCode
         var message: String
+        /// The message suggests `--thousands-separator`: a reader where no separator can apply (SDMX-CSV's
+        /// `OBS_VALUE`, a workbook's number cell) writes its own message instead.
+        var suggestsSeparator = false
     }
 
     /// The plain case of `year`, read in place: exactly four ASCII digits, 1000–9999, no blanks. `nil`
@@ -119,7 +122,9 @@ enum CellParsing {
     }
 
     private static func countProblem<Bytes: Cell>(_ text: Bytes, shown: String) -> Problem {
-        func invalid(_ message: String) -> Problem { Problem(code: .invalidCount, message: message) }
+        func invalid(_ message: String, suggestsSeparator: Bool = false) -> Problem {
+            Problem(code: .invalidCount, message: message, suggestsSeparator: suggestsSeparator)
+        }
         let isDigit = { (byte: UInt8) in byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
         if text.isEmpty {
             return invalid(
@@ -148,8 +153,8 @@ enum CellParsing {
         ] where isGrouped(text, by: separator) {
             return invalid(
                 "the count \(shown) has a thousands separator: it is \(digitsOnly) if the separator groups "
-                    + "thousands; read the file with --thousands-separator \(option), or write the digits only"
-            )
+                    + "thousands; read the file with --thousands-separator \(option), or write the digits only",
+                suggestsSeparator: true)
         }
         if let dot = text.firstIndex(of: UInt8(ascii: ".")) {
             let whole = text[..<dot]
@@ -162,14 +167,16 @@ enum CellParsing {
                             "the count \(shown) is \(wholeText) with a decimal point, or \(digitsOnly) if '.' "
                                 + "separates thousands (as Excel writes counts in German, Dutch or Spanish): "
                                 + "victrend never guesses; if '.' separates thousands, read the file with "
-                                + "--thousands-separator ., otherwise write it as \(wholeText)")
+                                + "--thousands-separator ., otherwise write it as \(wholeText)",
+                            suggestsSeparator: true)
                     }
                     return invalid("the count \(shown) has a decimal part; write it as \(wholeText)")
                 }
                 if isGrouped(text, by: ".") {
                     return invalid(
                         "the count \(shown) is not a whole number; if '.' separates thousands it is "
-                            + "\(digitsOnly): read the file with --thousands-separator .")
+                            + "\(digitsOnly): read the file with --thousands-separator .",
+                        suggestsSeparator: true)
                 }
                 return invalid(
                     "the count \(shown) is not a whole number; counts of victims are whole numbers")

@@ -61,8 +61,8 @@ enum CountCell: Equatable {
                             "the count \(CellParsing.show(cell)) is not grouped in threes with the thousands "
                             + "separator '\(thousands == .space ? " " : thousands.rawValue)' (--thousands-separator "
                             + "\(thousands.optionValue)), as 1\(thousands == .space ? " " : thousands.rawValue)234 is: "
-                            + "it is no whole number of victims that victrend can be sure of; correct the cell"
-                    ))
+                            + "it is no whole number of victims that victrend can be sure of; correct the cell",
+                        suggestsSeparator: true))
             }
         }
         return CellParsing.scaledCount(cell, multiplier: multiplier, column: column).map { .count($0) }

@@ -508,7 +508,7 @@ struct RowInterpreter {
     ) -> Diagnostic {
         var message = problem.message
         if profile.isSDMXLike, !reader.isStoredNumber(cell: countColumn),
-            message.contains("--thousands-separator"), record[countColumn].contains(UInt8(ascii: "."))
+            problem.suggestsSeparator, record[countColumn].contains(UInt8(ascii: "."))
         {
             let written = String(decoding: CellParsing.trimmed(record[countColumn]), as: UTF8.self)
             message =
@@ -518,7 +518,7 @@ struct RowInterpreter {
                 + "(--thousands-separator does not apply to \(header[countColumn].trimmingBlanks)). A file "
                 + "re-saved by a spreadsheet may have turned 1100 into '1.100': download it again from the "
                 + "source and give it to victrend unchanged"
-        } else if reader.isStoredNumber(cell: countColumn), message.contains("--thousands-separator") {
+        } else if reader.isStoredNumber(cell: countColumn), problem.suggestsSeparator {
             message =
                 "the count \(CellParsing.show(record[countColumn])) is stored in the workbook as a number that "
                 + "is not whole (a number cell has no thousands separator: --thousands-separator applies to "
