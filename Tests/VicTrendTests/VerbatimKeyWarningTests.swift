@@ -29,9 +29,30 @@ struct VerbatimKeyWarningTests {
             ("Région – Somme", true), ("Ogółem kraj", true), ("celkem", true), ("Sum", true), ("summa", true),
             ("Razem", true), ("ensemble", true), ("Alle", true), ("Polizei Süd", false), ("Allemagne", false),
             ("Sumatra", false), ("Ges amt", false), ("Tot", false), ("", false), ("Summ", false),
+            // A combining accent written apart counts as the precomposed one (`Summé` is `summe`).
+            ("Summé", true), ("Summe\u{301}", true), ("sum \u{301}", true),
         ])
     func looksLikeTotal(text: String, expected: Bool) {
         #expect(Aggregates.looksLikeTotal(text) == expected)
+    }
+
+    @Test(
+        "a ':' joined to a combining mark or a prefix character splits no code:label cell (issue 13 review)",
+        arguments: [
+            ("AT:\u{301}Austria", "AT:\u{301}Austria", nil), ("x\u{600}:AT", "x\u{600}:AT", nil),
+            ("AT:Austria", "AT", "Austria"), ("Ö:Österreich", "Ö", "Österreich"),
+        ] as [(String, String, String?)])
+    func codeAndLabel(text: String, code: String, label: String?) {
+        let split = Aggregates.codeAndLabel(text)
+        #expect(split.code == code && split.label == label)
+    }
+
+    @Test(
+        "a NUTS code written with letters that upper-case to ASCII is still one (ſ is S, ı is I, ﬁ is FI)",
+        arguments: [("eſ111", "ES"), ("de1ıı", "DE"), ("ﬁ1ı", "FI"), ("AT13", "AT")])
+    func nutsCodesUpperCased(text: String, country: String) {
+        let expected = "a NUTS region of \(CountryTable.standard.country(country)?.shortName ?? country)"
+        #expect(SubnationalUnits.describe(text) == expected)
     }
 
     @Test("under --countries verbatim the total words are left out: Austria alone is counted")

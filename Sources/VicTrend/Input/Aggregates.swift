@@ -23,8 +23,13 @@ enum Aggregates {
     /// A "codes and labels" cell split at its first `:` into the code and the label (each trimmed), when
     /// both are non-empty; else the text itself and no label.
     static func codeAndLabel(_ text: String) -> (code: String, label: String?) {
-        // Searched as bytes: a reader asks this once for each new key (a `Character` search is slower).
-        guard let colon = text.utf8.firstIndex(of: UInt8(ascii: ":")) else { return (text, nil) }
+        // An ASCII text is searched as bytes (a reader asks this once for each new key, and a `Character`
+        // search is slower); any other by characters, so that a ':' joined to a combining mark or a
+        // prefix character is no separator.
+        let colonIndex =
+            text.utf8.allSatisfy { $0 < 0x80 }
+            ? text.utf8.firstIndex(of: UInt8(ascii: ":")) : text.firstIndex(of: ":")
+        guard let colon = colonIndex else { return (text, nil) }
         let head = text[..<colon].trimmingBlanks
         let tail = text[text.index(after: colon)...].trimmingBlanks
         return head.isEmpty || tail.isEmpty ? (text, nil) : (head, tail)
@@ -183,9 +188,11 @@ enum SubnationalUnits {
     /// a European country (two letters of Eurostat's country codes, then one to three letters or digits
     /// with at least one digit: `AT13`, `DE1`, `FR10`).
     /// `normalised` is `CountryTable.normalise(text)` when the caller has it already. Every code it
-    /// knows is three to five ASCII characters, so any other text costs one look-up of its name.
+    /// knows is three to five ASCII characters once upper-cased, and upper-casing never makes fewer
+    /// scalars (`ſ` is `S`, `ﬁ` is `FI`), so a text of more than five scalars costs one look-up of its
+    /// name only.
     static func describe(_ text: String, normalised: String? = nil) -> String? {
-        let isCodeSized = (3...5).contains(text.utf8.count)
+        let isCodeSized = text.utf8.count <= 20 && text.unicodeScalars.count <= 5
         let upper = isCodeSized ? text.uppercased() : ""
         if let name = (isCodeSized ? unitedKingdom[upper] : nil)
             ?? unitedKingdomNames[normalised ?? CountryTable.normalise(text)]
