@@ -23,12 +23,11 @@ enum Aggregates {
     /// A "codes and labels" cell split at its first `:` into the code and the label (each trimmed), when
     /// both are non-empty; else the text itself and no label.
     static func codeAndLabel(_ text: String) -> (code: String, label: String?) {
-        // An ASCII text is searched as bytes (a reader asks this once for each new key, and a `Character`
-        // search is slower); any other by characters, so that a ':' joined to a combining mark or a
-        // prefix character is no separator.
-        let colonIndex =
-            text.utf8.allSatisfy { $0 < 0x80 }
-            ? text.utf8.firstIndex(of: UInt8(ascii: ":")) : text.firstIndex(of: ":")
+        // Searched as bytes first (a reader asks this once for each new key, and most have no ':'); a
+        // text with other than ASCII is then searched by characters, so that a ':' joined to a combining
+        // mark or a prefix character is no separator.
+        guard let byteColon = text.utf8.firstIndex(of: UInt8(ascii: ":")) else { return (text, nil) }
+        let colonIndex = text.utf8.allSatisfy { $0 < 0x80 } ? byteColon : text.firstIndex(of: ":")
         guard let colon = colonIndex else { return (text, nil) }
         let head = text[..<colon].trimmingBlanks
         let tail = text[text.index(after: colon)...].trimmingBlanks
