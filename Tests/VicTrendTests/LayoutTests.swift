@@ -168,7 +168,7 @@ struct LayoutTests {
             ("EST", false), ("EUR", false), ("ESP", false),
         ])
     func aggregates(text: String, isAggregate: Bool) {
-        #expect(RowInterpreter.isAggregate(text) == isAggregate)
+        #expect(Aggregates.isAggregate(text) == isAggregate)
     }
 
     @Test(

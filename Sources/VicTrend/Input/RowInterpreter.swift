@@ -1248,11 +1248,6 @@ struct RowInterpreter {
         if ignored != nil || lastIgnored != nil { lastIgnored = ignored }
     }
 
-    /// Totals and aggregates of countries (see `Aggregates.isAggregate`).
-    static func isAggregate(_ text: String) -> Bool {
-        Aggregates.isAggregate(text)
-    }
-
     // MARK: - Diagnostics
 
     /// The header's names for messages: the first 20, each cut to 40 characters (a message per bad row
