@@ -214,17 +214,19 @@ public struct PanelReader: Sendable {
             return stat(path, &status) == 0 ? Int(status.st_size) : 0
         }
         let total = sizes.reduce(0, +)
-        // `--sheet` applies to the workbooks among the inputs; with none, to nothing (VT162 on each file).
-        let sheetsApplyToNone = !options.sheets.isEmpty && !paths.contains { Self.workbookKind($0) != nil }
+        // What each input is, from its first bytes, asked once: `--sheet` applies to the workbooks among
+        // them; with none, to nothing (VT162 on each file).
+        let kinds = paths.map(Self.workbookKind)
+        let sheetsApplyToNone = !options.sheets.isEmpty && kinds.allSatisfy { $0 == nil }
         var done = 0
-        for (path, size) in zip(paths, sizes) {
+        for ((path, size), kind) in zip(zip(paths, sizes), kinds) {
             var fileProgress: (@Sendable (Int, Int) -> Void)?
             if let progress = options.progress {
                 let offset = done
                 fileProgress = { bytes, _ in progress(offset + bytes, total) }
             }
             rowCount += try read(
-                path, into: &output, progress: fileProgress, panelDates: &panelDates,
+                path, kind: kind, into: &output, progress: fileProgress, panelDates: &panelDates,
                 sheetsApplyToNone: sheetsApplyToNone, afterRecord: afterRecord
             )
             done += size
@@ -233,14 +235,14 @@ public struct PanelReader: Sendable {
         return rowCount
     }
 
-    /// Reads one file (a workbook's sheets each as a file of its own, see `Options.sheets`); returns the
-    /// number of data rows it had.
+    /// Reads one file of the given kind (`workbookKind`; a workbook's sheets each as a file of its own,
+    /// see `Options.sheets`); returns the number of data rows it had.
     private func read<Output: RowOutput>(
-        _ path: String, into output: inout Output,
+        _ path: String, kind: WorkbookReader.Kind?, into output: inout Output,
         progress: (@Sendable (Int, Int) -> Void)?, panelDates: inout (path: String, dated: Bool)?,
         sheetsApplyToNone: Bool, afterRecord: (inout Output, (any RecordReader)?) -> Bool
     ) throws(InputError) -> Int {
-        switch Self.workbookKind(path) {
+        switch kind {
         case .xls?:
             output.add(WorkbookReader.binaryWorkbook(path, encrypted: Self.isEncryptedWorkbook(path)))
             return 0
