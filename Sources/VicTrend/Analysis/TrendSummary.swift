@@ -6,7 +6,7 @@ public struct TrendSummary: Sendable, Hashable {
     public var firstYear: Int?
     /// Latest year with a figure.
     public var lastYear: Int?
-    /// Country-years with a figure.
+    /// Country-years with a figure, shown or suppressed (a year the source withheld has none).
     public var observations: Int
     /// Country-years compared with a base (met + short).
     public var assessed: Int
@@ -18,6 +18,17 @@ public struct TrendSummary: Sendable, Hashable {
     public var firstYears: Int
     /// Country-years not assessed because the base was 0.
     public var zeroBases: Int
+    /// Country-years with a figure not assessed because the series breaks there (a break, or a
+    /// definition that differs; not a first year).
+    public var breaks: Int = 0
+    /// Country-years whose comparison is suppressed (`--suppress-below`).
+    public var suppressed: Int = 0
+    /// Country-years with a figure not assessed for any other reason (none today: a safety net, so that
+    /// the parts always add up).
+    /// `observations` = `assessed` + `firstYears` + `zeroBases` + `breaks` + `suppressed` + this.
+    public var otherNotAssessed: Int = 0
+    /// Country-years the source withheld: no figure, so not among `observations`.
+    public var withheld: Int = 0
     /// Sum of all shortfalls, in victims. Exact (128-bit), so it cannot overflow.
     public var totalShortfall: Int128
 

@@ -14,6 +14,10 @@ extension TrendSummary {
         private var short = 0
         private var firstYears = 0
         private var zeroBases = 0
+        private var breaks = 0
+        private var suppressed = 0
+        private var other = 0
+        private var withheld = 0
         private var total: Int128 = 0
 
         init() {}
@@ -30,23 +34,43 @@ extension TrendSummary {
             if previousIsAggregate { return }
             firstYear = min(firstYear ?? row.year, row.year)
             lastYear = max(lastYear ?? row.year, row.year)
+            if row.victims == nil && row.suppressedMarker == nil {
+                withheld += 1
+                return
+            }
             observations += 1
+            let isFirst = row.flags.contains(.firstYear)
+            let isZeroBase = row.flags.contains(.zeroBase)
+            if isFirst { firstYears += 1 }
+            if isZeroBase { zeroBases += 1 }
             switch row.status {
             case .met: met += 1
             case .shortfall: short += 1
-            case .notAssessed, .suppressed: break
+            case .notAssessed, .suppressed:
+                // Each such year counted once: first years and zero bases are counted above.
+                if isFirst || isZeroBase { break }
+                if row.status == .suppressed {
+                    suppressed += 1
+                } else if row.flags.contains(.breakInSeries) || row.flags.contains(.definitionDiffers) {
+                    breaks += 1
+                } else {
+                    other += 1
+                }
             }
-            if row.flags.contains(.firstYear) { firstYears += 1 }
-            if row.flags.contains(.zeroBase) { zeroBases += 1 }
             total += Int128(row.shortfall ?? 0)
         }
 
         /// The figures of every assessment added so far.
         var summary: TrendSummary {
-            TrendSummary(
+            var summary = TrendSummary(
                 countries: countries, firstYear: firstYear, lastYear: lastYear, observations: observations,
                 met: met, shortOfTarget: short, firstYears: firstYears, zeroBases: zeroBases,
                 totalShortfall: total)
+            summary.breaks = breaks
+            summary.suppressed = suppressed
+            summary.otherNotAssessed = other
+            summary.withheld = withheld
+            return summary
         }
     }
 }

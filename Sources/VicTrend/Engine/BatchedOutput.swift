@@ -189,7 +189,7 @@ private final class BuilderWorker: @unchecked Sendable {
                     sheet: file.sheet),
                 flags: figure.flags)
             observation.asOf = figure.asOf
-            output.add(observation, keyHash: hashes[index])
+            output.add(consume observation, keyHash: hashes[index])
         }
         while other < batch.others.count {
             apply(batch.others[other].item, to: &output, file: &file)

@@ -590,7 +590,7 @@ struct RowInterpreter {
             var observation = Observation(
                 country: key, year: year, victims: victims, location: location, flags: status.flags)
             observation.asOf = asOf
-            output.add(observation)
+            output.add(consume observation)
         case .withheld(let marker):
             output.add(
                 Diagnostic(

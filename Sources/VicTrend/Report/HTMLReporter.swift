@@ -204,8 +204,12 @@ public enum HTMLReporter: Reporter {
         html.appendLines([
             section("growth", "Growth by country and year"),
             "<p class=\"legend\"><span class=\"key met\">met</span> met the target "
-                + "<span class=\"key short\">(✗)</span> short, within the noise of small counts "
-                + "<span class=\"key significant\">✗</span> short, and significantly so "
+                + (ReportTables.isTested(report)
+                    ? "<span class=\"key short\">(✗)</span> short, within the noise of small counts "
+                        + "<span class=\"key significant\">✗</span> short, and significantly so "
+                        + (ReportTables.hasUntestedShortfall(report)
+                            ? "<span class=\"key short\">✗?</span> short, not tested (see the notes) " : "")
+                    : "<span class=\"key significant\">✗</span> short (not tested) ")
                 + "<span class=\"key na\">–</span> not assessed (first year, base of zero, break, withheld)"
                 + " — † growth annualised over a gap; p provisional, e estimated, u low reliability.</p>",
             scrollBox("growth-table"),
@@ -375,8 +379,7 @@ public enum HTMLReporter: Reporter {
             return
         }
         html.appendLine(
-            "<p>\(table.count) country-year\(table.count == 1 ? "" : "s") fell short of the target, by "
-                + "\(NumberFormatting.grouped(report.summary.totalShortfall)) victims in all.</p>")
+            "<p>" + HTMLText.escape(ReportTables.shortfallSentence(report, listed: table.count)) + "</p>")
         render(table, named: "Table of shortfalls", to: &html)
         html.appendLine("</section>")
     }
@@ -436,7 +439,7 @@ public enum HTMLReporter: Reporter {
         for (flag, text) in explanations where flags.contains(flag) {
             items.append("<li>\(HTMLText.escape(text))</li>")
         }
-        if report.options.series == .annual {
+        if ReportTables.isTested(report) {
             items.append(
                 "<li>The significance test treats each pair of counts as Poisson and tests, given their sum, whether "
                     + "the rate ratio is below the target ratio (as R's poisson.test). Victim counts are clustered — "

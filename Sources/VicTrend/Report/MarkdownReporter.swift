@@ -117,9 +117,12 @@ public enum MarkdownReporter: Reporter {
                 + "met: \(NumberFormatting.grouped(summary.met))\(share(summary.met, of: summary.assessed)), "
                 + "short: \(NumberFormatting.grouped(summary.shortOfTarget))"
                 + share(summary.shortOfTarget, of: summary.assessed))
-        text.appendLine(
-            "- Not assessed: \(summary.firstYears) first year\(summary.firstYears == 1 ? "" : "s"), "
-                + "\(summary.zeroBases) after a base of zero")
+        text.appendLine("- Not assessed: " + ReportTables.notAssessedParts(summary).joined(separator: ", "))
+        if summary.withheld > 0 {
+            text.appendLine(
+                "- Withheld by the source (no figure, not assessed): \(NumberFormatting.grouped(summary.withheld))"
+            )
+        }
         for sentence in ReportTables.untestedSentences(report) {
             text.appendLine("- " + sentence)
         }
@@ -135,17 +138,20 @@ public enum MarkdownReporter: Reporter {
         text.appendLine()
         text.appendLine(
             "Growth over the country's previous reported year. "
-                + (report.options.series == .cumulative
-                    ? "✗ short of the \(target) target; "
+                + (!ReportTables.isTested(report)
+                    ? "✗ short of the \(target) target"
+                        + (report.options.series == .annual ? " (not tested: --no-test); " : "; ")
                     : "✗ short of the \(target) target, and significantly so; "
                         + "(✗) short, but within the noise of small counts (exact Poisson test; victim counts are "
-                        + "clustered, so the test is indicative, not proof); ")
+                        + "clustered, so the test is indicative, not proof); "
+                        + (ReportTables.hasUntestedShortfall(report)
+                            ? "✗? short, not tested (the summary says why); " : ""))
                 + "† annualised over a gap of more than one year; *first*: first reported year; *base 0*: not "
                 + "assessed, growth from zero is undefined; *withheld*: the source withheld the figure (<5, c, ..); "
                 + "*break*: break in the series, not compared with the year before; d definition differs "
                 + "(a break); p provisional, "
                 + "e estimated, u low reliability (source flags); blank: no figure."
-                + (report.options.series == .annual ? " " + report.options.dispersion.caveat : ""))
+                + (ReportTables.isTested(report) ? " " + report.options.dispersion.caveat : ""))
         text.appendLine()
         text.appendLine(
             "| Country | " + grid.years.map(NumberFormatting.integer).joined(separator: " | ") + " |")
@@ -258,10 +264,7 @@ public enum MarkdownReporter: Reporter {
             text.appendLine("No country-year fell short of the target.")
             return
         }
-        let total = NumberFormatting.grouped(report.summary.totalShortfall)
-        text.appendLine(
-            "\(table.count) country-year\(table.count == 1 ? "" : "s") fell short of the target, by \(total) "
-                + "victim\(report.summary.totalShortfall == 1 ? "" : "s") in all.")
+        text.appendLine(MarkdownText.escape(ReportTables.shortfallSentence(report, listed: table.count)))
         text.appendLine()
         render(table, to: &text)
     }

@@ -43,10 +43,14 @@ enum ReportCell: Hashable, Sendable {
     enum Sign: String, Hashable, Sendable {
         /// Growth annualised over a gap.
         case gap = "†"
-        /// Short of the target, and significantly so (or not tested).
+        /// Short of the target, and significantly so; in a report with no test at all (`--no-test`,
+        /// running totals), short of the target.
         case significantShortfall = "✗"
         /// Short, but within the noise of small counts.
         case withinNoise = "(✗)"
+        /// Short, in a report with tests, of a year that has none (a count above 2^53, a suppressed count,
+        /// ...): neither significant nor within the noise, so neither of their signs.
+        case untestedShortfall = "✗?"
         /// The country's baseline year was shifted to its first later figure.
         case baselineShifted = "‡"
         /// Source flags.

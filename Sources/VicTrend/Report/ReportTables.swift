@@ -14,7 +14,7 @@ enum ReportTables {
         case met
         /// Short, within the noise of small counts.
         case short
-        /// Short, and significantly so (or not tested).
+        /// Short, and significantly so (or short, in a report with no test).
         case significant
         /// Not assessed: first year, base of zero, break, withheld, suppressed.
         case notAssessed
@@ -309,11 +309,12 @@ enum ReportTables {
         guard let rate = judged.growthRate else { return .empty }
         var signs: [ReportCell] = []
         if flags.contains(.gap) { signs.append(.sign(.gap)) }
-        if judged.significance == .significantShortfall || (judged.status == .shortfall && judged.test == nil)
-        {
-            signs.append(.sign(.significantShortfall))
+        switch shortfallKind(judged) {
+        case .significant?, .noTestRun?: signs.append(.sign(.significantShortfall))
+        case .withinNoise?: signs.append(.sign(.withinNoise))
+        case .untested?: signs.append(.sign(.untestedShortfall))
+        case nil: break
         }
-        if judged.significance == .withinNoise { signs.append(.sign(.withinNoise)) }
         return .spaced(.rate(rate), signs + sourceSigns(flags))
     }
 
@@ -352,13 +353,55 @@ enum ReportTables {
         return name.isEmpty ? key : "\(country) \(name)" + key.dropFirst(country.count)
     }
 
-    /// The outcome of a country-year, for its heat colour.
+    /// What a shortfall's sign says of it.
+    enum ShortfallKind: Hashable, Sendable {
+        /// Significantly short (`✗`).
+        case significant
+        /// Short within the noise of small counts (`(✗)`).
+        case withinNoise
+        /// Short in a report where no year is tested (`--no-test`, running totals): `✗`, whose legend
+        /// then says only "short".
+        case noTestRun
+        /// Short, not tested where the report tests others (`✗?`): a count above 2^53, a suppressed
+        /// count, a target ratio out of range.
+        case untested
+    }
+
+    /// Whether `report` tests its shortfalls: annual counts with the exact test on. Otherwise its legends
+    /// say `✗` is short, not significantly short.
+    static func isTested(_ report: TrendReport) -> Bool {
+        report.options.series == .annual && report.options.exactTest
+    }
+
+    /// Whether a growth cell of `report`, of a country or a total, is an untested shortfall (`✗?`), which
+    /// the legend then explains.
+    static func hasUntestedShortfall(_ report: TrendReport) -> Bool {
+        report.assessments.contains { shortfallKind($0) == .untested }
+            || report.totals.contains { shortfallKind($0.comparison) == .untested }
+    }
+
+    /// The kind of `judged`'s shortfall; `nil` when it is not short.
+    static func shortfallKind(_ judged: some GrowthJudgement) -> ShortfallKind? {
+        guard judged.status == .shortfall else { return nil }
+        switch judged.significance {
+        case .significantShortfall?: return .significant
+        case .withinNoise?: return .withinNoise
+        case nil:
+            switch judged.untested {
+            case .testTurnedOff?, .runningTotals?: return .noTestRun
+            default: return .untested
+            }
+        }
+    }
+
+    /// The outcome of a country-year, for its heat colour: an untested shortfall has the colour of a
+    /// shortfall within the noise (its sign tells them apart), never that of a significant one.
     static func outcome(_ row: YearAssessment) -> Outcome {
-        switch (row.status, row.significance) {
-        case (.met, _): return .met
-        case (.shortfall, .significantShortfall), (.shortfall, nil): return .significant
-        case (.shortfall, .withinNoise): return .short
-        default: return .notAssessed
+        if row.status == .met { return .met }
+        switch shortfallKind(row) {
+        case .significant?, .noTestRun?: return .significant
+        case .withinNoise?, .untested?: return .short
+        case nil: return .notAssessed
         }
     }
 
@@ -371,6 +414,46 @@ enum ReportTables {
         case .notAssessable: return "not assessable"
         case .suppressed: return "suppressed"
         }
+    }
+
+    /// The sentence above the shortfalls table of `listed` rows: how many country-years fell short and by
+    /// how many victims, as the summary counts them. A kept aggregate's years (`--keep-aggregates`) are
+    /// in the table but no country's, so not in these figures; the sentence says so when there are any.
+    static func shortfallSentence(_ report: TrendReport, listed: Int) -> String {
+        let summary = report.summary
+        let short = summary.shortOfTarget
+        var sentence =
+            short == 0
+            ? "No country-year fell short of the target."
+            : "\(NumberFormatting.grouped(short)) country-year\(short == 1 ? "" : "s") fell short of the target, "
+                + "by \(NumberFormatting.grouped(summary.totalShortfall)) "
+                + "victim\(summary.totalShortfall == 1 ? "" : "s") in all."
+        let aggregates = listed - short
+        if aggregates > 0 {
+            sentence +=
+                " The table also lists \(aggregates) year\(aggregates == 1 ? "" : "s") of kept aggregates "
+                + "(--keep-aggregates), which are no country's and are left out of these figures."
+        }
+        return sentence
+    }
+
+    /// The summary's years with a figure that were not assessed, by reason: first years and zero bases
+    /// always, the others when there are any. With the assessed years they add up to the years with a
+    /// figure.
+    static func notAssessedParts(_ summary: TrendSummary) -> [String] {
+        func part(_ count: Int, _ one: String, _ many: String) -> String {
+            "\(NumberFormatting.grouped(count)) \(count == 1 ? one : many)"
+        }
+        var parts = [
+            part(summary.firstYears, "first year", "first years"),
+            part(summary.zeroBases, "after a base of zero", "after a base of zero"),
+        ]
+        if summary.breaks > 0 { parts.append(part(summary.breaks, "at a break", "at a break")) }
+        if summary.suppressed > 0 { parts.append(part(summary.suppressed, "suppressed", "suppressed")) }
+        if summary.otherNotAssessed > 0 {
+            parts.append(part(summary.otherNotAssessed, "for another reason", "for other reasons"))
+        }
+        return parts
     }
 
     /// A few words for why a year was not tested, for a table cell.
