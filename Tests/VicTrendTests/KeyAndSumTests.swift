@@ -45,6 +45,57 @@ struct KeyAndSumTests {
         #expect(builder.build().series.first?.observations.map(\.victims) == [6, 10, 5])
     }
 
+    @Test(
+        "--sum: a row repeated cell for cell in its file is counted once (VT206); equal parts that differ in a column are added"
+    )
+    func sumRepeatedRow() throws {
+        let text = """
+            country,year,agency,victims
+            AUT,2019,Police,60
+            AUT,2019,Customs,40
+            AUT,2020,Police,70
+            AUT,2020 , Police,70
+            AUT,2020,Customs,70
+
+            """
+        let (result, path) = try readPanel(text, options: .init(sum: true))
+        #expect(!result.log.hasErrors)
+        // 2020: Police 70 once (line 5 repeats line 4 but for blanks), Customs 70 added.
+        #expect(result.panel.series.map(\.country) == ["AUT"])
+        #expect(result.panel.series[0].observations.map(\.victims) == [100, 140])
+        #expect(
+            result.log.diagnostics.map { "\($0.code.rawValue) \($0.location?.line ?? 0)" } == ["VT206 5"])
+        #expect(
+            result.log.diagnostics.first?.message.contains("repeats the row at \(path):4 cell for cell")
+                == true)
+        // Without --sum, the same rows are duplicates of AUT 2019 and 2020 as before.
+        let (plain, _) = try readPanel(text)
+        #expect(
+            plain.log.diagnostics.map(\.code) == [
+                .duplicateObservation, .repeatedObservation, .repeatedObservation,
+            ])
+    }
+
+    @Test("--sum: a row repeated cell for cell in another file is added, with a warning (VT207)")
+    func sumRepeatedAcrossFiles() throws {
+        let fixtures = try Fixtures()
+        defer { fixtures.remove() }
+        let first = try fixtures.file("first.csv", "country,year,victims\nAUT,2019,100\nAUT,2020,120\n")
+        let second = try fixtures.file("second.csv", "country,year,victims\nAUT,2020,120\nAUT,2021,140\n")
+        let result = try PanelReader(options: .init(sum: true)).read([first, second])
+        #expect(!result.log.hasErrors)
+        #expect(result.panel.series[0].observations.map(\.victims) == [100, 240, 140])
+        #expect(
+            result.log.diagnostics.map {
+                "\($0.code.rawValue) \($0.location?.file == second) \($0.location?.line ?? 0)"
+            }
+                == ["VT207 true 2"])
+        #expect(
+            result.log.diagnostics.first?.message.contains("repeats the row at \(first):3 cell for cell")
+                == true)
+        #expect(result.log.diagnostics.first?.severity == .warning)
+    }
+
     @Test("--sum: a withheld part makes the year withheld; an overflowing sum is an error")
     func sumEdges() {
         var builder = PanelBuilder(summing: true)

@@ -89,6 +89,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case invalidGroupRow = "VT205"
     /// The same country, year and count appear more than once (a repeated row; counted once).
     case repeatedObservation = "VT206"
+    /// Under `--sum`, a row that repeats a row of another file cell for cell: added, but perhaps counted
+    /// twice.
+    case rowRepeatedAcrossFiles = "VT207"
     /// A series has no figure for a year between two reported years.
     case missingYear = "VT301"
     /// A count more than `jump factor` times (or less than 1 / factor of) the previous year's.
@@ -145,7 +148,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
             .invalidDate, .dateYearMismatch, .dateColumnRefused, .datesInSomeFiles,
             .footnoteWithoutBlankRow, .breakdownWithTotal:
             return .error
-        case .countryTextIgnored, .repeatedObservation, .missingYear, .implausibleChange, .futureYear,
+        case .countryTextIgnored, .repeatedObservation, .rowRepeatedAcrossFiles, .missingYear,
+            .implausibleChange, .futureYear,
             .earlyYear,
             .notAParticipant,
             .missingParticipant, .totalLikeKeyCounted, .subnationalKeyCounted, .sheetOptionOnCSV:
@@ -210,6 +214,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
         case .cumulativeDecrease: return "A cumulative (running) total falls."
         case .invalidGroupRow: return "A groups-file row lacks a country or a group."
         case .repeatedObservation: return "A row repeats a country, year and count already given."
+        case .rowRepeatedAcrossFiles:
+            return "With --sum, a row repeats a row of another file cell for cell, and both are added."
         case .missingYear: return "A series has no figure for a year between two reported years."
         case .implausibleChange:
             return "A count changes by more than the jump factor from one year to the next."

@@ -480,9 +480,24 @@ extension DiagnosticExplanation {
         DiagnosticExplanation(
             code: .repeatedObservation,
             text: "A warning: a row repeats a country, year and count already given (often two files that "
-                + "overlap, or a row pasted twice). It is counted once. Remove the repeat.",
+                + "overlap, or a row pasted twice). It is counted once. Remove the repeat. With --sum, which "
+                + "adds up the rows of a country and year, a row that repeats another row of its file cell for "
+                + "cell is a repeat, not a part, and is counted once too (another file: VT207).",
             bad: .init(data: "country,year,victims\nAUT,2019,12\nAUT,2020,13\nAUT,2020,13\n"),
             fixed: .init(data: "country,year,victims\nAUT,2019,12\nAUT,2020,13\n")),
+        DiagnosticExplanation(
+            code: .rowRepeatedAcrossFiles,
+            text: "A warning, with --sum only: a row repeats a row of another file cell for cell. --sum adds "
+                + "up the rows of a country and year, so both are added: right when the files are parts (one "
+                + "file per agency), wrong when one file revises or repeats the other, whose figure is then "
+                + "counted twice. Give only the latest file, or tell the parts apart by a column (agency). "
+                + "(Within one file, a row repeated cell for cell is counted once, VT206.)",
+            bad: .init(
+                data: "country,year,victims\nAUT,2020,120\n", options: ["--sum", "revised.csv"],
+                files: [("revised.csv", "country,year,victims\nAUT,2020,120\nAUT,2021,140\n")]),
+            fixed: .init(
+                data: "country,year,victims\nAUT,2020,120\n", options: ["--sum", "other.csv"],
+                files: [("other.csv", "country,year,victims\nAUT,2021,140\n")])),
         DiagnosticExplanation(
             code: .missingYear,
             text: "A warning: a series has no figure for a year between two reported years. Growth is then "

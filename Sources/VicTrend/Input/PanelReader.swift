@@ -209,6 +209,7 @@ public struct PanelReader: Sendable {
         var rowCount = 0
         // The first file whose header was accepted, and whether it has dates.
         var panelDates: (path: String, dated: Bool)?
+        var repeatedRows = RepeatedRows()
         let sizes = paths.map { path -> Int in
             var status = stat()
             return stat(path, &status) == 0 ? Int(status.st_size) : 0
@@ -227,6 +228,7 @@ public struct PanelReader: Sendable {
             }
             rowCount += try read(
                 path, kind: kind, into: &output, progress: fileProgress, panelDates: &panelDates,
+                repeatedRows: &repeatedRows,
                 sheetsApplyToNone: sheetsApplyToNone, afterRecord: afterRecord
             )
             done += size
@@ -240,7 +242,8 @@ public struct PanelReader: Sendable {
     private func read<Output: RowOutput>(
         _ path: String, kind: WorkbookReader.Kind?, into output: inout Output,
         progress: (@Sendable (Int, Int) -> Void)?, panelDates: inout (path: String, dated: Bool)?,
-        sheetsApplyToNone: Bool, afterRecord: (inout Output, (any RecordReader)?) -> Bool
+        repeatedRows: inout RepeatedRows, sheetsApplyToNone: Bool,
+        afterRecord: (inout Output, (any RecordReader)?) -> Bool
     ) throws(InputError) -> Int {
         switch kind {
         case .xls?:
@@ -257,6 +260,8 @@ public struct PanelReader: Sendable {
                 let reader = WorkbookReader(path: path, options: workbookOptions)
                 var rows = RowInterpreter(options: options)
                 rows.panelDates = panelDates
+                swap(&rows.repeatedRows, &repeatedRows)
+                defer { swap(&rows.repeatedRows, &repeatedRows) }
                 let stop = reader.read { record, reader in
                     rows.receive(record, from: reader, into: &output)
                     _ = afterRecord(&output, reader)
@@ -286,6 +291,8 @@ public struct PanelReader: Sendable {
             readerOptions.headerLine = options.headerLine
             var rows = RowInterpreter(options: options)
             rows.panelDates = panelDates
+            swap(&rows.repeatedRows, &repeatedRows)
+            defer { swap(&rows.repeatedRows, &repeatedRows) }
             let reader = CSVReader(path: path, options: readerOptions)
             let stop = try reader.read { record, reader in
                 rows.receive(record, from: reader, into: &output)

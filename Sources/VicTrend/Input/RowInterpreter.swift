@@ -82,6 +82,9 @@ struct RowInterpreter {
     /// The first file of the panel whose header was accepted, and whether it has dates (set by
     /// `PanelReader` before the file is read): a panel's files all have dates or none do (VT143).
     var panelDates: (path: String, dated: Bool)?
+    /// Under `--sum`: the rows read so far, of every file, to tell a repeated row from a part. The
+    /// caller hands it from file to file (swapping it in and out, so that it is never copied).
+    var repeatedRows = RepeatedRows()
 
     /// The physical line the last record ended on (0 before the first).
     private var previousEndLine = 0
@@ -123,6 +126,7 @@ struct RowInterpreter {
         previousEndLine = reader.recordEndLine
         guard headerSeen else {
             headerSeen = true
+            if options.sum { repeatedRows.beginFile(reader.recordLocation) }
             readHeader(record, from: reader, output: &output)
             return
         }
@@ -175,6 +179,14 @@ struct RowInterpreter {
             filterKept[index] += 1
         }
         if !filters.isEmpty { filteredIn += 1 }
+        if options.sum, let earlier = repeatedRows.earlier(record, line: record.line) {
+            let here = reader.recordLocation
+            if earlier.sameFile {
+                output.add(.warning) { Self.repeatedRow(first: earlier.location, at: here) }
+                return
+            }
+            output.add(.warning) { Self.rowRepeatedAcrossFiles(first: earlier.location, at: here) }
+        }
         breakdown.observe(record, from: reader)
         switch shape {
         case .long(let year, let count):
@@ -1203,6 +1215,26 @@ struct RowInterpreter {
             return .part(description)
         }
         return .unknown
+    }
+
+    /// Under `--sum`, a row that repeats one of its own file cell for cell (VT206): a repeat, not a part,
+    /// so it is counted once.
+    static func repeatedRow(first: Location, at location: Location) -> Diagnostic {
+        Diagnostic(
+            .repeatedObservation, at: location,
+            "this row repeats the row at \(first) cell for cell; --sum adds up parts, and a repeated row is "
+                + "not one, so it is counted once: remove it (parts that are equal must differ in a column, "
+                + "such as the agency)")
+    }
+
+    /// Under `--sum`, a row that repeats a row of another file (or sheet) cell for cell (VT207): added, as
+    /// `--sum` asks, and said.
+    static func rowRepeatedAcrossFiles(first: Location, at location: Location) -> Diagnostic {
+        Diagnostic(
+            .rowRepeatedAcrossFiles, at: location,
+            "this row repeats the row at \(first) cell for cell, and --sum adds both: right if the files are "
+                + "parts (one per agency), but if this file revises or repeats the other, the figure is "
+                + "counted twice; give only the latest file")
     }
 
     /// The error for a key cell that holds what `DisplayText.unsafeKeyReason` gives as `reason` (a key is
