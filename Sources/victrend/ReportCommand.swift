@@ -67,8 +67,9 @@ struct ReportCommand: ParsableCommand {
     @Option(
         name: .customLong("table"),
         help: ArgumentHelp(
-            "With --format csv, the table to write: trends (one row per country-year) or summary (one row per "
-                + "country: trajectory, long- and short-term CAGR with Eurostat's progress category).",
+            "With --format csv, the table to write: trends (one row per country-year), summary (one row per "
+                + "country: trajectory, long- and short-term CAGR with Eurostat's progress category) or totals "
+                + "(one row per group and year: the alliance total and each --groups group, like for like).",
             valueName: "table"))
     var table: ReportTable?
 

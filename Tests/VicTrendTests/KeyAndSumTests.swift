@@ -30,6 +30,21 @@ struct KeyAndSumTests {
         #expect(CountryTable.standard.displayName("AUT · Customs") == "Austria")
     }
 
+    @Test("--by: the summary counts countries once, and the series (keys) beside them")
+    func byCountsCountries() throws {
+        let (result, _) = try readPanel(text, options: .init(keyColumns: ["country", "agency"]))
+        let report = try TrendAnalysis.assess(result.panel, options: AnalysisOptions(inputs: ["in.csv"]))
+            .get()
+        #expect(report.summary.countries == 2)
+        #expect(report.summary.series == 3)
+        let markdown = MarkdownReporter.report(report)
+        #expect(markdown.contains("- Countries: 2\n- Series (one per country and --by value): 3\n"))
+        let (plain, _) = try readPanel(text, options: .init(sum: true))
+        let whole = try TrendAnalysis.assess(plain.panel, options: AnalysisOptions(inputs: ["in.csv"])).get()
+        #expect(whole.summary.countries == 2 && whole.summary.series == 2)
+        #expect(!MarkdownReporter.report(whole).contains("- Series"))
+    }
+
     @Test("--sum adds rows that share key and year, in any order")
     func sums() throws {
         let (result, _) = try readPanel(text, options: .init(sum: true))

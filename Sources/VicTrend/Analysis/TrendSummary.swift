@@ -1,7 +1,9 @@
 /// Headline figures over all assessed country-years.
 public struct TrendSummary: Sendable, Hashable {
-    /// Countries with at least one figure.
+    /// Countries with at least one figure; with `--by`, each country once, however many keys it has.
     public var countries: Int
+    /// Series (keys): as many as `countries`, or more with `--by` (one per country and value).
+    public var series = 0
     /// Earliest year with a figure (`nil` for an empty panel).
     public var firstYear: Int?
     /// Latest year with a figure.

@@ -5,6 +5,9 @@ extension TrendSummary {
     /// which is this accumulator over an array.
     struct Accumulator: Sendable {
         private var countries = 0
+        private var series = 0
+        /// The countries of keys with a `--by` part, each once.
+        private var splitCountries: Set<String> = []
         private var previousCountry: String?
         private var previousIsAggregate = false
         private var firstYear: Int?
@@ -29,7 +32,15 @@ extension TrendSummary {
             if row.country != previousCountry {
                 previousCountry = row.country
                 previousIsAggregate = Aggregates.isAggregateKey(row.country)
-                if !previousIsAggregate { countries += 1 }
+                if !previousIsAggregate {
+                    series += 1
+                    // With --by a key is `country · value`: a country counts once, whatever its keys.
+                    let country = SeriesKey.country(of: row.country)
+                    if country.utf8.count == row.country.utf8.count || splitCountries.insert(country).inserted
+                    {
+                        countries += 1
+                    }
+                }
             }
             if previousIsAggregate { return }
             firstYear = min(firstYear ?? row.year, row.year)
@@ -66,6 +77,7 @@ extension TrendSummary {
                 countries: countries, firstYear: firstYear, lastYear: lastYear, observations: observations,
                 met: met, shortOfTarget: short, firstYears: firstYears, zeroBases: zeroBases,
                 totalShortfall: total)
+            summary.series = series
             summary.breaks = breaks
             summary.suppressed = suppressed
             summary.otherNotAssessed = other

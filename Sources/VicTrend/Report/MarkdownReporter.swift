@@ -108,6 +108,10 @@ public enum MarkdownReporter: Reporter {
         text.appendLine("## Summary")
         text.appendLine()
         text.appendLine("- Countries: \(summary.countries)")
+        if summary.series != summary.countries {
+            text.appendLine(
+                "- Series (one per country and --by value): \(NumberFormatting.grouped(summary.series))")
+        }
         if let first = summary.firstYear, let last = summary.lastYear {
             text.appendLine("- Years covered: \(first == last ? "\(first)" : "\(first)–\(last)")")
         }
