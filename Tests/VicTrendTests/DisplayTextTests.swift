@@ -36,6 +36,14 @@ struct DisplayTextTests {
         #expect(DisplayText.unsafeKeyReason("A\u{1B}") == "the control character \\x1b")
         #expect(DisplayText.unsafeKeyReason("::add-mask::2019")?.hasPrefix("'::' at its start") == true)
         #expect(DisplayText.unsafeKeyReason("x ##[error]y")?.hasPrefix("'##['") == true)
+        // The runner trims Unicode white space and invisible characters before looking for '::'.
+        for space in ["\u{A0}", "\u{2003}", "\u{3000}", " ", "\u{FEFF}", "\u{200B}\u{A0}"] {
+            #expect(
+                DisplayText.unsafeKeyReason(space + "::error::x")?.hasPrefix("'::' after white space") == true
+            )
+        }
+        #expect(DisplayText.unsafeKeyReason("\u{A0}Åland :: x") == nil)
+        #expect(DisplayText.unsafeKeyReason("Ελλάδα") == nil)
     }
 
     @Test("a line that would begin with :: (after white space) gets its first ':' escaped")

@@ -44,6 +44,31 @@ struct JSONPrettyTextTests {
         #expect(String(decoding: text.bytes, as: UTF8.self) == expected)
     }
 
+    @Test(
+        "bidirectional controls are escaped by both JSON writers, each of the eleven, and nothing near them")
+    func bidiControls() {
+        let controls: [Unicode.Scalar] = [
+            "\u{061C}", "\u{200E}", "\u{200F}", "\u{202A}", "\u{202B}", "\u{202C}", "\u{202D}", "\u{202E}",
+            "\u{2066}", "\u{2067}", "\u{2068}", "\u{2069}",
+        ]
+        for control in controls {
+            let text = "a" + String(control) + "b"
+            let hex = String(control.value, radix: 16)
+            let expected = "\"a\\u" + String(repeating: "0", count: 4 - hex.count) + hex + "b\""
+            var pretty = JSONPrettyText()
+            pretty.string(text)
+            #expect(String(decoding: pretty.bytes, as: UTF8.self) == expected)
+            #expect(JSONText.string(text) == expected)
+        }
+        // Neighbours of the same lead bytes pass as they are: U+061B, U+200D, U+2029, U+202F, U+2065, U+206A,
+        // and a lone lead byte's character at the end (U+2010 hyphen).
+        let plain = "\u{061B}\u{200D}\u{2029}\u{202F}\u{2065}\u{206A}‐"
+        var pretty = JSONPrettyText()
+        pretty.string(plain)
+        #expect(String(decoding: pretty.bytes, as: UTF8.self) == "\"" + plain + "\"")
+        #expect(JSONText.string(plain) == "\"" + plain + "\"")
+    }
+
     @Test("numbers: integral doubles below 10^15 as integers, others in their shortest form, non-finite null")
     func numbers() {
         let cases: [(Double?, String)] = [

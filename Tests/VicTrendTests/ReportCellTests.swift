@@ -42,7 +42,7 @@ struct ReportCellTests {
             (.text("<b>&'q\""), "\\<b\\>&'q\"", "&lt;b&gt;&amp;&#39;q&quot;", "\"<b>&'q\"\"\""),
             (.text("a,b"), "a,b", "a,b", "\"a,b\""),
             (.text("=SUM(A1)"), "=SUM(A1)", "=SUM(A1)", "'=SUM(A1)"),
-            (.text("two\nlines"), "two lines", "two\nlines", "\"two\nlines\""),
+            (.text("two\nlines"), "two lines", "two&#10;lines", "\"two\nlines\""),
             (
                 .joined([.marker("x"), .count(1331)], separator: " / "), "x / 1,331", "x / 1,331",
                 "x / 1331"
@@ -81,6 +81,8 @@ struct ReportCellTests {
         #expect(HTMLText.escape("a##[add-mask]x [1] #[") == "a##&#91;add-mask]x [1] #[")
         #expect(MarkdownText.escape("a##[add-mask]x") == "a##\\[add-mask\\]x")
         #expect(HTMLText.escape("Åland") == "Åland")
+        // A line break (from a file name) as a reference: no line of the page begins with input text.
+        #expect(HTMLText.escape("a\n::error file=x::y") == "a&#10;::error file=x::y")
     }
 
     @Test("growth cells: the note or the rate, then the signs in order")

@@ -130,13 +130,22 @@ public enum DisplayText {
     }
 
     /// Why `text` may not be a key, which every report prints as it is, or `nil` when it may: it holds a
-    /// control character (`firstControl`), begins with `::` or holds `##[` (what a CI runner reads as
-    /// a command in a log line). Described for a message: "the control character \\x1b", "'::' at its
+    /// control character (`firstControl`), begins with `::` (after any white space or invisible
+    /// characters, as the runner skips them) or holds `##[` (what a CI runner reads as a command in a
+    /// log line). Described for a message: "the control character \\x1b", "'::' at its
     /// start".
     static func unsafeKeyReason(_ text: String) -> String? {
         if let control = firstControl(in: text) { return "the control character \(shown(control))" }
         if text.utf8.starts(with: "::".utf8) {
             return "'::' at its start, which a CI runner reads as a command"
+        }
+        // The runner trims all Unicode white space (a no-break space, an ideographic space) before
+        // looking for '::'; an ASCII letter or digit first, the usual case, needs no walk.
+        if let first = text.utf8.first, first >= 0x80 || first == UInt8(ascii: " "),
+            let start = text.unicodeScalars.firstIndex(where: { !isSkippedAtLineStart($0) }),
+            text.unicodeScalars[start...].starts(with: "::".unicodeScalars)
+        {
+            return "'::' after white space at its start, which a CI runner reads as a command"
         }
         if text.utf8.contains(UInt8(ascii: "#")), text.contains("##[") {
             return "'##[', which a CI runner reads as a command"

@@ -15,7 +15,10 @@ enum HTMLText {
             case ">": result += "&gt;"
             case "\"": result += "&quot;"
             case "'": result += "&#39;"
-            case _ where scalar.value < 0x20 && scalar != "\n" && scalar != "\t": result += " "
+            // A line break as a reference, which renders the same: no line of the page then begins with
+            // text from the input, such as a file name's `::error::` that a CI runner would run.
+            case "\n": result += "&#10;"
+            case _ where scalar.value < 0x20 && scalar != "\t": result += " "
             // DEL, C1 and bidirectional controls (which would reorder the cell) shown as `\u{202e}`.
             case _ where scalar.value >= 0x7F && DisplayText.isControl(scalar):
                 result += DisplayText.shown(scalar)
@@ -31,7 +34,9 @@ enum HTMLText {
         case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"),
             UInt8(ascii: "["):
             return true
-        case UInt8(ascii: "\n"), UInt8(ascii: "\t"):
+        case UInt8(ascii: "\n"):
+            return true
+        case UInt8(ascii: "\t"):
             return false
         case 0x7F, 0xC2, 0xD8, 0xE2:
             // DEL, and the lead bytes of C1 and bidirectional controls (others of their blocks too).

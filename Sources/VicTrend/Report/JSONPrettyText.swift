@@ -145,9 +145,29 @@ struct JSONPrettyText {
         }
     }
 
+    /// The bidirectional control (`DisplayText.isBidiControl`) whose UTF-8 starts at `index`, and its
+    /// length in bytes: U+061C is D8 9C; U+200E, U+200F, U+202A–U+202E are E2 80 8E…AE; U+2066–U+2069
+    /// are E2 81 A6…A9.
+    private static func bidiControl(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt16, Int)? {
+        if utf8[index] == 0xD8 {
+            return index + 1 < utf8.count && utf8[index + 1] == 0x9C ? (0x061C, 2) : nil
+        }
+        guard index + 2 < utf8.count else { return nil }
+        let second = utf8[index + 1]
+        let third = utf8[index + 2]
+        switch (second, third) {
+        case (0x80, 0x8E), (0x80, 0x8F), (0x80, 0xAA...0xAE):
+            return (0x2000 + UInt16(third - 0x80), 3)
+        case (0x81, 0xA6...0xA9):
+            return (0x2040 + UInt16(third - 0x80), 3)
+        default:
+            return nil
+        }
+    }
+
     /// The UTF-8 of a string's content, with `"`, `\` and control characters escaped (`\n`, `\r`, `\t`,
-    /// else `\u00XX` in lower-case hex), as `JSONText.string` escapes them: DEL and the C1 controls
-    /// too (JSON shown on a terminal cannot drive it), and the second `#` of `##[` as `\u0023` (JSON
+    /// else `\u00XX` in lower-case hex), as `JSONText.string` escapes them: DEL, the C1 and the
+    /// bidirectional controls (`\u202e`) too (JSON shown on a terminal cannot drive it), and the second `#` of `##[` as `\u0023` (JSON
     /// printed in a GitHub Actions log holds no legacy workflow command); every other byte as it is.
     private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
         let hex = Array("0123456789abcdef".utf8)
@@ -164,13 +184,14 @@ struct JSONPrettyText {
             let byte = utf8[index]
             let next = index + 1 < utf8.count ? utf8[index + 1] : 0
             let isC1 = byte == 0xC2 && (0x80...0x9F).contains(next)
+            let bidi = (byte == 0xD8 || byte == 0xE2) ? Self.bidiControl(utf8, at: index) : nil
             let isCommandHash =
                 byte == UInt8(ascii: "#") && index > 0 && utf8[index - 1] == UInt8(ascii: "#")
                 && next == UInt8(ascii: "[")
             guard
                 byte < 0x20 || byte == 0x7F || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
                     || isC1
-                    || isCommandHash
+                    || isCommandHash || bidi != nil
             else {
                 index += 1
                 continue
@@ -184,6 +205,12 @@ struct JSONPrettyText {
             case 0xC2 where isC1:
                 unicodeEscape(next)
                 index += 1
+            case _ where bidi != nil:
+                let (scalar, length) = bidi ?? (0, 1)
+                bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u")])
+                bytes.append(contentsOf: [hex[Int(scalar >> 12)], hex[Int(scalar >> 8 & 0xF)]])
+                bytes.append(contentsOf: [hex[Int(scalar >> 4 & 0xF)], hex[Int(scalar & 0xF)]])
+                index += length - 1
             default:
                 unicodeEscape(byte)
             }

@@ -1,7 +1,8 @@
 /// Minimal JSON text building for the writers (RFC 8259 string escaping; numbers as given).
 enum JSONText {
-    /// A JSON string literal. Beyond what RFC 8259 requires, DEL and the C1 controls are written
-    /// `\u007f`, `\u009b` (so JSON shown on a terminal cannot drive it), and the second `#` of `##[` is
+    /// A JSON string literal. Beyond what RFC 8259 requires, DEL, the C1 and the bidirectional controls
+    /// are written `\u007f`, `\u009b`, `\u202e` (so JSON shown on a terminal cannot drive it, nor a
+    /// right-to-left override reorder what a reader sees), and the second `#` of `##[` is
     /// written `\u0023` (so JSON printed in a GitHub Actions log holds no legacy workflow command): the
     /// decoded text is the same.
     static func string(_ text: String) -> String {
@@ -19,7 +20,7 @@ enum JSONText {
             case "\n": result += "\\n"
             case "\r": result += "\\r"
             case "\t": result += "\\t"
-            case _ where scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value <= 0x9F):
+            case _ where DisplayText.isControl(scalar):
                 let hex = String(scalar.value, radix: 16)
                 result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: result.unicodeScalars.append(scalar)
