@@ -60,6 +60,13 @@ struct ValidateEndToEndTests {
         #expect(piped.status == outcome.status)
     }
 
+    @Test("an endless standard input of NUL bytes ends at once with VT003, as the same bytes from a file do")
+    func endlessStandardInput() throws {
+        let outcome = try VictrendBinary.run(["validate", "-"], stdinFile: "/dev/zero")
+        #expect(outcome.status == 1)
+        #expect(outcome.stdout.hasPrefix("<stdin>:1: error[VT003]: byte 1 of the file is NUL"))
+    }
+
     @Test("the good samples validate cleanly")
     func goodSamples() throws {
         let small = try VictrendBinary.run([

@@ -36,7 +36,7 @@ enum VictrendBinary {
     /// Runs `victrend arguments...` with the package root as working directory.
     static func run(
         _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil,
-        stdinEncoding: String.Encoding = .utf8
+        stdinEncoding: String.Encoding = .utf8, stdinFile: String? = nil
     ) throws -> Outcome {
         let process = process(arguments)
         var env = ProcessInfo.processInfo.environment
@@ -49,6 +49,7 @@ enum VictrendBinary {
         process.standardError = err
         let input = Pipe()
         if stdin != nil { process.standardInput = input }
+        if let stdinFile { process.standardInput = FileHandle(forReadingAtPath: stdinFile) }
         try process.run()
         if let stdin {
             // Small inputs only: written whole before the outputs are read.
