@@ -21,7 +21,7 @@ struct SafetyEndToEndTests {
         return result
     }
 
-    @Test("no output may be an input, through symbolic or hard links: exit 2, nothing read or written")
+    @Test("no output is an input, no input is given twice, through any link: exit 2, nothing written")
     func neverOverwriteAnInput() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
@@ -48,6 +48,11 @@ struct SafetyEndToEndTests {
                 ["GITHUB_STEP_SUMMARY": groups],
                 "g.csv: is one of the inputs"
             ),
+            // One input given twice (by name, a symbolic or a hard link) would be read twice: with --sum,
+            // every count doubled.
+            (["report", "--sum", data, data], [:], "x.csv: is given twice; each input is read once"),
+            (["report", "--sum", data, dir + "/link.csv"], [:], "link.csv: is given twice (as \(data))"),
+            (["validate", data, dir + "/hard.csv"], [:], "hard.csv: is given twice (as \(data))"),
         ]
         for (arguments, environment, message) in cases {
             let outcome = try VictrendBinary.run(arguments, environment: environment)

@@ -20,6 +20,17 @@ struct FileIdentity: Hashable {
         inode = UInt64(status.st_ino)
     }
 
+    /// The first of `inputs` that names the same file as an earlier one, with that earlier one.
+    static func repeated(_ inputs: [String]) -> (path: String, first: String)? {
+        var seen: [FileIdentity: String] = [:]
+        for path in inputs {
+            guard let identity = FileIdentity(path) else { continue }
+            if let first = seen[identity] { return (path, first) }
+            seen[identity] = path
+        }
+        return nil
+    }
+
     /// The first of `outputs` that is one of `inputs`, with that input: writing it would destroy what
     /// is being read.
     static func overlap(outputs: [String], inputs: [String]) -> (output: String, input: String)? {

@@ -10,6 +10,9 @@ public enum VictrendError: Error, Sendable, Equatable, CustomStringConvertible {
     case tooLarge(String)
     /// An output is one of the inputs (the same file, through any link): nothing was read or written.
     case outputIsInput(output: String, input: String)
+    /// An input given twice (the same file, through any link or path): it would be read twice, its
+    /// rows duplicates of themselves (added up twice with `--sum`). Nothing was read.
+    case inputGivenTwice(path: String, first: String)
 
     public var description: String {
         switch self {
@@ -19,6 +22,9 @@ public enum VictrendError: Error, Sendable, Equatable, CustomStringConvertible {
         case .outputIsInput(let output, let input):
             let same = output == input ? "" : " (\(input))"
             return "\(output): is one of the inputs\(same); refusing to write over it"
+        case .inputGivenTwice(let path, let first):
+            let same = path == first ? "" : " (as \(first))"
+            return "\(path): is given twice\(same); each input is read once: give it once"
         }
     }
 }

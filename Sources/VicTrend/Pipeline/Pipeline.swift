@@ -25,6 +25,9 @@ public enum Pipeline {
     public static func run(_ inputs: [String], reading: PanelReader.Options, producing product: Product)
         throws(VictrendError) -> PipelineOutcome
     {
+        if let repeated = FileIdentity.repeated(inputs) {
+            throw .inputGivenTwice(path: repeated.path, first: repeated.first)
+        }
         let sink: any SeriesSink
         let otherFindings: [Diagnostic]
         switch product {
