@@ -168,6 +168,32 @@ struct WorkbookReaderTests {
         #expect(!["0", "0.00", "#,##0", "\"day \"0", "[Red]0", "h:mm"].contains(where: Book.isDateFormat))
     }
 
+    @Test("two entries of one name are refused (VT017): other tools would read the other one")
+    func duplicateEntry() throws {
+        let fixtures = try Fixtures()
+        defer { fixtures.remove() }
+        var parts = book("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>")
+        parts["xl/worksheets/sheet2.xml"] =
+            "<worksheet><sheetData><row r=\"1\"><c r=\"A1\"><v>2</v></c></row>"
+            + "</sheetData></worksheet>"
+        let path = try workbook(parts, in: fixtures)
+        #expect(rows(path).stop == nil)
+        // The second sheet's name, in its local and central headers, made the first's.
+        var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        let from = Array("xl/worksheets/sheet2.xml".utf8)
+        let to = Array("xl/worksheets/sheet1.xml".utf8)
+        var renamed = 0
+        for offset in 0...(bytes.count - from.count)
+        where bytes[offset..<offset + from.count].elementsEqual(from) {
+            bytes.replaceSubrange(offset..<offset + from.count, with: to)
+            renamed += 1
+        }
+        #expect(renamed == 2)
+        let stop = rows(try fixtures.bytes("twice.xlsx", bytes)).stop
+        #expect(stop?.code == .unreadableWorkbook)
+        #expect(stop?.message.contains("two entries of the archive have the same name") == true)
+    }
+
     @Test("a zip bomb stops at the part's limit, whatever the archive claims")
     func zipBomb() throws {
         let fixtures = try Fixtures()

@@ -34,7 +34,10 @@ final class WorkbookArchive {
         } catch {
             throw Failure(message: "\(error)")
         }
-        guard let archive = library.zipOpen(openable, WorkbookLibraries.zipReadOnly, &error) else {
+        guard
+            let archive = library.zipOpen(
+                openable, WorkbookLibraries.zipReadOnly | WorkbookLibraries.zipCheckConsistency, &error)
+        else {
             throw Failure(message: "not a readable .xlsx workbook (\(WorkbookLibraries.zipMessage(error)))")
         }
         self.archive = archive

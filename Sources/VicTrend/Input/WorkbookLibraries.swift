@@ -52,6 +52,9 @@ struct WorkbookLibraries: @unchecked Sendable {
 
     // Constants of the two headers.
     static let zipReadOnly: Int32 = 16  // ZIP_RDONLY
+    /// ZIP_CHECKCONS: libzip's stricter checks, among them that no two entries share a name (a workbook
+    /// with two `xl/worksheets/sheet1.xml` would show one sheet to victrend and another to other tools).
+    static let zipCheckConsistency: Int32 = 4
     /// `struct zip_stat` (libzip 1.x): `valid` (UInt64) at 0, `name` at 8, `index` at 16, `size` (the
     /// uncompressed size, UInt64) at 24, ...; 64 bytes in all on 64-bit systems.
     static let zipStatBytes = 128
@@ -172,6 +175,7 @@ struct WorkbookLibraries: @unchecked Sendable {
         case 11: return "cannot open the file"
         case 14: return "out of memory"
         case 19: return "Not a zip archive"
+        case 10: return "two entries of the archive have the same name"
         case 21: return "zip archive inconsistent"
         case 24: return "encrypted"
         default: return "libzip error \(code)"
