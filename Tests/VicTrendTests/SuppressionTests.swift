@@ -16,6 +16,30 @@ struct SuppressionTests {
 
     private typealias Cell = Suppression.Cell
 
+    @Test(
+        "with an estimated φ, a total over a country with a hidden count keeps no test; the others keep theirs"
+    )
+    func totalsWithHiddenCountry() throws {
+        // AUT's 3 (2018) is hidden; 2021's alliance total matches AUT, BEL, CHE in 2020 and 2021, none
+        // hidden in those years, yet AUT's φ (in the total's φ) is a function of the hidden 3.
+        let rows = [
+            ("AUT", 2018, 3), ("AUT", 2019, 10), ("AUT", 2020, 12), ("AUT", 2021, 14),
+            ("BEL", 2018, 50), ("BEL", 2019, 55), ("BEL", 2020, 60), ("BEL", 2021, 66),
+            ("CHE", 2018, 20), ("CHE", 2019, 22), ("CHE", 2020, 24), ("CHE", 2021, 27),
+        ]
+        let whole = try report(rows)
+        #expect(whole.totals.last?.comparison.test != nil)
+        let published = Suppression.apply(whole, policy: .init(threshold: 5))
+        let total = try #require(published.totals.last)
+        #expect(total.year == 2021 && total.victims == 107)
+        #expect(total.comparison.test == nil && total.comparison.dispersion == nil)
+        #expect(total.comparison.untested == .suppressed)
+        #expect(total.comparison.status == .shortfall || total.comparison.status == .met)
+        // Without the hidden country, the total of BEL and CHE keeps its test.
+        let others = try report(rows.filter { $0.0 != "AUT" })
+        #expect(Suppression.apply(others, policy: .init(threshold: 5)).totals.last?.comparison.test != nil)
+    }
+
     @Test("a lone small count in a total forces the next-smallest member to be suppressed")
     func secondary() {
         let values = [

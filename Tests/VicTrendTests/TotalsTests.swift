@@ -14,6 +14,45 @@ struct TotalsTests {
         return builder.build()
     }
 
+    /// R 4.2: φ_A, φ_B = max(1, summary(glm(v ~ year, family = quasipoisson))$dispersion) of A and B;
+    /// φ = (φ_A (150 + 90) + φ_B (240 + 260)) / 740; p = pbeta(1 − 1.1/2.1, (390 + 350)/φ − 390/φ, 390/φ + 1).
+    @Test("a total's φ weighs its countries' φ by their counts (Var of a sum = Σ φ_i μ_i); R's values")
+    func totalDispersion() throws {
+        let rows = [
+            ("A", 2020, 100), ("A", 2021, 130), ("A", 2022, 90), ("A", 2023, 150),
+            ("B", 2020, 200), ("B", 2021, 210), ("B", 2022, 260), ("B", 2023, 240),
+        ]
+        let totals = try TotalsAnalysis.totals(panel(rows), groups: Groups(), options: AnalysisOptions())
+            .get()
+        let last = try #require(totals.last)
+        #expect(last.year == 2023 && last.matchedVictims == 390 && last.comparison.baseVictims == 350)
+        let phi = try #require(last.comparison.dispersion)
+        #expect(abs(phi - 3.42650620566662578) < 1e-12)
+        let p = try #require(last.comparison.test?.pValue)
+        #expect(abs(p - 0.56422185784199985) < 1e-12)
+        #expect(!last.comparison.flags.contains(.dispersionNotEstimated))
+        // With the pure Poisson test (--dispersion none) the same total is tested with φ = 1; with a fixed
+        // φ, with that φ.
+        var none = AnalysisOptions()
+        none.dispersion = .none
+        #expect(
+            try TotalsAnalysis.totals(panel(rows), groups: Groups(), options: none).get().last?.comparison
+                .dispersion == 1)
+        var fixed = AnalysisOptions()
+        fixed.dispersion = .fixed(2.5)
+        #expect(
+            try TotalsAnalysis.totals(panel(rows), groups: Groups(), options: fixed).get().last?.comparison
+                .dispersion == 2.5)
+        // A country whose segment is too short for an estimate counts with φ = 1, and the total says so.
+        let short = try TotalsAnalysis.totals(
+            panel([("A", 2022, 90), ("A", 2023, 150)] + rows.filter { $0.0 == "B" }), groups: Groups(),
+            options: AnalysisOptions()
+        ).get()
+        let mixed = try #require(short.last?.comparison)
+        #expect(abs((mixed.dispersion ?? 0) - (1 * 240 + 1.83548701773661316 * 500) / 740) < 1e-12)
+        #expect(mixed.flags.contains(.dispersionNotEstimated))
+    }
+
     @Test("a country joining does not count as growth")
     func joining() throws {
         // A grows 100 -> 105 (short of 110); B joins in 2021 with 500, tripling the raw total.
@@ -160,7 +199,7 @@ struct TotalsTests {
         }
         let panel = panel(rows)
         let reference = referenceSums(panel.series)
-        var accumulator = TotalsAnalysis.Accumulator(groups: Groups())
+        var accumulator = TotalsAnalysis.Accumulator(groups: Groups(), options: AnalysisOptions())
         for series in panel.series.shuffled(using: &random) { accumulator.add(series) }
         switch (
             accumulator.totals(options: AnalysisOptions()),

@@ -7,7 +7,7 @@
 /// on the whole panel, in that order. The exact test is not run (it decides no refusal).
 public struct PanelValidation {
     private var checker: PlausibilityRules.Checker
-    private var totals = TotalsAnalysis.Accumulator(groups: Groups())
+    private var totals = TotalsAnalysis.Accumulator(countingOnly: Groups())
     private var tests = TestCache()
     /// The analysis' refusals so far (one series' at a time pass through `problems`).
     private var refusals: DiagnosticLog

@@ -64,10 +64,13 @@ public enum Suppression {
             redact(country, suppressed: suppressed, rows: rows.of(country.country))
         }
         let reporting = reportingByYear(values)
+        // Under an estimated φ, the countries with a hidden count leave their totals untested.
+        let hiddenCountries: Set<String> =
+            report.options.dispersion == .estimate ? Set(suppressed.map(\.country)) : []
         published.totals = report.totals.map { total in
             redact(
                 total, suppressed: suppressed, unpublished: unpublished, values: values, reporting: reporting,
-                groups: groups)
+                groups: groups, hiddenCountries: hiddenCountries)
         }
         published.summary = TrendSummary(published.assessments)
         published.diagnostics = report.diagnostics.map { diagnostic in
@@ -393,7 +396,8 @@ public enum Suppression {
     /// `total` as published. `reporting` lists the countries with a value in each year.
     private static func redact(
         _ total: GroupTotal, suppressed: Set<Cell>, unpublished: Set<Cell>, values: [Cell: Int],
-        reporting: [Int: [String]], groups: [(name: String, members: Set<String>)]
+        reporting: [Int: [String]], groups: [(name: String, members: Set<String>)],
+        hiddenCountries: Set<String>
     ) -> GroupTotal {
         var total = total
         if unpublished.contains(Cell(country: total.group, year: total.year)) {
@@ -409,6 +413,15 @@ public enum Suppression {
         let involved = matched.contains {
             suppressed.contains(Cell(country: $0, year: total.year))
                 || suppressed.contains(Cell(country: $0, year: baseYear))
+        }
+        // An estimated φ of a total weighs its countries' φ, each a function of every count of the
+        // country's segment: a country with a hidden count anywhere leaves the total untested.
+        if !involved && total.victims != nil && matched.contains(where: hiddenCountries.contains) {
+            if total.comparison.test != nil { total.comparison.untested = .suppressed }
+            total.comparison.test = nil
+            total.comparison.significance = nil
+            total.comparison.dispersion = nil
+            total.comparison.flags.removeAll { $0 == .dispersionNotEstimated }
         }
         if involved || total.victims == nil {
             total.matchedVictims = nil

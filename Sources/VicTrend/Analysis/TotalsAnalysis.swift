@@ -5,7 +5,7 @@ public enum TotalsAnalysis {
     public static func totals(_ panel: Panel, groups: Groups, options: AnalysisOptions)
         -> Result<[GroupTotal], DiagnosticList>
     {
-        var accumulator = Accumulator(groups: groups)
+        var accumulator = Accumulator(groups: groups, options: options)
         for series in panel.series { accumulator.add(series) }
         return accumulator.totals(options: options)
     }
@@ -17,9 +17,28 @@ public enum TotalsAnalysis {
         private let sets: [(name: String, members: Set<String>?)]
         private var sums: [YearSums]
 
-        public init(groups: Groups) {
+        /// Whether each country's segment φ is estimated, for the totals' tests.
+        private let estimating: Bool
+
+        /// An accumulator whose totals are judged and tested as `options` says: with `--dispersion
+        /// estimate` and the exact test, each country's segment φ is estimated as `TrendAnalysis` does, to
+        /// weigh the totals' φ.
+        public init(groups: Groups, options: AnalysisOptions) {
+            self.init(
+                groups: groups,
+                estimating: options.dispersion == .estimate && options.exactTest && options.series == .annual)
+        }
+
+        /// An accumulator for the totals' sums and 64-bit refusals only, whose tests (if asked for) have no
+        /// estimated φ: for outputs that print no total.
+        init(countingOnly groups: Groups) {
+            self.init(groups: groups, estimating: false)
+        }
+
+        private init(groups: Groups, estimating: Bool) {
             sets = [(GroupTotal.allianceName, nil)] + groups.names.map { ($0, groups.members(of: $0)) }
             sums = Array(repeating: YearSums(), count: sets.count)
+            self.estimating = estimating
         }
 
         /// Adds one series to the alliance total and to the totals of the groups its country is in; a
@@ -27,8 +46,9 @@ public enum TotalsAnalysis {
         public mutating func add(_ series: Series) {
             if series.isAggregate { return }
             let country = sets.count > 1 ? SeriesKey.country(of: series.country) : series.country
+            let phis = estimating ? YearSums.segmentDispersions(series) : nil
             for index in sets.indices where sets[index].members?.contains(country) ?? true {
-                sums[index].add(series)
+                sums[index].add(series, dispersions: phis)
             }
         }
 
@@ -56,9 +76,14 @@ public enum TotalsAnalysis {
                         comparison.flags = [.noOverlap]
                         comparison.baseYear = sums.years[position - 1]
                     } else {
+                        let phi = options.dispersion == .estimate ? sums.matchedPhi[position] : nil
                         comparison = Comparison(
                             victims: now, year: year, base: (sums.years[position - 1], base),
-                            rules: rules, cache: &tests)
+                            rules: rules, cache: &tests,
+                            dispersion: phi?.value ?? options.dispersion.value(fitted: nil).phi)
+                        if phi?.notEstimated == true && comparison.test != nil {
+                            comparison.flags.append(.dispersionNotEstimated)
+                        }
                     }
                     if comparison.overflowed {
                         problems.append(
@@ -90,12 +115,22 @@ public enum TotalsAnalysis {
             var base: Int? = 0
             var countries = 0
             var used = false
+            /// Pairs: Σ φ_i (x_i + y_i) over the countries, φ_i the dispersion of the country's segment.
+            var weightedPhi = 0.0
+            /// Pairs: whether some country's φ was left at 1 for want of an estimate.
+            var phiNotEstimated = false
 
-            mutating func add(_ value: Int, base baseValue: Int = 0) {
+            mutating func add(
+                _ value: Int, base baseValue: Int = 0, phi: (value: Double, notEstimated: Bool)? = nil
+            ) {
                 total = YearSums.add(total, value)
                 base = YearSums.add(base, baseValue)
                 countries += 1
                 used = true
+                if let phi {
+                    weightedPhi += phi.value * (Double(value) + Double(baseValue))
+                    phiNotEstimated = phiNotEstimated || phi.notEstimated
+                }
             }
         }
 
@@ -146,9 +181,27 @@ public enum TotalsAnalysis {
             return slot
         }
 
-        mutating func add(_ series: Series) {
+        /// The φ of each figure's segment, as `TrendAnalysis` estimates it (`Dispersion.value(for:)`), by
+        /// index of `series.observations`.
+        static func segmentDispersions(_ series: Series) -> [(value: Double, notEstimated: Bool)] {
+            let observations = series.observations
+            var result: [(value: Double, notEstimated: Bool)] = []
+            result.reserveCapacity(observations.count)
+            var start = observations.startIndex
+            while start < observations.endIndex {
+                var end = start + 1
+                while end < observations.endIndex && !observations[end].isBreak { end += 1 }
+                let phi = Dispersion.estimate.value(for: observations[start..<end])
+                result += repeatElement((value: phi.phi, notEstimated: phi.notEstimated), count: end - start)
+                start = end
+            }
+            return result
+        }
+
+        /// Adds `series`; `dispersions` (by observation) weight the pairs' φ when the totals are tested.
+        mutating func add(_ series: Series, dispersions: [(value: Double, notEstimated: Bool)]? = nil) {
             var previous: (year: Int, victims: Int)?
-            for observation in series.observations {
+            for (position, observation) in series.observations.enumerated() {
                 let year = observation.year
                 let victims = observation.victims
                 let index = slot(adding: year)
@@ -160,11 +213,12 @@ public enum TotalsAnalysis {
                 // A break (`b`, `d`) is not compared with the year before: the country is left out of
                 // that year's like-for-like comparison (it still counts in the year's total).
                 if let previous, !observation.isBreak {
+                    let phi = dispersions?[position]
                     if let index, previous.year == year - 1 {
-                        adjacent[index].add(victims, base: previous.victims)
+                        adjacent[index].add(victims, base: previous.victims, phi: phi)
                     } else {
                         otherPairs[Pair(earlier: previous.year, year: year), default: Sums()].add(
-                            victims, base: previous.victims)
+                            victims, base: previous.victims, phi: phi)
                     }
                 }
                 previous = (year, victims)
@@ -188,13 +242,14 @@ public enum TotalsAnalysis {
         /// The sums as columns by year, in year order.
         func table() -> (
             years: [Int], totals: [Int?], countries: [Int], matchedNow: [Int?], matchedBase: [Int?],
-            matchedCountries: [Int]
+            matchedCountries: [Int], matchedPhi: [(value: Double, notEstimated: Bool)?]
         ) {
             var years = byYear.indices.filter { byYear[$0].used }.map { $0 + firstYear }
             years = (years + otherYears.keys).sorted()
             var table = (
                 years: years, totals: [Int?](), countries: [Int](), matchedNow: [Int?](),
-                matchedBase: [Int?](), matchedCountries: [Int]()
+                matchedBase: [Int?](), matchedCountries: [Int](),
+                matchedPhi: [(value: Double, notEstimated: Bool)?]()
             )
             for (position, year) in years.enumerated() {
                 let here = sums(of: year) ?? Sums()
@@ -204,6 +259,11 @@ public enum TotalsAnalysis {
                 table.matchedNow.append(matched.map(\.total) ?? 0)
                 table.matchedBase.append(matched.map(\.base) ?? 0)
                 table.matchedCountries.append(matched?.countries ?? 0)
+                // φ of the matched sum: Σ φ_i (x_i + y_i) / Σ (x_i + y_i), the dispersion of a sum of
+                // independent overdispersed counts (Var = Σ φ_i μ_i); 1 for sums of zero.
+                let weight = matched.map { Double($0.total ?? 0) + Double($0.base ?? 0) } ?? 0
+                table.matchedPhi.append(
+                    matched.map { (weight > 0 ? max(1, $0.weightedPhi / weight) : 1, $0.phiNotEstimated) })
             }
             return table
         }

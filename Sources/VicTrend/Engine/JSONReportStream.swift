@@ -41,7 +41,7 @@ final class JSONReportStream {
         self.output = output
         writer = JSONReportWriter(
             storage: try JSONFileStorage(output: output, spoolDirectory: spoolDirectory))
-        totals = TotalsAnalysis.Accumulator(groups: groups)
+        totals = TotalsAnalysis.Accumulator(groups: groups, options: options)
     }
 
     deinit {
