@@ -24,7 +24,7 @@ struct ExplainCommand: ParsableCommand {
     func validate() throws {
         if let code, Self.lookUp(code) == nil {
             throw ValidationError(
-                "'\(code)' is not a victrend diagnostic code; codes are VT001 to VT307, listed by `victrend explain`"
+                "\(DisplayText.quoted(DisplayText.inert(code))) is not a victrend diagnostic code; codes are VT001 to VT307, listed by `victrend explain`"
             )
         }
     }

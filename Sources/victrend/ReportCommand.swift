@@ -44,11 +44,14 @@ struct ReportCommand: ParsableCommand {
     @Option(
         name: [.customLong("output"), .customShort("o")],
         help: ArgumentHelp(
-            "Write the report to this file (atomically: all or nothing) instead of standard output; its "
-                + "extension picks the format when --format is not given.",
+            "Write the report to this file (atomically: all or nothing) instead of standard output (- is "
+                + "standard output); its extension picks the format when --format is not given.",
             valueName: "file"),
         completion: .file())
     var output: String?
+
+    /// The file `--output` names; `nil` for standard output (no option, or `-`).
+    var outputFile: String? { output == "-" ? nil : output }
 
     /// The format: `--format`, else the one `--output`'s extension names, else CSV.
     var format: ReportFormat {
@@ -251,7 +254,7 @@ struct ReportCommand: ParsableCommand {
         var request = ReportRequest(
             analysis: analysis,
             destination: outputDirectory.map { .directory($0) }
-                ?? .file(format: format, table: table ?? .trends, path: output),
+                ?? .file(format: format, table: table ?? .trends, path: outputFile),
             trendColumns: columns,
             groupsFile: groups,
             suppression: suppressBelow.map { .init(threshold: $0, suppressZeros: suppressZeros) },

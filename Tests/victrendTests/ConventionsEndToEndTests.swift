@@ -67,6 +67,28 @@ struct ConventionsEndToEndTests {
         #expect(
             try String(contentsOfFile: text, encoding: .utf8)
                 == VictrendBinary.golden("samples/expected/small-example.csv"))
+        // `-o -` is standard output, as for inputs: no file named `-` is made.
+        let dash = try VictrendBinary.run([
+            "report", "-o", "-", "-f", "markdown", "samples/small/example.csv",
+        ])
+        let markdown = try VictrendBinary.golden("samples/expected/small-example.md")
+        #expect(dash.status == 0 && dash.stdout == markdown)
+        #expect(
+            !FileManager.default.fileExists(
+                atPath: VictrendBinary.packageRoot.appendingPathComponent("-").path))
+    }
+
+    @Test("a value quoted in a usage message is cut and has its controls escaped")
+    func quotedValues() throws {
+        let explain = try VictrendBinary.run(["explain", "VT1\n::error::x"])
+        #expect(explain.status != 0)
+        #expect(explain.stderr.contains("'VT1\\x0a::error::x' is not a victrend diagnostic code"))
+        let columns = try VictrendBinary.run([
+            "report", "--columns", String(repeating: "x", count: 5000) + "\u{1B}",
+            "samples/small/example.csv",
+        ])
+        #expect(columns.status != 0)
+        #expect(columns.stderr.contains("'" + String(repeating: "x", count: 40) + "...' is not a column"))
     }
 
     @Test("a mistyped subcommand gets 'did you mean'; an unknown word gets the list")

@@ -117,7 +117,8 @@ public enum TrendColumn: String, CaseIterable, Sendable, Hashable {
         public var description: String {
             switch self {
             case .unknown(let name):
-                return "'\(name)' is not a column of the trends table; the columns are "
+                return
+                    "\(DisplayText.quoted(DisplayText.inert(name))) is not a column of the trends table; the columns are "
                     + TrendColumn.allCases.map(\.rawValue).joined(separator: ",")
             case .repeated(let column):
                 return "the column \(column.rawValue) is named twice"
