@@ -44,6 +44,10 @@ struct DisplayTextTests {
         }
         #expect(DisplayText.unsafeKeyReason("\u{A0}Åland :: x") == nil)
         #expect(DisplayText.unsafeKeyReason("Ελλάδα") == nil)
+        // A message shows what cannot be seen: a byte-order mark or a zero-width space inside a cell.
+        #expect(DisplayText.quoted("\u{FEFF}AUS") == "'\\u{feff}AUS'")
+        #expect(DisplayText.quoted("A\u{200B}T") == "'A\\u{200b}T'")
+        #expect(DisplayText.quoted("Côte d’Ivoire — 東京") == "'Côte d’Ivoire — 東京'")
     }
 
     @Test("a line that would begin with :: (after white space) gets its first ':' escaped")

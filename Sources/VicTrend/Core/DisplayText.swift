@@ -73,7 +73,27 @@ public enum DisplayText {
     /// are left for the rendering to escape (a JSON consumer gets them exactly). The cut counts
     /// scalars, not characters, so one character built of a million combining marks is cut too.
     public static func quoted(_ text: String, limit: Int = 40) -> String {
-        "'" + prefix(text, limit: limit) + "'"
+        let cut = prefix(text, limit: limit)
+        // Invisible characters (a byte-order mark inside a cell, a zero-width space) shown, so that
+        // "unknown country 'AUS'" never quotes what looks like a known one.
+        guard cut.utf8.contains(where: { $0 >= 0xE1 }),
+            cut.unicodeScalars.contains(where: isInvisible)
+        else { return "'" + cut + "'" }
+        var shown = ""
+        for scalar in cut.unicodeScalars {
+            if isInvisible(scalar) {
+                shown += "\\u{" + String(scalar.value, radix: 16) + "}"
+            } else {
+                shown.unicodeScalars.append(scalar)
+            }
+        }
+        return "'" + shown + "'"
+    }
+
+    /// A character that shows nothing and is no control: a byte-order mark (U+FEFF), zero-width spaces
+    /// and joiners, word joiners (Unicode's default-ignorable code points, the soft hyphen aside).
+    private static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= 0x200B && scalar.properties.isDefaultIgnorableCodePoint && !isBidiControl(scalar)
     }
 
     /// `text` cut to its first `limit` Unicode scalars, followed by `...` when something was cut.
