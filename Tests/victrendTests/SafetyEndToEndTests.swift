@@ -63,6 +63,25 @@ struct SafetyEndToEndTests {
         }
     }
 
+    @Test("--output-dir that it had to make is removed again when the set cannot be written")
+    func outputDirectoryMadeAndRemoved() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let od = directory.url.appendingPathComponent("new").path
+        // Six descriptors: too few to stage the set's files, enough to start.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = [
+            "-c", "ulimit -n 6; exec \"$0\" report --output-dir \"$1\" \"$2\"", VictrendBinary.path, od,
+            VictrendBinary.packageRoot.appendingPathComponent(Self.sample).path,
+        ]
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2)
+        #expect(!FileManager.default.fileExists(atPath: od))
+    }
+
     @Test("--output-dir replaces its set all or nothing: one file that cannot be made leaves the old set")
     func outputDirectoryAllOrNothing() throws {
         let directory = try TemporaryDirectory()

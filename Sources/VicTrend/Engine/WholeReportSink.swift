@@ -62,16 +62,24 @@ final class WholeReportSink: SeriesSink {
         case .file(let format, let table, let path):
             try write([(bytes(report, format: format, table: table), path)])
         case .directory(let directory):
-            if mkdir(directory, 0o777) != 0 && errno != EEXIST {
+            let made = mkdir(directory, 0o777) == 0
+            if !made && errno != EEXIST {
                 throw .unwritable(.cannotCreate(path: directory, reason: InputError.systemReason()))
             }
-            try write(
-                ReportDestination.directoryFiles.map { file in
-                    (
-                        bytes(report, format: file.format, table: file.table),
-                        ReportDestination.path(of: file.name, in: directory)
-                    )
-                })
+            do {
+                try write(
+                    ReportDestination.directoryFiles.map { file in
+                        (
+                            bytes(report, format: file.format, table: file.table),
+                            ReportDestination.path(of: file.name, in: directory)
+                        )
+                    })
+            } catch {
+                // All or nothing: a directory made for the set goes with it (it is empty: every file
+                // was staged and removed).
+                if made { rmdir(directory) }
+                throw error
+            }
         }
     }
 
