@@ -30,6 +30,22 @@ struct KeyAndSumTests {
         #expect(CountryTable.standard.displayName("AUT · Customs") == "Austria")
     }
 
+    @Test("--by may not name the year, the count or a wide file's year column (VT011)")
+    func byFigures() throws {
+        for (name, column) in [("year", "year"), ("victims", "count")] {
+            let (result, _) = try readPanel(text, options: .init(keyColumns: [name]))
+            #expect(result.log.diagnostics.map(\.code) == [.ambiguousColumn])
+            #expect(
+                result.log.diagnostics.first?.message.hasPrefix("--by names '\(name)', the \(column) column")
+                    == true)
+        }
+        let wide = "country,agency,2019,2020\nAUT,Police,10,12\n"
+        let (refused, _) = try readPanel(wide, options: .init(keyColumns: ["2019"]))
+        #expect(refused.log.diagnostics.first?.message.hasPrefix("--by names '2019', a year column") == true)
+        let (kept, _) = try readPanel(wide, options: .init(keyColumns: ["agency"]))
+        #expect(!kept.log.hasErrors && kept.panel.series.map(\.country) == ["AUT · Police"])
+    }
+
     @Test("--by: the summary counts countries once, and the series (keys) beside them")
     func byCountsCountries() throws {
         let (result, _) = try readPanel(text, options: .init(keyColumns: ["country", "agency"]))

@@ -321,6 +321,16 @@ struct RowInterpreter {
                 }
             }
             let used = [country, count] + (year >= 0 ? [year] : []) + (date.map { [$0] } ?? [])
+            // --by splits a country's series by a column's values: the year, the count or the date would
+            // make every figure a series of its own (each a "first year"), so nothing would be assessed.
+            if problems.isEmpty, let clash = keyColumns.first(where: { used.dropFirst().contains($0) }) {
+                problems.append(
+                    Diagnostic(
+                        .ambiguousColumn, at: location,
+                        "--by names '\(cells[clash])', the \(clash == count ? "count" : clash == year ? "year" : "date") "
+                            + "column: a series is split by a column such as the agency, never by its figures or years"
+                    ))
+            }
             if problems.isEmpty && Set(used).count < used.count {
                 problems.append(
                     Diagnostic(
@@ -392,6 +402,15 @@ struct RowInterpreter {
                         .missingColumn, at: location,
                         "a wide file needs columns named by years (country,2013,2014,...); the header has: "
                             + cells.map { "'\($0)'" }.joined(separator: ", ")))
+            }
+            if problems.isEmpty,
+                let clash = keyColumns.first(where: { key in years.contains { $0.0 == key } })
+            {
+                problems.append(
+                    Diagnostic(
+                        .ambiguousColumn, at: location,
+                        "--by names '\(cells[clash])', a year column: a series is split by a column such as the "
+                            + "agency, never by its figures or years"))
             }
             shape = .wide(years: years)
             self.layout = .wide
