@@ -215,7 +215,9 @@ struct SourceExportsEndToEndTests {
                 encoding: .isoLatin1), stdinEncoding: .isoLatin1)
         #expect(piped.status == 1)
         #expect(
-            piped.stdout.contains("error[VT017]: this is a zip archive (an .xlsx workbook?) read from a pipe")
+            piped.stdout.contains(
+                "error[VT017]: this is a zip archive (an .xlsx workbook?) where a CSV file is read: a data file that "
+                    + "is a workbook is read by its path, or '-' for standard input (not through a pipe")
         )
     }
 

@@ -67,6 +67,20 @@ struct ValidateEndToEndTests {
         #expect(outcome.stdout.hasPrefix("<stdin>:1: error[VT003]: byte 1 of the file is NUL"))
     }
 
+    @Test("a --members file that is a workbook: one VT017 that says what to do, no VT305 for every country")
+    func membersWorkbook() throws {
+        let outcome = try VictrendBinary.run([
+            "validate", "--members", "samples/layouts/excel-workbook.xlsx", "samples/small/example.csv",
+        ])
+        #expect(outcome.status == 1)
+        #expect(!outcome.stdout.contains("VT305"))
+        #expect(
+            outcome.stdout.contains(
+                "excel-workbook.xlsx:1: error[VT017]: this is a zip archive (an .xlsx workbook?) where a CSV file is "
+                    + "read"))
+        #expect(outcome.stdout.contains("a --groups or --members file is CSV: save the sheet as CSV"))
+    }
+
     @Test("the good samples validate cleanly")
     func goodSamples() throws {
         let small = try VictrendBinary.run([

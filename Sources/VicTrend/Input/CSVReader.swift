@@ -155,8 +155,9 @@ final class CSVReader {
         case .xlsx?:
             stopDiagnostic = Diagnostic(
                 .unreadableWorkbook, at: Location(file: path, line: 1),
-                "this is a zip archive (an .xlsx workbook?) read from a pipe; a workbook is read from its file or "
-                    + "from standard input: give its path, or '-' for standard input")
+                "this is a zip archive (an .xlsx workbook?) where a CSV file is read: a data file that is a "
+                    + "workbook is read by its path, or '-' for standard input (not through a pipe such as "
+                    + "/dev/stdin); a --groups or --members file is CSV: save the sheet as CSV")
             return stopDiagnostic
         case nil: break
         }

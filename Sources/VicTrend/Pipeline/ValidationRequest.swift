@@ -35,7 +35,10 @@ public struct ValidationRequest: Sendable {
             }
             if let membersFile {
                 let found = try MembersReader.read(membersFile, countries: countries)
-                options.members = found.members
+                // A members file with an error (not CSV, a bad row) is fixed first: checked against it,
+                // every country would be "not in the members file" (VT305) before the one finding that
+                // matters.
+                if !found.log.hasErrors { options.members = found.members }
                 log += found.log.diagnostics
             }
         } catch {
