@@ -28,8 +28,8 @@ struct ValidateCommand: ParsableCommand {
               victrend validate --format github --members members.csv submissions/*.csv
 
             Exit codes: 0 no errors, 1 errors found, 2 usage error or unreadable file (with --format \
-            sarif, a valid SARIF log still says why). `victrend explain VT103` explains a code, with an \
-            example and its fix; `victrend explain` lists them all.
+            sarif, json or github, a valid log, array or annotation still says why). `victrend explain \
+            VT103` explains a code, with an example and its fix; `victrend explain` lists them all.
             """
     )
 
@@ -129,8 +129,11 @@ struct ValidateCommand: ParsableCommand {
         } catch {
             // SARIF is uploaded by a later step whatever happened: it gets a valid log saying why.
             Terminal.error(DisplayText.logLine("victrend: \(error.description)"))
-            if format == .sarif {
-                Terminal.output(SARIFDiagnosticReporter.failedRun(error))
+            switch format {
+            case .sarif: Terminal.output(SARIFDiagnosticReporter.failedRun(error))
+            case .json: Terminal.output(JSONDiagnosticReporter.failedRun(error))
+            case .github: Terminal.output(GitHubDiagnosticReporter.failedRun(error))
+            default: break
             }
             throw ExitCode(2)
         }

@@ -112,6 +112,25 @@ struct ConventionsEndToEndTests {
         #expect(missing.stderr.contains("submissions/missing.csv: cannot open: No such file or directory"))
     }
 
+    @Test("validate --format json and github say why when an input cannot be read (exit 2)")
+    func jsonAndGitHubWhenUnreadable() throws {
+        let json = try VictrendBinary.run([
+            "validate", "--format", "json", "samples/small/example.csv", "nowhere.csv",
+        ])
+        #expect(json.status == 2)
+        let parsed = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
+        #expect(parsed?.count == 1)
+        #expect(parsed?.first?["code"] is NSNull)
+        #expect(parsed?.first?["file"] as? String == "nowhere.csv")
+        #expect(parsed?.first?["message"] as? String == "nowhere.csv: cannot open: No such file or directory")
+        let github = try VictrendBinary.run(["validate", "--format", "github", "nowhere.csv"])
+        #expect(github.status == 2)
+        #expect(
+            github.stdout
+                == "::error file=nowhere.csv,title=victrend::nowhere.csv: cannot open: No such file or directory\n"
+        )
+    }
+
     @Test("validate --format sarif writes a valid log when an input cannot be read (exit 2)")
     func sarifWhenUnreadable() throws {
         for input in ["submissions/*.csv", "samples"] {

@@ -68,7 +68,8 @@ public enum TextDiagnosticReporter: DiagnosticReporter {
 
 /// A JSON array; each element has `code`, `severity` (`error`, `warning`, `info`), `file`, `line`,
 /// `column` (each `null` where none applies), in a workbook `sheet` (then `line` is the row and `column`
-/// the column, A = 1), `message` and `summary` (the rule's one-line text).
+/// the column, A = 1), `message` and `summary` (the rule's one-line text). A run that could not check
+/// (exit 2: an input that cannot be read) is one element with `code` `null` (`failedRun`).
 public enum JSONDiagnosticReporter: DiagnosticReporter {
     public static let identifier = "json"
 
@@ -88,5 +89,18 @@ public enum JSONDiagnosticReporter: DiagnosticReporter {
         }
         return "[" + elements.map { "\n  " + $0 }.joined(separator: ",") + (elements.isEmpty ? "" : "\n")
             + "]\n"
+    }
+
+    /// The array of a run stopped by `error` before any check: one element, `code` `null`, so that a
+    /// CI step that parses the output reads why (never an empty array, which would read as "no findings").
+    public static func failedRun(_ error: VictrendError) -> String {
+        var file = "null"
+        if case .unreadable(let input) = error { file = JSONText.string(input.path) }
+        let element = JSONText.object([
+            ("code", "null"), ("severity", JSONText.string("error")), ("file", file), ("line", "null"),
+            ("column", "null"), ("message", JSONText.string(error.description)),
+            ("summary", JSONText.string("victrend could not check the inputs (exit 2).")),
+        ])
+        return "[\n  " + element + "\n]\n"
     }
 }

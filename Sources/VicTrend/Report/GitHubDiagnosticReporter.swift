@@ -43,6 +43,18 @@ public enum GitHubDiagnosticReporter: DiagnosticReporter {
         return output
     }
 
+    /// The annotation of a run stopped by `error` before any check (exit 2), on the input that could not
+    /// be read when that is the reason: the pull request shows why, not only the log.
+    public static func failedRun(_ error: VictrendError) -> String {
+        var properties: [String] = []
+        if case .unreadable(let input) = error {
+            properties.append("file=" + escapeProperty(DisplayText.inert(input.path, exceptLineBreaks: true)))
+        }
+        properties.append("title=victrend")
+        return "::error \(properties.joined(separator: ","))::"
+            + escapeData(DisplayText.inert(error.description, exceptLineBreaks: true)) + "\n"
+    }
+
     /// One workflow command.
     static func command(_ diagnostic: Diagnostic) -> String {
         let kind: String
