@@ -63,6 +63,22 @@ struct SafetyEndToEndTests {
         }
     }
 
+    @Test("-o onto a symbolic link writes the file it leads to; the link stays a link")
+    func outputThroughLink() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let target = try directory.file("target.csv", "old\n")
+        let link = directory.url.appendingPathComponent("link.csv").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "target.csv")
+        let run = try VictrendBinary.run(["report", "-o", link, Self.sample])
+        #expect(run.status == 0)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "target.csv")
+        #expect(
+            try String(contentsOfFile: target, encoding: .utf8)
+                == VictrendBinary.golden("samples/expected/small-example.csv"))
+        #expect(try contents(directory).keys.sorted() == ["link.csv", "target.csv"])
+    }
+
     @Test("--output-dir that it had to make is removed again when the set cannot be written")
     func outputDirectoryMadeAndRemoved() throws {
         let directory = try TemporaryDirectory()

@@ -58,17 +58,30 @@ final class StagedOutput {
             target = .device(path: path)
             return
         }
-        let directory = path.lastIndex(of: "/").map { String(path[...$0]) } ?? "./"
-        let name = path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
+        // A symbolic link to a file is written through, as `>` writes through it: the file it names is
+        // replaced (atomically, beside it), the link stays.
+        let written = Self.linkedFile(path) ?? path
+        let directory = written.lastIndex(of: "/").map { String(written[...$0]) } ?? "./"
+        let name = written.lastIndex(of: "/").map { String(written[written.index(after: $0)...]) } ?? written
         let temporary = try TemporaryFile(in: directory, base: name, for: path)
         self.temporary = temporary
         descriptor = temporary.descriptor
-        target = .file(path: path)
+        target = .file(path: written)
         direct = DirectWriter(descriptor: descriptor)
     }
 
     deinit {
         abort()
+    }
+
+    /// The file the symbolic link `path` leads to, when it is one and leads to a regular file.
+    private static func linkedFile(_ path: String) -> String? {
+        var status = stat()
+        guard lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFLNK,
+            let resolved = realpath(path, nil)
+        else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// Appends bytes.
