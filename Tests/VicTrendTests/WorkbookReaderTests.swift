@@ -758,6 +758,15 @@ struct WorkbookReaderTests {
         let hidden = try figures([path], PanelReader.Options(sheets: ["2019", "Old"]))
         #expect(hidden.messages.count == 1)
         #expect(hidden.messages.first?.hasPrefix("\(path):Old!2:2: VT201 ") == true)
+        // A workbook whose every sheet is hidden: the first is read, and a note says it was hidden.
+        let allHidden = try sheetPerYear([], in: fixtures, name: "hidden.xlsx")
+        let readHidden = try figures([allHidden])
+        #expect(readHidden.figures == ["AUT 2019 999"])
+        #expect(
+            readHidden.messages == [
+                "\(allHidden):1: VT160 every sheet of the workbook is hidden; read the hidden sheet 'Old' (name "
+                    + "another with --sheet NAME)"
+            ])
         // An unknown name is refused, the others read.
         let unknown = try figures([path], PanelReader.Options(sheets: ["2020", "2022"]))
         #expect(unknown.figures == ["AUT 2020 110", "DEU 2020 220"])

@@ -132,6 +132,16 @@ final class WorkbookReader {
         }
         guard !names.isEmpty else {
             guard let read = book.defaultSheet else { return ([nil], nil) }
+            if !read.visible {
+                // Every sheet hidden: the first is read, and the note says so (it is not what Excel shows).
+                return (
+                    [nil],
+                    Diagnostic(
+                        .otherSheetsNotRead, at: Location(file: path, line: 1),
+                        "every sheet of the workbook is hidden; read the hidden sheet "
+                            + "\(DisplayText.quoted(read.name, limit: 64)) (name another with --sheet NAME)")
+                )
+            }
             let others = book.sheets.filter { $0.visible && $0.name != read.name }.map(\.name)
             guard !others.isEmpty else { return ([nil], nil) }
             let shown = others.prefix(20).map { DisplayText.quoted($0, limit: 64) }
