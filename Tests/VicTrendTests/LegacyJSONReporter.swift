@@ -176,7 +176,7 @@ enum LegacyJSONReporter {
                 ("matched_countries", first ? "null" : String(total.matchedCountries)),
                 ("matched_base_victims", int(total.comparison.baseVictims)),
                 ("matched_victims", first ? "null" : int(total.matchedVictims)),
-            ] + judgement(total.comparison))
+            ] + judgement(total.comparison) + [("dispersion", number(total.comparison.dispersion))])
     }
 
     private static func diagnostic(_ diagnostic: Diagnostic, paths: [String]) -> String {

@@ -79,7 +79,7 @@ struct VerbatimKeysEndToEndTests {
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(
             outcome.stdout.split(separator: "\n").dropFirst() == [
-                "alliance,2019,1,100,,,,,,,,not-assessed,first-year,,,,"
+                "alliance,2019,1,100,,,,,,,,not-assessed,first-year,,,,,"
             ])
         #expect(outcome.stderr.components(separatedBy: "info[VT107]").count == 4)
     }

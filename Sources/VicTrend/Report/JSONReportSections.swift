@@ -221,6 +221,7 @@ extension JSONPrettyText {
         member("matched_base_victims", total.comparison.baseVictims)
         member("matched_victims", first ? nil : total.matchedVictims)
         judgement(total.comparison)
+        member("dispersion", total.comparison.dispersion)
         endObject()
     }
 

@@ -59,7 +59,7 @@ extension ReportTables {
     static let totalRecordColumns = [
         "group", "year", "countries", "victims", "base_year", "matched_countries", "matched_base_victims",
         "matched_victims", "growth_rate", "required_victims", "shortfall", "status", "flags", "p_value",
-        "ratio_low", "ratio_high", "significance",
+        "ratio_low", "ratio_high", "significance", "dispersion",
     ]
 
     /// One record per group and year (the alliance first): totals with like-for-like growth and its test.
@@ -93,6 +93,7 @@ extension ReportTables {
                     .optional(test?.pValue, ReportCell.probability), ratio(test?.ratioLow),
                     ratio(test?.ratioHigh),
                     .optional(comparison.significance?.rawValue, ReportCell.words),
+                    ratio(comparison.dispersion),
                 ])
         }
     }

@@ -3,8 +3,9 @@
 ///
 /// Columns: `group,year,countries,victims,base_year,matched_countries,matched_base_victims,`
 /// `matched_victims,growth_rate,required_victims,shortfall,status,flags,p_value,ratio_low,ratio_high,`
-/// `significance`. Growth, required count and shortfall compare the matched countries only (those
-/// reporting in both years): `matched_victims` against `matched_base_victims`.
+/// `significance,dispersion`. Growth, required count and shortfall compare the matched countries only
+/// (those reporting in both years): `matched_victims` against `matched_base_victims`; `dispersion` is
+/// the φ the test used (the matched countries' φ weighted by their counts), empty when not tested.
 public enum TotalsCSVReporter: Reporter {
     public static let identifier = "csv-totals"
 
