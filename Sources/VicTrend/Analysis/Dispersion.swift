@@ -29,6 +29,17 @@ public enum Dispersion: Sendable, Hashable {
         }
     }
 
+    /// The φ of the segment of `observations` (a series' figures in year order) that starts at `start`
+    /// (its first figure, or a break) and runs to the next break, and where it ends (`value(for:)`).
+    func value(forSegmentFrom start: Int, of observations: [Observation])
+        -> (phi: Double, notEstimated: Bool, end: Int)
+    {
+        var end = start + 1
+        while end < observations.endIndex && !observations[end].isBreak { end += 1 }
+        let (phi, notEstimated) = value(for: observations[start..<end])
+        return (phi, notEstimated, end)
+    }
+
     /// The φ used in a segment (its figures in year order) and whether it was left at 1 for want of an
     /// estimate (`estimate` only: fewer than 4 figures, all zero, or no finite fit).
     func value(for segment: ArraySlice<Observation>) -> (phi: Double, notEstimated: Bool) {

@@ -76,7 +76,7 @@ public enum TotalsAnalysis {
                         comparison.flags = [.noOverlap]
                         comparison.baseYear = sums.years[position - 1]
                     } else {
-                        let phi = options.dispersion == .estimate ? sums.matchedPhi[position] : nil
+                        let phi = estimating ? sums.matchedPhi[position] : nil
                         comparison = Comparison(
                             victims: now, year: year, base: (sums.years[position - 1], base),
                             rules: rules, cache: &tests,
@@ -189,11 +189,10 @@ public enum TotalsAnalysis {
             result.reserveCapacity(observations.count)
             var start = observations.startIndex
             while start < observations.endIndex {
-                var end = start + 1
-                while end < observations.endIndex && !observations[end].isBreak { end += 1 }
-                let phi = Dispersion.estimate.value(for: observations[start..<end])
-                result += repeatElement((value: phi.phi, notEstimated: phi.notEstimated), count: end - start)
-                start = end
+                let segment = Dispersion.estimate.value(forSegmentFrom: start, of: observations)
+                result += repeatElement(
+                    (value: segment.phi, notEstimated: segment.notEstimated), count: segment.end - start)
+                start = segment.end
             }
             return result
         }

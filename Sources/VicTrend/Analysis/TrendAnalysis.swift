@@ -110,9 +110,7 @@ public enum TrendAnalysis {
             let isBreak = hasFlags && observations[index].isBreak
             let comparable = isBreak ? nil : base
             if rules.exactTest && (index == observations.startIndex || isBreak) {
-                var end = index + 1
-                while end < observations.endIndex && !observations[end].isBreak { end += 1 }
-                (phi, phiNotEstimated) = options.dispersion.value(for: observations[index..<end])
+                (phi, phiNotEstimated, _) = options.dispersion.value(forSegmentFrom: index, of: observations)
             }
             let comparison = Comparison(
                 victims: victims, year: year,

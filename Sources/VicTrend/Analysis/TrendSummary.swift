@@ -28,7 +28,7 @@ public struct TrendSummary: Sendable, Hashable {
     /// Country-years with a figure not assessed for any other reason (none today: a safety net, so that
     /// the parts always add up).
     /// `observations` = `assessed` + `firstYears` + `zeroBases` + `breaks` + `suppressed` + this.
-    public var otherNotAssessed: Int = 0
+    var otherNotAssessed: Int = 0
     /// Country-years the source withheld: no figure, so not among `observations`.
     public var withheld: Int = 0
     /// Sum of all shortfalls, in victims. Exact (128-bit), so it cannot overflow.

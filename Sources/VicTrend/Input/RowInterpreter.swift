@@ -324,12 +324,10 @@ struct RowInterpreter {
             // --by splits a country's series by a column's values: the year, the count or the date would
             // make every figure a series of its own (each a "first year"), so nothing would be assessed.
             if problems.isEmpty, let clash = keyColumns.first(where: { used.dropFirst().contains($0) }) {
-                problems.append(
-                    Diagnostic(
-                        .ambiguousColumn, at: location,
-                        "--by names '\(cells[clash])', the \(clash == count ? "count" : clash == year ? "year" : "date") "
-                            + "column: a series is split by a column such as the agency, never by its figures or years"
-                    ))
+                let role =
+                    clash == count
+                    ? "the count column" : clash == year ? "the year column" : "the date column"
+                problems.append(Self.byNamesFigures(cells[clash], role: role, at: location))
             }
             if problems.isEmpty && Set(used).count < used.count {
                 problems.append(
@@ -406,11 +404,7 @@ struct RowInterpreter {
             if problems.isEmpty,
                 let clash = keyColumns.first(where: { key in years.contains { $0.0 == key } })
             {
-                problems.append(
-                    Diagnostic(
-                        .ambiguousColumn, at: location,
-                        "--by names '\(cells[clash])', a year column: a series is split by a column such as the "
-                            + "agency, never by its figures or years"))
+                problems.append(Self.byNamesFigures(cells[clash], role: "a year column", at: location))
             }
             shape = .wide(years: years)
             self.layout = .wide
@@ -1234,6 +1228,15 @@ struct RowInterpreter {
             return .part(description)
         }
         return .unknown
+    }
+
+    /// `--by` naming `column`, which plays `role` ("the year column"): splitting a series by its figures
+    /// or years would make every figure a series of its own (VT011).
+    static func byNamesFigures(_ column: String, role: String, at location: Location) -> Diagnostic {
+        Diagnostic(
+            .ambiguousColumn, at: location,
+            "--by names '\(column)', \(role): a series is split by a column such as the agency, never by its "
+                + "figures or years")
     }
 
     /// Under `--sum`, a row that repeats one of its own file cell for cell (VT206): a repeat, not a part,

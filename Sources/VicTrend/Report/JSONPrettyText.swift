@@ -148,7 +148,9 @@ struct JSONPrettyText {
     /// The bidirectional control (`DisplayText.isBidiControl`) whose UTF-8 starts at `index`, and its
     /// length in bytes: U+061C is D8 9C; U+200E, U+200F, U+202A–U+202E are E2 80 8E…AE; U+2066–U+2069
     /// are E2 81 A6…A9.
-    private static func bidiControl(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt16, Int)? {
+    private static func bidiControl(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int)
+        -> (scalar: UInt16, length: Int)?
+    {
         if utf8[index] == 0xD8 {
             return index + 1 < utf8.count && utf8[index + 1] == 0x9C ? (0x061C, 2) : nil
         }
@@ -167,15 +169,15 @@ struct JSONPrettyText {
 
     /// The UTF-8 of a string's content, with `"`, `\` and control characters escaped (`\n`, `\r`, `\t`,
     /// else `\u00XX` in lower-case hex), as `JSONText.string` escapes them: DEL, the C1 and the
-    /// bidirectional controls (`\u202e`) too (JSON shown on a terminal cannot drive it), and the second `#` of `##[` as `\u0023` (JSON
-    /// printed in a GitHub Actions log holds no legacy workflow command); every other byte as it is.
+    /// bidirectional controls (`\u202e`) too (JSON shown on a terminal cannot drive it), and the second
+    /// `#` of `##[` as `\u0023` (JSON printed in a GitHub Actions log holds no legacy workflow command);
+    /// every other byte as it is.
     private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
         let hex = Array("0123456789abcdef".utf8)
-        func unicodeEscape(_ value: UInt8) {
+        func unicodeEscape(_ value: UInt16) {
             bytes.append(contentsOf: [
-                UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                hex[Int(value >> 4)],
-                hex[Int(value & 0xF)],
+                UInt8(ascii: "\\"), UInt8(ascii: "u"), hex[Int(value >> 12)], hex[Int(value >> 8 & 0xF)],
+                hex[Int(value >> 4 & 0xF)], hex[Int(value & 0xF)],
             ])
         }
         var start = 0
@@ -203,16 +205,15 @@ struct JSONPrettyText {
             case UInt8(ascii: "\r"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
             case UInt8(ascii: "\t"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
             case 0xC2 where isC1:
-                unicodeEscape(next)
+                unicodeEscape(UInt16(next))
                 index += 1
-            case _ where bidi != nil:
-                let (scalar, length) = bidi ?? (0, 1)
-                bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u")])
-                bytes.append(contentsOf: [hex[Int(scalar >> 12)], hex[Int(scalar >> 8 & 0xF)]])
-                bytes.append(contentsOf: [hex[Int(scalar >> 4 & 0xF)], hex[Int(scalar & 0xF)]])
-                index += length - 1
             default:
-                unicodeEscape(byte)
+                if let bidi {
+                    unicodeEscape(bidi.scalar)
+                    index += bidi.length - 1
+                } else {
+                    unicodeEscape(UInt16(byte))
+                }
             }
             index += 1
             start = index
