@@ -242,18 +242,24 @@ struct SuppressionTests {
         return rank
     }
 
+    /// The audit with a budget it never reaches.
+    private func determined(_ rows: [[Int]], columns: Int) -> Set<Int>? {
+        var budget = Int.max
+        return DisclosureAudit.determined(rows: rows, columns: columns, budget: &budget)
+    }
+
     @Test("the exact audit finds the counts a set of totals determines, and only those")
     func audit() {
         // x0 + x1, x1 + x2, x0 + x2: three equations, three unknowns, each one solved.
-        #expect(DisclosureAudit.determined(rows: [[0, 1], [1, 2], [0, 2]], columns: 3) == [0, 1, 2])
-        #expect(DisclosureAudit.determined(rows: [[0, 1]], columns: 2) == [])
-        #expect(DisclosureAudit.determined(rows: [[0, 1], [1]], columns: 2) == [0, 1])
+        #expect(determined([[0, 1], [1, 2], [0, 2]], columns: 3) == [0, 1, 2])
+        #expect(determined([[0, 1]], columns: 2) == [])
+        #expect(determined([[0, 1], [1]], columns: 2) == [0, 1])
         // A = B ∪ C with B, C overlapping in x1: A − C = x0, A − B = x2, B + C − A = x1.
-        #expect(DisclosureAudit.determined(rows: [[0, 1, 2], [0, 1], [1, 2]], columns: 3) == [0, 1, 2])
+        #expect(determined([[0, 1, 2], [0, 1], [1, 2]], columns: 3) == [0, 1, 2])
         // Two disjoint pairs and their sum: dependent, nothing alone.
-        #expect(DisclosureAudit.determined(rows: [[0, 1], [2, 3], [0, 1, 2, 3]], columns: 4) == [])
-        #expect(DisclosureAudit.determined(rows: [[0, 1, 2], [1, 2]], columns: 4) == [0])
-        #expect(DisclosureAudit.determined(rows: [], columns: 2) == [])
+        #expect(determined([[0, 1], [2, 3], [0, 1, 2, 3]], columns: 4) == [])
+        #expect(determined([[0, 1, 2], [1, 2]], columns: 4) == [0])
+        #expect(determined([], columns: 2) == [])
         // Against the independent rank test, on random 0/1 systems.
         var random = SeededGenerator(seed: 5)
         for _ in 0..<300 {
@@ -266,7 +272,7 @@ struct SuppressionTests {
                 (0..<columns).filter { column in
                     rank(matrix + [(0..<columns).map { $0 == column ? 1.0 : 0 }]) == rank(matrix)
                 })
-            #expect(DisclosureAudit.determined(rows: rows, columns: columns) == expected, "\(rows)")
+            #expect(determined(rows, columns: columns) == expected, "\(rows)")
         }
     }
 
@@ -336,6 +342,47 @@ struct SuppressionTests {
         }
         // The general audit had work to do in some of the cases.
         #expect(audited > 10)
+    }
+
+    @Test("past its budget, the audit withholds every total of the year that adds up a suppressed count")
+    func auditBudget() {
+        // The overlapping example above: after the pairwise stage A, B, C and D are hidden; the audit's
+        // elimination needs 4 rows × 4 columns of steps and more.
+        let year = 2020
+        let values = [
+            Cell(country: "A", year: year): 3, Cell(country: "B", year: year): 2,
+            Cell(country: "C", year: year): 40, Cell(country: "D", year: year): 50,
+            Cell(country: "E", year: year): 60,
+        ]
+        let groups: [(name: String, members: Set<String>)] = [
+            ("alliance", ["A", "B", "C", "D", "E"]), ("G1", ["A", "B"]), ("G2", ["B", "C"]),
+            ("G3", ["A", "C"]),
+        ]
+        let primary: Set<Cell> = [Cell(country: "A", year: year), Cell(country: "B", year: year)]
+        let pairwise = Suppression.protect(
+            values: values, primary: primary, groups: groups, linearAudit: false)
+        for budget in [0, 15] {
+            let (suppressed, unpublished) = Suppression.protect(
+                values: values, primary: primary, groups: groups, auditBudget: budget)
+            #expect(suppressed == pairwise.suppressed)
+            #expect(Set(unpublished.map(\.country)) == ["alliance", "G1", "G2", "G3"], "\(budget)")
+        }
+        // The default budget audits it in full: only G1 is withheld (as above).
+        let full = Suppression.protect(values: values, primary: primary, groups: groups)
+        #expect(full.unpublished == [Cell(country: "G1", year: year)])
+        // The least budget that audits the year in full: more than the first elimination's 16 steps.
+        let needed = (0...10_000).first {
+            Suppression.protect(values: values, primary: primary, groups: groups, auditBudget: $0) == full
+        }
+        #expect(needed.map { $0 > 16 } == true)
+        // A budget is spent across years: what audits 2020 in full leaves 2021 (the same) withheld.
+        var twoYears = values
+        for (cell, count) in values { twoYears[Cell(country: cell.country, year: 2021)] = count }
+        let twoPrimary = primary.union(primary.map { Cell(country: $0.country, year: 2021) })
+        let spent = Suppression.protect(
+            values: twoYears, primary: twoPrimary, groups: groups, auditBudget: needed ?? 0)
+        #expect(spent.unpublished.filter { $0.year == 2020 } == [Cell(country: "G1", year: 2020)])
+        #expect(spent.unpublished.filter { $0.year == 2021 }.count == 4)
     }
 
     @Test("published outputs show <K and x, and withhold everything derived from a suppressed count")

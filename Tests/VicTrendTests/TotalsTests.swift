@@ -154,6 +154,23 @@ struct TotalsTests {
         #expect(try GroupsReader.read(header).log.diagnostics.map(\.code) == [.missingColumn])
     }
 
+    @Test("a groups file names at most 200 groups: the row of the 201st is one error, VT208")
+    func tooManyGroups() throws {
+        let fixtures = try Fixtures()
+        defer { fixtures.remove() }
+        // 200 groups, each twice (AUT and BEL): read whole.
+        let rows = (1...200).map { "AUT,G\($0)\nBEL,G\($0)\n" }.joined()
+        let most = try GroupsReader.read(try fixtures.file("m.csv", "country,group\n" + rows))
+        #expect(!most.log.hasErrors && most.groups.count == 200)
+        #expect(most.groups.members(of: "G200") == ["AUT", "BEL"])
+        // Two more groups and a row of a known one after them: one error, at the first new group's cell.
+        let more = "country,group\n" + rows + "AUT,G201\nAUT,G202\nCAN,G1\n"
+        let (groups, log) = try GroupsReader.read(try fixtures.file("x.csv", more))
+        #expect(log.diagnostics.map(\.code) == [.tooManyGroups])
+        #expect(log.diagnostics.first?.location.map { [$0.line, $0.column] } == [402, 5])
+        #expect(groups.count == 200 && groups.members(of: "G1") == ["AUT", "BEL", "CAN"])
+    }
+
     /// The like-for-like sums as first written (arrays over the union of years), kept as the oracle for
     /// the accumulator that adds series one at a time.
     private func referenceSums(_ series: [Series]) -> [(

@@ -16,8 +16,13 @@
 /// answers `nil` and the caller withholds what it cannot prove safe.
 enum DisclosureAudit {
     /// The columns (suppressed counts, `0..<columns`) that `rows` (each the columns a published total
-    /// adds up, coefficient 1) determine; `nil` when the exact arithmetic would overflow.
-    static func determined(rows: [[Int]], columns: Int) -> Set<Int>? {
+    /// adds up, coefficient 1) determine; `nil` when the exact arithmetic would overflow or the steps of
+    /// elimination (an entry read or updated) would exceed `budget`. The steps taken are taken off
+    /// `budget`; the check comes before each row's update, so the work is bounded by the budget plus
+    /// one row's.
+    static func determined(rows: [[Int]], columns: Int, budget: inout Int) -> Set<Int>? {
+        guard budget > 0, rows.count <= budget / max(1, columns) else { return nil }
+        budget -= rows.count * columns
         var matrix: [[Rational]] = rows.map { row in
             var entries = Array(repeating: Rational.zero, count: columns)
             for column in row where column >= 0 && column < columns { entries[column] = .one }
@@ -36,6 +41,8 @@ enum DisclosureAudit {
                 matrix[nextRow][index] = scaled
             }
             for other in matrix.indices where other != nextRow && !matrix[other][column].isZero {
+                budget -= columns - column
+                guard budget >= 0 else { return nil }
                 let factor = matrix[other][column]
                 for index in column..<columns where !matrix[nextRow][index].isZero {
                     guard let product = factor.times(matrix[nextRow][index]),

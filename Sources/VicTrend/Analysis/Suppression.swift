@@ -126,82 +126,103 @@ public enum Suppression {
     /// Year by year, each published total and each difference of two published totals where one group
     /// contains the other is a constraint; the first constraint (totals in group order, then differences)
     /// that hides exactly one of its members gets its next-smallest member suppressed as well, or, when it
-    /// has no other member, its total withheld; until no constraint hides exactly one. Each year costs its
-    /// reporting countries times the number of constraints (which only the groups decide), not the
-    /// whole panel. Then, with `linearAudit` (always, but in tests of the first stage alone), the
-    /// general audit of `auditLinearly`, which finds what overlapping groups reveal.
+    /// has no other member, its total withheld; until no constraint hides exactly one. Then, with
+    /// `linearAudit` (always, but in tests of the first stage alone), the general audit of
+    /// `auditLinearly`, which finds what overlapping groups reveal, within `auditBudget` steps of
+    /// elimination for the whole report (past it, a year's totals that add up a suppressed count are
+    /// withheld: safe, never revealing).
+    ///
+    /// Cost: a year keeps, per group, its members reporting that year and how many of them are hidden;
+    /// a difference constraint holds two group indices, its hidden count being the outer group's less
+    /// the inner's (the inner is a subset), so memory is linear in the groups' sizes plus one entry per
+    /// nested pair. Nesting is tested on bit sets of the year's reporting countries.
     static func protect(
         values: [Cell: Int], primary: Set<Cell>, groups: [(name: String, members: Set<String>)],
-        linearAudit: Bool = true
+        linearAudit: Bool = true, auditBudget: Int = defaultAuditBudget
     )
         -> (suppressed: Set<Cell>, unpublished: Set<Cell>)
     {
         var suppressed = primary
         var unpublished: Set<Cell> = []  // Cell(country: group name, year)
+        var budget = auditBudget
         let reporting = reportingByYear(values)
         for year in reporting.keys.sorted() {
-            // The groups with members reporting this year, in group order, and the constraints they make.
-            let present = groups.compactMap { group -> (name: String, members: Set<String>)? in
-                let members = Set(reporting[year, default: []].filter { group.members.contains($0) })
-                return members.isEmpty ? nil : (group.name, members)
+            let countries = reporting[year, default: []].sorted()
+            // The groups with members reporting this year, in group order, as member sets and bit sets.
+            var present: [(name: String, members: Set<String>)] = []
+            var bits: [[UInt64]] = []
+            for group in groups {
+                var row = [UInt64](repeating: 0, count: (countries.count + 63) / 64)
+                var members: Set<String> = []
+                for (index, country) in countries.enumerated() where group.members.contains(country) {
+                    members.insert(country)
+                    row[index / 64] |= 1 << UInt64(index % 64)
+                }
+                guard !members.isEmpty else { continue }
+                present.append((group.name, members))
+                bits.append(row)
             }
-            var constraints: [Constraint] = present.map {
-                Constraint(members: $0.members, owner: $0.name, groups: [$0.name])
-            }
-            for outer in present {
-                for inner in present
-                where inner.name != outer.name && inner.members.isStrictSubset(of: outer.members) {
-                    constraints.append(
-                        Constraint(
-                            members: outer.members.subtracting(inner.members), owner: inner.name,
-                            groups: [outer.name, inner.name]))
+            // Totals first (outer nil), then the differences of nested pairs (outer ⊋ inner).
+            var constraints: [(outer: Int?, inner: Int)] = present.indices.map { (nil, $0) }
+            for outer in present.indices {
+                for inner in present.indices
+                where inner != outer && present[inner].members.count < present[outer].members.count
+                    && zip(bits[inner], bits[outer]).allSatisfy({ $0 & ~$1 == 0 })
+                {
+                    constraints.append((outer, inner))
                 }
             }
-            // How many of each constraint's members are suppressed, kept up to date.
-            var hidden = constraints.map { constraint in
-                constraint.members.count { suppressed.contains(Cell(country: $0, year: year)) }
+            // How many of each group's members are suppressed, kept up to date.
+            var hiddenIn = present.map { group in
+                group.members.count { suppressed.contains(Cell(country: $0, year: year)) }
             }
-            while let index = constraints.indices.first(where: { index in
-                hidden[index] == 1
-                    && constraints[index].groups.allSatisfy {
-                        !unpublished.contains(Cell(country: $0, year: year))
-                    }
+            func hidden(_ constraint: (outer: Int?, inner: Int)) -> Int {
+                guard let outer = constraint.outer else { return hiddenIn[constraint.inner] }
+                return hiddenIn[outer] - hiddenIn[constraint.inner]
+            }
+            func isPublished(_ group: Int) -> Bool {
+                !unpublished.contains(Cell(country: present[group].name, year: year))
+            }
+            while let constraint = constraints.first(where: { constraint in
+                hidden(constraint) == 1 && isPublished(constraint.inner)
+                    && constraint.outer.map(isPublished) != false
             }) {
-                let candidates = constraints[index].members.filter {
-                    !suppressed.contains(Cell(country: $0, year: year))
-                }
+                let inner = present[constraint.inner].members
+                let members = constraint.outer.map { present[$0].members.subtracting(inner) } ?? inner
                 guard
-                    let next = candidates.min(by: {
-                        (values[Cell(country: $0, year: year)] ?? 0, $0) < (
-                            values[Cell(country: $1, year: year)] ?? 0, $1
-                        )
-                    })
+                    let next = smallestPublished(
+                        of: members, year: year, values: values, suppressed: suppressed)
                 else {
-                    unpublished.insert(Cell(country: constraints[index].owner, year: year))
+                    unpublished.insert(Cell(country: present[constraint.inner].name, year: year))
                     continue
                 }
                 suppressed.insert(Cell(country: next, year: year))
-                for other in constraints.indices where constraints[other].members.contains(next) {
-                    hidden[other] += 1
+                for group in present.indices where present[group].members.contains(next) {
+                    hiddenIn[group] += 1
                 }
             }
             guard linearAudit else { continue }
             auditLinearly(
                 year: year, present: present, values: values, suppressed: &suppressed,
-                unpublished: &unpublished)
+                unpublished: &unpublished, budget: &budget)
         }
         return (suppressed, unpublished)
     }
+
+    /// The steps of exact elimination (`DisclosureAudit`) one report may take, about 10 s on 2026's
+    /// machines: a realistic report (250 countries, tens of groups) takes well under a million a year.
+    static let defaultAuditBudget = 400_000_000
 
     /// The general audit after the pairwise one, for overlapping groups: while the published totals of
     /// `year` determine a suppressed count by some linear combination (`DisclosureAudit`), the
     /// smallest published member (then the first by name) of the published totals that add that count
     /// up is suppressed as well; when they have none left, the total of the fewest members among them
     /// is withheld. Each round hides one more cell or total, so it ends. Where the exact arithmetic
-    /// overflows, every published total of the year that adds up a suppressed count is withheld.
+    /// overflows or `budget` (steps of elimination, spent here) runs out, every published total of the
+    /// year that adds up a suppressed count is withheld.
     private static func auditLinearly(
         year: Int, present: [(name: String, members: Set<String>)], values: [Cell: Int],
-        suppressed: inout Set<Cell>, unpublished: inout Set<Cell>
+        suppressed: inout Set<Cell>, unpublished: inout Set<Cell>, budget: inout Int
     ) {
         while true {
             let published = present.filter { !unpublished.contains(Cell(country: $0.name, year: year)) }
@@ -211,7 +232,10 @@ public enum Suppression {
             guard !hidden.isEmpty else { return }
             let column = Dictionary(uniqueKeysWithValues: hidden.enumerated().map { ($1, $0) })
             let rows = published.map { $0.members.compactMap { column[$0] } }.filter { !$0.isEmpty }
-            guard let determined = DisclosureAudit.determined(rows: rows, columns: hidden.count) else {
+            guard
+                let determined = DisclosureAudit.determined(
+                    rows: rows, columns: hidden.count, budget: &budget)
+            else {
                 for group in published where group.members.contains(where: { column[$0] != nil }) {
                     unpublished.insert(Cell(country: group.name, year: year))
                 }
@@ -220,14 +244,9 @@ public enum Suppression {
             guard let first = determined.min() else { return }
             let country = hidden[first]
             let adding = published.filter { $0.members.contains(country) }
-            let candidates = Set(adding.flatMap(\.members)).filter {
-                !suppressed.contains(Cell(country: $0, year: year))
-            }
-            if let next = candidates.min(by: {
-                (values[Cell(country: $0, year: year)] ?? 0, $0) < (
-                    values[Cell(country: $1, year: year)] ?? 0, $1
-                )
-            }) {
+            if let next = smallestPublished(
+                of: Set(adding.flatMap(\.members)), year: year, values: values, suppressed: suppressed)
+            {
                 suppressed.insert(Cell(country: next, year: year))
             } else if let smallest = adding.min(by: {
                 ($0.members.count, $0.name) < ($1.members.count, $1.name)
@@ -239,13 +258,16 @@ public enum Suppression {
         }
     }
 
-    /// A set of countries whose total can be worked out from published totals: a group's, or the
-    /// difference of two nested groups'. `groups` are the totals it needs published; `owner` is the total
-    /// withheld when it cannot be protected.
-    private struct Constraint {
-        var members: Set<String>
-        var owner: String
-        var groups: [String]
+    /// The member of `members` not yet suppressed in `year` with the smallest count, then the first by
+    /// name: the one secondary suppression hides next; `nil` when all are suppressed.
+    private static func smallestPublished(
+        of members: Set<String>, year: Int, values: [Cell: Int], suppressed: Set<Cell>
+    ) -> String? {
+        members.filter { !suppressed.contains(Cell(country: $0, year: year)) }.min {
+            (values[Cell(country: $0, year: year)] ?? 0, $0) < (
+                values[Cell(country: $1, year: year)] ?? 0, $1
+            )
+        }
     }
 
     /// The countries with a value in each year.

@@ -92,6 +92,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     /// Under `--sum`, a row that repeats a row of another file cell for cell: added, but perhaps counted
     /// twice.
     case rowRepeatedAcrossFiles = "VT207"
+    /// A groups file naming more groups than a report takes (`Groups.maximumCount`).
+    case tooManyGroups = "VT208"
     /// A series has no figure for a year between two reported years.
     case missingYear = "VT301"
     /// A count more than `jump factor` times (or less than 1 / factor of) the previous year's.
@@ -144,7 +146,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
             .unreadableWorkbook, .unknownSheet,
             .invalidUnitMultiplier, .scaledCountNotWhole, .forecastValue, .unknownStatus, .missingWithValue,
             .duplicateObservation,
-            .requiredCountOverflow, .totalOverflow, .cumulativeDecrease, .invalidGroupRow, .invalidMemberRow,
+            .requiredCountOverflow, .totalOverflow, .cumulativeDecrease, .invalidGroupRow, .tooManyGroups,
+            .invalidMemberRow,
             .invalidDate, .dateYearMismatch, .dateColumnRefused, .datesInSomeFiles,
             .footnoteWithoutBlankRow, .breakdownWithTotal:
             return .error
@@ -213,6 +216,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
         case .totalOverflow: return "A group or alliance total exceeds 64 bits."
         case .cumulativeDecrease: return "A cumulative (running) total falls."
         case .invalidGroupRow: return "A groups-file row lacks a country or a group."
+        case .tooManyGroups: return "A groups file names more than 200 groups."
         case .repeatedObservation: return "A row repeats a country, year and count already given."
         case .rowRepeatedAcrossFiles:
             return "With --sum, a row repeats a row of another file cell for cell, and both are added."

@@ -69,7 +69,13 @@ public struct DiagnosticExplanation: Sendable {
         {
             lines.append("  \(name)\(name == "data.csv" ? example.note.map { " (\($0))" } ?? "" : ""):")
             let body = contents.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
-            lines += body.isEmpty ? ["    (an empty file)"] : body.map { "    " + $0 }
+            if body.count > 8 {
+                // A long file (VT208's 201 groups): its first rows, how many are left out, its last row.
+                lines += body.prefix(3).map { "    " + $0 } + ["    … (\(body.count - 4) more rows)"]
+                lines += body.suffix(1).map { "    " + $0 }
+            } else {
+                lines += body.isEmpty ? ["    (an empty file)"] : body.map { "    " + $0 }
+            }
         }
         lines += ["", "  $ \(example.command)"]
         return lines

@@ -499,6 +499,19 @@ extension DiagnosticExplanation {
                 data: "country,year,victims\nAUT,2020,120\n", options: ["--sum", "other.csv"],
                 files: [("other.csv", "country,year,victims\nAUT,2021,140\n")])),
         DiagnosticExplanation(
+            code: .tooManyGroups,
+            text: "A --groups file names at most 200 groups. Each group is a total in every year, and "
+                + "secondary suppression weighs every pair of groups, so thousands of groups would make a "
+                + "report slow without making it readable; the groups a report compares are a handful (EU "
+                + "and non-EU, regions, income groups). Keep the groups the report is for, or report them "
+                + "in several runs with a groups file each.",
+            bad: .init(
+                data: "country,year,victims\nAUT,2019,12\n", options: ["--groups", "groups.csv"],
+                files: [("groups.csv", "country,group\n" + (1...201).map { "AUT,G\($0)\n" }.joined())]),
+            fixed: .init(
+                data: "country,year,victims\nAUT,2019,12\n", options: ["--groups", "groups.csv"],
+                files: [("groups.csv", "country,group\nAUT,EU\n")])),
+        DiagnosticExplanation(
             code: .missingYear,
             text: "A warning: a series has no figure for a year between two reported years. Growth is then "
                 + "annualised over the gap; if the figure exists, add it; if it was withheld, write a "
