@@ -79,6 +79,31 @@ struct SafetyEndToEndTests {
         #expect(try contents(directory).keys.sorted() == ["link.csv", "target.csv"])
     }
 
+    @Test("-o onto a symbolic link that leads nowhere is refused, exit 2, and the link stays")
+    func outputThroughDanglingLink() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let link = directory.url.appendingPathComponent("link.csv").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "missing.csv")
+        let loop = directory.url.appendingPathComponent("loop.csv").path
+        try FileManager.default.createSymbolicLink(atPath: loop, withDestinationPath: "loop.csv")
+        for (path, reason) in [
+            (link, "No such file or directory"), (loop, "Too many levels of symbolic links"),
+        ] {
+            let run = try VictrendBinary.run(["report", "-o", path, Self.sample])
+            #expect(run.status == 2)
+            #expect(
+                run.stderr.contains(
+                    "is a symbolic link that cannot be followed (\(reason)); remove the link"),
+                "\(run.stderr)")
+        }
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "missing.csv")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: directory.url.path).sorted() == [
+                "link.csv", "loop.csv",
+            ])
+    }
+
     @Test("--output-dir that it had to make is removed again when the set cannot be written")
     func outputDirectoryMadeAndRemoved() throws {
         let directory = try TemporaryDirectory()

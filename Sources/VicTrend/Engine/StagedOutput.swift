@@ -60,7 +60,7 @@ final class StagedOutput {
         }
         // A symbolic link to a file is written through, as `>` writes through it: the file it names is
         // replaced (atomically, beside it), the link stays.
-        let written = Self.linkedFile(path) ?? path
+        let written = try Self.linkedFile(path) ?? path
         let directory = written.lastIndex(of: "/").map { String(written[...$0]) } ?? "./"
         let name = written.lastIndex(of: "/").map { String(written[written.index(after: $0)...]) } ?? written
         let temporary = try TemporaryFile(in: directory, base: name, for: path)
@@ -74,12 +74,18 @@ final class StagedOutput {
         abort()
     }
 
-    /// The file the symbolic link `path` leads to, when it is one and leads to a regular file.
-    private static func linkedFile(_ path: String) -> String? {
+    /// The file the symbolic link `path` leads to, when it is one; `nil` when `path` is no link.
+    /// A link that leads nowhere (a missing file, a loop) is refused: writing through it would create a
+    /// file where the link points, and replacing it would remove a link someone made.
+    private static func linkedFile(_ path: String) throws(OutputError) -> String? {
         var status = stat()
-        guard lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFLNK,
-            let resolved = realpath(path, nil)
-        else { return nil }
+        guard lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFLNK else { return nil }
+        guard let resolved = realpath(path, nil) else {
+            throw .cannotCreate(
+                path: path,
+                reason: "is a symbolic link that cannot be followed (\(InputError.systemReason())); remove "
+                    + "the link or name the file itself")
+        }
         defer { free(resolved) }
         return String(cString: resolved)
     }
