@@ -34,12 +34,13 @@ struct VictrendCommand: ParsableCommand {
             if exitCode(for: error) == .success {
                 Self.exit(withError: error)
             }
-            // Usage errors quote the arguments, which may be file names from a submission.
+            // Usage errors quote the arguments, which may be file names from a submission, or values
+            // pasted from one: cut, and made safe for a terminal and a CI log.
             if let unknown = SubcommandSuggestion.message(arguments: Array(CommandLine.arguments.dropFirst()))
             {
-                Terminal.error(DisplayText.logLine(unknown))
+                Terminal.error(DisplayText.logLine(UsageMessage.bounded(unknown)))
             } else {
-                Terminal.error(DisplayText.logLines(fullMessage(for: error)))
+                Terminal.error(DisplayText.logLines(UsageMessage.bounded(fullMessage(for: error))))
             }
             Self.exit(withError: ExitCode(2))
         }

@@ -119,4 +119,25 @@ struct HostileInputEndToEndTests {
         #expect(usage.status == 2)
         expectSafe(usage.stderr, "usage")
     }
+
+    @Test("a refused option value of 100,000 characters is quoted cut to 60, the message stays short")
+    func longOptionValue() throws {
+        let long = String(repeating: "x", count: 100_000)
+        let cut = "'" + String(repeating: "x", count: 60) + "...'"
+        let cases: [[String]] = [
+            ["report", "--target-rate", long], ["report", "--format", long], ["report", "--columns", long],
+            ["report", "--filter", long], ["report", "--suppress-below", long],
+            ["validate", "--target-rate", long],
+            ["report", "--\(long)"], [long],
+        ]
+        for arguments in cases {
+            let run = try VictrendBinary.run(arguments + ["samples/small/example.csv"])
+            #expect(run.status == 2, "\(arguments.first ?? "") \(arguments.count)")
+            #expect(run.stderr.utf8.count < 1_500, "\(run.stderr.prefix(300))")
+            // The value (or the option `--x…`, 2 + 58 x) quoted to 60 scalars and `...`.
+            #expect(
+                run.stderr.contains(cut) || run.stderr.contains("'--" + cut.dropFirst(3)), "\(run.stderr)")
+            #expect(!run.stderr.contains(String(repeating: "x", count: 61)))
+        }
+    }
 }
