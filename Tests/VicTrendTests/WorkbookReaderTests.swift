@@ -808,4 +808,16 @@ struct WorkbookReaderTests {
         let wide = try panel(Self.sample, PanelReader.Options(sheets: ["Wide"]))
         #expect(wide.codes == [.withheldValue])
     }
+
+    @Test("a filter that keeps nothing (VT015) is placed at the header: its sheet and row, not line 1")
+    func fileFindingsAtTheHeader() throws {
+        var options = PanelReader.Options(headerLine: 3)
+        options.filters = ["source": "nothing"]
+        let read = try panel(Self.sample, options)
+        #expect(read.codes.contains(.filterKeepsNothing))
+        #expect(
+            read.messages.contains {
+                $0.hasPrefix("\(Self.sample):Figures!3:3: --filter source=nothing keeps none of the 11 rows")
+            }, "\(read.messages)")
+    }
 }

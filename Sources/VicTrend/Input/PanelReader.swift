@@ -319,7 +319,7 @@ public struct PanelReader: Sendable {
         if stop == nil && rows.headerAccepted && rows.dataRows == 0 {
             output.add(
                 Diagnostic(
-                    .noDataRows, at: Location(file: path, line: 1, sheet: sheet),
+                    .noDataRows, at: Location(file: path, line: rows.headerLocation?.line ?? 1, sheet: sheet),
                     sheet == nil
                         ? "the file has a header but no data rows; expected one row per country and year"
                         : "the sheet has a header but no data rows; expected one row per country and year"))

@@ -29,6 +29,9 @@ struct RowInterpreter {
     let options: PanelReader.Options
     private(set) var header: [String] = []
     private(set) var headerAccepted = false
+    /// Where the accepted header is (its line, and its sheet in a workbook): the place of the findings
+    /// about the file as a whole that `finish` adds.
+    private(set) var headerLocation: Location?
     private(set) var dataRows = 0
     private var headerSeen = false
     private var country = 0
@@ -411,6 +414,7 @@ struct RowInterpreter {
         }
         if problems.isEmpty {
             headerAccepted = true
+            headerLocation = location
             var read = Set(
                 filters.map(\.column) + exclusions.map(\.column) + keyColumns + [country, dateColumn])
             // The cells read as numbers (a workbook's number styled as a date is the number stored).
@@ -941,7 +945,7 @@ struct RowInterpreter {
         if values.count > Self.filterValuesShown { shown += ", ..." }
         let column = filters.indices.contains(index) ? header[filters[index].column] : ""
         return Diagnostic(
-            .filterKeepsNothing, at: Location(file: path, line: 1),
+            .filterKeepsNothing, at: headerLocation ?? Location(file: path, line: 1),
             "--filter \(asked) keeps none of the \(dataRows) rows; the column '\(column)' holds \(shown) "
                 + "(compared ignoring case)")
     }
@@ -965,7 +969,7 @@ struct RowInterpreter {
                     ? "--filter '\(name)=\(suggested.value)'" : "--filter \(name)=\(suggested.value)"
                 output.add(
                     Diagnostic(
-                        .ambiguousDimension, at: Location(file: path, line: 1),
+                        .ambiguousDimension, at: headerLocation ?? Location(file: path, line: 1),
                         "the file holds several values of '\(header[column])' (\(shown)); choose one with "
                             + option + (suggested.isTotal ? " (the total)" : "")))
                 held = HeldRows()
