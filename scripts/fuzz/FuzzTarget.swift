@@ -88,10 +88,22 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         validation.add(streamedSeries)
         if validation.findings().diagnostics != wholeFindings { fatalError("validate's findings differ when streamed") }
     }
+    // Overlapping and nested groups from the keys' first bytes (none when bit 3 of the control is 0):
+    // totals beside the alliance's, and secondary suppression over them.
+    var groups = Groups()
+    if control & 8 != 0 {
+        for series in result.panel.series {
+            let first = Int(series.country.utf8.first ?? 0)
+            if first % 2 == 0 { groups.add(country: series.country, to: "even") }
+            if first % 3 == 0 { groups.add(country: series.country, to: "third") }
+            if first % 6 == 0 { groups.add(country: series.country, to: "sixth") }
+            if series.country.utf8.count % 2 == 0 { groups.add(country: series.country, to: "long") }
+        }
+    }
     for series in [SeriesKind.annual, .cumulative] {
         let analysis = AnalysisOptions(
             series: series, baselineYear: control & 1 == 0 ? nil : 2015, targetYear: 2030)
-        let assessed = TrendAnalysis.assess(result.panel, options: analysis)
+        let assessed = TrendAnalysis.assess(result.panel, options: analysis, groups: groups)
         // The one pipeline's trends table (streamed when sorted, else a whole read in batches) must be
         // the whole report's table, or refuse the same input.
         if !result.log.hasErrors {
