@@ -38,18 +38,38 @@ struct DiagnosticTests {
         #expect(![line, global].containsErrors)
     }
 
-    @Test("the log keeps the first diagnostics and counts all by severity")
+    @Test("the log keeps the first diagnostics, errors first, and counts all by severity")
     func log() {
         var log = DiagnosticLog(limit: 2)
         log.add(Diagnostic(.invalidYear, at: nil, "1"))
         log.add(Diagnostic(.invalidYear, severity: .warning, at: nil, "2"))
         log.add(Diagnostic(.invalidYear, severity: .info, at: nil, "3"))
+        // The log is full: an error takes the place of the warning, a note or warning is only counted.
         log.add(Diagnostic(.invalidYear, at: nil, "4"))
-        #expect(log.diagnostics.map(\.message) == ["1", "2"])
-        #expect(log.errorCount == 2)
-        #expect(log.warningCount == 1)
-        #expect(log.omittedCount == 2)
+        log.add(Diagnostic(.invalidYear, severity: .warning, at: nil, "5"))
+        #expect(log.diagnostics.map(\.message) == ["1", "4"])
+        // Only errors kept: a further error is only counted.
+        log.add(Diagnostic(.invalidYear, at: nil, "6"))
+        #expect(log.diagnostics.map(\.message) == ["1", "4"])
+        #expect(log.errorCount == 3)
+        #expect(log.warningCount == 2)
+        #expect(log.infoCount == 1)
+        #expect(log.omittedCount == 4)
         #expect(log.hasErrors)
+    }
+
+    @Test("a thousand notes never hide an error: it takes the last note's place, the notes keep their order")
+    func errorsFirst() {
+        var log = DiagnosticLog(limit: 1_000)
+        for index in 1...1_260 { log.add(Diagnostic(.withheldValue, at: nil, "note \(index)")) }
+        log.add(.error) { Diagnostic(.invalidCount, at: nil, "the error") }
+        #expect(log.diagnostics.count == 1_000)
+        #expect(log.diagnostics.last?.message == "the error")
+        #expect(log.diagnostics.dropLast().map(\.message) == (1...999).map { "note \($0)" })
+        #expect(log.errorCount == 1 && log.infoCount == 1_260 && log.omittedCount == 261)
+        let report = ValidationReport(log: log, inputs: [], rowCount: 0)
+        #expect(
+            report.omitted == "261 more findings not listed (261 notes); the first 1,000 are, errors first")
     }
 
     @Test("past the limit a diagnostic is counted without being built")

@@ -60,11 +60,17 @@ struct PlausibilityTests {
                 builder.forEachBatch(rows: 1 + round % 7) { batches.append($0) }
                 for batch in batches { validation.add(batch) }
                 #expect(validation.findings().diagnostics == expected, "round \(round)")
-                // With a limit of 3: the first 3 kept, every one counted, by severity.
+                // With a limit of 3: what a log of 3 keeps of them (the first 3, errors first), every one
+                // counted, by severity.
                 var bounded = PanelValidation(rules: rules, series: kind, limit: 3)
                 for batch in batches { bounded.add(batch) }
                 let log = bounded.findings()
-                #expect(log.diagnostics == Array(expected.prefix(3)), "round \(round)")
+                var oracle = DiagnosticLog(limit: 3)
+                oracle.add(contentsOf: expected)
+                #expect(log.diagnostics == oracle.diagnostics, "round \(round)")
+                if !expected.contains(where: { $0.severity == .error }) {
+                    #expect(log.diagnostics == Array(expected.prefix(3)), "round \(round)")
+                }
                 #expect(log.omittedCount == max(0, expected.count - 3))
                 #expect(log.errorCount == expected.count { $0.severity == .error })
                 #expect(log.warningCount == expected.count { $0.severity == .warning })
@@ -341,6 +347,51 @@ struct DiagnosticFormatTests {
         #expect((location["artifactLocation"] as? [String: Any])?["uri"] as? String == "a.csv")
         #expect((location["region"] as? [String: Any])?["startColumn"] as? Int == 9)
         #expect(SARIFDiagnosticReporter.uri("data/Côte d'Ivoire.csv") == "data/C%C3%B4te%20d%27Ivoire.csv")
+    }
+
+    @Test("JSON and SARIF say how many findings past the limit were only counted; the others list them all")
+    func omittedFindings() throws {
+        var log = DiagnosticLog(limit: 2)
+        for index in 1...4 { log.add(Diagnostic(.withheldValue, at: nil, "note \(index)")) }
+        log.add(Diagnostic(.invalidCount, at: Location(file: "a.csv", line: 5, column: 9), "bad"))
+        let full = ValidationReport(log: log, inputs: ["a.csv"], rowCount: 5)
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(JSONDiagnosticReporter.report(full).utf8))
+                as? [[String: Any]])
+        // The error took the second note's place; listed in file order (a.csv first), the count last.
+        #expect(json.map { $0["code"] as? String } == ["VT103", "VT106", nil])
+        #expect(json.last?["severity"] as? String == "info")
+        #expect(
+            json.last?["message"] as? String
+                == "3 more findings not listed (3 notes); the first 2 are, errors first")
+        let sarif = try #require(
+            try JSONSerialization.jsonObject(with: Data(SARIFDiagnosticReporter.report(full).utf8))
+                as? [String: Any])
+        let run = try #require((sarif["runs"] as? [[String: Any]])?.first)
+        #expect((run["results"] as? [Any])?.count == 2)
+        let invocation = try #require((run["invocations"] as? [[String: Any]])?.first)
+        #expect(invocation["executionSuccessful"] as? Bool == true)
+        let notification = try #require((invocation["toolExecutionNotifications"] as? [[String: Any]])?.first)
+        #expect(notification["level"] as? String == "note")
+        #expect(
+            (notification["message"] as? [String: Any])?["text"] as? String
+                == "3 more findings not listed (3 notes); the first 2 are, errors first")
+        // Nothing omitted: no extra element, no invocation.
+        let listed = report(sample)
+        #expect(listed.omitted == nil)
+        #expect(!SARIFDiagnosticReporter.report(listed).contains("invocations"))
+    }
+
+    @Test("GitHub and SARIF name a workbook finding's sheet and cell in its message (their locations cannot)")
+    func sheetInMessage() throws {
+        let diagnostic = Diagnostic(
+            .invalidCount, at: Location(file: "book.xlsx", line: 2, column: 3, sheet: "Data 2024"), "bad")
+        #expect(
+            GitHubDiagnosticReporter.command(diagnostic)
+                == "::error file=book.xlsx,line=2,col=3,title=VT103::'Data 2024'!C2: bad")
+        let text = SARIFDiagnosticReporter.report(
+            ValidationReport(log: DiagnosticLog().findings([diagnostic]), inputs: ["book.xlsx"], rowCount: 1))
+        #expect(text.contains(#""message":{"text":"'Data 2024'!C2: bad"}"#))
     }
 
     @Test("--strict makes every warning an error, counts included")

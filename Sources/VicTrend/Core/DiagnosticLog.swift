@@ -1,9 +1,14 @@
 /// Collects diagnostics up to a limit while still counting every one, so a file with a million bad
 /// rows costs bounded memory but the totals stay exact.
+///
+/// Errors come first: an error found when the log is full takes the place of the last note kept, or
+/// else of the last warning, so the errors that refuse an input are listed (up to the limit) however
+/// many notes and warnings came before them — a thousand withheld figures `<5` in an old file never
+/// hide the one bad count of this year's.
 public struct DiagnosticLog: Sendable {
     /// Most diagnostics kept; the rest are only counted.
     public let limit: Int
-    /// The diagnostics kept, in the order found.
+    /// The diagnostics kept, in the order found (less notes and warnings an error took the place of).
     public private(set) var diagnostics: [Diagnostic] = []
     /// Errors found, kept or not.
     public private(set) var errorCount = 0
@@ -35,16 +40,28 @@ public struct DiagnosticLog: Sendable {
             diagnostics.append(make())
         } else {
             omittedCount += 1
+            if severity == .error, let place = placeForError() {
+                diagnostics.remove(at: place)
+                diagnostics.append(make())
+            }
         }
     }
 
-    /// Counts a finding of `severity` known to fall past the limit (the log is full when it arrives): it
-    /// is counted, as `add` would, and never built.
+    /// The kept finding an error may take the place of in a full log: the last note, else the last
+    /// warning; `nil` when every kept finding is an error.
+    private func placeForError() -> Int? {
+        diagnostics.lastIndex { $0.severity == .info } ?? diagnostics.lastIndex { $0.severity == .warning }
+    }
+
+    /// Counts a finding of `severity` that its producer left unbuilt, being past the limit (past it for
+    /// its severity, for an error: `BatchedOutput`): counted as `add` would, never kept.
     mutating func addOmitted(_ severity: Diagnostic.Severity) {
-        let limit = limit
-        add(severity) {
-            Diagnostic(.oversizedRecord, severity: severity, at: nil, "a finding past the limit of \(limit)")
+        switch severity {
+        case .error: errorCount += 1
+        case .warning: warningCount += 1
+        case .info: infoCount += 1
         }
+        omittedCount += 1
     }
 
     public mutating func add(contentsOf diagnostics: some Sequence<Diagnostic>) {

@@ -27,20 +27,26 @@ public struct Location: Sendable, Hashable, CustomStringConvertible {
     /// `file:line:column`, or `file:line` without a column: the form editors and CI logs link to. The
     /// file name is as given: what prints it escapes it (`Diagnostic.description`, the step summary).
     public var description: String {
-        if let sheet {
-            let name =
-                sheet.unicodeScalars.allSatisfy {
-                    $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_"
-                }
-                    && !sheet.isEmpty
-                ? sheet : "'" + sheet.replacing("'", with: "''") + "'"
-            guard let column else { return "\(file):\(name)!\(line):\(line)" }
-            return "\(file):\(name)!\(Self.columnName(column))\(line)"
-        }
+        if let reference = sheetReference { return "\(file):\(reference)" }
         if let column {
             return "\(file):\(line):\(column)"
         }
         return "\(file):\(line)"
+    }
+
+    /// In a workbook, the place as Excel writes a reference — `Sheet1!B7`, a whole row `Sheet1!7:7`, a
+    /// sheet name other than letters, digits and `_` quoted (`'Data 2024'!B7`); `nil` in a text file.
+    /// Formats whose location has no sheet (a GitHub annotation, SARIF's region) put it in the message.
+    public var sheetReference: String? {
+        guard let sheet else { return nil }
+        let name =
+            sheet.unicodeScalars.allSatisfy {
+                $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_"
+            }
+                && !sheet.isEmpty
+            ? sheet : "'" + sheet.replacing("'", with: "''") + "'"
+        guard let column else { return "\(name)!\(line):\(line)" }
+        return "\(name)!\(Self.columnName(column))\(line)"
     }
 
     /// Excel's name of a 1-based column: 1 `A`, 26 `Z`, 27 `AA`, 16384 `XFD`.

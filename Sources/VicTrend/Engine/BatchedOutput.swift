@@ -48,9 +48,12 @@ struct BatchedOutput: RowOutput {
     /// The file of the figures queued last (the reader's path), and the workbook sheet.
     private var file: String?
     private var sheet: String?
-    /// Findings queued so far: once the log's limit is reached by these alone, it is certainly full
-    /// when a later one arrives, which is then only counted (its message is never built).
+    /// Findings queued so far, and errors among them: once the log's limit is reached by these alone,
+    /// it is certainly full when a later one arrives, which is then only counted (its message is never
+    /// built) — for an error, once the limit is reached by errors alone (`DiagnosticLog` keeps errors
+    /// first).
     private var findings = 0
+    private var errors = 0
     private let limit: Int
     private let batchSize: Int
 
@@ -86,12 +89,16 @@ struct BatchedOutput: RowOutput {
 
     mutating func add(_ diagnostic: Diagnostic) {
         findings += 1
+        if diagnostic.severity == .error { errors += 1 }
         queue(.diagnostic(diagnostic))
     }
 
     mutating func add(_ severity: Diagnostic.Severity, _ make: () -> Diagnostic) {
         findings += 1
-        queue(findings > limit ? .omitted(severity) : .diagnostic(make()))
+        // Errors are built up to the limit whatever came before them: the log keeps them first.
+        if severity == .error { errors += 1 }
+        queue(
+            (severity == .error ? errors : findings) > limit ? .omitted(severity) : .diagnostic(make()))
     }
 
     /// Hands over what is queued, waits until the builder has taken everything, and gives it back.

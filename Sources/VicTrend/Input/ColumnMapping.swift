@@ -42,6 +42,15 @@ public struct ColumnMapping: Sendable, Equatable {
             }
         }
 
+        /// Three of the names in other languages (`HeaderNames`), for a message.
+        var translatedExamples: String {
+            switch self {
+            case .country: return "Land, pays, país"
+            case .year: return "Jahr, année, año"
+            case .count: return "Anzahl, nombre, número"
+            }
+        }
+
         /// The command-line option that names this column explicitly.
         var option: String { "--\(rawValue)-column" }
     }
@@ -136,8 +145,9 @@ public struct ColumnMapping: Sendable, Equatable {
             let aliases = profile.aliases(for: role)
             let expectation =
                 overrides.name(for: role).map { "a column named '\($0)' (\(role.option))" }
-                ?? "a \(role.rawValue) column, named one of: \(aliases.joined(separator: ", ")) (or name "
-                + "yours: \(role.option) NAME)"
+                ?? "a \(role.rawValue) column, named one of: \(aliases.joined(separator: ", ")), or the same "
+                + "in German, French, Spanish, Italian, Dutch, Polish, Portuguese, Swedish or Czech "
+                + "(\(role.translatedExamples), ...); or name yours: \(role.option) NAME"
             return .failure(
                 Diagnostic(
                     .missingColumn, at: location,

@@ -25,6 +25,22 @@ public struct ValidationReport: Sendable {
             + " in \(count(inputs.count, "file")) (\(count(rowCount, "row")))"
             + (log.omittedCount > 0 ? "; \(log.omittedCount) not listed" : "")
     }
+
+    /// What the findings past the log's limit were, when there were any: `1,260 more findings not
+    /// listed (1,260 notes); the first 1,000 are, errors first`. The formats without a summary line
+    /// (JSON, SARIF) say it in their own way.
+    public var omitted: String? {
+        guard log.omittedCount > 0 else { return nil }
+        let kept = { (severity: Diagnostic.Severity) in log.diagnostics.count { $0.severity == severity } }
+        let kinds = [
+            (log.errorCount - kept(.error), "error"), (log.warningCount - kept(.warning), "warning"),
+            (log.infoCount - kept(.info), "note"),
+        ].filter { $0.0 > 0 }.map { "\(NumberFormatting.grouped($0.0)) \($0.1)\($0.0 == 1 ? "" : "s")" }
+        let count = log.omittedCount
+        return "\(NumberFormatting.grouped(count)) more finding\(count == 1 ? "" : "s") not listed ("
+            + kinds.joined(separator: ", ") + "); the first \(NumberFormatting.grouped(log.limit)) are, "
+            + "errors first"
+    }
 }
 
 /// A rendering of validation findings: each format is one small stateless type.
@@ -69,7 +85,9 @@ public enum TextDiagnosticReporter: DiagnosticReporter {
 /// A JSON array; each element has `code`, `severity` (`error`, `warning`, `info`), `file`, `line`,
 /// `column` (each `null` where none applies), in a workbook `sheet` (then `line` is the row and `column`
 /// the column, A = 1), `message` and `summary` (the rule's one-line text). A run that could not check
-/// (exit 2: an input that cannot be read) is one element with `code` `null` (`failedRun`).
+/// (exit 2: an input that cannot be read) is one element with `code` `null` (`failedRun`); findings
+/// past the limit (counted, not listed) are one last element with `code` `null` and severity `info`
+/// saying how many.
 public enum JSONDiagnosticReporter: DiagnosticReporter {
     public static let identifier = "json"
 
@@ -87,8 +105,16 @@ public enum JSONDiagnosticReporter: DiagnosticReporter {
                     ("summary", JSONText.string(diagnostic.code.summary)),
                 ])
         }
-        return "[" + elements.map { "\n  " + $0 }.joined(separator: ",") + (elements.isEmpty ? "" : "\n")
-            + "]\n"
+        // Findings past the limit: one last element without a code says how many, of which kinds.
+        let omitted = report.omitted.map { text in
+            JSONText.object([
+                ("code", "null"), ("severity", JSONText.string("info")), ("file", "null"), ("line", "null"),
+                ("column", "null"), ("message", JSONText.string(text)),
+                ("summary", JSONText.string("Findings past the limit are counted, not listed.")),
+            ])
+        }
+        let all = elements + (omitted.map { [$0] } ?? [])
+        return "[" + all.map { "\n  " + $0 }.joined(separator: ",") + (all.isEmpty ? "" : "\n") + "]\n"
     }
 
     /// The array of a run stopped by `error` before any check: one element, `code` `null`, so that a

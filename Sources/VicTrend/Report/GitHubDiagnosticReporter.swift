@@ -71,7 +71,10 @@ public enum GitHubDiagnosticReporter: DiagnosticReporter {
             if let column = location.column { properties.append("col=\(column)") }
         }
         properties.append("title=" + escapeProperty(diagnostic.code.rawValue))
-        let message = escapeData(DisplayText.inert(diagnostic.message, exceptLineBreaks: true))
+        // An annotation has no sheet: a workbook's finding names its cell (`Wide!D5: ...`).
+        let text =
+            diagnostic.location?.sheetReference.map { "\($0): \(diagnostic.message)" } ?? diagnostic.message
+        let message = escapeData(DisplayText.inert(text, exceptLineBreaks: true))
         return "::\(kind) \(properties.joined(separator: ","))::\(message)"
     }
 

@@ -26,7 +26,18 @@ public enum SARIFDiagnosticReporter: DiagnosticReporter {
                 ("ruleId", JSONText.string(diagnostic.code.rawValue)),
                 ("ruleIndex", String(ruleIndex[diagnostic.code] ?? 0)),
                 ("level", JSONText.string(level(diagnostic.severity))),
-                ("message", JSONText.object([("text", JSONText.string(diagnostic.message))])),
+                // SARIF's region has no sheet: a workbook's finding names its cell (`Wide!D5: ...`).
+                (
+                    "message",
+                    JSONText.object([
+                        (
+                            "text",
+                            JSONText.string(
+                                diagnostic.location?.sheetReference.map { "\($0): \(diagnostic.message)" }
+                                    ?? diagnostic.message)
+                        )
+                    ])
+                ),
             ]
             if let location = diagnostic.location {
                 var region: [(String, String)] = [("startLine", String(max(1, location.line)))]
@@ -40,11 +51,22 @@ public enum SARIFDiagnosticReporter: DiagnosticReporter {
             }
             return JSONText.object(members)
         }
-        let run = JSONText.object([
-            ("tool", JSONText.object([("driver", driver(rules: rules))])),
-            ("results", JSONText.array(results)),
-        ])
-        return log(run)
+        var members = [("tool", JSONText.object([("driver", driver(rules: rules))]))]
+        if let omitted = report.omitted {
+            // Findings past the limit are counted, not listed: said as a note of the run, so that a
+            // viewer does not take the results for all there is.
+            let notification = JSONText.object([
+                ("level", JSONText.string("note")),
+                ("message", JSONText.object([("text", JSONText.string(omitted))])),
+            ])
+            let invocation = JSONText.object([
+                ("executionSuccessful", "true"),
+                ("toolExecutionNotifications", JSONText.array([notification])),
+            ])
+            members.append(("invocations", JSONText.array([invocation])))
+        }
+        members.append(("results", JSONText.array(results)))
+        return log(JSONText.object(members))
     }
 
     /// A valid SARIF log for a run that stopped before judging any figure (an input that cannot be
