@@ -444,6 +444,14 @@ struct WorkbookReaderTests {
         #expect(stop?.location?.description == "\(path):Sheet1!B2")
         #expect(stop?.message.hasPrefix("a formula without a calculated value") == true)
         #expect(stop?.message.contains("open and save the workbook in Excel (or LibreOffice)") == true)
+        // openpyxl's empty `<v/>` after a number formula (no `t`) is no value either: refused, not a gap.
+        let empty = try workbook(
+            book("<row><c><v>1</v></c><c><f>A1*1.1</f><v/></c><c><v>3</v></c></row>"), in: fixtures,
+            name: "empty.xlsx")
+        let read = self.rows(empty)
+        #expect(read.rows.isEmpty)
+        #expect(read.stop?.code == .unreadableWorkbook)
+        #expect(read.stop?.location?.description == "\(empty):Sheet1!B1")
     }
 
     @Test(

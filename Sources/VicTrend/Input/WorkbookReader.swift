@@ -358,7 +358,11 @@ final class WorkbookReader {
                         cell.value = text?.value
                         text = nil
                     }
-                    if cell.formula, cell.value == nil, cell.column > 0 {
+                    // No calculated value: no `<v>`, or an empty one where the result is no text (openpyxl
+                    // writes `<v/>`; Excel's empty result of a text formula is `t="str"` and stays empty).
+                    if cell.formula, cell.value == nil || (cell.value == "" && cell.type != "str"),
+                        cell.column > 0
+                    {
                         self.row = max(rowNumber, 1)
                         throw WorkbookArchive.Failure(
                             message:
