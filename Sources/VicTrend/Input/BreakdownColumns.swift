@@ -15,6 +15,9 @@ struct BreakdownColumns {
     /// One watched column.
     private struct Column {
         var index: Int
+        /// A `--by` column: its values are series of their own, so a total among them is a series added
+        /// into every total beside its parts.
+        var isKey = false
         var last: [UInt8]? = nil
         var seen: Set<String> = []
         var total: (value: String, location: Location)? = nil
@@ -26,9 +29,9 @@ struct BreakdownColumns {
 
     private var columns: [Column]
 
-    /// Watches `indices` (columns of the header).
-    init(indices: [Int]) {
-        columns = indices.map { Column(index: $0) }
+    /// Watches `indices` (columns of the header not read) and `keys` (the `--by` columns).
+    init(indices: [Int], keys: [Int] = []) {
+        columns = indices.map { Column(index: $0) } + keys.map { Column(index: $0, isKey: true) }
     }
 
     /// Looks at a kept data row.
@@ -62,18 +65,38 @@ struct BreakdownColumns {
         columns.compactMap { column in
             guard let total = column.total, let other = column.other else { return nil }
             let name = header[column.index].trimmingBlanks
-            let filter = "--filter '\(RowInterpreter.exclusion(total.value, name))'"
+            let choice = "'\(RowInterpreter.exclusion(total.value, name))'"
+            let rows =
+                "the column \(DisplayText.quoted(name, limit: 64)) holds a total "
+                + "(\(DisplayText.quoted(total.value, limit: 64))) beside other values "
+                + "(\(DisplayText.quoted(other, limit: 64))): its rows are parts and their total"
             return Diagnostic(
                 .breakdownWithTotal, at: total.location,
-                "the column \(DisplayText.quoted(name, limit: 64)) holds a total "
-                    + "(\(DisplayText.quoted(total.value, limit: 64))) beside other values "
-                    + "(\(DisplayText.quoted(other, limit: 64))): its rows are parts and their total, which "
-                    + "would be counted twice, or added up with --sum; keep the total: \(filter)")
+                column.isKey
+                    ? rows + ", each a series of --by, so the total would be added to its parts in every "
+                        + "total; leave it out: --exclude \(choice)"
+                    : rows + ", which would be counted twice, or added up with --sum; keep the total: "
+                        + "--filter \(choice)")
         }
     }
 
-    /// Whether a breakdown value is a total (see the type's documentation).
+    /// Whether a breakdown value is a total (see the type's documentation), or a value of one or two
+    /// words whose first says "all" or "both" (`All`, `All agencies`, `Both sexes`, `Tous sexes`, `Ambos
+    /// sexos`, `Beide Geschlechter`, `Zusammen`): the UN's and the offices' totals of a breakdown. A longer
+    /// text (`All figures provisional`, a note) is not one.
     static func isTotal(_ text: String) -> Bool {
-        SourceProfile.totalValues.contains(text.uppercased()) || Aggregates.looksLikeTotal(text)
+        if SourceProfile.totalValues.contains(text.uppercased()) || Aggregates.looksLikeTotal(text) {
+            return true
+        }
+        let words = CountryTable.normalise(text).split(separator: " ")
+        guard let first = words.first, words.count <= 2 else { return false }
+        return allWords.contains(String(first))
     }
+
+    /// "All" and "both" in the participants' languages, in their normal form (`CountryTable.normalise`).
+    static let allWords: Set<String> = [
+        "all", "both", "zusammen", "beide", "tous", "toutes", "todos", "todas", "ambos", "ambas", "tutti",
+        "tutte", "entrambi", "alles", "allen", "beiden", "samtliga", "bada", "wszystkie", "oba", "obie",
+        "vsechny",
+    ]
 }

@@ -27,14 +27,15 @@ public struct ColumnMapping: Sendable, Equatable {
         }
 
         /// Header names tried only when none of `aliases` (nor the profile's own names) is in the
-        /// header: the label columns of the OECD's "labels only" exports (`Reference area`,
+        /// header: UNdata's `Country or Area`, the label columns of the OECD's "labels only" exports (`Reference area`,
         /// `Observation value`, OECD.Stat's `Time`; in French `Zone de référence`, `Période temporelle`,
         /// `Valeur d'observation`) and the role's name in the participants' languages
         /// (`HeaderNames`). A code or English column therefore always beats them: `REF_AREA` beside
         /// `Reference area`, `country` beside `Land`.
         var fallbackAliases: [String] {
             switch self {
-            case .country: return ["reference_area", "zone_de_référence"] + HeaderNames.country
+            case .country:
+                return ["reference_area", "zone_de_référence", "country_or_area"] + HeaderNames.country
             case .year: return ["time", "période_temporelle"] + HeaderNames.year
             case .count:
                 return ["observation_value", "valeur_d'observation", "valeur_d’observation"]

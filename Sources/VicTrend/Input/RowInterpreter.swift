@@ -429,7 +429,9 @@ struct RowInterpreter {
                 read.formUnion(cells.indices)
                 reader.readNumbers(inCells: Set([year, count].filter { $0 >= 0 }))
             }
-            breakdown = BreakdownColumns(indices: cells.indices.filter { !read.contains($0) })
+            breakdown = BreakdownColumns(
+                indices: cells.indices.filter { !read.contains($0) },
+                keys: keyColumns.filter { $0 != country })
         } else {
             for var problem in problems {
                 if problem.code == .missingColumn, let hint = reader.missingColumnHint {
