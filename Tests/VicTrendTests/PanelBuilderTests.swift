@@ -89,11 +89,16 @@ struct PanelBuilderTests {
                     "\(name) \(year) is given twice with the same count (\(shown)), first at \(first.0); the "
                         + "repeated row is not counted again: remove it")
             }
+            let sameFile = first.0.file == location.file && first.0.sheet == location.sheet
             return Diagnostic(
                 .duplicateObservation, at: location,
                 "\(name) \(year) is given twice with different counts: \(first.1) at \(first.0), \(shown) here; "
-                    + "keep one row per country and year (or add such rows up with --sum, or key them by another "
-                    + "column with --by)")
+                    + (sameFile
+                        ? "keep one row per country and year (or add such rows up with --sum, or key them by "
+                            + "another column with --by)"
+                        : "the files overlap: if one revises the other, give the revised figure in one file only "
+                            + "(leave the year out of the older file, or leave the older file out); if the files "
+                            + "are parts of one count, tell them apart by a column and use --by"))
         }
 
         var series: [Series] {
@@ -235,6 +240,33 @@ struct PanelBuilderTests {
             WithheldFigure(country: "BEL", year: 2021, marker: "<5", location: location(5)))
         #expect(withheld?.code == .oversizedRecord && withheld?.location == location(5))
         #expect(builder.count == 2)
+    }
+
+    @Test(
+        "a year given differently by two files is a revision's overlap: no --sum advice, which would add both"
+    )
+    func duplicateAcrossFiles() throws {
+        var builder = PanelBuilder()
+        let older = Location(file: "data-2021-2023.csv", line: 4)
+        let newer = Location(file: "data-2023-2024.csv", line: 2)
+        #expect(builder.add(Observation(country: "AUT", year: 2023, victims: 120, location: older)) == nil)
+        let added = builder.add(Observation(country: "AUT", year: 2023, victims: 125, location: newer))
+        let across = try #require(added)
+        #expect(across.code == .duplicateObservation)
+        #expect(
+            across.message
+                == "AUT 2023 is given twice with different counts: 120 at data-2021-2023.csv:4, 125 here; the "
+                + "files overlap: if one revises the other, give the revised figure in one file only (leave the "
+                + "year out of the older file, or leave the older file out); if the files are parts of one "
+                + "count, tell them apart by a column and use --by")
+        #expect(!across.message.contains("--sum"))
+        let again = builder.add(
+            Observation(
+                country: "AUT", year: 2023, victims: 126, location: Location(file: older.file, line: 9)))
+        let within = try #require(again)
+        #expect(
+            within.message.hasSuffix(
+                "(or add such rows up with --sum, or key them by another column with --by)"))
     }
 
     @Test("a figure from the 65,537th file keeps its file")

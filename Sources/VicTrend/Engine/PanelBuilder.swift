@@ -241,11 +241,18 @@ struct PanelBuilder: Sendable {
                 "\(country) \(year) is given twice with the same count (\(shown)), first at "
                     + "\(first.location); the repeated row is not counted again: remove it")
         }
+        // Two files giving one year differently: most often a revision, which --sum would count twice.
+        let advice =
+            first.location.file == location.file && first.location.sheet == location.sheet
+            ? "keep one row per country and year (or add such rows up with --sum, or key them by another "
+                + "column with --by)"
+            : "the files overlap: if one revises the other, give the revised figure in one file only (leave "
+                + "the year out of the older file, or leave the older file out); if the files are parts of "
+                + "one count, tell them apart by a column and use --by"
         return Diagnostic(
             .duplicateObservation, at: location,
             "\(country) \(year) is given twice with different counts: \(first.value) at \(first.location), "
-                + "\(shown) here; keep one row per country and year (or add such rows up with --sum, or key "
-                + "them by another column with --by)")
+                + "\(shown) here; " + advice)
     }
 
     /// The duplicate (VT201) of a running total given at two dates of one calendar year: a series holds
