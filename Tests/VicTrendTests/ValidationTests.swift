@@ -101,6 +101,22 @@ struct PlausibilityTests {
         #expect(!findings.contains { $0.message.contains("to 90") })
     }
 
+    @Test("from 0 and to 0 alike: flagged when the other count reaches the minimum, not when both are small")
+    func jumpsFromZero() {
+        let findings = check(
+            [
+                ("A", 2019, 0), ("A", 2020, 500), ("A", 2021, 0), ("B", 2019, 0), ("B", 2020, 9),
+                ("C", 2019, 9), ("C", 2020, 0), ("D", 2019, 0), ("D", 2020, 10),
+            ],
+            .init(currentYear: 2026))
+        #expect(findings.map(\.code) == [.implausibleChange, .implausibleChange, .implausibleChange])
+        #expect(
+            findings[0].message == "A jumps from 0 in 2019 to 500; check for a typo or a change of definition"
+        )
+        #expect(findings[1].message.hasPrefix("A drops from 500 in 2020 to 0"))
+        #expect(findings[2].message.hasPrefix("D jumps from 0 in 2019 to 10"))
+    }
+
     @Test("the jump factor and year limits are options")
     func thresholds() {
         let rows: [(String, Int, Int)] = [("A", 2005, 10), ("A", 2006, 31)]

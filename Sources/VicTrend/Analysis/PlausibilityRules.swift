@@ -152,7 +152,15 @@ public struct PlausibilityRules: Sendable {
         guard max(previous.victims, observation.victims) >= options.jumpMinimum else { return findings }
         let (up, upOverflow) = previous.victims.multipliedReportingOverflow(by: factor)
         let (down, downOverflow) = observation.victims.multipliedReportingOverflow(by: factor)
-        if previous.victims > 0 && !upOverflow && observation.victims > up {
+        if previous.victims == 0 {
+            // From 0 to at least the minimum: as implausible as a fall from it to 0, which the rule below
+            // flags (any count is more than `factor` times 0).
+            findings.append(
+                Diagnostic(
+                    .implausibleChange, at: observation.location,
+                    "\(country) jumps from 0 in \(previous.year) to \(observation.victims); check for a typo or a "
+                        + "change of definition"))
+        } else if !upOverflow && observation.victims > up {
             findings.append(
                 Diagnostic(
                     .implausibleChange, at: observation.location,
