@@ -27,8 +27,9 @@ struct ValidateCommand: ParsableCommand {
 
               victrend validate --format github --members members.csv submissions/*.csv
 
-            Exit codes: 0 no errors, 1 errors found, 2 usage error or unreadable file (with --format \
-            sarif, json or github, a valid log, array or annotation still says why). `victrend explain \
+            Exit codes: 0 no errors, 1 errors found, 2 usage error or unreadable file (for an unreadable \
+            file, --format sarif, json or github still writes a valid log, array or annotation saying why; \
+            a usage error is only on standard error). `victrend explain \
             VT103` explains a code, with an example and its fix; `victrend explain` lists them all.
             """
     )
