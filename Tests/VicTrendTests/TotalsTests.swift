@@ -152,6 +152,12 @@ struct TotalsTests {
         #expect(badLog.diagnostics.map { $0.location?.line } == [2, 3, 4])
         let header = try fixtures.file("h.csv", "country,region\nAUT,EU\n")
         #expect(try GroupsReader.read(header).log.diagnostics.map(\.code) == [.missingColumn])
+        // An aggregate listed in a group is left out with a note: it is in no total anyway.
+        let aggregate = try GroupsReader.read(
+            try fixtures.file("a.csv", "country,group\nAUT,EU\nEU27_2020,EU\n"))
+        #expect(aggregate.log.diagnostics.map(\.code) == [.aggregateLeftOut])
+        #expect(aggregate.log.diagnostics.first?.location?.line == 3)
+        #expect(aggregate.groups.members(of: "EU") == ["AUT"])
     }
 
     @Test("a groups file names at most 200 groups: the row of the 201st is one error, VT208")
