@@ -163,6 +163,15 @@ struct ExcelCSVTests {
         #expect(result.rowCount == 2)
         let (beyond, _) = try read(Array(text.utf8), PanelReader.Options(headerLine: 9))
         #expect(beyond.log.diagnostics.map(\.code) == [.emptyFile])
+        // A quote in a line above the header opens no field: the lines are skipped as text, in any chunk.
+        let quoted = "Opfer 5\" Zoll\n\nNote: \"provisional\ncountry,year,victims\nAUT,2019,5\nAUT,2020,6\n"
+        for chunk in [4, 5, 7, 13, 67, 1 << 16] {
+            var options = PanelReader.Options(headerLine: 4)
+            options.chunkSize = chunk
+            let (read, _) = try read(Array(quoted.utf8), options)
+            #expect(figures(read) == ["AUT": [5, 6]], "chunk \(chunk)")
+            #expect(read.log.diagnostics.isEmpty, "chunk \(chunk): \(findings(read))")
+        }
         // Without it, the title is the header, and the message says what to do.
         let (plain, _) = try read(Array("Victims 2019-2020\n\ncountry,year,victims\nAUT,2019,5\n".utf8))
         #expect(plain.log.diagnostics.first?.message.contains("--header-line N") == true)

@@ -290,6 +290,14 @@ final class CSVReader {
                     end += 1
                 }
             }
+            if line < options.headerLine {
+                // A line above the header (`--header-line`: a title, a note) is skipped as text, never
+                // parsed: a quote in a title ("5" screens") opens no field.
+                if endsLine { line += 1 }
+                atLineStart = endsLine
+                index = end
+                continue
+            }
             if atLineStart && parser.pointee.pstate == Self.rowNotBegun {
                 if !carry.isEmpty { carry.removeAll(keepingCapacity: true) }
                 rawStart = index
@@ -302,8 +310,8 @@ final class CSVReader {
             atLineStart = endsLine
             index = end
         }
-        // Keep the bytes of a row (or line) that continues in the next chunk.
-        if parser.pointee.pstate != Self.rowNotBegun || !atLineStart {
+        // Keep the bytes of a row (or line) that continues in the next chunk (not of a skipped line).
+        if line >= options.headerLine && (parser.pointee.pstate != Self.rowNotBegun || !atLineStart) {
             carry.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[rawStart..<count]))
         } else {
             carry.removeAll(keepingCapacity: true)
