@@ -75,6 +75,24 @@ struct TotalsTests {
         #expect(totals[0].comparison.flags == [.firstYear])
     }
 
+    @Test("--by keys: a country is counted once a year however many parts it has; its parts add up")
+    func countriesOfParts() throws {
+        // AUT by agency (Police, Customs), BEL with Police only in 2021; groups by country.
+        let rows = [
+            ("AUT · Police", 2020, 60), ("AUT · Customs", 2020, 40), ("AUT · Police", 2021, 66),
+            ("AUT · Customs", 2021, 44), ("BEL · Police", 2021, 5),
+        ]
+        var groups = Groups()
+        groups.add(country: "AUT", to: "EU")
+        groups.add(country: "BEL", to: "EU")
+        let totals = try TotalsAnalysis.totals(panel(rows), groups: groups, options: AnalysisOptions()).get()
+        #expect(totals.map(\.group) == ["alliance", "alliance", "EU", "EU"])
+        #expect(totals.map(\.countries) == [1, 2, 1, 2])
+        #expect(totals.map(\.victims) == [100, 115, 100, 115])
+        #expect(totals[1].matchedCountries == 1 && totals[1].matchedVictims == 110)
+        #expect(totals[1].comparison.baseVictims == 100)
+    }
+
     @Test("years of any four digits, in series whose years start ever earlier, are summed year by year")
     func yearsAnywhere() throws {
         // In key order the series start in 2010, 2004 and 1000, then one is in 9999: the sums grow at

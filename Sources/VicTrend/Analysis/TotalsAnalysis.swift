@@ -45,10 +45,12 @@ public enum TotalsAnalysis {
         /// kept aggregate (`Series.isAggregate`) is no country and is added to none.
         public mutating func add(_ series: Series) {
             if series.isAggregate { return }
-            let country = sets.count > 1 ? SeriesKey.country(of: series.country) : series.country
+            let country = SeriesKey.country(of: series.country)
+            // A key with `--by` parts: its country is counted once a year however many parts it has.
+            let parted = country.utf8.count != series.country.utf8.count
             let phis = estimating ? YearSums.segmentDispersions(series) : nil
             for index in sets.indices where sets[index].members?.contains(country) ?? true {
-                sums[index].add(series, dispersions: phis)
+                sums[index].add(series, dispersions: phis, country: parted ? country : nil)
             }
         }
 
@@ -113,7 +115,10 @@ public enum TotalsAnalysis {
         private struct Sums: Sendable {
             var total: Int? = 0
             var base: Int? = 0
+            /// Countries, each once: a key with `--by` parts is one of its country's series.
             var countries = 0
+            /// The countries of the `--by` keys added (none for plain keys, each its own country).
+            var partedCountries: Set<String> = []
             var used = false
             /// Pairs: Σ φ_i (x_i + y_i) over the countries, φ_i the dispersion of the country's segment.
             var weightedPhi = 0.0
@@ -121,11 +126,16 @@ public enum TotalsAnalysis {
             var phiNotEstimated = false
 
             mutating func add(
-                _ value: Int, base baseValue: Int = 0, phi: (value: Double, notEstimated: Bool)? = nil
+                _ value: Int, base baseValue: Int = 0, phi: (value: Double, notEstimated: Bool)? = nil,
+                country: String? = nil
             ) {
                 total = YearSums.add(total, value)
                 base = YearSums.add(base, baseValue)
-                countries += 1
+                if let country {
+                    if partedCountries.insert(country).inserted { countries += 1 }
+                } else {
+                    countries += 1
+                }
                 used = true
                 if let phi {
                     weightedPhi += phi.value * (Double(value) + Double(baseValue))
@@ -197,27 +207,31 @@ public enum TotalsAnalysis {
             return result
         }
 
-        /// Adds `series`; `dispersions` (by observation) weight the pairs' φ when the totals are tested.
-        mutating func add(_ series: Series, dispersions: [(value: Double, notEstimated: Bool)]? = nil) {
+        /// Adds `series`; `dispersions` (by observation) weight the pairs' φ when the totals are tested;
+        /// `country`, for a key with `--by` parts, is counted once a year whatever its parts.
+        mutating func add(
+            _ series: Series, dispersions: [(value: Double, notEstimated: Bool)]? = nil,
+            country: String? = nil
+        ) {
             var previous: (year: Int, victims: Int)?
             for (position, observation) in series.observations.enumerated() {
                 let year = observation.year
                 let victims = observation.victims
                 let index = slot(adding: year)
                 if let index {
-                    byYear[index].add(victims)
+                    byYear[index].add(victims, country: country)
                 } else {
-                    otherYears[year, default: Sums()].add(victims)
+                    otherYears[year, default: Sums()].add(victims, country: country)
                 }
                 // A break (`b`, `d`) is not compared with the year before: the country is left out of
                 // that year's like-for-like comparison (it still counts in the year's total).
                 if let previous, !observation.isBreak {
                     let phi = dispersions?[position]
                     if let index, previous.year == year - 1 {
-                        adjacent[index].add(victims, base: previous.victims, phi: phi)
+                        adjacent[index].add(victims, base: previous.victims, phi: phi, country: country)
                     } else {
                         otherPairs[Pair(earlier: previous.year, year: year), default: Sums()].add(
-                            victims, base: previous.victims, phi: phi)
+                            victims, base: previous.victims, phi: phi, country: country)
                     }
                 }
                 previous = (year, victims)
