@@ -172,32 +172,58 @@ struct RowStore: Sendable {
 
     /// Appends `observation` to `key` (the caller checked `isFull`).
     mutating func append(_ observation: consuming Observation, to key: Int) {
-        count += 1
-        keys[key].figures += 1
-        guard compact else {
-            spilled.append(observation)
-            return
-        }
-        let location = observation.location
         // A workbook's figures (located by sheet) and dated running totals are kept whole: the compact
         // form has no sheet and no date.
-        if location.sheet == nil, observation.asOf == nil, let year = Int32(exactly: observation.year),
-            location.line > 0,
-            location.line < 1 << 40,
-            let file = index(ofFile: location.file), let flags = Self.flagBits(observation.flags),
-            let column = UInt32(exactly: location.column ?? 0)
+        if compact, observation.asOf == nil,
+            let row = compactRow(
+                year: observation.year, victims: observation.victims, file: observation.location.file,
+                sheet: observation.location.sheet, line: observation.location.line,
+                column: observation.location.column, flags: observation.flags)
         {
-            let packed =
-                UInt64(location.line) | UInt64(file) << 40 | UInt64(flags) << 56
-                | Kind.observation.rawValue << 61
-            chain(
-                Row(
-                    value: observation.victims, packed: packed, year: year, key: 0, column: column,
-                    previous: 0), to: key)
-        } else {
-            spilled.append(observation)
+            count += 1
+            keys[key].figures += 1
+            chain(row, to: key)
+            return
+        }
+        count += 1
+        keys[key].figures += 1
+        spilled.append(observation)
+        if compact {
             chain(Self.row(.spilled, spilled.count - 1), to: key)
         }
+    }
+
+    /// Appends to `key` in compact form the figure given by its parts, read in `file` (its path and
+    /// sheet), as `append(_:to:)` would store its observation (the caller checked `isFull`); false, with
+    /// nothing added, when the store is not compact or the figure does not fit the compact form (the
+    /// caller then appends it whole).
+    mutating func appendCompact(
+        year: Int, victims: Int, file: Location, line: Int, column: Int?, flags: [ObservationFlag],
+        dated: Bool, to key: Int
+    ) -> Bool {
+        guard compact, !dated,
+            let row = compactRow(
+                year: year, victims: victims, file: file.file, sheet: file.sheet, line: line, column: column,
+                flags: flags)
+        else { return false }
+        count += 1
+        keys[key].figures += 1
+        chain(row, to: key)
+        return true
+    }
+
+    /// The compact row of an undated figure, or `nil` when it does not fit: a sheet, a year outside 32
+    /// bits, a line outside 40, a file from the 65,537th on, flags out of canonical order.
+    private mutating func compactRow(
+        year: Int, victims: Int, file path: String, sheet: String?, line: Int, column: Int?,
+        flags: [ObservationFlag]
+    ) -> Row? {
+        guard sheet == nil, let year = Int32(exactly: year), line > 0, line < 1 << 40,
+            let file = index(ofFile: path), let flags = Self.flagBits(flags),
+            let column = UInt32(exactly: column ?? 0)
+        else { return nil }
+        let packed = UInt64(line) | UInt64(file) << 40 | UInt64(flags) << 56 | Kind.observation.rawValue << 61
+        return Row(value: victims, packed: packed, year: year, key: 0, column: column, previous: 0)
     }
 
     /// Appends a withheld year to `key` (the caller checked `isFull`).
