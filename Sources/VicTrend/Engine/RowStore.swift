@@ -292,10 +292,13 @@ struct RowStore: Sendable {
 
     /// The year of figure `handle`.
     private func year(of handle: Int) -> Int {
-        if let figure = withheldFigure(handle) { return figure.year }
-        guard compact else { return spilled[handle].year }
+        guard compact else { return handle < 0 ? withheld[~handle].year : spilled[handle].year }
         let row = rows[handle]
-        return row.kind == .spilled ? spilled[row.value].year : Int(row.year)
+        switch row.kind {
+        case .observation: return Int(row.year)
+        case .withheld: return withheld[row.value].year
+        case .spilled: return spilled[row.value].year
+        }
     }
 
     /// The count of observation `handle`.
@@ -434,19 +437,36 @@ struct RowStore: Sendable {
             }
             let handle = Int(batchRows[index])
             let year = year(of: handle)
-            // Insertion sort: short runs, often nearly in order.
+            // Insertion sort: short runs, often nearly in order (later years moved up in place).
             var position = byYear.count
-            while position > 0 && byYear[position - 1].year > year { position -= 1 }
-            byYear.insert((year, handle), at: position)
+            byYear.append((year, handle))
+            while position > 0 && byYear[position - 1].year > year {
+                byYear[position] = byYear[position - 1]
+                position -= 1
+            }
+            byYear[position] = (year, handle)
         }
         var observations: [Observation] = []
         observations.reserveCapacity(range.count)
         var withheldFigures: [WithheldFigure] = []
+        let flagLists = Self.flagLists
         for (_, handle) in byYear {
-            if let observation = observation(handle, files: files) {
-                observations.append(observation)
-            } else if let figure = withheldFigure(handle) {
-                withheldFigures.append(figure)
+            // Each observation built straight into the series' array (no optional one copied in).
+            let row = rows[handle]
+            switch row.kind {
+            case .observation:
+                observations.append(
+                    Observation(
+                        country: keys[Int(row.key)].country, year: Int(row.year), victims: row.value,
+                        location: Location(
+                            file: files[Int(row.packed >> 40 & 0xFFFF)],
+                            line: Int(row.packed & (1 << 40 - 1)),
+                            column: row.column == 0 ? nil : Int(row.column)),
+                        flags: flagLists[Int(row.packed >> 56 & 0x1F)]))
+            case .spilled:
+                observations.append(spilled[row.value])
+            case .withheld:
+                withheldFigures.append(withheld[row.value])
             }
         }
         return Self.series(country: keys[key].country, observations: observations, withheld: withheldFigures)
