@@ -214,9 +214,11 @@ public enum TotalsAnalysis {
             country: String? = nil
         ) {
             var previous: (year: Int, victims: Int)?
-            for (position, observation) in series.observations.enumerated() {
-                let year = observation.year
-                let victims = observation.victims
+            let observations = series.observations
+            // Read in place: a copy of each observation would retain and release its strings.
+            for position in observations.indices {
+                let year = observations[position].year
+                let victims = observations[position].victims
                 let index = slot(adding: year)
                 if let index {
                     byYear[index].add(victims, country: country)
@@ -225,7 +227,7 @@ public enum TotalsAnalysis {
                 }
                 // A break (`b`, `d`) is not compared with the year before: the country is left out of
                 // that year's like-for-like comparison (it still counts in the year's total).
-                if let previous, !observation.isBreak {
+                if let previous, !observations[position].isBreak {
                     let phi = dispersions?[position]
                     if let index, previous.year == year - 1 {
                         adjacent[index].add(victims, base: previous.victims, phi: phi, country: country)

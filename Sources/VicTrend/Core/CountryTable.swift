@@ -204,6 +204,14 @@ public struct CountryTable: Sendable {
     /// The comparable form of a country text: lowercase, accents folded, punctuation as spaces, runs of
     /// spaces collapsed, a leading "the" dropped.
     static func normalise(_ text: String, droppingThe: Bool = true) -> String {
+        // A text of ASCII letters and digits only (a code, a one-word name): its lower-case self.
+        let utf8 = text.utf8
+        if utf8.allSatisfy({ ($0 | 0x20) &- UInt8(ascii: "a") < 26 || $0 &- UInt8(ascii: "0") < 10 }) {
+            return String(unsafeUninitializedCapacity: utf8.count) { buffer in
+                for (index, byte) in utf8.enumerated() { buffer[index] = byte | 0x20 }
+                return utf8.count
+            }
+        }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         var pendingSpace = false

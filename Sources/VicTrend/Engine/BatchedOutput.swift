@@ -188,15 +188,23 @@ private final class BuilderWorker: @unchecked Sendable {
                 apply(batch.others[other].item, to: &output, file: &file)
                 other += 1
             }
-            let figure = figures[index]
-            var observation = Observation(
-                country: figure.country, year: figure.year, victims: figure.victims,
-                location: Location(
-                    file: file.file, line: figure.line, column: figure.column == 0 ? nil : figure.column,
-                    sheet: file.sheet),
-                flags: figure.flags)
-            observation.asOf = figure.asOf
-            output.add(consume observation, keyHash: hashes[index])
+            // The figure's parts: an observation is built only when the store keeps it whole.
+            let column = figures[index].column == 0 ? nil : figures[index].column
+            let duplicate = output.builder.add(
+                country: figures[index].country, year: figures[index].year, victims: figures[index].victims,
+                file: file, line: figures[index].line, column: column, flags: figures[index].flags,
+                dated: figures[index].asOf != nil, keyHash: hashes[index]
+            ) {
+                var observation = Observation(
+                    country: figures[index].country, year: figures[index].year,
+                    victims: figures[index].victims,
+                    location: Location(
+                        file: file.file, line: figures[index].line, column: column, sheet: file.sheet),
+                    flags: figures[index].flags)
+                observation.asOf = figures[index].asOf
+                return observation
+            }
+            if let duplicate { output.log.add(duplicate) }
         }
         while other < batch.others.count {
             apply(batch.others[other].item, to: &output, file: &file)

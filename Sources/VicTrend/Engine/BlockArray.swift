@@ -19,15 +19,19 @@ struct BlockArray<Element: Sendable>: Sendable {
     }
 
     subscript(index: Int) -> Element {
-        get { blocks[index >> 16][index & 0xFFFF] }
+        // Read in place (taking the block out of `blocks` would retain and release it).
+        get { blocks.withUnsafeBufferPointer { blocks in blocks[index >> 16][index & 0xFFFF] } }
         set { blocks[index >> 16][index & 0xFFFF] = newValue }
     }
 
     /// Starts loading element `index` (a hint; an index past the end is ignored).
     func prefetch(_ index: Int) {
         guard index >= 0 && index < count else { return }
-        blocks[index >> 16].withUnsafeBufferPointer { block in
-            victrend_prefetch(block.baseAddress.map { $0 + (index & 0xFFFF) })
+        // The block read in place (taking it out of `blocks` would retain and release it).
+        blocks.withUnsafeBufferPointer { blocks in
+            blocks[index >> 16].withUnsafeBufferPointer { block in
+                victrend_prefetch(block.baseAddress.map { $0 + (index & 0xFFFF) })
+            }
         }
     }
 

@@ -89,6 +89,37 @@ struct PanelBuilder: Sendable {
         return nil
     }
 
+    /// `add(_:keyHash:)` of a figure given by its parts, read in `file` (its path and sheet; the line is
+    /// the figure's): when not summing, a new year of its key that the store keeps in compact form is
+    /// stored without an `Observation` built only to be taken apart; `whole` builds the observation for
+    /// every other case.
+    mutating func add(
+        country: String, year: Int, victims: Int, file: Location, line: Int, column: Int?,
+        flags: [ObservationFlag], dated: Bool, keyHash: Int, whole: () -> Observation
+    ) -> Diagnostic? {
+        guard !summing, !store.isFull else { return add(whole(), keyHash: keyHash) }
+        let key = key(country, hash: keyHash)
+        guard store.recordYear(year, of: key) else {
+            let observation = whole()
+            if let duplicate = duplicate(
+                of: year, in: key, at: observation.location, shown: String(victims), asOf: observation.asOf)
+            {
+                return duplicate
+            }
+            accepted += 1
+            store.append(observation, to: key)
+            return nil
+        }
+        accepted += 1
+        if !store.appendCompact(
+            year: year, victims: victims, file: file, line: line, column: column, flags: flags, dated: dated,
+            to: key)
+        {
+            store.append(whole(), to: key)
+        }
+        return nil
+    }
+
     /// Adds a withheld year, or returns the diagnostic for a duplicate country-year. When summing, a
     /// withheld part makes the year's total unknown: the year is withheld.
     mutating func add(_ figure: WithheldFigure) -> Diagnostic? {

@@ -172,32 +172,58 @@ struct RowStore: Sendable {
 
     /// Appends `observation` to `key` (the caller checked `isFull`).
     mutating func append(_ observation: consuming Observation, to key: Int) {
-        count += 1
-        keys[key].figures += 1
-        guard compact else {
-            spilled.append(observation)
-            return
-        }
-        let location = observation.location
         // A workbook's figures (located by sheet) and dated running totals are kept whole: the compact
         // form has no sheet and no date.
-        if location.sheet == nil, observation.asOf == nil, let year = Int32(exactly: observation.year),
-            location.line > 0,
-            location.line < 1 << 40,
-            let file = index(ofFile: location.file), let flags = Self.flagBits(observation.flags),
-            let column = UInt32(exactly: location.column ?? 0)
+        if compact, observation.asOf == nil,
+            let row = compactRow(
+                year: observation.year, victims: observation.victims, file: observation.location.file,
+                sheet: observation.location.sheet, line: observation.location.line,
+                column: observation.location.column, flags: observation.flags)
         {
-            let packed =
-                UInt64(location.line) | UInt64(file) << 40 | UInt64(flags) << 56
-                | Kind.observation.rawValue << 61
-            chain(
-                Row(
-                    value: observation.victims, packed: packed, year: year, key: 0, column: column,
-                    previous: 0), to: key)
-        } else {
-            spilled.append(observation)
+            count += 1
+            keys[key].figures += 1
+            chain(row, to: key)
+            return
+        }
+        count += 1
+        keys[key].figures += 1
+        spilled.append(observation)
+        if compact {
             chain(Self.row(.spilled, spilled.count - 1), to: key)
         }
+    }
+
+    /// Appends to `key` in compact form the figure given by its parts, read in `file` (its path and
+    /// sheet), as `append(_:to:)` would store its observation (the caller checked `isFull`); false, with
+    /// nothing added, when the store is not compact or the figure does not fit the compact form (the
+    /// caller then appends it whole).
+    mutating func appendCompact(
+        year: Int, victims: Int, file: Location, line: Int, column: Int?, flags: [ObservationFlag],
+        dated: Bool, to key: Int
+    ) -> Bool {
+        guard compact, !dated,
+            let row = compactRow(
+                year: year, victims: victims, file: file.file, sheet: file.sheet, line: line, column: column,
+                flags: flags)
+        else { return false }
+        count += 1
+        keys[key].figures += 1
+        chain(row, to: key)
+        return true
+    }
+
+    /// The compact row of an undated figure, or `nil` when it does not fit: a sheet, a year outside 32
+    /// bits, a line outside 40, a file from the 65,537th on, flags out of canonical order.
+    private mutating func compactRow(
+        year: Int, victims: Int, file path: String, sheet: String?, line: Int, column: Int?,
+        flags: [ObservationFlag]
+    ) -> Row? {
+        guard sheet == nil, let year = Int32(exactly: year), line > 0, line < 1 << 40,
+            let file = index(ofFile: path), let flags = Self.flagBits(flags),
+            let column = UInt32(exactly: column ?? 0)
+        else { return nil }
+        let packed = UInt64(line) | UInt64(file) << 40 | UInt64(flags) << 56 | Kind.observation.rawValue << 61
+        return Row(value: victims, packed: packed, year: year, key: 0, column: column, previous: 0)
     }
 
     /// Appends a withheld year to `key` (the caller checked `isFull`).
@@ -266,10 +292,13 @@ struct RowStore: Sendable {
 
     /// The year of figure `handle`.
     private func year(of handle: Int) -> Int {
-        if let figure = withheldFigure(handle) { return figure.year }
-        guard compact else { return spilled[handle].year }
+        guard compact else { return handle < 0 ? withheld[~handle].year : spilled[handle].year }
         let row = rows[handle]
-        return row.kind == .spilled ? spilled[row.value].year : Int(row.year)
+        switch row.kind {
+        case .observation: return Int(row.year)
+        case .withheld: return withheld[row.value].year
+        case .spilled: return spilled[row.value].year
+        }
     }
 
     /// The count of observation `handle`.
@@ -408,19 +437,36 @@ struct RowStore: Sendable {
             }
             let handle = Int(batchRows[index])
             let year = year(of: handle)
-            // Insertion sort: short runs, often nearly in order.
+            // Insertion sort: short runs, often nearly in order (later years moved up in place).
             var position = byYear.count
-            while position > 0 && byYear[position - 1].year > year { position -= 1 }
-            byYear.insert((year, handle), at: position)
+            byYear.append((year, handle))
+            while position > 0 && byYear[position - 1].year > year {
+                byYear[position] = byYear[position - 1]
+                position -= 1
+            }
+            byYear[position] = (year, handle)
         }
         var observations: [Observation] = []
         observations.reserveCapacity(range.count)
         var withheldFigures: [WithheldFigure] = []
+        let flagLists = Self.flagLists
         for (_, handle) in byYear {
-            if let observation = observation(handle, files: files) {
-                observations.append(observation)
-            } else if let figure = withheldFigure(handle) {
-                withheldFigures.append(figure)
+            // Each observation built straight into the series' array (no optional one copied in).
+            let row = rows[handle]
+            switch row.kind {
+            case .observation:
+                observations.append(
+                    Observation(
+                        country: keys[Int(row.key)].country, year: Int(row.year), victims: row.value,
+                        location: Location(
+                            file: files[Int(row.packed >> 40 & 0xFFFF)],
+                            line: Int(row.packed & (1 << 40 - 1)),
+                            column: row.column == 0 ? nil : Int(row.column)),
+                        flags: flagLists[Int(row.packed >> 56 & 0x1F)]))
+            case .spilled:
+                observations.append(spilled[row.value])
+            case .withheld:
+                withheldFigures.append(withheld[row.value])
             }
         }
         return Self.series(country: keys[key].country, observations: observations, withheld: withheldFigures)

@@ -70,25 +70,41 @@ enum Aggregates {
 
     /// `isAggregate` of a text of ASCII letters and digits only (a code such as `AUT`, `EU27`, `S00001`,
     /// or a one-word name such as `Insgesamt`): the same answer from the bytes, without upper-casing or
-    /// normalising the text (a reader of verbatim keys asks this once per row when a file has more keys
-    /// than the reader caches). Such a text's normal form is its lower-case self.
+    /// normalising the text (a reader of verbatim keys asks this once for each new key, and the totals
+    /// once for each series). Such a text's normal form is its lower-case self, each byte `| 0x20`.
     private static func isAggregate(word: String.UTF8View) -> Bool {
-        var lower: [UInt8] = []
-        lower.reserveCapacity(word.count)
-        for byte in word {
-            lower.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
+        var text = String(word)
+        return text.withUTF8 { word in
+            func lowered(_ index: Int) -> UInt8 { word[index] | 0x20 }
+            func starts(with prefix: [UInt8]) -> Bool {
+                word.count >= prefix.count && prefix.indices.allSatisfy { lowered($0) == prefix[$0] }
+            }
+            for prefix in wordPrefixes where starts(with: prefix) {
+                if word.count == prefix.count || isASCIIDigit(word[prefix.count]) { return true }
+            }
+            if starts(with: oecdPrefix) { return true }
+            if word.count <= 3 && word.allSatisfy(isASCIIDigit) {
+                return m49Regions.contains(word.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) })
+            }
+            // The group codes and names that are one word of letters and digits (no other can equal it).
+            guard word.count < wordNames.count else { return false }
+            return wordNames[word.count].contains { name in
+                name.indices.allSatisfy { lowered($0) == name[$0] }
+            }
         }
-        for prefix in wordPrefixes where lower.starts(with: prefix) {
-            if lower.count == prefix.count || isASCIIDigit(lower[prefix.count]) { return true }
-        }
-        if lower.starts(with: "oecd".utf8) { return true }
-        let name = String(decoding: lower, as: UTF8.self)
-        if groupCodes.contains(name) { return true }
-        if lower.count <= 3 && lower.allSatisfy(isASCIIDigit), let code = Int(name) {
-            return m49Regions.contains(code)
-        }
-        return names.contains(name)
     }
+
+    private static let oecdPrefix = Array("oecd".utf8)
+
+    /// `groupCodes` and `names` made of lower-case ASCII letters and digits only, by length in bytes.
+    private static let wordNames: [[[UInt8]]] = {
+        let words = (groupCodes.union(names)).map { Array($0.utf8) }.filter { word in
+            word.allSatisfy { isASCIIDigit($0) || ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) }
+        }
+        var byLength = [[[UInt8]]](repeating: [], count: (words.map(\.count).max() ?? 0) + 1)
+        for word in words { byLength[word.count].append(word) }
+        return byLength
+    }()
 
     /// True for a key that is no country and no known total, yet looks like a total: one of its words
     /// (compared as country names are) contains `total`, `summe`, `gesamt`, `somme`, `totaal`, `ogolem`
@@ -99,19 +115,33 @@ enum Aggregates {
     /// of 500,000 keys must not pay a generic substring search (a table built per stem) for each.
     /// `normalised` is `CountryTable.normalise(text)` when the caller has it already.
     static func looksLikeTotal(_ text: String, normalised: String? = nil) -> Bool {
-        let name = Array((normalised ?? CountryTable.normalise(text)).utf8)
-        return name.split(separator: UInt8(ascii: " ")).contains { word in
-            totalStems.contains { stem in contains(word, stem) }
-                || totalWords.contains { $0.elementsEqual(word) }
+        var name = normalised ?? CountryTable.normalise(text)
+        return name.withUTF8 { name in
+            // Word by word (an empty word between two spaces matches no stem and no word).
+            var start = 0
+            while start < name.count {
+                var end = start
+                while end < name.count && name[end] != UInt8(ascii: " ") { end += 1 }
+                let word = UnsafeBufferPointer(rebasing: name[start..<end])
+                if totalStems.contains(where: { contains(word, $0) })
+                    || totalWords.contains(where: { $0.count == word.count && $0.elementsEqual(word) })
+                {
+                    return true
+                }
+                start = end + 1
+            }
+            return false
         }
     }
 
     /// True when `stem` occurs in `word` (both short: a direct comparison at each offset).
-    private static func contains(_ word: ArraySlice<UInt8>, _ stem: [UInt8]) -> Bool {
-        guard word.count >= stem.count else { return false }
-        var start = word.startIndex
-        while start + stem.count <= word.endIndex {
-            if word[start..<start + stem.count].elementsEqual(stem) { return true }
+    private static func contains(_ word: UnsafeBufferPointer<UInt8>, _ stem: [UInt8]) -> Bool {
+        guard word.count >= stem.count, let first = stem.first else { return false }
+        var start = 0
+        while start + stem.count <= word.count {
+            if word[start] == first && stem.indices.allSatisfy({ word[start + $0] == stem[$0] }) {
+                return true
+            }
             start += 1
         }
         return false

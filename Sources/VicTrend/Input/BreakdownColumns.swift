@@ -36,11 +36,16 @@ struct BreakdownColumns {
 
     /// Looks at a kept data row.
     mutating func observe(_ record: CSVRecord, from reader: some RecordReader) {
-        for position in columns.indices where columns[position].watching {
+        for position in columns.indices {
+            // Read in place: a column taken out of the array would have each of its fields retained.
             let index = columns[position].index
-            guard index < record.count else { continue }
-            let cell = CellParsing.trimmed(record[index])
-            if let last = columns[position].last, last.elementsEqual(cell) { continue }
+            let cell = columns.withUnsafeBufferPointer { columns -> Slice<UnsafeRawBufferPointer>? in
+                guard columns[position].watching, index < record.count else { return nil }
+                let cell = CellParsing.trimmed(record[index])
+                if let last = columns[position].last, Self.same(cell, last) { return nil }
+                return cell
+            }
+            guard let cell else { continue }
             columns[position].last = Array(cell)
             let text = String(decoding: cell, as: UTF8.self)
             if text.isEmpty || columns[position].seen.contains(text) { continue }
@@ -57,6 +62,21 @@ struct BreakdownColumns {
             } else if columns[position].total == nil && columns[position].seen.count > Self.distinctLimit {
                 columns[position].watching = false
             }
+        }
+    }
+
+    /// Whether `cell` holds exactly `bytes` (compared in place, byte by byte).
+    private static func same(_ cell: Slice<UnsafeRawBufferPointer>, _ bytes: [UInt8]) -> Bool {
+        guard cell.count == bytes.count else { return false }
+        return bytes.withUnsafeBufferPointer { bytes in
+            var offset = 0
+            var index = cell.startIndex
+            while offset < bytes.count {
+                if cell.base[index] != bytes[offset] { return false }
+                offset += 1
+                index += 1
+            }
+            return true
         }
     }
 

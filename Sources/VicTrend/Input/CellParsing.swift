@@ -234,6 +234,20 @@ enum CellParsing {
         return cell[first...last]
     }
 
+    /// `trimmed` of a cell read in place (every row's cells), by index on the reader's buffer.
+    static func trimmed(_ cell: Slice<UnsafeRawBufferPointer>) -> Slice<UnsafeRawBufferPointer> {
+        let bytes = cell.base
+        var start = cell.startIndex
+        var end = cell.endIndex
+        while start < end && (bytes[start] == UInt8(ascii: " ") || bytes[start] == UInt8(ascii: "\t")) {
+            start += 1
+        }
+        while end > start && (bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\t")) {
+            end -= 1
+        }
+        return bytes[start..<end]
+    }
+
     /// A cell quoted for a message; a cell of more than 40 Unicode scalars is shortened to its first 37.
     static func show<Bytes: Cell>(_ cell: Bytes) -> String {
         let text = String(decoding: cell, as: UTF8.self)

@@ -106,7 +106,8 @@ struct RowInterpreter {
 
     /// The text of a row whose first cell alone is filled (a footnote, once below a blank row), or `nil`.
     static func footnote(_ record: CSVRecord) -> String? {
-        guard record.count >= 1, !CellParsing.trimmed(record[0]).isEmpty, onlyEmptyCells(record, from: 1)
+        // The other cells first: a data row has a second cell, found filled at once.
+        guard record.count >= 1, onlyEmptyCells(record, from: 1), !CellParsing.trimmed(record[0]).isEmpty
         else { return nil }
         return record.text(0).trimmingBlanks
     }

@@ -156,9 +156,18 @@ enum NumberFormatting {
                 divisor *= 10
             }
         }
-        let scaled = (value * scale).rounded(.toNearestOrAwayFromZero)
+        // Rounded half away from zero without a call to `round`: the part cut off by truncating is exact
+        // (a scaled value of 2^52 or more is whole already, so the bound is the rounded value's).
+        let scaled = value * scale
         guard value.isFinite, abs(scaled) < 9.0e18 else { return nil }
-        return (Int(scaled), divisor)
+        var units = Int(scaled)
+        let cut = scaled - Double(units)
+        if cut >= 0.5 {
+            units += 1
+        } else if cut <= -0.5 {
+            units -= 1
+        }
+        return (units, divisor)
     }
 
     /// Writes `units / divisor` with `decimals` places (`divisor` = 10^decimals, from `fixedUnits`) at
@@ -197,6 +206,23 @@ enum NumberFormatting {
         if magnitude < 10 {
             position.pointee = UInt8(truncatingIfNeeded: magnitude) + 48
             return position + 1 - start
+        }
+        if magnitude < 10_000 {
+            // Years and most counts: two pairs of digits at most, without counting the digits first.
+            let pairs = digitPairs.utf8Start
+            let high = Int(truncatingIfNeeded: magnitude / 100)
+            let low = Int(truncatingIfNeeded: magnitude % 100) * 2
+            if high >= 10 {
+                position[0] = pairs[high * 2]
+                position[1] = pairs[high * 2 + 1]
+                position += 2
+            } else if high > 0 {
+                position[0] = UInt8(truncatingIfNeeded: high) + 48
+                position += 1
+            }
+            position[0] = pairs[low]
+            position[1] = pairs[low + 1]
+            return position + 2 - start
         }
         let digits = digitCount(magnitude)
         position += digits
