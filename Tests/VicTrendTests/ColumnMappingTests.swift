@@ -78,6 +78,19 @@ struct ColumnMappingTests {
         #expect(diagnostic.location == here)
         #expect(diagnostic.message.contains("victims, identified_victims, count, value, obs_value"))
         #expect(diagnostic.message.contains("'country', 'year'"))
+        #expect(diagnostic.message.contains("Swedish or Czech (Anzahl, nombre, número, ...)"))
+        #expect(!diagnostic.message.contains("Eurostat"))
+        // Eurostat's bulk TSV: the first cell joins the dimensions and the time axis.
+        guard case .failure(let tsv) = resolve(["freq,unit,geo\\TIME_PERIOD", "2019", "2020"]) else {
+            Issue.record("accepted Eurostat's TSV header")
+            return
+        }
+        #expect(
+            tsv.diagnostics.allSatisfy {
+                $0.message.hasSuffix(
+                    ". This is Eurostat's bulk TSV ('geo\\TIME_PERIOD'): download the dataset as SDMX-CSV "
+                        + "instead, which victrend reads (docs/source-exports.md)")
+            })
     }
 
     @Test("a one-column header hints at the delimiter")

@@ -363,6 +363,7 @@ struct DiagnosticFormatTests {
         #expect((location["artifactLocation"] as? [String: Any])?["uri"] as? String == "a.csv")
         #expect((location["region"] as? [String: Any])?["startColumn"] as? Int == 9)
         #expect(SARIFDiagnosticReporter.uri("data/Côte d'Ivoire.csv") == "data/C%C3%B4te%20d%27Ivoire.csv")
+        #expect(SARIFDiagnosticReporter.uri("/tmp/a b.csv") == "file:///tmp/a%20b.csv")
     }
 
     @Test("JSON and SARIF say how many findings past the limit were only counted; the others list them all")

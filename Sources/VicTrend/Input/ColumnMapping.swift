@@ -154,7 +154,8 @@ public struct ColumnMapping: Sendable, Equatable {
                     .missingColumn, at: location,
                     "expected \(expectation); the header has \(header.count) "
                         + "column\(header.count == 1 ? "" : "s"): \(shownHeader)"
-                        + (header.count == 1 ? oneColumnHint : "")))
+                        + (header.count == 1 ? oneColumnHint : "")
+                        + (header.contains { $0.lowercased().contains("\\time") } ? eurostatTSVHint : "")))
         }
         let candidates = matches.map { "'\(header[$0])' (column \($0 + 1))" }.joined(separator: ", ")
         return .failure(
@@ -163,6 +164,12 @@ public struct ColumnMapping: Sendable, Equatable {
                 "several columns could be the \(role.rawValue): \(candidates); choose one with \(role.option)"
             ))
     }
+
+    /// What a missing-column error adds for Eurostat's bulk TSV, whose first header cell joins the
+    /// dimensions and the time axis (`freq,unit,geo\TIME_PERIOD`).
+    static let eurostatTSVHint =
+        ". This is Eurostat's bulk TSV ('geo\\TIME_PERIOD'): download the dataset as SDMX-CSV instead, which "
+        + "victrend reads (docs/source-exports.md)"
 
     /// What a missing-column error adds when the header has one column (`column`'s `oneColumnHint`, which
     /// the reader gives): a text file read with the wrong delimiter, or a title above the table.

@@ -134,7 +134,8 @@ public enum SARIFDiagnosticReporter: DiagnosticReporter {
         "\(code.summary) `victrend explain \(code.rawValue)` explains it, with an example and its fix."
     }
 
-    /// A relative path as a URI reference (percent-encoding what URIs cannot hold).
+    /// A path as a URI reference (percent-encoding what URIs cannot hold): relative as it is, absolute
+    /// as a `file` URI.
     static func uri(_ path: String) -> String {
         var result = ""
         for byte in path.utf8 {
@@ -146,6 +147,8 @@ public enum SARIFDiagnosticReporter: DiagnosticReporter {
                 result += "%" + (hex.count == 1 ? "0" + hex : hex)
             }
         }
-        return result
+        // An absolute path is a `file` URI (RFC 8089: `file:///tmp/a.csv`); a relative one stays a
+        // relative reference, resolved against the repository by code scanning.
+        return path.hasPrefix("/") ? "file://" + result : result
     }
 }
