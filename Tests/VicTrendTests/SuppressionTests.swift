@@ -276,11 +276,10 @@ struct SuppressionTests {
         }
     }
 
-    @Test("overlapping groups: no suppressed count is a linear combination of published totals")
-    func overlapping() {
-        // Three groups overlapping in pairs: A + B, B + C and A + C are published. A and B are small;
-        // the pairwise stage hides C (B's partner in G2) and D (beside C in all − G1), after which every
-        // total and nested difference hides two or none, yet A = (G1 − G2 + G3) / 2, and so B, C and D.
+    /// Three groups overlapping in pairs in 2020, A and B small (see `overlapping`).
+    private var overlappingExample:
+        (values: [Cell: Int], groups: [(name: String, members: Set<String>)], primary: Set<Cell>)
+    {
         let year = 2020
         let values = [
             Cell(country: "A", year: year): 3, Cell(country: "B", year: year): 2,
@@ -291,7 +290,16 @@ struct SuppressionTests {
             ("alliance", ["A", "B", "C", "D", "E"]), ("G1", ["A", "B"]), ("G2", ["B", "C"]),
             ("G3", ["A", "C"]),
         ]
-        let primary: Set<Cell> = [Cell(country: "A", year: year), Cell(country: "B", year: year)]
+        return (values, groups, [Cell(country: "A", year: year), Cell(country: "B", year: year)])
+    }
+
+    @Test("overlapping groups: no suppressed count is a linear combination of published totals")
+    func overlapping() {
+        // Three groups overlapping in pairs: A + B, B + C and A + C are published. A and B are small;
+        // the pairwise stage hides C (B's partner in G2) and D (beside C in all − G1), after which every
+        // total and nested difference hides two or none, yet A = (G1 − G2 + G3) / 2, and so B, C and D.
+        let year = 2020
+        let (values, groups, primary) = overlappingExample
         let pairwise = Suppression.protect(
             values: values, primary: primary, groups: groups, linearAudit: false)
         let revealed = pairwise.suppressed.filter {
@@ -349,16 +357,7 @@ struct SuppressionTests {
         // The overlapping example above: after the pairwise stage A, B, C and D are hidden; the audit's
         // elimination needs 4 rows × 4 columns of steps and more.
         let year = 2020
-        let values = [
-            Cell(country: "A", year: year): 3, Cell(country: "B", year: year): 2,
-            Cell(country: "C", year: year): 40, Cell(country: "D", year: year): 50,
-            Cell(country: "E", year: year): 60,
-        ]
-        let groups: [(name: String, members: Set<String>)] = [
-            ("alliance", ["A", "B", "C", "D", "E"]), ("G1", ["A", "B"]), ("G2", ["B", "C"]),
-            ("G3", ["A", "C"]),
-        ]
-        let primary: Set<Cell> = [Cell(country: "A", year: year), Cell(country: "B", year: year)]
+        let (values, groups, primary) = overlappingExample
         let pairwise = Suppression.protect(
             values: values, primary: primary, groups: groups, linearAudit: false)
         for budget in [0, 15] {
