@@ -49,7 +49,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
     options.diagnosticLimit = PanelReader.Options().diagnosticLimit
     // validate's checks, series by series (from the builder's batches, or from the stream), must find
-    // what the whole panel's do; with a small limit, keep the first and count every one.
+    // what the whole panel's do; with a small limit, keep what a log keeps and count every one.
     let rules = PlausibilityRules(options: .init(currentYear: 2026))
     var refusals = AnalysisOptions(series: control & 0x10 == 0 ? .annual : .cumulative)
     refusals.exactTest = false
@@ -68,7 +68,10 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         var validation = PanelValidation(rules: rules, series: refusals.series, limit: limit)
         builder.forEachBatch(rows: 1 + Int(control & 15)) { validation.add($0) }
         let found = validation.findings()
-        if found.diagnostics != Array(wholeFindings.prefix(limit))
+        // What a log of that limit keeps of the panel's findings (the first, errors first).
+        var kept = DiagnosticLog(limit: limit)
+        kept.add(contentsOf: wholeFindings)
+        if found.diagnostics != kept.diagnostics
             || found.errorCount + found.warningCount + found.infoCount != wholeFindings.count
         {
             fatalError("validate's findings differ between the batches and the panel")
