@@ -47,6 +47,12 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
             ? DisplayText.prefix(message, limit: Self.maxMessageLength) : message
     }
 
+    /// The message, led by the workbook cell it concerns (`'Data 2024'!C2: ...`) when the location has
+    /// a sheet: for formats whose location cannot name one (a GitHub annotation, SARIF's region).
+    var messageNamingSheet: String {
+        location?.sheetReference.map { "\($0): \(message)" } ?? message
+    }
+
     /// The longest message kept, in Unicode scalars.
     public static let maxMessageLength = 2000
 

@@ -47,6 +47,16 @@ public struct DiagnosticLog: Sendable {
         }
     }
 
+    /// How many findings of `severity` were counted and not kept.
+    func omitted(_ severity: Diagnostic.Severity) -> Int {
+        let kept = diagnostics.count { $0.severity == severity }
+        switch severity {
+        case .error: return errorCount - kept
+        case .warning: return warningCount - kept
+        case .info: return infoCount - kept
+        }
+    }
+
     /// The kept finding an error may take the place of in a full log: the last note, else the last
     /// warning; `nil` when every kept finding is an error.
     private func placeForError() -> Int? {
@@ -74,10 +84,9 @@ public struct DiagnosticLog: Sendable {
     public mutating func add(contentsOf other: DiagnosticLog) {
         add(contentsOf: other.diagnostics)
         // What `other` only counted is only counted here (its text is gone), even with room to spare.
-        let kept = { (severity: Diagnostic.Severity) in other.diagnostics.count { $0.severity == severity } }
-        errorCount += other.errorCount - kept(.error)
-        warningCount += other.warningCount - kept(.warning)
-        infoCount += other.infoCount - kept(.info)
+        errorCount += other.omitted(.error)
+        warningCount += other.omitted(.warning)
+        infoCount += other.omitted(.info)
         omittedCount += other.omittedCount
     }
 
@@ -98,9 +107,7 @@ public struct DiagnosticLog: Sendable {
             if diagnostic.severity == .warning { diagnostic.severity = .error }
             strict.add(diagnostic)
         }
-        strict.errorCount +=
-            warningCount - diagnostics.filter { $0.severity == .warning }.count
-            + errorCount - diagnostics.filter { $0.severity == .error }.count
+        strict.errorCount += omitted(.warning) + omitted(.error)
         strict.omittedCount = omittedCount
         strict.infoCount = infoCount
         return strict

@@ -37,7 +37,7 @@ public struct Location: Sendable, Hashable, CustomStringConvertible {
     /// In a workbook, the place as Excel writes a reference — `Sheet1!B7`, a whole row `Sheet1!7:7`, a
     /// sheet name other than letters, digits and `_` quoted (`'Data 2024'!B7`); `nil` in a text file.
     /// Formats whose location has no sheet (a GitHub annotation, SARIF's region) put it in the message.
-    public var sheetReference: String? {
+    var sheetReference: String? {
         guard let sheet else { return nil }
         let name =
             sheet.unicodeScalars.allSatisfy {

@@ -34,6 +34,14 @@ enum Aggregates {
         return head.isEmpty || tail.isEmpty ? (text, nil) : (head, tail)
     }
 
+    /// The note (VT107) for `text`, an aggregate where a country is read, saying why it is left out.
+    static func leftOut(_ text: String, at location: Location, _ why: String) -> Diagnostic {
+        Diagnostic(
+            .aggregateLeftOut, at: location,
+            "\(DisplayText.quoted(text, limit: 64)) is a total or an aggregate of countries, not a country; "
+                + why)
+    }
+
     /// True for a total or an aggregate of countries:
     /// - Eurostat's codes `EU27_2020`, `EU28`, `EA20`, `EEA`, `EFTA` and the like;
     /// - the OECD's `OECD`, `OECDE`, `G7`, `G20`, `WLD`, `WXOECD`;

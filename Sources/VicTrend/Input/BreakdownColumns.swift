@@ -42,7 +42,7 @@ struct BreakdownColumns {
             let cell = columns.withUnsafeBufferPointer { columns -> Slice<UnsafeRawBufferPointer>? in
                 guard columns[position].watching, index < record.count else { return nil }
                 let cell = CellParsing.trimmed(record[index])
-                if let last = columns[position].last, Self.same(cell, last) { return nil }
+                if let last = columns[position].last, CellParsing.same(cell, last) { return nil }
                 return cell
             }
             guard let cell else { continue }
@@ -62,21 +62,6 @@ struct BreakdownColumns {
             } else if columns[position].total == nil && columns[position].seen.count > Self.distinctLimit {
                 columns[position].watching = false
             }
-        }
-    }
-
-    /// Whether `cell` holds exactly `bytes` (compared in place, byte by byte).
-    private static func same(_ cell: Slice<UnsafeRawBufferPointer>, _ bytes: [UInt8]) -> Bool {
-        guard cell.count == bytes.count else { return false }
-        return bytes.withUnsafeBufferPointer { bytes in
-            var offset = 0
-            var index = cell.startIndex
-            while offset < bytes.count {
-                if cell.base[index] != bytes[offset] { return false }
-                offset += 1
-                index += 1
-            }
-            return true
         }
     }
 
@@ -105,10 +90,13 @@ struct BreakdownColumns {
     /// sexos`, `Beide Geschlechter`, `Zusammen`): the UN's and the offices' totals of a breakdown. A longer
     /// text (`All figures provisional`, a note) is not one.
     static func isTotal(_ text: String) -> Bool {
-        if SourceProfile.totalValues.contains(text.uppercased()) || Aggregates.looksLikeTotal(text) {
+        let normalised = CountryTable.normalise(text)
+        if SourceProfile.totalValues.contains(text.uppercased())
+            || Aggregates.looksLikeTotal(text, normalised: normalised)
+        {
             return true
         }
-        let words = CountryTable.normalise(text).split(separator: " ")
+        let words = normalised.split(separator: " ")
         guard let first = words.first, words.count <= 2 else { return false }
         return allWords.contains(String(first))
     }

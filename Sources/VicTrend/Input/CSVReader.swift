@@ -407,11 +407,6 @@ final class CSVReader {
             stopDiagnostic = oversized("the parser ended several rows on one line; the file cannot be read")
             return false
         }
-        if rawStartLine < options.headerLine {
-            // A title above the table (`--header-line`): not a record.
-            sink.pointee.removeAll()
-            return true
-        }
         recordLine = rawStartLine
         recordEndLine = line
         recordCount += 1

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Reads years and counts straight from cell bytes, and explains what is wrong when they are not valid.
 ///
 /// No `String` is built on the success path: the digits are accumulated from the bytes libcsv hands
@@ -246,6 +254,21 @@ enum CellParsing {
             end -= 1
         }
         return bytes[start..<end]
+    }
+
+    /// Whether `cell` holds exactly `bytes` (one `memcmp`).
+    static func same(_ cell: Slice<UnsafeRawBufferPointer>, _ bytes: [UInt8]) -> Bool {
+        same(cell, bytes, count: bytes.count)
+    }
+
+    /// Whether `cell` holds exactly the first `count` bytes of `bytes` (count ≤ bytes.count).
+    static func same(_ cell: Slice<UnsafeRawBufferPointer>, _ bytes: [UInt8], count: Int) -> Bool {
+        guard cell.count == count else { return false }
+        guard let base = cell.base.baseAddress, count > 0 else { return count == 0 }
+        return bytes.withUnsafeBytes { other in
+            guard let start = other.baseAddress else { return false }
+            return memcmp(base + cell.startIndex, start, count) == 0
+        }
     }
 
     /// A cell quoted for a message; a cell of more than 40 Unicode scalars is shortened to its first 37.

@@ -60,18 +60,15 @@ enum CountryListReader {
             let text = record.text(country).trimmingBlanks
             var key = text
             if countries == .iso, !text.isEmpty {
-                // An aggregate (EU27_2020) is in no total whatever a list says: a note, not an error.
-                if CountryTable.standard.country(text) == nil && Aggregates.isAggregate(text) {
-                    log.add(
-                        Diagnostic(
-                            .aggregateLeftOut, at: reader.location(ofCell: country),
-                            "\(DisplayText.quoted(text, limit: 64)) is a total or an aggregate of countries, not "
-                                + "a country; this row of the \(kind) file is left out (an aggregate is never "
-                                + "added into a total)"))
-                    return
-                }
                 guard let code = CountryTable.standard.country(text)?.alpha3 else {
-                    log.add(CountryTable.standard.unknown(text, at: reader.location(ofCell: country)))
+                    // An aggregate (EU27_2020) is in no total whatever a list says: a note, not an error.
+                    log.add(
+                        Aggregates.isAggregate(text)
+                            ? Aggregates.leftOut(
+                                text, at: reader.location(ofCell: country),
+                                "this row of the \(kind) file is left out (an aggregate is never added into a total)"
+                            )
+                            : CountryTable.standard.unknown(text, at: reader.location(ofCell: country)))
                     return
                 }
                 key = code

@@ -1025,7 +1025,8 @@ struct RowInterpreter {
         guard !keyColumns.isEmpty else { return country }
         // The same cells as the last row's make the same key (rows of a key usually come together).
         if country == lastByKey.country
-            && keyColumns.indices.allSatisfy({ Self.same(record[keyColumns[$0]], lastByKey.cells[$0]) })
+            && keyColumns.indices.allSatisfy({ CellParsing.same(record[keyColumns[$0]], lastByKey.cells[$0]) }
+            )
         {
             return lastByKey.key
         }
@@ -1064,7 +1065,7 @@ struct RowInterpreter {
         // Rows of one country usually come together: the cell as written, compared with the last one
         // accepted (never empty), gives its key again without trimming or validating.
         let written = record[country]
-        if lastCountryCount > 0 && Self.same(written, lastCountryBytes, count: lastCountryCount) {
+        if lastCountryCount > 0 && CellParsing.same(written, lastCountryBytes, count: lastCountryCount) {
             if let (text, match) = lastIgnored {
                 output.add(.warning) {
                     CountryTable.ignoredWarning(text, match, at: reader.location(ofCell: country))
@@ -1116,11 +1117,10 @@ struct RowInterpreter {
             return key
         case .aggregate:
             output.add(
-                Diagnostic(
-                    .aggregateLeftOut, at: reader.location(ofCell: country),
-                    "\(DisplayText.quoted(text, limit: 64)) is a total or an aggregate of countries, not a "
-                        + "country; left out so that it is not counted twice (--keep-aggregates keeps it as a "
-                        + "series of its own)"))
+                Aggregates.leftOut(
+                    text, at: reader.location(ofCell: country),
+                    "left out so that it is not counted twice (--keep-aggregates keeps it as a series of its own)"
+                ))
             return nil
         case .unsafe(let reason):
             output.add(
@@ -1273,21 +1273,6 @@ struct RowInterpreter {
             .controlInKey, at: location,
             "the '\(column)' cell holds \(reason); a key is printed as it is in every report, where this "
                 + "would rewrite a terminal, reorder a line or drive a CI runner: remove it from the file")
-    }
-
-    /// Whether `cell` holds exactly `bytes` (one `memcmp`).
-    private static func same(_ cell: Slice<UnsafeRawBufferPointer>, _ bytes: [UInt8]) -> Bool {
-        same(cell, bytes, count: bytes.count)
-    }
-
-    /// Whether `cell` holds exactly the first `count` bytes of `bytes` (count ≤ bytes.count).
-    private static func same(_ cell: Slice<UnsafeRawBufferPointer>, _ bytes: [UInt8], count: Int) -> Bool {
-        guard cell.count == count else { return false }
-        guard let base = cell.base.baseAddress, count > 0 else { return count == 0 }
-        return bytes.withUnsafeBytes { other in
-            guard let start = other.baseAddress else { return false }
-            return memcmp(base + cell.startIndex, start, count) == 0
-        }
     }
 
     private mutating func remember(

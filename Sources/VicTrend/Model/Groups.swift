@@ -9,13 +9,13 @@ public struct Groups: Sendable, Hashable {
 
     /// The most groups a report takes: each is a total in every year, and secondary suppression weighs
     /// every pair of them (a groups file names a handful: EU and non-EU, regions, income groups).
-    public static let maximumCount = 200
+    static let maximumCount = 200
 
     /// The number of groups.
-    public var count: Int { names.count }
+    var count: Int { names.count }
 
     /// Whether `group` is one of the groups.
-    public func has(_ group: String) -> Bool { members[group] != nil }
+    func has(_ group: String) -> Bool { members[group] != nil }
 
     /// Puts `country` into `group` (creating the group on first use).
     public mutating func add(country: String, to group: String) {

@@ -29,12 +29,10 @@ public struct ValidationReport: Sendable {
     /// What the findings past the log's limit were, when there were any: `1,260 more findings not
     /// listed (1,260 notes); the first 1,000 are, errors first`. The formats without a summary line
     /// (JSON, SARIF) say it in their own way.
-    public var omitted: String? {
+    var omitted: String? {
         guard log.omittedCount > 0 else { return nil }
-        let kept = { (severity: Diagnostic.Severity) in log.diagnostics.count { $0.severity == severity } }
         let kinds = [
-            (log.errorCount - kept(.error), "error"), (log.warningCount - kept(.warning), "warning"),
-            (log.infoCount - kept(.info), "note"),
+            (log.omitted(.error), "error"), (log.omitted(.warning), "warning"), (log.omitted(.info), "note"),
         ].filter { $0.0 > 0 }.map { "\(NumberFormatting.grouped($0.0)) \($0.1)\($0.0 == 1 ? "" : "s")" }
         let count = log.omittedCount
         return "\(NumberFormatting.grouped(count)) more finding\(count == 1 ? "" : "s") not listed ("

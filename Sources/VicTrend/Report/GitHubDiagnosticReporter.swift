@@ -72,9 +72,7 @@ public enum GitHubDiagnosticReporter: DiagnosticReporter {
         }
         properties.append("title=" + escapeProperty(diagnostic.code.rawValue))
         // An annotation has no sheet: a workbook's finding names its cell (`Wide!D5: ...`).
-        let text =
-            diagnostic.location?.sheetReference.map { "\($0): \(diagnostic.message)" } ?? diagnostic.message
-        let message = escapeData(DisplayText.inert(text, exceptLineBreaks: true))
+        let message = escapeData(DisplayText.inert(diagnostic.messageNamingSheet, exceptLineBreaks: true))
         return "::\(kind) \(properties.joined(separator: ","))::\(message)"
     }
 

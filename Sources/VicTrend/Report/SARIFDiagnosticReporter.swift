@@ -27,17 +27,7 @@ public enum SARIFDiagnosticReporter: DiagnosticReporter {
                 ("ruleIndex", String(ruleIndex[diagnostic.code] ?? 0)),
                 ("level", JSONText.string(level(diagnostic.severity))),
                 // SARIF's region has no sheet: a workbook's finding names its cell (`Wide!D5: ...`).
-                (
-                    "message",
-                    JSONText.object([
-                        (
-                            "text",
-                            JSONText.string(
-                                diagnostic.location?.sheetReference.map { "\($0): \(diagnostic.message)" }
-                                    ?? diagnostic.message)
-                        )
-                    ])
-                ),
+                ("message", JSONText.object([("text", JSONText.string(diagnostic.messageNamingSheet))])),
             ]
             if let location = diagnostic.location {
                 var region: [(String, String)] = [("startLine", String(max(1, location.line)))]
