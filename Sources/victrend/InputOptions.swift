@@ -7,7 +7,20 @@ import VicTrend
 /// the parser would derive): left to derive it, swift-argument-parser converts each property's name
 /// character by character every time it reflects a command, four times a run (about 1.2M
 /// instructions of start-up; docs/performance.md, "The yearly check in instructions").
+///
+/// No option gives the parser a default value: an option with a default is an optional the command
+/// reads through a property that supplies it (`encoding`), and its help states the default. Given a
+/// default, swift-argument-parser describes it for the help at every parse, by a dynamic cast of the
+/// value to `CaseIterable & RawRepresentable` whose first conformance look-ups for each type scan the
+/// executable's ~3,800 conformance records: 1.9M instructions of a yearly check's start-up.
 struct InputOptions: ParsableArguments {
+    /// The encoding of CSV files without `--encoding`.
+    static let defaultEncoding = TextEncoding.utf8
+    /// How country keys are read without `--countries`.
+    static let defaultCountries = CountryMatching.iso
+    /// The layout without `--layout`.
+    static let defaultLayout = InputLayout.auto
+
     @Argument(
         help: ArgumentHelp(
             "CSV files with one row per country and year; several files are read as one panel. - reads "
@@ -26,10 +39,14 @@ struct InputOptions: ParsableArguments {
     @Option(
         name: .customLong("encoding"),
         help: ArgumentHelp(
-            "Encoding of CSV files: utf-8 (default), windows-1252 (Excel's \"CSV\" in Western Europe) or latin-1. "
-                + "A file with a UTF-8 byte-order mark is read as UTF-8.",
+            "Encoding of CSV files: utf-8, windows-1252 (Excel's \"CSV\" in Western Europe) or latin-1 "
+                + "(default: \(Self.defaultEncoding.rawValue)). A file with a UTF-8 byte-order mark is read as "
+                + "UTF-8.",
             valueName: "encoding"))
-    var encoding = TextEncoding.utf8
+    var encodingOption: TextEncoding?
+
+    /// `--encoding`, or the default.
+    var encoding: TextEncoding { encodingOption ?? Self.defaultEncoding }
 
     @Option(
         name: .customLong("thousands-separator"),
@@ -95,18 +112,25 @@ struct InputOptions: ParsableArguments {
         help: ArgumentHelp(
             "iso: match country codes and names against ISO 3166 (AUT, AT, 040, Austria, 'South Korea'...) and "
                 + "report alpha-3 codes; verbatim: keep keys as written (regions, agencies, the ICSE database total; "
-                + "totals such as Total or World are still left out unless --keep-aggregates).",
+                + "totals such as Total or World are still left out unless --keep-aggregates). Default: "
+                + "\(Self.defaultCountries.rawValue).",
             valueName: "matching"))
-    var countries = CountryMatching.iso
+    var countriesOption: CountryMatching?
+
+    /// `--countries`, or the default.
+    var countries: CountryMatching { countriesOption ?? Self.defaultCountries }
 
     @Option(
         name: .customLong("layout"),
         help: ArgumentHelp(
-            "auto (default: detected from the header), long (country,year,victims), wide (country,2013,2014,...) "
-                + "or sdmx (SDMX-CSV from Eurostat or the OECD, OECD.Stat and UN SDG exports: every dimension "
-                + "must have one value).",
+            "\(Self.defaultLayout.rawValue) (the default: detected from the header), long (country,year,victims), "
+                + "wide (country,2013,2014,...) or sdmx (SDMX-CSV from Eurostat or the OECD, OECD.Stat and UN SDG "
+                + "exports: every dimension must have one value).",
             valueName: "layout"))
-    var layout = InputLayout.auto
+    var layoutOption: InputLayout?
+
+    /// `--layout`, or the default (detection).
+    var layout: InputLayout { layoutOption ?? Self.defaultLayout }
 
     @Option(
         name: .customLong("filter"),

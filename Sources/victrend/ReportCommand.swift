@@ -30,6 +30,13 @@ struct ReportCommand: ParsableCommand {
             """
     )
 
+    /// The kind of counts without `--series`.
+    static let defaultSeries = SeriesKind.annual
+    /// How a count that is not published is written without `--suppressed-as`.
+    static let defaultSuppressedAs = SuppressedCells.marker
+    /// The confidence level without `--confidence`.
+    static let defaultConfidence = 0.95
+
     @OptionGroup var input: InputOptions
 
     @Option(
@@ -89,9 +96,13 @@ struct ReportCommand: ParsableCommand {
         name: .customLong("series"),
         help: ArgumentHelp(
             "What the counts are: annual (victims identified during each year) or cumulative (running totals, "
-                + "as INTERPOL publishes ICSE's; also reports the new identifications derived from them).",
+                + "as INTERPOL publishes ICSE's; also reports the new identifications derived from them). "
+                + "Default: \(Self.defaultSeries.rawValue).",
             valueName: "kind"))
-    var series = SeriesKind.annual
+    var seriesOption: SeriesKind?
+
+    /// `--series`, or the default. (No option hands the parser a default: see `InputOptions`.)
+    var series: SeriesKind { seriesOption ?? Self.defaultSeries }
 
     @Option(
         name: .customLong("suppress-below"),
@@ -106,9 +117,12 @@ struct ReportCommand: ParsableCommand {
         help: ArgumentHelp(
             "How the CSV tables write a count that is not published: marker (<K or x, for people) or empty (an "
                 + "empty cell and a victims_status column saying suppressed or withheld, so that pandas and R "
-                + "read numbers).",
+                + "read numbers). Default: \(Self.defaultSuppressedAs.rawValue).",
             valueName: "cells"))
-    var suppressedAs = SuppressedCells.marker
+    var suppressedAsOption: SuppressedCells?
+
+    /// `--suppressed-as`, or the default.
+    var suppressedAs: SuppressedCells { suppressedAsOption ?? Self.defaultSuppressedAs }
 
     @Flag(
         name: .customLong("no-test"),
@@ -165,9 +179,13 @@ struct ReportCommand: ParsableCommand {
     @Option(
         name: .customLong("confidence"),
         help: ArgumentHelp(
-            "Confidence level of the rate-ratio intervals; a shortfall is significant when p < 1 - confidence.",
+            "Confidence level of the rate-ratio intervals; a shortfall is significant when p < 1 - confidence "
+                + "(default: \(Self.defaultConfidence)).",
             valueName: "level"))
-    var confidence = 0.95
+    var confidenceOption: Double?
+
+    /// `--confidence`, or the default.
+    var confidence: Double { confidenceOption ?? Self.defaultConfidence }
 
     @Option(
         name: .customLong("dispersion"),

@@ -34,15 +34,28 @@ struct ValidateCommand: ParsableCommand {
             """
     )
 
+    /// The findings' format without `--format`.
+    static let defaultFormat = DiagnosticFormat.text
+    /// `--jump-factor`'s default: a tenfold jump or drop is flagged.
+    static let defaultJumpFactor = 10
+    /// `--jump-minimum`'s default.
+    static let defaultJumpMinimum = 10
+    /// `--earliest-year`'s default.
+    static let defaultEarliestYear = 2000
+
     @OptionGroup var input: InputOptions
 
     @Option(
         name: [.customLong("format"), .customShort("f")],
         help: ArgumentHelp(
             "Output: text (file:line:col: error[VT103]: message), json (one array), github (Actions "
-                + "annotations; with $GITHUB_STEP_SUMMARY set, also a full table there) or sarif (2.1.0).",
+                + "annotations; with $GITHUB_STEP_SUMMARY set, also a full table there) or sarif (2.1.0). Default: "
+                + "\(Self.defaultFormat.rawValue).",
             valueName: "format"))
-    var format = DiagnosticFormat.text
+    var formatOption: DiagnosticFormat?
+
+    /// `--format`, or the default. (No option hands the parser a default: see `InputOptions`.)
+    var format: DiagnosticFormat { formatOption ?? Self.defaultFormat }
 
     @Flag(
         name: .customLong("strict"), help: "Treat warnings as errors (exit 1 when any finding is a warning).")
@@ -51,9 +64,13 @@ struct ValidateCommand: ParsableCommand {
     @Option(
         name: .customLong("series"),
         help: ArgumentHelp(
-            "What the counts are: annual, or cumulative (running totals; a falling total is an error).",
+            "What the counts are: annual, or cumulative (running totals; a falling total is an error). Default: "
+                + "\(ReportCommand.defaultSeries.rawValue).",
             valueName: "kind"))
-    var series = SeriesKind.annual
+    var seriesOption: SeriesKind?
+
+    /// `--series`, or the default.
+    var series: SeriesKind { seriesOption ?? ReportCommand.defaultSeries }
 
     @Option(
         name: .customLong("members"),
@@ -75,16 +92,24 @@ struct ValidateCommand: ParsableCommand {
     @Option(
         name: .customLong("jump-factor"),
         help: ArgumentHelp(
-            "Flag a count more than this many times the previous year's, or less than its 1/N.",
+            "Flag a count more than this many times the previous year's, or less than its 1/N (default: "
+                + "\(Self.defaultJumpFactor)).",
             valueName: "N"))
-    var jumpFactor = 10
+    var jumpFactorOption: Int?
+
+    /// `--jump-factor`, or the default.
+    var jumpFactor: Int { jumpFactorOption ?? Self.defaultJumpFactor }
 
     @Option(
         name: .customLong("jump-minimum"),
         help: ArgumentHelp(
-            "Do not flag changes between counts that are both below N (small counts vary a lot).",
+            "Do not flag changes between counts that are both below N (small counts vary a lot; default: "
+                + "\(Self.defaultJumpMinimum)).",
             valueName: "N"))
-    var jumpMinimum = 10
+    var jumpMinimumOption: Int?
+
+    /// `--jump-minimum`, or the default.
+    var jumpMinimum: Int { jumpMinimumOption ?? Self.defaultJumpMinimum }
 
     @Option(
         name: .customLong("target-rate"),
@@ -96,8 +121,12 @@ struct ValidateCommand: ParsableCommand {
 
     @Option(
         name: .customLong("earliest-year"),
-        help: ArgumentHelp("Flag years before this one.", valueName: "year"))
-    var earliestYear = 2000
+        help: ArgumentHelp(
+            "Flag years before this one (default: \(Self.defaultEarliestYear)).", valueName: "year"))
+    var earliestYearOption: Int?
+
+    /// `--earliest-year`, or the default.
+    var earliestYear: Int { earliestYearOption ?? Self.defaultEarliestYear }
 
     @Option(
         name: .customLong("current-year"),
