@@ -30,6 +30,22 @@ struct KeptAggregateTests {
         #expect(Aggregates.isAggregateKey("EU27_2020:European Union - 27 countries (from 2020)"))
         #expect(Aggregates.isAggregateKey("XX:World"))
         #expect(!Aggregates.isAggregateKey("Austria") && !Aggregates.isAggregateKey("AUT · Wien"))
+        // One word of ASCII letters and digits is looked up by its bytes, any other text by its normal
+        // form: both ways give the same answer for every one-word name, however it is capitalised.
+        let words = Aggregates.names.filter { name in
+            name.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) }
+        }
+        #expect(words.count >= 20 && words.contains("insgesamt") && words.contains("world"))
+        for word in words {
+            for spelling in [word, word.uppercased(), word.prefix(1).uppercased() + word.dropFirst()] {
+                #expect(Aggregates.isAggregate(spelling), "\(spelling)")
+                #expect(Aggregates.isAggregate(spelling + "."), "\(spelling).")
+            }
+            // (Any word that starts with `oecd` is one of the OECD's groups: OECDE, OECDAM.)
+            #expect(word.hasPrefix("oecd") || !Aggregates.isAggregate(word + "x"), "\(word)x")
+        }
+        #expect(["WLD", "G20", "Wxoecd", "150", "001", "OECDE"].allSatisfy(Aggregates.isAggregate))
+        #expect(!["AUT", "Deutschland", "Worlds", "1000", "151x"].contains(where: Aggregates.isAggregate))
         let aggregateCodes = CountryTable.standard.all.map(\.alpha3).filter(Aggregates.isAggregateKey)
         #expect(aggregateCodes.isEmpty)
     }

@@ -77,15 +77,18 @@ enum Aggregates {
     }
 
     /// `isAggregate` of a text of ASCII letters and digits only (a code such as `AUT`, `EU27`, `S00001`,
-    /// or a one-word name such as `Insgesamt`): the same answer from the bytes, without upper-casing or
-    /// normalising the text (a reader of verbatim keys asks this once for each new key, and the totals
-    /// once for each series). Such a text's normal form is its lower-case self, each byte `| 0x20`.
+    /// or a one-word name such as `Insgesamt`): the same answer from the bytes, without normalising the
+    /// text (a reader asks this once for each new key, and the totals once for each series). Such a
+    /// text's normal form is its lower-case self, each byte `| 0x20`, looked up in the sets of names.
     private static func isAggregate(word: String.UTF8View) -> Bool {
-        var text = String(word)
-        return text.withUTF8 { word in
-            func lowered(_ index: Int) -> UInt8 { word[index] | 0x20 }
+        // ASCII letters and digits: setting bit 5 lower-cases a letter and keeps a digit.
+        var lower = String(unsafeUninitializedCapacity: word.count) { buffer in
+            for (index, byte) in word.enumerated() { buffer[index] = byte | 0x20 }
+            return word.count
+        }
+        let verdict = lower.withUTF8 { word -> Bool? in
             func starts(with prefix: [UInt8]) -> Bool {
-                word.count >= prefix.count && prefix.indices.allSatisfy { lowered($0) == prefix[$0] }
+                word.count >= prefix.count && prefix.indices.allSatisfy { word[$0] == prefix[$0] }
             }
             for prefix in wordPrefixes where starts(with: prefix) {
                 if word.count == prefix.count || isASCIIDigit(word[prefix.count]) { return true }
@@ -94,25 +97,13 @@ enum Aggregates {
             if word.count <= 3 && word.allSatisfy(isASCIIDigit) {
                 return m49Regions.contains(word.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) })
             }
-            // The group codes and names that are one word of letters and digits (no other can equal it).
-            guard word.count < wordNames.count else { return false }
-            return wordNames[word.count].contains { name in
-                name.indices.allSatisfy { lowered($0) == name[$0] }
-            }
+            return nil
         }
+        // The lower-case word is its own normal form, so it is looked up as `isAggregate` looks up names.
+        return verdict ?? (groupCodes.contains(lower) || names.contains(lower))
     }
 
     private static let oecdPrefix = Array("oecd".utf8)
-
-    /// `groupCodes` and `names` made of lower-case ASCII letters and digits only, by length in bytes.
-    private static let wordNames: [[[UInt8]]] = {
-        let words = (groupCodes.union(names)).map { Array($0.utf8) }.filter { word in
-            word.allSatisfy { isASCIIDigit($0) || ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) }
-        }
-        var byLength = [[[UInt8]]](repeating: [], count: (words.map(\.count).max() ?? 0) + 1)
-        for word in words { byLength[word.count].append(word) }
-        return byLength
-    }()
 
     /// True for a key that is no country and no known total, yet looks like a total: one of its words
     /// (compared as country names are) contains `total`, `summe`, `gesamt`, `somme`, `totaal`, `ogolem`
