@@ -291,5 +291,8 @@ struct ReportCommand: ParsableCommand {
         if !outcome.findings.isEmpty {
             throw DiagnosticPrinter.refusal(outcome.findings)
         }
+        for warning in analysis.yearWarnings(years: outcome.years) {
+            Terminal.error("victrend: warning: \(warning)")
+        }
     }
 }

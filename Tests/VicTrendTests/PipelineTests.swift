@@ -19,6 +19,9 @@ struct PipelineTests {
         return rows
     }()
 
+    /// The first and the latest year of `sortedRows`.
+    private static let years = 2015...2020
+
     private static let header = "country,year,victims,flag\n"
 
     private func run(
@@ -64,6 +67,7 @@ struct PipelineTests {
         let (shuffledOutcome, unsorted) = try run(shuffled, report(format, table), output: "out")
         #expect(sortedOutcome.isWritten && shuffledOutcome.isWritten)
         #expect(sortedOutcome.rowCount == Self.sortedRows.count)
+        #expect(sortedOutcome.years == Self.years && shuffledOutcome.years == Self.years)
         #expect(sorted != nil)
         // JSON gives each figure's line, which shuffling moves, and lists the notes in line order.
         let figures = { (text: String?) in
@@ -75,6 +79,24 @@ struct PipelineTests {
         #expect(sortedOutcome.log.diagnostics.count == 4)
         #expect(sortedOutcome.log.diagnostics.map(\.code) == shuffledOutcome.log.diagnostics.map(\.code))
         if format != .csv { #expect(sorted?.contains("<sha256>") == true) }
+    }
+
+    @Test("a baseline after the latest figure and a target year not after it are warned of, at the edge")
+    func yearWarnings() {
+        func warnings(baseline: Int? = nil, target: Int? = nil, years: ClosedRange<Int>? = Self.years)
+            -> [String]
+        {
+            AnalysisOptions(baselineYear: baseline, targetYear: target).yearWarnings(years: years)
+        }
+        #expect(
+            warnings(baseline: 2021).count == 1
+                && warnings(baseline: 2021)[0].hasPrefix("--baseline-year 2021 "))
+        #expect(warnings(baseline: 2020).isEmpty && warnings(baseline: 1990).isEmpty)
+        #expect(
+            warnings(target: 2020).count == 1 && warnings(target: 2020)[0].contains("(2020): a country with"))
+        #expect(warnings(target: 2021).isEmpty && warnings().isEmpty)
+        #expect(warnings(baseline: 2030, target: 2010).count == 2)
+        #expect(warnings(baseline: 2030, target: 2010, years: nil).isEmpty)
     }
 
     @Test("the trends table's hand-checked rows: 30 -> 31 is short of 33 by 2, p of the exact test")

@@ -397,4 +397,27 @@ struct ReportEndToEndTests {
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stdout.split(separator: "\n").contains { $0 == row }, "\(outcome.stdout)")
     }
+
+    @Test(
+        "a baseline after every figure or a target year not after the latest is reported, not silently empty",
+        arguments: [
+            (
+                ["--baseline-year", "2030"],
+                "victrend: warning: --baseline-year 2030 is after the latest figure of the input (2022): no "
+                    + "country has a trajectory, and its columns are empty\n"
+            ),
+            (
+                ["--table", "summary", "--target-year", "2022"],
+                "victrend: warning: --target-year 2022 is not after the latest figure of the input (2022): a "
+                    + "country with a figure for 2022 or later is not projected (a projection runs from a "
+                    + "country's latest figure to a later year)\n"
+            ),
+            (["--baseline-year", "2022", "--target-year", "2023"], ""),
+        ])
+    func yearsBeyondTheData(options: [String], warning: String) throws {
+        let outcome = try VictrendBinary.run(["report"] + options + ["samples/small/example.csv"])
+        #expect(outcome.status == 0)
+        #expect(outcome.stderr == warning)
+        #expect(outcome.stdout.hasPrefix("country,"))
+    }
 }

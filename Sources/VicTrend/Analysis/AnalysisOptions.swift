@@ -35,6 +35,28 @@ public struct AnalysisOptions: Sendable, Hashable {
         targetYear ?? latestYear.map { $0 + Self.defaultProjectionYears }
     }
 
+    /// What `baselineYear` and `targetYear` leave empty in a panel whose figures run over `years` (nil:
+    /// no figure), one sentence each, for the command line to show as a warning: a baseline after
+    /// every figure gives no country a trajectory (the trajectory columns stay empty); a target year
+    /// not after the latest figure leaves unprojected every country with a figure for that year or
+    /// later. Empty when both leave something to show, or when they were not given.
+    public func yearWarnings(years: ClosedRange<Int>?) -> [String] {
+        guard let years else { return [] }
+        var warnings: [String] = []
+        if let baselineYear, baselineYear > years.upperBound {
+            warnings.append(
+                "--baseline-year \(baselineYear) is after the latest figure of the input (\(years.upperBound)): "
+                    + "no country has a trajectory, and its columns are empty")
+        }
+        if let targetYear, targetYear <= years.upperBound {
+            warnings.append(
+                "--target-year \(targetYear) is not after the latest figure of the input (\(years.upperBound)): "
+                    + "a country with a figure for \(targetYear) or later is not projected (a projection runs "
+                    + "from a country's latest figure to a later year)")
+        }
+        return warnings
+    }
+
     /// Input paths as given, for the report's parameters.
     public var inputs: [String]
 

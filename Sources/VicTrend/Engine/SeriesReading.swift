@@ -21,22 +21,42 @@ struct SeriesReading {
     struct Read {
         var log: DiagnosticLog
         var rowCount: Int
+        /// The first and the latest year of a figure handed on; nil when none was.
+        var years: ClosedRange<Int>?
+    }
+
+    /// The span of the years of the series handed on so far.
+    private struct YearSpan {
+        var years: ClosedRange<Int>?
+
+        mutating func include(_ batch: [Series]) {
+            for series in batch {
+                guard let first = series.observations.first?.year, let last = series.observations.last?.year
+                else { continue }
+                years = years.map { min($0.lowerBound, first)...max($0.upperBound, last) } ?? first...last
+            }
+        }
     }
 
     /// Reads every input and hands the series to `sink`. With errors in the inputs the whole read
     /// hands nothing on, unless the sink `continuesPastErrors`.
     func deliver(to sink: some SeriesSink) throws(VictrendError) -> Read {
         let reader = PanelReader(options: options)
+        var span = YearSpan()
         let streamed: PanelReader.StreamResult?
         do {
-            streamed = try reader.stream(inputs, batchRows: Self.batchRows) { sink.add($0) }
+            streamed = try reader.stream(inputs, batchRows: Self.batchRows) { batch in
+                span.include(batch)
+                sink.add(batch)
+            }
         } catch {
             sink.abandon()
             throw .unreadable(error)
         }
         if let streamed {
-            return Read(log: streamed.log, rowCount: streamed.rowCount)
+            return Read(log: streamed.log, rowCount: streamed.rowCount, years: span.years)
         }
+        span = YearSpan()
         do {
             try sink.restart()
         } catch {
@@ -52,8 +72,11 @@ struct SeriesReading {
             throw .unreadable(error)
         }
         if !read.log.hasErrors || sink.continuesPastErrors {
-            builder.forEachBatch(rows: Self.batchRows) { sink.add($0) }
+            builder.forEachBatch(rows: Self.batchRows) { batch in
+                span.include(batch)
+                sink.add(batch)
+            }
         }
-        return Read(log: read.log, rowCount: read.rowCount)
+        return Read(log: read.log, rowCount: read.rowCount, years: span.years)
     }
 }

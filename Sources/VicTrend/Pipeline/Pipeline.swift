@@ -49,10 +49,11 @@ public enum Pipeline {
         guard !log.hasErrors || sink.continuesPastErrors else {
             sink.abandon()
             return PipelineOutcome(
-                log: log, rowCount: read.rowCount, findings: DiagnosticLog(limit: reading.diagnosticLimit))
+                log: log, rowCount: read.rowCount, findings: DiagnosticLog(limit: reading.diagnosticLimit),
+                years: nil)
         }
         let findings = try sink.finish(log: log)
-        return PipelineOutcome(log: log, rowCount: read.rowCount, findings: findings)
+        return PipelineOutcome(log: log, rowCount: read.rowCount, findings: findings, years: read.years)
     }
 }
 
@@ -91,6 +92,9 @@ public struct PipelineOutcome: Sendable {
     /// it, so that a file with a finding on every figure holds no more than the limit in memory.
     public var findings: DiagnosticLog
 
+    /// The first and the latest year of a figure in the panel (a withheld figure counts: it has a year);
+    /// nil when there is none, or when errors in reading kept the series from the analysis.
+    public var years: ClosedRange<Int>?
     /// True when a report was written: no error in reading, none in the analysis.
     public var isWritten: Bool { !log.hasErrors && findings.isEmpty }
 }
