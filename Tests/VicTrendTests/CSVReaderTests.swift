@@ -33,6 +33,41 @@ struct CSVReaderTests {
     }
 
     @Test(
+        "Excel's first line sep=; names the delimiter and puts the header on line 2, at any chunk size",
+        arguments: [4, 5, 7, 1 << 16])
+    func excelSeparatorLine(chunkSize: Int) throws {
+        // The header has more commas than semicolons: detection alone would take the comma.
+        let text = "\u{FEFF}sep=;\r\n\"a,b,c\";year;victims\r\nAUT;2019;10\r\n"
+        let (rows, stop) = try records(Array(text.utf8), chunkSize: chunkSize)
+        #expect(stop == nil)
+        #expect(rows.map(\.0) == [2, 3])
+        #expect(rows.map(\.1) == [["a,b,c", "year", "victims"], ["AUT", "2019", "10"]])
+        // A tab, no line break after the last row; upper case as Excel also reads it.
+        let tabbed = try records(
+            Array("SEP=\t\ncountry\tyear\tvictims\nAUT\t2019\t10".utf8), chunkSize: chunkSize)
+        #expect(tabbed.records.map(\.1) == [["country", "year", "victims"], ["AUT", "2019", "10"]])
+        // --delimiter wins over the line (which is then skipped all the same).
+        let given = try records(
+            Array("sep=;\ncountry;year\n".utf8), chunkSize: chunkSize, delimiter: UInt8(ascii: ","))
+        #expect(given.records.map(\.0) == [2] && given.records.map(\.1) == [["country;year"]])
+    }
+
+    @Test("what is not Excel's separator line is a first line like any other; the line alone is no table")
+    func notAnExcelSeparatorLine() throws {
+        for first in ["sep=|", "sep=;;", "sep= ;", "sep=", "separator=;"] {
+            let (rows, _) = try records(Array("\(first)\ncountry;year\n".utf8))
+            #expect(rows.map(\.0) == [1, 2], "\(first)")
+        }
+        let (rows, stop) = try records(Array("sep=;\r\n".utf8))
+        #expect(rows.isEmpty)
+        #expect(stop?.code == .emptyFile && stop?.location?.line == 1)
+        #expect(
+            stop?.message
+                == "the file holds only Excel's line 'sep=;': expected the header row naming the columns on line "
+                + "2, e.g. country,year,victims")
+    }
+
+    @Test(
         "a pipe (read once, no offsets) has its delimiter detected, at any chunk size",
         arguments: [5, 64, 1 << 16])
     func pipe(chunkSize: Int) throws {

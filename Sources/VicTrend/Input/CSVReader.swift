@@ -18,8 +18,9 @@ import CLibCSV
 /// silently swallows the following lines.
 ///
 /// Accepted: quoted cells with embedded delimiters, quotes (`""`) and line breaks; LF, CR LF and CR line
-/// endings; a UTF-8 byte-order mark; `,` `;` or tab as the delimiter, detected from the header line.
-/// Blank lines are not records.
+/// endings; a UTF-8 byte-order mark; `,` `;` or tab as the delimiter, detected from the header line or
+/// named by Excel's `sep=;` first line (which Excel writes and reads to fix the delimiter; the header is
+/// then on line 2). Blank lines are not records.
 final class CSVReader {
     /// Limits and choices for one read.
     struct Options {
@@ -49,6 +50,11 @@ final class CSVReader {
     let path: String
     /// The delimiter in use (detected or given); valid once reading has started.
     private(set) var delimiter = UInt8(ascii: ",")
+    /// The physical line of the header: `options.headerLine`, or 2 below Excel's `sep=` line; valid once
+    /// reading has started.
+    private(set) var headerLine = 1
+    /// The delimiter Excel's `sep=` first line named, if the file has one.
+    private var excelSeparator: UInt8?
     /// Number of records delivered so far (the header included).
     private(set) var recordCount = 0
     /// The physical line the record being delivered ends on (its start is `recordLocation.line`).
@@ -166,7 +172,10 @@ final class CSVReader {
                 .invalidUTF8, at: Location(file: path, line: notText.line), notText.message)
             return stopDiagnostic
         }
-        delimiter = options.delimiter ?? Self.detectDelimiter(head, headerLine: options.headerLine)
+        headerLine = options.headerLine
+        excelSeparator = Self.excelSeparator(UnsafeRawBufferPointer(rebasing: head[(bom ? 3 : 0)...]))
+        if excelSeparator != nil && headerLine == 1 { headerLine = 2 }
+        delimiter = options.delimiter ?? excelSeparator ?? Self.detectDelimiter(head, headerLine: headerLine)
         csv_set_delim(parser, delimiter)
         let chunk = max(1, options.chunkSize)
         // Single-byte text is decoded chunk by chunk into `decoded` (at most 3 bytes a byte), which
@@ -190,6 +199,12 @@ final class CSVReader {
         }
         if !stopped && !stopRequested {
             finish(body)
+        }
+        if stopDiagnostic == nil && recordCount == 0, let excelSeparator, options.headerLine == 1 {
+            stopDiagnostic = Diagnostic(
+                .emptyFile, at: Location(file: path, line: 1),
+                "the file holds only Excel's line 'sep=\(Self.shown(excelSeparator))': expected the header row "
+                    + "naming the columns on line 2, e.g. country,year,victims")
         }
         if stopDiagnostic == nil && recordCount == 0 {
             stopDiagnostic =
@@ -290,7 +305,7 @@ final class CSVReader {
                     end += 1
                 }
             }
-            if line < options.headerLine {
+            if line < headerLine {
                 // A line above the header (`--header-line`: a title, a note) is skipped as text, never
                 // parsed: a quote in a title ("5" screens") opens no field.
                 if endsLine { line += 1 }
@@ -311,7 +326,7 @@ final class CSVReader {
             index = end
         }
         // Keep the bytes of a row (or line) that continues in the next chunk (not of a skipped line).
-        if line >= options.headerLine && (parser.pointee.pstate != Self.rowNotBegun || !atLineStart) {
+        if line >= headerLine && (parser.pointee.pstate != Self.rowNotBegun || !atLineStart) {
             carry.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[rawStart..<count]))
         } else {
             carry.removeAll(keepingCapacity: true)
@@ -506,6 +521,27 @@ final class CSVReader {
     }
 
     // MARK: - Delimiter detection
+
+    /// The delimiter named by Excel's first line `sep=X` (X one of `,` `;` tab, the line ending right
+    /// after it or the input ending there), given the bytes after any byte-order mark; nil for any
+    /// other first line. Excel writes this line when asked to and reads it to fix the delimiter.
+    static func excelSeparator(_ bytes: UnsafeRawBufferPointer) -> UInt8? {
+        let prefix = Array("sep=".utf8)
+        guard bytes.count >= 5, prefix.indices.allSatisfy({ bytes[$0] | 0x20 == prefix[$0] }) else {
+            return nil
+        }
+        let separator = bytes[4]
+        guard [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t")].contains(separator) else {
+            return nil
+        }
+        guard bytes.count == 5 || bytes[5] == lineFeed || bytes[5] == carriageReturn else { return nil }
+        return separator
+    }
+
+    /// A delimiter as a message shows it (`\t` for a tab).
+    private static func shown(_ delimiter: UInt8) -> String {
+        delimiter == UInt8(ascii: "\t") ? "\\t" : String(UnicodeScalar(delimiter))
+    }
 
     /// How much of the start of a file the delimiter is detected from.
     static let detectionSize = 1 << 16
