@@ -171,7 +171,8 @@ struct InputOptions: ParsableArguments {
         help: ArgumentHelp(
             "Add up rows that share key and year (e.g. per-agency rows into country totals) instead of "
                 + "treating them as duplicates. A row that repeats another of its file cell for cell is counted "
-                + "once (VT206); one that repeats a row of another file is added, with a warning (VT207)."))
+                + "once (VT206); one that repeats a row of another file, or the country, year and count of one "
+                + "whose country is written otherwise (AT, Austria), is added, with a warning (VT207)."))
     var sum = false
 
     /// Refuses `--date-column` where no date is read: annual counts (`series`), a wide or SDMX layout.

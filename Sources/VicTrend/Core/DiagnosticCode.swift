@@ -219,7 +219,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
         case .tooManyGroups: return "A groups file names more than 200 groups."
         case .repeatedObservation: return "A row repeats a country, year and count already given."
         case .rowRepeatedAcrossFiles:
-            return "With --sum, a row repeats a row of another file cell for cell, and both are added."
+            return "With --sum, a row or figure repeats one of another file or spelling; both are added."
         case .missingYear: return "A series has no figure for a year between two reported years."
         case .implausibleChange:
             return "A count changes by more than the jump factor from one year to the next."

@@ -88,6 +88,9 @@ struct RowInterpreter {
     /// Under `--sum`: the rows read so far, of every file, to tell a repeated row from a part. The
     /// caller hands it from file to file (swapping it in and out, so that it is never copied).
     var repeatedRows = RepeatedRows()
+    /// Under `--sum`, whether the row being read repeats a row of another file cell for cell (VT207 said
+    /// for the row, so not again for its figures).
+    private var rowRepeatsAnotherFile = false
 
     /// The physical line the last record ended on (0 before the first).
     private var previousEndLine = 0
@@ -183,12 +186,14 @@ struct RowInterpreter {
             filterKept[index] += 1
         }
         if !filters.isEmpty { filteredIn += 1 }
+        rowRepeatsAnotherFile = false
         if options.sum, let earlier = repeatedRows.earlier(record, line: record.line) {
             let here = reader.recordLocation
             if earlier.sameFile {
                 output.add(.warning) { Self.repeatedRow(first: earlier.location, at: here) }
                 return
             }
+            rowRepeatsAnotherFile = true
             output.add(.warning) { Self.rowRepeatedAcrossFiles(first: earlier.location, at: here) }
         }
         breakdown.observe(record, from: reader)
@@ -618,6 +623,15 @@ struct RowInterpreter {
                     status.multiplier, source: status.multiplierSource, record: record,
                     countColumn: countColumn,
                     victims: victims, reader: reader, into: &output)
+            }
+            if options.sum, !rowRepeatsAnotherFile,
+                let earlier = repeatedRows.earlierSpelling(
+                    key: key, year: year, victims: victims, countryCell: record[country], line: location.line)
+            {
+                output.add(.warning) {
+                    Self.figureSpeltOtherwise(
+                        key: key, year: year, victims: victims, first: earlier, at: location)
+                }
             }
             var observation = Observation(
                 country: key, year: year, victims: victims, location: location, flags: status.flags)
@@ -1264,6 +1278,19 @@ struct RowInterpreter {
             "this row repeats the row at \(first) cell for cell, and --sum adds both: right if the files are "
                 + "parts (one per agency), but if this file revises or repeats the other, the figure is "
                 + "counted twice; give only the latest file")
+    }
+
+    /// Under `--sum`, a figure that repeats the key, year and count of an earlier one whose country cell
+    /// is written otherwise (VT207): added, as `--sum` asks, and said.
+    static func figureSpeltOtherwise(
+        key: String, year: Int, victims: Int, first: Location, at location: Location
+    ) -> Diagnostic {
+        Diagnostic(
+            .rowRepeatedAcrossFiles, at: location,
+            "\(DisplayText.quoted(key, limit: 64)) \(year): the same count (\(victims)) as the row at \(first), "
+                + "whose country is written otherwise, and --sum adds both: right if they are parts, but if "
+                + "one repeats or revises the other, the figure is counted twice; parts of a country are "
+                + "usually told apart by a column such as the agency")
     }
 
     /// The error for a key cell that holds what `DisplayText.unsafeKeyReason` gives as `reason` (a key is
