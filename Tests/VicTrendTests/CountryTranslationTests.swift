@@ -20,6 +20,9 @@ struct CountryTranslationTests {
             ("Democratic Republic of the Congo", "COD"), ("Congo (Democratic Republic of the)", "COD"),
             ("United Republic of Tanzania", "TZA"), ("State of Palestine", "PSE"), ("Türkiye", "TUR"),
             ("China, Hong Kong Special Administrative Region", "HKG"), ("Côte d’Ivoire", "CIV"),
+            // Everyday names that iso-codes' translations leave out.
+            ("Russland", "RUS"), ("Russie", "RUS"), ("Rusia", "RUS"), ("Rosja", "RUS"), ("Rússia", "RUS"),
+            ("Turquie", "TUR"), ("Turchia", "TUR"), ("Turkije", "TUR"), ("Turecko", "TUR"),
         ])
     func matches(name: String, alpha3: String) {
         let match = CountryTable.standard.match(name)

@@ -165,7 +165,8 @@ struct LayoutTests {
         "Eurostat aggregates are recognised",
         arguments: [
             ("EU27_2020", true), ("EU28", true), ("EA20", true), ("EEA", true), ("EFTA", true), ("EU", true),
-            ("EST", false), ("EUR", false), ("ESP", false),
+            ("UE27", true), ("ue28", true), ("UE", true), ("EST", false), ("EUR", false), ("ESP", false),
+            ("UEA", false), ("UKR", false),
         ])
     func aggregates(text: String, isAggregate: Bool) {
         #expect(Aggregates.isAggregate(text) == isAggregate)

@@ -43,7 +43,8 @@ enum Aggregates {
     }
 
     /// True for a total or an aggregate of countries:
-    /// - Eurostat's codes `EU27_2020`, `EU28`, `EA20`, `EEA`, `EFTA` and the like;
+    /// - Eurostat's codes `EU27_2020`, `EU28`, `EA20`, `EEA`, `EFTA` and the like, and `UE27`, `UE28` as
+    ///   French, Italian, Spanish and Portuguese files write the EU;
     /// - the OECD's `OECD`, `OECDE`, `G7`, `G20`, `WLD`, `WXOECD`;
     /// - UN M49 region codes (`1` World, `150` Europe, `419` Latin America and the Caribbean, the SDG
     ///   regions and groupings such as `199` least developed countries), with or without leading zeros;
@@ -153,8 +154,9 @@ enum Aggregates {
     private static let totalWords: [[UInt8]] = ["sum", "suma", "summa", "razem", "ensemble", "alle"]
         .map { Array($0.utf8) }
 
-    /// Eurostat's aggregate prefixes, lower case: a code that is one of them, or one followed by a digit.
-    private static let prefixes = ["efta", "eea", "eu", "ea"]
+    /// Eurostat's aggregate prefixes, lower case: a code that is one of them, or one followed by a digit;
+    /// `ue` is the EU in French, Italian, Spanish, Portuguese and Romanian files (`UE27`).
+    private static let prefixes = ["efta", "eea", "eu", "ea", "ue"]
     private static let wordPrefixes: [[UInt8]] = prefixes.map { Array($0.utf8) }
     /// The OECD's and the World Bank's codes of groups, lower case.
     private static let groupCodes: Set<String> = ["g7", "g20", "wld", "wxoecd", "w", "world"]
