@@ -130,6 +130,12 @@ struct WorkbookReaderTests {
         #expect(
             Location(file: "f.xlsx", line: 1, column: 1, sheet: "O'Neil").description == "f.xlsx:'O''Neil'!A1"
         )
+        // Names Excel quotes although they are letters and digits: a leading digit, a cell's name.
+        let quoted = ["2019", "1st", "AB12", "a1", "R1", "XFD1048576", "R1C1", "r2c10"]
+        let plain = ["Data", "Sheet1", "Tabelle_1", "ABCD12", "RC", "R1C", "Resultats", "Übersicht"]
+        #expect(quoted.allSatisfy(Location.needsQuotes), "\(quoted.filter { !Location.needsQuotes($0) })")
+        #expect(!plain.contains(where: Location.needsQuotes), "\(plain.filter(Location.needsQuotes))")
+        #expect(Location(file: "f.xlsx", line: 3, column: 2, sheet: "2019").description == "f.xlsx:'2019'!B3")
         #expect(
             [1, 26, 27, 52, 53, 702, 703, 16384].map(Location.columnName) == [
                 "A", "Z", "AA", "AZ", "BA", "ZZ", "AAA", "XFD",
@@ -798,10 +804,10 @@ struct WorkbookReaderTests {
         let badRead = try figures([bad], PanelReader.Options(sheets: ["*"]))
         #expect(badRead.figures == ["AUT 2019 100"])
         #expect(badRead.messages.count == 2)
-        #expect(badRead.messages.first?.hasPrefix("\(bad):2020!C2: VT103 ") == true)
+        #expect(badRead.messages.first?.hasPrefix("\(bad):'2020'!C2: VT103 ") == true)
         #expect(
             badRead.messages.last
-                == "\(bad):2021!1:1: VT002 the sheet has a header but no data rows; expected one row per country "
+                == "\(bad):'2021'!1:1: VT002 the sheet has a header but no data rows; expected one row per country "
                 + "and year")
     }
 

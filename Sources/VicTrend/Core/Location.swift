@@ -39,14 +39,32 @@ public struct Location: Sendable, Hashable, CustomStringConvertible {
     /// Formats whose location has no sheet (a GitHub annotation, SARIF's region) put it in the message.
     var sheetReference: String? {
         guard let sheet else { return nil }
-        let name =
-            sheet.unicodeScalars.allSatisfy {
-                $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_"
-            }
-                && !sheet.isEmpty
-            ? sheet : "'" + sheet.replacing("'", with: "''") + "'"
+        let name = Self.needsQuotes(sheet) ? "'" + sheet.replacing("'", with: "''") + "'" : sheet
         guard let column else { return "\(name)!\(line):\(line)" }
         return "\(name)!\(Self.columnName(column))\(line)"
+    }
+
+    /// Whether Excel quotes a sheet name in a reference: a name of other than letters, digits and `_`,
+    /// one that starts with a digit (`'2019'!B7`), and one that reads as a cell (`'AB12'!A1`, `'R1C1'!A1`).
+    static func needsQuotes(_ sheet: String) -> Bool {
+        let scalars = sheet.unicodeScalars
+        guard let first = scalars.first,
+            scalars.allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" })
+        else { return true }
+        if ("0"..."9").contains(first) { return true }
+        // A1 style: one to three ASCII letters, then digits; R1C1 style: R, digits, C, digits.
+        let upper = sheet.uppercased()
+        let letters = upper.prefix { $0.isASCII && $0.isLetter }
+        let digits = upper.dropFirst(letters.count)
+        if (1...3).contains(letters.count) && !digits.isEmpty && digits.allSatisfy(\.isASCII)
+            && digits.allSatisfy(\.isNumber)
+        {
+            return true
+        }
+        let rc = upper.split(separator: "C", omittingEmptySubsequences: false)
+        return upper.first == "R" && rc.count == 2 && rc[0].count > 1 && !rc[1].isEmpty
+            && rc[0].dropFirst().allSatisfy { $0.isASCII && $0.isNumber }
+            && rc[1].allSatisfy { $0.isASCII && $0.isNumber }
     }
 
     /// Excel's name of a 1-based column: 1 `A`, 26 `Z`, 27 `AA`, 16384 `XFD`.
