@@ -53,7 +53,7 @@ struct InputOptions: ParsableArguments {
         help: ArgumentHelp(
             "Character grouping the digits of counts: . , space or ' (14.000, 1 210, 1'210). Without it a count "
                 + "holding one is refused, never guessed; with it, groups must be of three digits. Never applied to the "
-                + "OBS_VALUE of SDMX-CSV exports (Eurostat, OECD), where '.' is the decimal point.",
+                + "OBS_VALUE of SDMX-CSV exports (Eurostat, OECD), where '.' is the decimal point. Default: none.",
             valueName: "separator"))
     var thousandsSeparator: ThousandsSeparator?
 
@@ -68,9 +68,11 @@ struct InputOptions: ParsableArguments {
 
     @Option(
         name: .customLong("header-line"),
+        // A negative value (-0.05) is the value, not an option.
+        parsing: .unconditional,
         help: ArgumentHelp(
             "Line of the table's header (a workbook's row), when a title stands above it: the lines above are "
-                + "ignored, line numbers stay those of the file.",
+                + "ignored, line numbers stay those of the file (default: 1, or 2 below Excel's sep=; line).",
             valueName: "N"))
     var headerLine: Int?
 
@@ -171,8 +173,9 @@ struct InputOptions: ParsableArguments {
         help: ArgumentHelp(
             "Add up rows that share key and year (e.g. per-agency rows into country totals) instead of "
                 + "treating them as duplicates. A row that repeats another of its file cell for cell is counted "
-                + "once (VT206); one that repeats a row of another file, or the country, year and count of one "
-                + "whose country is written otherwise (AT, Austria), is added, with a warning (VT207)."))
+                + "once (VT206); one that repeats the country, year and count of a row of another file, or of "
+                + "its file with the country written otherwise (AT, Austria), is added, with a warning (VT207)."
+        ))
     var sum = false
 
     /// Refuses `--date-column` where no date is read: annual counts (`series`), a wide or SDMX layout.

@@ -79,7 +79,8 @@ struct ReportCommand: ParsableCommand {
         help: ArgumentHelp(
             "With --format csv, the table to write: trends (one row per country-year), summary (one row per "
                 + "country: trajectory, long- and short-term CAGR with Eurostat's progress category) or totals "
-                + "(one row per group and year: the alliance total and each --groups group, like for like).",
+                + "(one row per group and year: the alliance total and each --groups group, like for like). "
+                + "Default: trends.",
             valueName: "table"))
     var table: ReportTable?
 
@@ -87,7 +88,7 @@ struct ReportCommand: ParsableCommand {
         name: .customLong("columns"),
         help: ArgumentHelp(
             "With the trends table as CSV, write only these columns (comma-separated header names, kept in the "
-                + "table's order), e.g. country,year,victims,growth_rate.",
+                + "table's order), e.g. country,year,victims,growth_rate (default: every column).",
             valueName: "list"),
         transform: parseColumns)
     var columns: [TrendColumn]?
@@ -106,9 +107,11 @@ struct ReportCommand: ParsableCommand {
 
     @Option(
         name: .customLong("suppress-below"),
+        // A negative value (-0.05) is the value, not an option.
+        parsing: .unconditional,
         help: ArgumentHelp(
             "Small-cell suppression for publication: counts 1..K-1 are shown as <K, nothing derived from them "
-                + "is published, and totals are protected by secondary suppression (x).",
+                + "is published, and totals are protected by secondary suppression (x). Default: no suppression.",
             valueName: "K"))
     var suppressBelow: Int?
 
@@ -152,6 +155,8 @@ struct ReportCommand: ParsableCommand {
 
     @Option(
         name: .customLong("target-rate"),
+        // A negative value (-0.05) is the value, not an option.
+        parsing: .unconditional,
         help: ArgumentHelp(
             "Required growth a year as a decimal fraction, read exactly: 0.10 means 10% (default: 0.10).",
             valueName: "rate"),
@@ -160,6 +165,8 @@ struct ReportCommand: ParsableCommand {
 
     @Option(
         name: .customLong("baseline-year"),
+        // A negative value (-0.05) is the value, not an option.
+        parsing: .unconditional,
         help: ArgumentHelp(
             "First year of the trajectory (default: each country's first reported year). A country without a "
                 + "figure for it starts from its first later year, flagged baseline-shifted.",
@@ -168,6 +175,8 @@ struct ReportCommand: ParsableCommand {
 
     @Option(
         name: .customLong("target-year"),
+        // A negative value (-0.05) is the value, not an option.
+        parsing: .unconditional,
         help: ArgumentHelp(
             "Target year T (default: two years after the panel's latest year, the Declaration's reporting "
                 + "cycle): each country's count is projected to T from its trend, with a prediction interval, the "
@@ -178,6 +187,8 @@ struct ReportCommand: ParsableCommand {
 
     @Option(
         name: .customLong("confidence"),
+        // A negative value (-0.05) is the value, not an option.
+        parsing: .unconditional,
         help: ArgumentHelp(
             "Confidence level of the rate-ratio intervals; a shortfall is significant when p < 1 - confidence "
                 + "(default: \(Self.defaultConfidence)).",
@@ -189,6 +200,8 @@ struct ReportCommand: ParsableCommand {
 
     @Option(
         name: .customLong("dispersion"),
+        // A negative value (-0.05) is the value, not an option.
+        parsing: .unconditional,
         help: ArgumentHelp(
             "Dispersion of the year-on-year test: estimate (default: per segment, from its log-linear trend, R's "
                 + "quasipoisson dispersion floored at 1), none (the pure Poisson test) or a fixed value >= 1.",

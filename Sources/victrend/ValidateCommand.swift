@@ -17,8 +17,8 @@ struct ValidateCommand: ParsableCommand {
         abstract: "Check submitted figures and print diagnostics (for CI on every submission).",
         discussion: """
             Runs every check of `victrend report` plus plausibility rules: missing years inside a series, \
-            a change of more than --jump-factor times from one year to the next (counts of at least \
-            --jump-minimum), years in the future or \
+            a change of more than --jump-factor times from one year to the next (unless both counts are \
+            below --jump-minimum), years in the future or \
             before --earliest-year, repeated rows, and with --members the participants that are missing \
             and the countries that are not participants. Plausibility findings are warnings; --strict \
             makes them errors.
@@ -91,6 +91,8 @@ struct ValidateCommand: ParsableCommand {
 
     @Option(
         name: .customLong("jump-factor"),
+        // A negative value (-0.05) is the value, not an option.
+        parsing: .unconditional,
         help: ArgumentHelp(
             "Flag a count more than this many times the previous year's, or less than its 1/N (default: "
                 + "\(Self.defaultJumpFactor)).",
@@ -102,6 +104,8 @@ struct ValidateCommand: ParsableCommand {
 
     @Option(
         name: .customLong("jump-minimum"),
+        // A negative value (-0.05) is the value, not an option.
+        parsing: .unconditional,
         help: ArgumentHelp(
             "Do not flag changes between counts that are both below N (small counts vary a lot; default: "
                 + "\(Self.defaultJumpMinimum)).",
@@ -113,6 +117,8 @@ struct ValidateCommand: ParsableCommand {
 
     @Option(
         name: .customLong("target-rate"),
+        // A negative value (-0.05) is the value, not an option.
+        parsing: .unconditional,
         help: ArgumentHelp(
             "Required growth a year, as in `report`: the required counts checked against 64 bits use it (default: 0.10).",
             valueName: "rate"),
@@ -121,6 +127,8 @@ struct ValidateCommand: ParsableCommand {
 
     @Option(
         name: .customLong("earliest-year"),
+        // A negative value (-0.05) is the value, not an option.
+        parsing: .unconditional,
         help: ArgumentHelp(
             "Flag years before this one (default: \(Self.defaultEarliestYear)).", valueName: "year"))
     var earliestYearOption: Int?
@@ -130,6 +138,8 @@ struct ValidateCommand: ParsableCommand {
 
     @Option(
         name: .customLong("current-year"),
+        // A negative value (-0.05) is the value, not an option.
+        parsing: .unconditional,
         help: ArgumentHelp(
             "Flag years after this one (default: the current year, or the year of $SOURCE_DATE_EPOCH).",
             valueName: "year"))

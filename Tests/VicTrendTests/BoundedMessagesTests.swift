@@ -13,7 +13,7 @@ struct BoundedMessagesTests {
         #expect(result.log.diagnostics.map(\.code) == [.unknownCountry, .unknownCountry])
         let message = try #require(result.log.diagnostics.first?.message)
         #expect(message.hasPrefix("unknown country 'Germanyyyy"))
-        #expect(message.contains("yyy...'; Use ISO 3166 codes"))
+        #expect(message.contains("yyy...'; use ISO 3166 codes"))
         #expect(message.unicodeScalars.count < 200)
     }
 

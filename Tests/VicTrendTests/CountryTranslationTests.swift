@@ -23,6 +23,7 @@ struct CountryTranslationTests {
             // Everyday names that iso-codes' translations leave out.
             ("Russland", "RUS"), ("Russie", "RUS"), ("Rusia", "RUS"), ("Rosja", "RUS"), ("Rússia", "RUS"),
             ("Turquie", "TUR"), ("Turchia", "TUR"), ("Turkije", "TUR"), ("Turecko", "TUR"),
+            ("Corea del Sur", "KOR"), ("Corea del Sud", "KOR"), ("Coreia do Sul", "KOR"),
         ])
     func matches(name: String, alpha3: String) {
         let match = CountryTable.standard.match(name)

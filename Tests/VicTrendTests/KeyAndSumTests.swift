@@ -128,31 +128,37 @@ struct KeyAndSumTests {
     }
 
     @Test(
-        "--sum: a figure repeated with the country written otherwise (AT, Austria) is added, with a warning")
-    func sumRepeatedSpeltOtherwise() throws {
+        "--sum: a figure repeated from another file however written, or spelt otherwise in its file, is warned of"
+    )
+    func sumRepeatedFigures() throws {
         let fixtures = try Fixtures()
         defer { fixtures.remove() }
         let first = try fixtures.file("first.csv", "country,year,victims\nAT,2019,100\nAT,2020,120\n")
         let second = try fixtures.file(
             "second.csv",
             "country,agency,year,victims\nAustria,police,2019,100\nAustria,police,2020,130\n"
-                + "Austria,ngo,2020,130\n AT ,hotline,2020,120\n")
+                + "Austria,ngo,2020,130\n AT ,hotline,2020,120\nÖsterreich,ngo,2020,130\n")
         let result = try PanelReader(options: .init(sum: true)).read([first, second])
         #expect(!result.log.hasErrors)
-        #expect(result.panel.series[0].observations.map(\.victims) == [200, 500])
-        // Line 2 repeats first.csv:2 spelt otherwise; line 4 is a part written as line 3 (no warning); line
-        // 5 repeats first.csv:3 (AT as written there, blanks aside) within the same count: no warning.
+        #expect(result.panel.series[0].observations.map(\.victims) == [200, 630])
+        // Line 2 repeats first.csv:2 (another file, written otherwise), line 5 first.csv:3 (another file,
+        // a column more); line 4 is a part written as line 3 (no warning); line 6 repeats line 4's figure
+        // with the country written otherwise.
         #expect(
             result.log.diagnostics.map {
                 "\($0.code.rawValue) \($0.location?.file == second) \($0.location?.line ?? 0)"
-            } == ["VT207 true 2"])
+            } == ["VT207 true 2", "VT207 true 5", "VT207 true 6"])
         #expect(
             result.log.diagnostics.first?.message
-                == "'AUT' 2019: the same count (100) as the row at \(first):2, whose country is written otherwise, "
-                + "and --sum adds both: right if they are parts, but if one repeats or revises the other, the "
-                + "figure is counted twice; parts of a country are usually told apart by a column such as the "
-                + "agency")
-        // Without --sum the spellings meet as a duplicate of AUT 2019 (counted once) as before.
+                == "'AUT' 2019: the same count (100) as the row at \(first):2 of another file, and --sum adds both: "
+                + "right if they are parts (of two agencies), but if one repeats or revises the other, the figure "
+                + "is counted twice")
+        #expect(
+            result.log.diagnostics.last?.message.hasPrefix(
+                "'AUT' 2020: the same count (130) as the row at \(second):4, whose country is written otherwise, "
+            )
+                == true)
+        // Without --sum the spellings meet as duplicates, as before.
         let plain = try PanelReader().read([first, second])
         #expect(!plain.log.diagnostics.contains { $0.code == .rowRepeatedAcrossFiles })
     }

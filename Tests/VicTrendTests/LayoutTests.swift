@@ -166,7 +166,7 @@ struct LayoutTests {
         arguments: [
             ("EU27_2020", true), ("EU28", true), ("EA20", true), ("EEA", true), ("EFTA", true), ("EU", true),
             ("UE27", true), ("ue28", true), ("UE", true), ("EST", false), ("EUR", false), ("ESP", false),
-            ("UEA", false), ("UKR", false),
+            ("UEA", false), ("UKR", false), ("UE-27", true), ("Unione europea", true), ("EU-28", true),
         ])
     func aggregates(text: String, isAggregate: Bool) {
         #expect(Aggregates.isAggregate(text) == isAggregate)

@@ -444,7 +444,7 @@ struct SourceExportTests {
 
     @Test("the names of totals and regions are written in their normal form, as they are looked up")
     func aggregateNamesNormalised() {
-        #expect(Aggregates.names.count == 102)
+        #expect(Aggregates.names.count == 108)
         for name in Aggregates.names {
             #expect(CountryTable.normalise(name) == name, "'\(name)' is not in its normal form")
         }

@@ -21,7 +21,8 @@ struct TargetRateTests {
         arguments: [
             ("10", TargetRate.ParseError.outOfRange("10")), ("1.5", .outOfRange("1.5")),
             ("10%", .notADecimal("10%")), ("abc", .notADecimal("abc")), ("", .notADecimal("")),
-            ("-0.1", .notADecimal("-0.1")), ("0.1234567891", .tooPrecise("0.1234567891")),
+            ("-0.1", .negative("-0.1")), ("-1.5", .notADecimal("-1.5")), ("--0.1", .notADecimal("--0.1")),
+            ("0.1234567891", .tooPrecise("0.1234567891")),
             ("1e-1", .notADecimal("1e-1")), ("0.", .notADecimal("0.")), (".", .notADecimal(".")),
         ])
     func refused(text: String, error: TargetRate.ParseError) {

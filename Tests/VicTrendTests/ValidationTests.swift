@@ -93,9 +93,9 @@ struct PlausibilityTests {
                 .implausibleChange, .missingYear, .implausibleChange, .earlyYear, .futureYear, .missingYear,
             ])
         #expect(findings.allSatisfy { $0.severity == .warning })
-        #expect(findings[0].message.contains("jumps from 10 in 2013 to 101"))
+        #expect(findings[0].message.contains("jumps from 10 in 2013 to 101 in 2014"))
         #expect(findings[1].message.contains("no figure for 2015 (between 2014 and 2016)"))
-        #expect(findings[2].message.contains("drops from 100 in 2016 to 9"))
+        #expect(findings[2].message.contains("drops from 100 in 2016 to 9 in 2017"))
         #expect(findings[5].message.contains("2000–2026"))
         // Exactly ten times is not flagged: 9 -> 90.
         #expect(!findings.contains { $0.message.contains("to 90") })
@@ -111,10 +111,11 @@ struct PlausibilityTests {
             .init(currentYear: 2026))
         #expect(findings.map(\.code) == [.implausibleChange, .implausibleChange, .implausibleChange])
         #expect(
-            findings[0].message == "A jumps from 0 in 2019 to 500; check for a typo or a change of definition"
+            findings[0].message == "A jumps from 0 in 2019 to 500 in 2020; check for a typo or a change of "
+                + "definition"
         )
-        #expect(findings[1].message.hasPrefix("A drops from 500 in 2020 to 0"))
-        #expect(findings[2].message.hasPrefix("D jumps from 0 in 2019 to 10"))
+        #expect(findings[1].message.hasPrefix("A drops from 500 in 2020 to 0 in 2021"))
+        #expect(findings[2].message.hasPrefix("D jumps from 0 in 2019 to 10 in 2020"))
     }
 
     @Test("the jump factor and year limits are options")

@@ -224,6 +224,9 @@ struct ReportEndToEndTests {
             ),
             (["report", "--baseline-year", "15", "samples/small/example.csv"], "four-digit year"),
             (["report", "--dispersion", "0.5", "samples/small/example.csv"], "at least 1"),
+            // A negative value is the option's value, refused for what it is.
+            (["report", "--target-rate", "-0.05", "samples/small/example.csv"], "'-0.05' is below 0"),
+            (["report", "--confidence", "-0.95", "samples/small/example.csv"], "between 0 and 1"),
             (["report", "--dispersion", "lots", "samples/small/example.csv"], "estimate, none or a number"),
             (["report", "--dispersion", "none", "--no-test", "samples/small/example.csv"], "--no-test"),
             (

@@ -158,19 +158,22 @@ public struct PlausibilityRules: Sendable {
             findings.append(
                 Diagnostic(
                     .implausibleChange, at: observation.location,
-                    "\(country) jumps from 0 in \(previous.year) to \(observation.victims); check for a typo or a "
+                    "\(country) jumps from 0 in \(previous.year) to \(observation.victims) in \(observation.year); "
+                        + "check for a typo or a "
                         + "change of definition"))
         } else if !upOverflow && observation.victims > up {
             findings.append(
                 Diagnostic(
                     .implausibleChange, at: observation.location,
-                    "\(country) jumps from \(previous.victims) in \(previous.year) to \(observation.victims): "
+                    "\(country) jumps from \(previous.victims) in \(previous.year) to \(observation.victims) in "
+                        + "\(observation.year): "
                         + "more than \(factor) times; check for a typo or a change of definition"))
         } else if !downOverflow && down < previous.victims {
             findings.append(
                 Diagnostic(
                     .implausibleChange, at: observation.location,
-                    "\(country) drops from \(previous.victims) in \(previous.year) to \(observation.victims): "
+                    "\(country) drops from \(previous.victims) in \(previous.year) to \(observation.victims) in "
+                        + "\(observation.year): "
                         + "less than a \(factor == 10 ? "tenth" : "1/\(factor)"); check for a typo or a change of definition"
                 ))
         }

@@ -19,6 +19,8 @@ public struct TargetRate: Sendable, Hashable, CustomStringConvertible {
         case tooPrecise(String)
         /// Above 1 (100% a year), which is almost always a percentage typed as a whole number.
         case outOfRange(String)
+        /// Below 0: the goal is growth.
+        case negative(String)
 
         public var description: String {
             switch self {
@@ -28,6 +30,9 @@ public struct TargetRate: Sendable, Hashable, CustomStringConvertible {
                 return "target rate '\(text)' has more than 9 decimal places"
             case .outOfRange(let text):
                 return "target rate '\(text)' is above 1 (100% a year); give a fraction: 0.10 means 10%"
+            case .negative(let text):
+                return
+                    "target rate '\(text)' is below 0; the target is growth from 0 to 1: 0.10 means 10% a year"
             }
         }
     }
@@ -41,6 +46,9 @@ public struct TargetRate: Sendable, Hashable, CustomStringConvertible {
     /// Reads a decimal fraction such as `0.10`, `.125` or `0` (0 ≤ rate ≤ 1, at most 9 decimals).
     public init(parsing text: String) throws(ParseError) {
         let trimmed = text.trimmingBlanks
+        if trimmed.hasPrefix("-"), (try? Self(parsing: String(trimmed.dropFirst()))) != nil {
+            throw .negative(text)
+        }
         let parts = trimmed.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
         let whole = parts[0]
         let fraction = parts.count > 1 ? parts[1] : ""

@@ -58,7 +58,10 @@ public struct CountryTable: Sendable {
         ],
         "GRC": ["EL"],
         "IRN": ["Iran"],
-        "KOR": ["Korea", "Republic of Korea", "South Korea", "Korea, Rep."],
+        "KOR": [
+            "Korea", "Republic of Korea", "South Korea", "Korea, Rep.", "Corea del Sur", "Corea del Sud",
+            "Coreia do Sul",
+        ],
         "LAO": ["Laos", "Lao PDR"],
         "MDA": ["Moldova", "Republic of Moldova"],
         "MKD": ["Macedonia", "FYROM", "Former Yugoslav Republic of Macedonia"],
@@ -158,10 +161,10 @@ public struct CountryTable: Sendable {
                     + "code (AUT, AT, 040)")
         }
         let close = suggestions(for: text).map { "\($0.shortName) (\($0.alpha3))" }
-        let hint = close.isEmpty ? "" : "did you mean \(close.joined(separator: " or "))? "
+        let hint = close.isEmpty ? "u" : "did you mean \(close.joined(separator: " or "))? U"
         return Diagnostic(
             .unknownCountry, at: location,
-            "unknown country \(DisplayText.quoted(text, limit: Self.longestSuggested)); \(hint)Use ISO 3166 "
+            "unknown country \(DisplayText.quoted(text, limit: Self.longestSuggested)); \(hint)se ISO 3166 "
                 + "codes (AUT, AT, 040) or English names, or --countries verbatim for keys that are not "
                 + "countries")
     }

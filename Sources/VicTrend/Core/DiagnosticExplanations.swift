@@ -492,9 +492,10 @@ extension DiagnosticExplanation {
                 + "file per agency), wrong when one file revises or repeats the other, whose figure is then "
                 + "counted twice. Give only the latest file, or tell the parts apart by a column (agency). "
                 + "(Within one file, a row repeated cell for cell is counted once, VT206.) The same warning "
-                + "is given for a figure with the country, year and count of an earlier one whose country is "
-                + "written otherwise (AT there, Austria here), in any file: parts of a country are told apart "
-                + "by another column and written with the same country.",
+                + "is given for a figure with the country, year and count of one in another file however "
+                + "its cells are written (1.200 there, 1200 here, a column more), and of one in its own file "
+                + "whose country is written otherwise (AT there, Austria here): parts within a file are told "
+                + "apart by another column and written with the same country.",
             bad: .init(
                 data: "country,year,victims\nAUT,2020,120\n", options: ["--sum", "revised.csv"],
                 files: [("revised.csv", "country,year,victims\nAUT,2020,120\nAUT,2021,140\n")]),

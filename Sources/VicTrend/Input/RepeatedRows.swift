@@ -7,11 +7,12 @@
 /// - A row that repeats a row of another file is added, as `--sum` asks (one file per agency is a usual
 ///   way to send parts), with a warning (VT207): if the second file revises the first rather than adding
 ///   to it, the figure is counted twice.
-/// - A figure (country, year, count) that repeats an earlier one with the country written otherwise
-///   (`AT` there, `Austria` here), in any file, is added too, with the same warning: parts of a country
-///   are told apart by another column (the agency) and written with the same country cell, so a
-///   figure spelled otherwise is more likely a repeat. (Parts whose counts are equal and whose country
-///   cells are the same are not warned of.)
+/// - A figure (country, year, count) that repeats one of another file, however its cells are written
+///   (`1.200` there, `1200` here; a column more), is added too, with the same warning; so is one that
+///   repeats a figure of its own file whose country is written otherwise (`AT` there, `Austria` here):
+///   parts within a file are told apart by another column (the agency) and written with the same
+///   country cell, so a figure spelled otherwise is more likely a repeat. (Parts of one file whose
+///   counts are equal and whose country cells are the same are not warned of.)
 ///
 /// Rows are told apart by a 64-bit hash of their cells: two different rows share one with a probability
 /// of about 10⁻¹⁹ a pair, and the warning then names the row it took for the earlier one, so even that
@@ -49,12 +50,14 @@ struct RepeatedRows {
         return (location(packed), Int(packed >> 40) == current)
     }
 
-    /// Where the earlier figure of `key` in `year` with count `victims` is, when its country cell was
-    /// written otherwise than `countryCell` (compared without surrounding blanks); nil for a figure
-    /// seen for the first time (which is recorded) or written the same way.
-    mutating func earlierSpelling(
+    /// The last earlier figure of `key` in `year` with count `victims`, when it is in another file (or
+    /// sheet), however written, or in this file with the country cell written otherwise than
+    /// `countryCell` (compared without surrounding blanks): where it is, and whether in this file. Nil
+    /// for a figure seen for the first time, or only in this file written the same way (parts told
+    /// apart by another column). The figure is recorded as the last one either way.
+    mutating func earlierFigure(
         key: String, year: Int, victims: Int, countryCell: Slice<UnsafeRawBufferPointer>, line: Int
-    ) -> Location? {
+    ) -> (location: Location, sameFile: Bool)? {
         guard let current = files.indices.last else { return nil }
         var hasher = Hasher()
         hasher.combine(key)
@@ -62,11 +65,10 @@ struct RepeatedRows {
         hasher.combine(victims)
         let hash = hasher.finalize()
         let spelling = Hasher.hash(bytes: CellParsing.trimmed(countryCell))
-        guard let earlier = figures[hash] else {
-            figures[hash] = (Self.pack(file: current, line: line), spelling)
-            return nil
-        }
-        return earlier.spelling == spelling ? nil : location(earlier.place)
+        let earlier = figures.updateValue((Self.pack(file: current, line: line), spelling), forKey: hash)
+        guard let earlier else { return nil }
+        let sameFile = Int(earlier.place >> 40) == current
+        return sameFile && earlier.spelling == spelling ? nil : (location(earlier.place), sameFile)
     }
 
     /// A file's index and a line in one number.

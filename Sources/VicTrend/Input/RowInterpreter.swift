@@ -624,13 +624,15 @@ struct RowInterpreter {
                     countColumn: countColumn,
                     victims: victims, reader: reader, into: &output)
             }
-            if options.sum, !rowRepeatsAnotherFile,
-                let earlier = repeatedRows.earlierSpelling(
-                    key: key, year: year, victims: victims, countryCell: record[country], line: location.line)
+            if options.sum,
+                let earlier = repeatedRows.earlierFigure(
+                    key: key, year: year, victims: victims, countryCell: record[country], line: location.line),
+                !rowRepeatsAnotherFile
             {
                 output.add(.warning) {
-                    Self.figureSpeltOtherwise(
-                        key: key, year: year, victims: victims, first: earlier, at: location)
+                    Self.figureRepeated(
+                        key: key, year: year, victims: victims, first: earlier.location,
+                        sameFile: earlier.sameFile, at: location)
                 }
             }
             var observation = Observation(
@@ -1280,17 +1282,17 @@ struct RowInterpreter {
                 + "counted twice; give only the latest file")
     }
 
-    /// Under `--sum`, a figure that repeats the key, year and count of an earlier one whose country cell
-    /// is written otherwise (VT207): added, as `--sum` asks, and said.
-    static func figureSpeltOtherwise(
-        key: String, year: Int, victims: Int, first: Location, at location: Location
+    /// Under `--sum`, a figure that repeats the key, year and count of one of another file, or of one of
+    /// its file whose country cell is written otherwise (VT207): added, as `--sum` asks, and said.
+    static func figureRepeated(
+        key: String, year: Int, victims: Int, first: Location, sameFile: Bool, at location: Location
     ) -> Diagnostic {
         Diagnostic(
             .rowRepeatedAcrossFiles, at: location,
-            "\(DisplayText.quoted(key, limit: 64)) \(year): the same count (\(victims)) as the row at \(first), "
-                + "whose country is written otherwise, and --sum adds both: right if they are parts, but if "
-                + "one repeats or revises the other, the figure is counted twice; parts of a country are "
-                + "usually told apart by a column such as the agency")
+            "\(DisplayText.quoted(key, limit: 64)) \(year): the same count (\(victims)) as the row at \(first)"
+                + (sameFile ? ", whose country is written otherwise, " : " of another file, ")
+                + "and --sum adds both: right if they are parts (of two agencies), but if one repeats or revises "
+                + "the other, the figure is counted twice")
     }
 
     /// The error for a key cell that holds what `DisplayText.unsafeKeyReason` gives as `reason` (a key is
