@@ -117,25 +117,28 @@ public enum TrendAnalysis {
                 base: comparable.map { (observations[$0].year, observations[$0].victims) }, rules: rules,
                 cache: &tests, dispersion: phi,
                 elapsedDays: dated ? comparable.map { days(from: $0, to: index) } : nil)
-            var assessment = YearAssessment(observation: observations[index], comparison: comparison)
-            if dated, let base = comparable { assessment.baseAsOf = observations[base].asOf }
+            // Everything the row holds is worked out first and the assessment built once, straight
+            // into `emit`'s argument: an assessment built and then changed is copied whole (370 bytes) into
+            // the variable and again for the call.
+            let baseAsOf = dated ? comparable.flatMap { observations[$0].asOf } : nil
             let restarts = isBreak && year > baselineYearFound
             if restarts {
                 baseline = observations[index]
                 baselineYearFound = year
                 baselineVictims = victims
             }
+            var flags = comparison.flags
             if comparable == nil && base != nil {
-                assessment.flags = []
+                flags = []
             }
             if shifted && year == requestedBaselineYear {
-                assessment.flags.append(.baselineShifted)
+                flags.append(.baselineShifted)
             }
             if restarts {
-                assessment.flags.append(.trajectoryRestarted)
+                flags.append(.trajectoryRestarted)
             }
             if hasFlags {
-                assessment.flags += observations[index].flags.compactMap { flag -> YearAssessment.Flag? in
+                flags += observations[index].flags.compactMap { flag -> YearAssessment.Flag? in
                     switch flag {
                     case .breakInSeries: return base == nil ? nil : .breakInSeries
                     case .definitionDiffers: return .definitionDiffers
@@ -145,13 +148,14 @@ public enum TrendAnalysis {
                     }
                 }
             }
-            if phiNotEstimated && assessment.test != nil {
-                assessment.flags.append(.dispersionNotEstimated)
+            if phiNotEstimated && comparison.test != nil {
+                flags.append(.dispersionNotEstimated)
             }
-            if assessment.overflowed {
+            if comparison.overflowed {
                 problems.append(
                     overflow(at: observations[index].location, from: base.map { observations[$0] }))
             }
+            var trajectoryVictims: Int?
             if baselineVictims > 0, year >= baselineYearFound {
                 var trajectory: Int?
                 if trajectoryOverflowed {
@@ -166,8 +170,7 @@ public enum TrendAnalysis {
                         baselineVictims, years: year - baselineYearFound, rate: rules.targetRate)
                 }
                 if let trajectory {
-                    assessment.trajectoryVictims = trajectory
-                    assessment.trajectoryGap = max(0, trajectory - victims)
+                    trajectoryVictims = trajectory
                 } else {
                     trajectoryOverflowed = true
                     if problems.last?.location != observations[index].location {
@@ -180,12 +183,13 @@ public enum TrendAnalysis {
                 previousBaseIndex = nil
                 previousNewPerYear = nil
             }
+            var new: YearAssessment.NewIdentifications?
             if cumulative, let base = comparable {
                 let baseYear = observations[base].year
                 let baseVictims = observations[base].victims
                 let years = year - baseYear
-                let new = victims - baseVictims
-                if new < 0 {
+                let newVictims = victims - baseVictims
+                if newVictims < 0 {
                     problems.append(
                         Diagnostic(
                             .cumulativeDecrease, at: observations[index].location,
@@ -193,13 +197,12 @@ public enum TrendAnalysis {
                                 + "\(victims); a cumulative series cannot fall (if these are "
                                 + "yearly figures, use --series annual)"))
                 }
-                assessment.newVictims = new
                 // Dated: per year of the exact interval, days / 365.25.
                 let perYear =
                     dated
-                    ? Double(new) / DatedGrowth.years(days: days(from: base, to: index))
-                    : Double(new) / Double(years)
-                assessment.newPerYear = perYear
+                    ? Double(newVictims) / DatedGrowth.years(days: days(from: base, to: index))
+                    : Double(newVictims) / Double(years)
+                var growthRate: Double?
                 if let previousBase = previousBaseYear, let previousRate = previousNewPerYear,
                     previousRate > 0
                 {
@@ -210,13 +213,19 @@ public enum TrendAnalysis {
                         ? DatedGrowth.years(days: days(from: previousBaseIndex ?? base, to: index)) / 2
                         : Double(year - previousBase) / 2
                     let growth = pow(perYear / previousRate, 1 / distance) - 1
-                    assessment.newGrowthRate = growth.isFinite ? growth : nil
+                    growthRate = growth.isFinite ? growth : nil
                 }
+                new = YearAssessment.NewIdentifications(
+                    victims: newVictims, perYear: perYear, growthRate: growthRate)
                 previousBaseYear = baseYear
                 previousBaseIndex = base
                 previousNewPerYear = perYear
             }
-            emit(assessment)
+            emit(
+                YearAssessment(
+                    observation: observations[index], comparison: comparison, flags: flags,
+                    baseAsOf: baseAsOf,
+                    trajectoryVictims: trajectoryVictims, new: new))
             base = index
         }
         for figure in withheld { emit(YearAssessment(withheld: figure)) }

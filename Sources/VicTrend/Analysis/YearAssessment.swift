@@ -138,8 +138,21 @@ public struct YearAssessment: GrowthJudgement, Sendable, Hashable {
         flags = [.withheld]
     }
 
-    /// The assessment of `observation` from its comparison with its base.
-    init(observation: Observation, comparison: Comparison) {
+    /// A cumulative series' new identifications since the base year (`newVictims`, `newPerYear`,
+    /// `newGrowthRate`).
+    struct NewIdentifications {
+        var victims: Int
+        var perYear: Double
+        var growthRate: Double?
+    }
+
+    /// The assessment of `observation` from its comparison with its base, with `flags` in place of the
+    /// comparison's, and what the series adds: the base's date, the trajectory count (the gap follows
+    /// from it) and a running total's new identifications.
+    init(
+        observation: Observation, comparison: Comparison, flags: [Flag], baseAsOf: AsOfDate?,
+        trajectoryVictims: Int?, new: NewIdentifications?
+    ) {
         country = observation.country
         year = observation.year
         victims = observation.victims
@@ -150,14 +163,20 @@ public struct YearAssessment: GrowthJudgement, Sendable, Hashable {
         requiredVictims = comparison.requiredVictims
         shortfall = comparison.shortfall
         status = comparison.status
-        flags = comparison.flags
+        self.flags = flags
         test = comparison.test
         significance = comparison.significance
         untested = comparison.untested
         dispersion = comparison.dispersion
         overflowed = comparison.overflowed
         asOf = observation.asOf
+        self.baseAsOf = baseAsOf
         elapsedYears = comparison.elapsedYears
+        self.trajectoryVictims = trajectoryVictims
+        trajectoryGap = trajectoryVictims.map { max(0, $0 - observation.victims) }
+        newVictims = new?.victims
+        newPerYear = new?.perYear
+        newGrowthRate = new?.growthRate
     }
 
     /// Years between base and assessed year (1 for consecutive years), or `nil` in the first year.
