@@ -106,6 +106,36 @@ struct BatchedReadingTests {
         #expect(result.log.omittedCount == 3)
     }
 
+    @Test(
+        "files whose readers number the same key cells apart (ids standing for other keys, the same file twice): the same as row by row"
+    )
+    func cellIdsOfSeveralReaders() throws {
+        let fixtures = try Fixtures()
+        defer { fixtures.remove() }
+        // Each file's reader gives its first key cell id 0, its second id 1: here for other keys.
+        let first = try fixtures.file(
+            "a.csv", "country,year,victims\nDEU,2020,1\nFRA,2020,2\nDEU,2021,3\nFRA,2021,4\n")
+        let second = try fixtures.file(
+            "b.csv", "country,year,victims\nFRA,2022,5\nBEL,2022,6\nDEU,2022,7\nFRA,2023,8\nDEU,2023,9\n")
+        var options = PanelReader.Options()
+        options.countries = .verbatim
+        let paths = [first, second, first]
+        let expected = try read(paths, options: options, feeding: .rowByRow)
+        #expect(expected.panel.series.map(\.country) == ["BEL", "DEU", "FRA"])
+        #expect(
+            expected.panel.series.map { $0.observations.map(\.victims) } == [
+                [6], [1, 3, 7, 9], [2, 4, 5, 8],
+            ])
+        for size in [1, 2, 4096] {
+            for concurrent in [false, true] {
+                let batched = try read(
+                    paths, options: options, feeding: .batches(size: size, concurrent: concurrent))
+                #expect(batched.panel.series == expected.panel.series)
+                #expect(batched.log.diagnostics == expected.log.diagnostics)
+            }
+        }
+    }
+
     @Test("a file that cannot be read: the error is thrown after the builder's thread let go")
     func unreadableFile() throws {
         let fixtures = try Fixtures()

@@ -7,6 +7,7 @@ import Testing
 @Suite("known key cells (the shuffled reader's look-up by bytes)")
 struct KnownCellsTests {
     /// Calls `body` with `text`'s UTF-8 bytes as a cell slice, as libcsv hands them over.
+    @discardableResult
     private func withCell<T>(_ text: String, _ body: (Slice<UnsafeRawBufferPointer>) -> T) -> T {
         // Padding around the cell, so that the slice does not start at 0.
         let bytes = Array("##\(text)##".utf8)
@@ -27,6 +28,21 @@ struct KnownCellsTests {
         #expect(withCell("C0012710") { cells.key(for: $0) } == nil)
         #expect(withCell(" C001271") { cells.key(for: $0) } == nil)
         #expect(withCell("österreich") { cells.key(for: $0) } == nil)
+    }
+
+    @Test("a stored cell's id is its place in the order of storing, and a look-up gives it with the key")
+    func ids() {
+        var cells = KnownCells(seed: 9)
+        let texts = ["DEU", "Österreich", "Bundesland-Nordrhein-Westfalen", "", "FRA"]
+        for (index, text) in texts.enumerated() {
+            #expect(withCell(text) { cells.insert($0, key: "K\(index)") } == index)
+        }
+        for (index, text) in texts.enumerated() {
+            let found = withCell(text) { cells.find($0) }
+            #expect(found?.key == "K\(index)")
+            #expect(found?.id == index)
+        }
+        #expect(withCell("BEL") { cells.find($0) } == nil)
     }
 
     @Test(

@@ -21,6 +21,8 @@ struct BatchedOutput: RowOutput {
         var flags: [ObservationFlag]
         /// The date of a dated running total (`Observation.asOf`).
         var asOf: AsOfDate?
+        /// The key cell's id from the reader (`RowOutput.add(_:cell:)`), `-1` for none.
+        var cell: Int
     }
 
     /// What is not an observation, queued before the figure at `before` (an index in `figures`).
@@ -67,6 +69,10 @@ struct BatchedOutput: RowOutput {
     }
 
     mutating func add(_ observation: consuming Observation) {
+        add(observation, cell: -1)
+    }
+
+    mutating func add(_ observation: consuming Observation, cell: Int) {
         if observation.location.file != file || observation.location.sheet != sheet {
             let path = observation.location.file
             file = path
@@ -79,7 +85,7 @@ struct BatchedOutput: RowOutput {
             Figure(
                 country: observation.country, year: observation.year, victims: observation.victims,
                 line: observation.location.line, column: observation.location.column ?? 0,
-                flags: observation.flags, asOf: observation.asOf))
+                flags: observation.flags, asOf: observation.asOf, cell: cell))
         if batch.count >= batchSize { submit() }
     }
 
@@ -127,7 +133,7 @@ private final class BuilderWorker: @unchecked Sendable {
     /// Touched only on `queue` (or, not concurrent, by the caller's thread).
     private var output: BuilderOutput
     private var file = Location(file: "", line: 0)
-    private var hashes: [Int] = []
+    private var hashes: [Int?] = []
     private let concurrent: Bool
     private let queue = DispatchQueue(label: "victrend.builder")
     private let slots = DispatchSemaphore(value: 3)
@@ -163,26 +169,33 @@ private final class BuilderWorker: @unchecked Sendable {
 
     private static func apply(
         _ batch: BatchedOutput.Batch, to output: inout BuilderOutput, file: inout Location,
-        hashes: inout [Int]
+        hashes: inout [Int?]
     ) {
         let figures = batch.figures
         let count = figures.count
         // Hashes of the keys, each figure's computed `slotDistance` figures ahead of its addition (a
-        // key like the previous figure's is hashed once).
-        if hashes.count < count { hashes = Array(repeating: 0, count: count) }
+        // key like the previous figure's is hashed once); none for a key the builder likely knows by
+        // its cell (its key is loaded instead; the builder checks it is the figure's).
+        if hashes.count < count { hashes = Array(repeating: nil, count: count) }
         func hashAhead(_ index: Int) {
             guard index < count else { return }
-            hashes[index] =
+            if output.builder.prefetch(cell: figures[index].cell) {
+                hashes[index] = nil
+                return
+            }
+            let hash =
                 index > 0 && figures[index].country == figures[index - 1].country
-                ? hashes[index - 1] : RowStore.hash(figures[index].country)
-            output.builder.prefetch(keyHash: hashes[index], .slot)
+                ? hashes[index - 1] ?? RowStore.hash(figures[index].country)
+                : RowStore.hash(figures[index].country)
+            hashes[index] = hash
+            output.builder.prefetch(keyHash: hash, .slot)
         }
         for index in 0..<min(count, Self.slotDistance) { hashAhead(index) }
         var other = 0
         for index in 0..<count {
             hashAhead(index + Self.slotDistance)
-            if index + Self.keyDistance < count {
-                output.builder.prefetch(keyHash: hashes[index + Self.keyDistance], .key)
+            if index + Self.keyDistance < count, let hash = hashes[index + Self.keyDistance] {
+                output.builder.prefetch(keyHash: hash, .key)
             }
             while other < batch.others.count && batch.others[other].before == index {
                 apply(batch.others[other].item, to: &output, file: &file)
@@ -193,7 +206,7 @@ private final class BuilderWorker: @unchecked Sendable {
             let duplicate = output.builder.add(
                 country: figures[index].country, year: figures[index].year, victims: figures[index].victims,
                 file: file, line: figures[index].line, column: column, flags: figures[index].flags,
-                dated: figures[index].asOf != nil, keyHash: hashes[index]
+                dated: figures[index].asOf != nil, keyHash: hashes[index], cell: figures[index].cell
             ) {
                 var observation = Observation(
                     country: figures[index].country, year: figures[index].year,

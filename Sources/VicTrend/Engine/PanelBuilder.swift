@@ -26,6 +26,10 @@ struct PanelBuilder: Sendable {
     private var sealedKeyHashes: Set<Int> = []
     private var lastCountry = ""
     private var lastKey = -1
+    /// Compact form: for each key cell id a reader gave (`RowOutput.add(_:cell:)`), 1 + the index of
+    /// the key it last stood for (0: none yet). Readers number their cells apart, so an id may stand for
+    /// another key: the key found is used only when it is the figure's.
+    private var keysOfCells: [UInt32] = []
     private var accepted = 0
 
     init(summing: Bool = false) {
@@ -90,15 +94,16 @@ struct PanelBuilder: Sendable {
     }
 
     /// `add(_:keyHash:)` of a figure given by its parts, read in `file` (its path and sheet; the line is
-    /// the figure's): when not summing, a new year of its key that the store keeps in compact form is
+    /// the figure's; `cell` is the reader's id of the key cell, `-1` for none, and the key is hashed
+    /// when `keyHash` is nil and the cell does not find it): when not summing, a new year of its key that the store keeps in compact form is
     /// stored without an `Observation` built only to be taken apart; `whole` builds the observation for
     /// every other case.
     mutating func add(
         country: String, year: Int, victims: Int, file: Location, line: Int, column: Int?,
-        flags: [ObservationFlag], dated: Bool, keyHash: Int, whole: () -> Observation
+        flags: [ObservationFlag], dated: Bool, keyHash: Int?, cell: Int = -1, whole: () -> Observation
     ) -> Diagnostic? {
         guard !summing, !store.isFull else { return add(whole(), keyHash: keyHash) }
-        let key = key(country, hash: keyHash)
+        let key = key(country, hash: keyHash, cell: cell)
         guard store.recordYear(year, of: key) else {
             let observation = whole()
             if let duplicate = duplicate(
@@ -214,20 +219,46 @@ struct PanelBuilder: Sendable {
         }
     }
 
+    /// Starts loading the key that key cell id `cell` stood for, if any: true when there is one (most
+    /// likely the figure's; then no hash is needed ahead). A hint, as `prefetch(keyHash:_:)`. Mutating
+    /// only so that it is called on the builder in place: called on a builder in a class's property
+    /// (`BatchedOutput`'s worker), a non-mutating method copies the builder first (retaining its arrays).
+    mutating func prefetch(cell: Int) -> Bool {
+        guard let key = keyOfCell(cell) else { return false }
+        store.prefetch(key: key)
+        return true
+    }
+
+    /// The key that cell id `cell` last stood for, unchecked.
+    private func keyOfCell(_ cell: Int) -> Int? {
+        guard !sealing, cell >= 0, cell < keysOfCells.count, keysOfCells[cell] > 0 else { return nil }
+        let key = Int(keysOfCells[cell]) - 1
+        return key < store.keys.count ? key : nil
+    }
+
     /// The stages of `prefetch(keyHash:_:)`.
     enum PrefetchStage {
         case slot, key
     }
 
-    /// The key of `country`: the last one again (rows of a key usually come together), else looked up
-    /// (by `hash` when given, `RowStore.hash(country)`).
-    private mutating func key(_ country: String, hash: Int? = nil) -> Int {
+    /// The key of `country`: the last one again (rows of a key usually come together), else the one its
+    /// key cell id `cell` stood for when that is `country`'s, else looked up (by `hash` when given,
+    /// `RowStore.hash(country)`).
+    private mutating func key(_ country: String, hash: Int? = nil, cell: Int = -1) -> Int {
         if lastKey >= 0 && country == lastCountry { return lastKey }
         let key: Int
         if sealing {
             key = sealedKey(country)
+        } else if let known = keyOfCell(cell), store.keys[known].country == country {
+            key = known
         } else {
             key = store.key(country, hash: hash ?? RowStore.hash(country))
+            if cell >= 0 && cell < KnownCells.entryLimit {
+                if cell >= keysOfCells.count {
+                    keysOfCells += repeatElement(0, count: cell + 1 - keysOfCells.count)
+                }
+                keysOfCells[cell] = UInt32(truncatingIfNeeded: key + 1)
+            }
         }
         lastCountry = country
         lastKey = key

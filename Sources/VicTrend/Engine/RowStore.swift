@@ -151,6 +151,16 @@ struct RowStore: Sendable {
         }
     }
 
+    /// Starts loading key `index` (a hint).
+    func prefetch(key index: Int) {
+        guard index < keys.count else { return }
+        keys.withUnsafeBufferPointer { keys in
+            guard let address = keys.baseAddress.map({ UnsafeRawPointer($0 + index) }) else { return }
+            victrend_prefetch(address)
+            victrend_prefetch(address + MemoryLayout<Key>.size - 1)
+        }
+    }
+
     /// Adds a key without indexing it by name: the caller guarantees it is new (whole form holds one
     /// key at a time).
     mutating func appendKey(_ country: String) -> Int {

@@ -58,6 +58,11 @@ struct KnownCells {
 
     /// The key stored for `cell`'s bytes, or nil.
     func key(for cell: Slice<UnsafeRawBufferPointer>) -> String? {
+        find(cell)?.key
+    }
+
+    /// The key stored for `cell`'s bytes and the cell's id (see `insert`), or nil.
+    func find(_ cell: Slice<UnsafeRawBufferPointer>) -> (key: String, id: Int)? {
         let hash = Self.hash(cell, seed: seed)
         let tag = Self.tag(hash, count: cell.count)
         let head = Self.head(cell)
@@ -68,10 +73,10 @@ struct KnownCells {
             if slots[slot].entry == 0 { return nil }
             if slots[slot].tag == tag {
                 if isShort {
-                    if slots[slot].short == head.0 { return slots[slot].key }
+                    if slots[slot].short == head.0 { return (slots[slot].key, Int(slots[slot].entry) - 1) }
                 } else {
                     let entry = Int(slots[slot].entry) - 1
-                    if matches(entry, cell, head: head) { return entries[entry].key }
+                    if matches(entry, cell, head: head) { return (entries[entry].key, entry) }
                 }
             }
             slot = (slot + 1) & mask
@@ -79,12 +84,15 @@ struct KnownCells {
         return nil
     }
 
-    /// Stores `key` for `cell`'s bytes, unless a limit is reached (then nothing happens).
-    mutating func insert(_ cell: Slice<UnsafeRawBufferPointer>, key: String) {
-        guard entries.count < Self.entryLimit, storedBytes + cell.count <= Self.byteLimit else { return }
+    /// Stores `key` for `cell`'s bytes and returns the cell's id, unless a limit is reached (then
+    /// nothing happens: `nil`). Ids are 0, 1, 2… in the order cells are stored, below `entryLimit`; a
+    /// table's id stands for one key for good (another table's same id, for any other).
+    @discardableResult
+    mutating func insert(_ cell: Slice<UnsafeRawBufferPointer>, key: String) -> Int? {
+        guard entries.count < Self.entryLimit, storedBytes + cell.count <= Self.byteLimit else { return nil }
         if (entries.count + 1) * 2 > slots.count { grow() }
         let hash = Self.hash(cell, seed: seed)
-        guard let slot = freeSlot(for: hash) else { return }
+        guard let slot = freeSlot(for: hash) else { return nil }
         let head = Self.head(cell)
         let rest = arena.count
         if cell.count > 16 { arena.append(contentsOf: cell.dropFirst(16)) }
@@ -92,6 +100,7 @@ struct KnownCells {
         entries.append(
             Entry(hash: hash, head: head, count: Int32(cell.count), rest: Int32(rest), key: key))
         place(entries.count - 1, at: slot)
+        return entries.count - 1
     }
 
     /// Fills `slot` for entry `index`.

@@ -71,6 +71,10 @@ struct RowInterpreter {
     private var lastCountryBytes: [UInt8] = []
     private var lastCountryCount = 0
     private var lastCountry = ""
+    /// The `knownCells` id of the row's key cell (kept from the last accepted country cell while the
+    /// cell repeats): `-1` when not stored there, or when the key has more parts (`--by`). A hint for
+    /// the builder (`RowOutput.add(_:cell:)`).
+    private var keyCell = -1
     /// The last country cell's match, when it ignored part of the text (warned about on every row).
     private var lastIgnored: (text: String, match: CountryMatch)?
     /// SDMX figures and findings, held until the end of the file: when a dimension is ambiguous, only
@@ -638,7 +642,7 @@ struct RowInterpreter {
             var observation = Observation(
                 country: key, year: year, victims: victims, location: location, flags: status.flags)
             observation.asOf = asOf
-            output.add(consume observation)
+            output.add(consume observation, cell: keyCell)
         case .withheld(let marker):
             output.add(
                 Diagnostic(
@@ -1039,6 +1043,7 @@ struct RowInterpreter {
     {
         guard let country = countryOnlyKey(record, reader: reader, output: &output) else { return nil }
         guard !keyColumns.isEmpty else { return country }
+        keyCell = -1
         // The same cells as the last row's make the same key (rows of a key usually come together).
         if country == lastByKey.country
             && keyColumns.indices.allSatisfy({ CellParsing.same(record[keyColumns[$0]], lastByKey.cells[$0]) }
@@ -1089,8 +1094,8 @@ struct RowInterpreter {
             }
             return lastCountry
         }
-        if let key = knownCells.key(for: written) {
-            remember(written, as: key)
+        if let (key, id) = knownCells.find(written) {
+            remember(written, as: key, cell: id)
             return key
         }
         let cell = CellParsing.trimmed(written)
@@ -1126,10 +1131,9 @@ struct RowInterpreter {
                 output.add(.warning) {
                     CountryTable.ignoredWarning(text, ignored, at: reader.location(ofCell: country))
                 }
-            } else {
-                knownCells.insert(written, key: key)
             }
-            remember(written, as: key, ignored: ignored.map { (text, $0) })
+            let id = ignored == nil ? knownCells.insert(written, key: key) : nil
+            remember(written, as: key, cell: id ?? -1, ignored: ignored.map { (text, $0) })
             return key
         case .aggregate:
             output.add(
@@ -1305,7 +1309,7 @@ struct RowInterpreter {
     }
 
     private mutating func remember(
-        _ cell: Slice<UnsafeRawBufferPointer>, as key: String,
+        _ cell: Slice<UnsafeRawBufferPointer>, as key: String, cell id: Int,
         ignored: (text: String, match: CountryMatch)? = nil
     ) {
         if lastCountryBytes.count < cell.count {
@@ -1318,6 +1322,7 @@ struct RowInterpreter {
         }
         lastCountryCount = cell.count
         lastCountry = key
+        keyCell = id
         // Assigned only when either is set: copying the optional pair costs more than the rest of a row's
         // remembering, and a shuffled file remembers a new cell on almost every row.
         if ignored != nil || lastIgnored != nil { lastIgnored = ignored }

@@ -12,6 +12,15 @@ protocol RowOutput {
     /// Logs a finding of `severity` that `make` builds, only if the log keeps it (see
     /// `DiagnosticLog.add(_:_:)`).
     mutating func add(_ severity: Diagnostic.Severity, _ make: () -> Diagnostic)
+    /// `add(_:)`, with the id its reader's `KnownCells` gave the key's cell (`-1` for none): a hint
+    /// that lets a key already seen be found without hashing it, never a substitute for the key.
+    mutating func add(_ observation: consuming Observation, cell: Int)
+}
+
+extension RowOutput {
+    mutating func add(_ observation: consuming Observation, cell: Int) {
+        add(observation)
+    }
 }
 
 /// The figures to a `PanelBuilder` and the findings to a `DiagnosticLog`, each at once.
