@@ -41,7 +41,9 @@ public func fuzzReader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let rules = PlausibilityRules(options: .init(currentYear: 2026))
     let kind: SeriesKind = control & 0x10 == 0 ? .annual : .cumulative
     var log = read.log
-    log.add(contentsOf: PanelValidation.check(builder, rules: rules, series: kind))
+    var validation = PanelValidation(rules: rules, series: kind, limit: options.diagnosticLimit)
+    builder.forEachBatch(rows: 1 + Int(control & 0x0F)) { validation.add($0) }
+    log.add(contentsOf: validation.findings())
     let report = ValidationReport(log: log, inputs: [path], rowCount: read.rowCount)
     checkSafe(TextDiagnosticReporter.report(report), commands: false)
     checkSafe(GitHubDiagnosticReporter.report(report), commands: true)
