@@ -190,8 +190,20 @@ enum CellParsing {
                     "the count \(shown) is not a whole number; counts of victims are whole numbers")
             }
         }
+        if markers.contains(String(decoding: text, as: UTF8.self).lowercased()) {
+            return invalid(
+                "the count \(shown) is a sign, not a number (statistics offices use it for none, not available "
+                    + "or withheld): write 0 for none, .. for a figure not available, c or <K for one withheld, "
+                    + "as victrend reads them")
+        }
         return invalid("expected a non-negative whole number of victims, found \(shown)")
     }
+
+    /// Signs that tables put in a count's place (Eurostat's `:`, Destatis' `-` and `x`, `(c)`, `n/a`):
+    /// their meaning differs from office to office, so none is read as a figure.
+    private static let markers: Set<String> = [
+        "x", "-", "\u{2013}", "\u{2014}", ":", "(c)", "n/a", "na", "n.a.", "*", "/", "...", ".", "s", "(s)",
+    ]
 
     /// True for `1,234` / `12,345,678` style grouping with the given separator.
     private static func isGrouped<Bytes: Cell>(_ text: Bytes, by separator: String) -> Bool {
