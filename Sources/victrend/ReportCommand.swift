@@ -307,5 +307,11 @@ struct ReportCommand: ParsableCommand {
         for warning in analysis.yearWarnings(years: outcome.years) {
             Terminal.error("victrend: warning: \(warning)")
         }
+        if outcome.years == nil && outcome.rowCount > 0 {
+            // Every row left out (aggregates, parts of countries, filters): an empty report is said.
+            Terminal.error(
+                "victrend: warning: none of the \(outcome.rowCount) rows read gave a series; the report has no "
+                    + "country (the notes above say why each row was left out)")
+        }
     }
 }

@@ -423,4 +423,17 @@ struct ReportEndToEndTests {
         #expect(outcome.stderr == warning)
         #expect(outcome.stdout.hasPrefix("country,"))
     }
+
+    @Test("an input whose every row is left out (aggregates) gives an empty report and says so")
+    func everyRowLeftOut() throws {
+        let outcome = try VictrendBinary.run(
+            ["report", "-"], stdin: "country,year,victims\nUE27,2019,100\nTotal,2020,110\n")
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout.split(separator: "\n").count == 1)
+        #expect(
+            outcome.stderr.hasSuffix(
+                "victrend: warning: none of the 2 rows read gave a series; the report has no country (the notes "
+                    + "above say why each row was left out)\n"))
+        #expect(outcome.stderr.components(separatedBy: "VT107").count == 3)
+    }
 }
