@@ -8,6 +8,9 @@ import VicTrend
 /// character by character every time it reflects a command, four times a run (about 1.2M
 /// instructions of start-up; docs/performance.md, "The yearly check in instructions").
 ///
+/// A numeric option parses its value `.unconditional`ly, so that a negative value (`--target-rate -0.05`,
+/// `--jump-factor -5`) is read as the value and refused for what it is, not taken for an option.
+///
 /// No option gives the parser a default value: an option with a default is an optional the command
 /// reads through a property that supplies it (`encoding`), and its help states the default. Given a
 /// default, swift-argument-parser describes it for the help at every parse, by a dynamic cast of the
@@ -68,7 +71,6 @@ struct InputOptions: ParsableArguments {
 
     @Option(
         name: .customLong("header-line"),
-        // A negative value (-0.05) is the value, not an option.
         parsing: .unconditional,
         help: ArgumentHelp(
             "Line of the table's header (a workbook's row), when a title stands above it: the lines above are "

@@ -107,7 +107,6 @@ struct ReportCommand: ParsableCommand {
 
     @Option(
         name: .customLong("suppress-below"),
-        // A negative value (-0.05) is the value, not an option.
         parsing: .unconditional,
         help: ArgumentHelp(
             "Small-cell suppression for publication: counts 1..K-1 are shown as <K, nothing derived from them "
@@ -155,7 +154,6 @@ struct ReportCommand: ParsableCommand {
 
     @Option(
         name: .customLong("target-rate"),
-        // A negative value (-0.05) is the value, not an option.
         parsing: .unconditional,
         help: ArgumentHelp(
             "Required growth a year as a decimal fraction, read exactly: 0.10 means 10% (default: 0.10).",
@@ -165,7 +163,6 @@ struct ReportCommand: ParsableCommand {
 
     @Option(
         name: .customLong("baseline-year"),
-        // A negative value (-0.05) is the value, not an option.
         parsing: .unconditional,
         help: ArgumentHelp(
             "First year of the trajectory (default: each country's first reported year). A country without a "
@@ -175,7 +172,6 @@ struct ReportCommand: ParsableCommand {
 
     @Option(
         name: .customLong("target-year"),
-        // A negative value (-0.05) is the value, not an option.
         parsing: .unconditional,
         help: ArgumentHelp(
             "Target year T (default: two years after the panel's latest year, the Declaration's reporting "
@@ -187,7 +183,6 @@ struct ReportCommand: ParsableCommand {
 
     @Option(
         name: .customLong("confidence"),
-        // A negative value (-0.05) is the value, not an option.
         parsing: .unconditional,
         help: ArgumentHelp(
             "Confidence level of the rate-ratio intervals; a shortfall is significant when p < 1 - confidence "
@@ -200,7 +195,6 @@ struct ReportCommand: ParsableCommand {
 
     @Option(
         name: .customLong("dispersion"),
-        // A negative value (-0.05) is the value, not an option.
         parsing: .unconditional,
         help: ArgumentHelp(
             "Dispersion of the year-on-year test: estimate (default: per segment, from its log-linear trend, R's "

@@ -91,7 +91,6 @@ struct ValidateCommand: ParsableCommand {
 
     @Option(
         name: .customLong("jump-factor"),
-        // A negative value (-0.05) is the value, not an option.
         parsing: .unconditional,
         help: ArgumentHelp(
             "Flag a count more than this many times the previous year's, or less than its 1/N (default: "
@@ -104,7 +103,6 @@ struct ValidateCommand: ParsableCommand {
 
     @Option(
         name: .customLong("jump-minimum"),
-        // A negative value (-0.05) is the value, not an option.
         parsing: .unconditional,
         help: ArgumentHelp(
             "Do not flag changes between counts that are both below N (small counts vary a lot; default: "
@@ -117,7 +115,6 @@ struct ValidateCommand: ParsableCommand {
 
     @Option(
         name: .customLong("target-rate"),
-        // A negative value (-0.05) is the value, not an option.
         parsing: .unconditional,
         help: ArgumentHelp(
             "Required growth a year, as in `report`: the required counts checked against 64 bits use it (default: 0.10).",
@@ -127,7 +124,6 @@ struct ValidateCommand: ParsableCommand {
 
     @Option(
         name: .customLong("earliest-year"),
-        // A negative value (-0.05) is the value, not an option.
         parsing: .unconditional,
         help: ArgumentHelp(
             "Flag years before this one (default: \(Self.defaultEarliestYear)).", valueName: "year"))
@@ -138,7 +134,6 @@ struct ValidateCommand: ParsableCommand {
 
     @Option(
         name: .customLong("current-year"),
-        // A negative value (-0.05) is the value, not an option.
         parsing: .unconditional,
         help: ArgumentHelp(
             "Flag years after this one (default: the current year, or the year of $SOURCE_DATE_EPOCH).",

@@ -95,9 +95,9 @@ struct PanelBuilder: Sendable {
 
     /// `add(_:keyHash:)` of a figure given by its parts, read in `file` (its path and sheet; the line is
     /// the figure's; `cell` is the reader's id of the key cell, `-1` for none, and the key is hashed
-    /// when `keyHash` is nil and the cell does not find it): when not summing, a new year of its key that the store keeps in compact form is
-    /// stored without an `Observation` built only to be taken apart; `whole` builds the observation for
-    /// every other case.
+    /// when `keyHash` is nil and the cell does not find it): when not summing, a new year of its key
+    /// that the store keeps in compact form is stored without an `Observation` built only to be taken
+    /// apart; `whole` builds the observation for every other case.
     mutating func add(
         country: String, year: Int, victims: Int, file: Location, line: Int, column: Int?,
         flags: [ObservationFlag], dated: Bool, keyHash: Int?, cell: Int = -1, whole: () -> Observation

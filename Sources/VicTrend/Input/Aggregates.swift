@@ -196,9 +196,8 @@ enum Aggregates {
         // Suma końcowa, Europäische Union, Union européenne, Unión Europea, EU-27...).
         "summe", "gesamtergebnis", "zwischensumme", "ogolem", "razem", "suma koncowa", "eindtotaal",
         "totale complessivo", "welt", "europa", "europaische union", "union europeenne", "union europea",
-        "eu 27", "eu 28", "ue 27", "ue 28", "unione europea", "uniao europeia", "uniunea europeana",
-        "subtotal",
-        "sum",
+        "eu 27", "eu 28", "ue 27", "ue 28", "subtotal", "sum", "unione europea", "uniao europeia",
+        "uniunea europeana",
         // Totals in the participants' languages (cs, sv, pl, de, fr, fi, hu, da, et, lt, lv, sk, sl, hr,
         // el, bg, es, pt), and "all" in a few: a total row under --countries verbatim is never a country.
         "celkem", "totalt", "suma", "gesamtsumme", "ensemble", "alle lander", "sous total", "yhteensa",

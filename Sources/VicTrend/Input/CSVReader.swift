@@ -52,7 +52,7 @@ final class CSVReader {
     private(set) var delimiter = UInt8(ascii: ",")
     /// The physical line of the header: `options.headerLine`, or 2 below Excel's `sep=` line; valid once
     /// reading has started.
-    private(set) var headerLine = 1
+    private var headerLine = 1
     /// The delimiter Excel's `sep=` first line named, if the file has one.
     private var excelSeparator: UInt8?
     /// Number of records delivered so far (the header included).
@@ -200,22 +200,18 @@ final class CSVReader {
         if !stopped && !stopRequested {
             finish(body)
         }
-        if stopDiagnostic == nil && recordCount == 0, let excelSeparator, options.headerLine == 1 {
-            stopDiagnostic = Diagnostic(
-                .emptyFile, at: Location(file: path, line: 1),
-                "the file holds only Excel's line 'sep=\(Self.shown(excelSeparator))': expected the header row "
-                    + "naming the columns on line 2, e.g. country,year,victims")
-        }
         if stopDiagnostic == nil && recordCount == 0 {
-            stopDiagnostic =
-                options.headerLine > 1
-                ? Diagnostic(
-                    .emptyFile, at: Location(file: path, line: 1),
+            let message =
+                if options.headerLine > 1 {
                     "the file has no row on line \(options.headerLine) or below (--header-line \(options.headerLine)): "
-                        + "expected the header row naming the columns there, e.g. country,year,victims")
-                : Diagnostic(
-                    .emptyFile, at: Location(file: path, line: 1),
-                    "the file is empty: expected a header row naming the columns, e.g. country,year,victims")
+                        + "expected the header row naming the columns there, e.g. country,year,victims"
+                } else if let excelSeparator {
+                    "the file holds only Excel's line 'sep=\(Self.shown(excelSeparator))': expected the header "
+                        + "row naming the columns on line 2, e.g. country,year,victims"
+                } else {
+                    "the file is empty: expected a header row naming the columns, e.g. country,year,victims"
+                }
+            stopDiagnostic = Diagnostic(.emptyFile, at: Location(file: path, line: 1), message)
         }
         return stopDiagnostic
     }

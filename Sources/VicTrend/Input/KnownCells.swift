@@ -56,11 +56,6 @@ struct KnownCells {
         self.seed = seed
     }
 
-    /// The key stored for `cell`'s bytes, or nil.
-    func key(for cell: Slice<UnsafeRawBufferPointer>) -> String? {
-        find(cell)?.key
-    }
-
     /// The key stored for `cell`'s bytes and the cell's id (see `insert`), or nil.
     func find(_ cell: Slice<UnsafeRawBufferPointer>) -> (key: String, id: Int)? {
         let hash = Self.hash(cell, seed: seed)

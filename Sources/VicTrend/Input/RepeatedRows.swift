@@ -38,9 +38,7 @@ struct RepeatedRows {
         var hasher = Hasher()
         hasher.combine(record.count)
         for index in 0..<record.count {
-            let cell = CellParsing.trimmed(record[index])
-            hasher.combine(cell.count)
-            hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: cell))
+            hasher.combine(cell: CellParsing.trimmed(record[index]))
         }
         let hash = hasher.finalize()
         guard let packed = seen[hash] else {
@@ -64,11 +62,13 @@ struct RepeatedRows {
         hasher.combine(year)
         hasher.combine(victims)
         let hash = hasher.finalize()
-        let spelling = Hasher.hash(bytes: CellParsing.trimmed(countryCell))
-        let earlier = figures.updateValue((Self.pack(file: current, line: line), spelling), forKey: hash)
+        var spelling = Hasher()
+        spelling.combine(cell: CellParsing.trimmed(countryCell))
+        let written = spelling.finalize()
+        let earlier = figures.updateValue((Self.pack(file: current, line: line), written), forKey: hash)
         guard let earlier else { return nil }
         let sameFile = Int(earlier.place >> 40) == current
-        return sameFile && earlier.spelling == spelling ? nil : (location(earlier.place), sameFile)
+        return sameFile && earlier.spelling == written ? nil : (location(earlier.place), sameFile)
     }
 
     /// A file's index and a line in one number.
@@ -85,11 +85,9 @@ struct RepeatedRows {
 }
 
 extension Hasher {
-    /// The hash of `bytes` and their count.
-    fileprivate static func hash(bytes: Slice<UnsafeRawBufferPointer>) -> Int {
-        var hasher = Hasher()
-        hasher.combine(bytes.count)
-        hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: bytes))
-        return hasher.finalize()
+    /// Feeds a cell's bytes and their count (so that cells run together hash apart).
+    fileprivate mutating func combine(cell: Slice<UnsafeRawBufferPointer>) {
+        combine(cell.count)
+        combine(bytes: UnsafeRawBufferPointer(rebasing: cell))
     }
 }
