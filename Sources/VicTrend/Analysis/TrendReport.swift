@@ -20,8 +20,13 @@ public struct TrendReport: Sendable, Hashable {
     public var provenance: Provenance?
     /// The small-cell suppression applied to this report, if any.
     public var suppression: Suppression.Policy?
-    /// Warnings and notes found while reading (errors prevent a report), for formats that carry them.
+    /// Warnings and notes found while reading (errors prevent a report), for formats that carry them:
+    /// the reading log's, which keeps at most its limit (`DiagnosticLog.limit`).
     public var diagnostics: [Diagnostic] = []
+    /// How many warnings the reading log counted, kept in `diagnostics` or not.
+    public var warningsFound = 0
+    /// How many notes the reading log counted, kept in `diagnostics` or not.
+    public var notesFound = 0
 
     init(
         options: AnalysisOptions, assessments: [YearAssessment], countries: [CountrySummary],

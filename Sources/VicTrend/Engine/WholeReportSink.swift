@@ -43,6 +43,8 @@ final class WholeReportSink: SeriesSink {
         case .failure(let list): return log.findings(list.diagnostics)
         }
         report.diagnostics = log.diagnostics
+        report.warningsFound = log.warningCount
+        report.notesFound = log.infoCount
         if let policy = request.suppression {
             report = Suppression.apply(report, policy: policy)
         }

@@ -44,6 +44,7 @@ public enum HTMLReporter: Reporter {
         if report.options.series == .annual { trendTable(report, to: &html) }
         totalsTable(report, to: &html)
         shortfallTable(report, to: &html)
+        inputChecks(report, to: &html)
         html.appendLines(notes(report))
         html.appendLines(["</main>", "</body>", "</html>"])
         return html
@@ -139,6 +140,11 @@ public enum HTMLReporter: Reporter {
             lines.append("<li><strong>\(HTMLText.escape(value))</strong> \(HTMLText.escape(label))</li>")
         }
         lines.append("</ul>")
+        if let found = ReportTables.findingsCount(report) {
+            lines.append(
+                "<p>Reading the input found \(HTMLText.escape(found)): see "
+                    + "<a href=\"#input-checks\">Input checks</a>.</p>")
+        }
         lines.append("</section>")
         return lines
     }
@@ -381,6 +387,15 @@ public enum HTMLReporter: Reporter {
         html.appendLine(
             "<p>" + HTMLText.escape(ReportTables.shortfallSentence(report, listed: table.count)) + "</p>")
         render(table, named: "Table of shortfalls", to: &html)
+        html.appendLine("</section>")
+    }
+
+    /// The warnings and notes found while reading, when there are any.
+    private static func inputChecks(_ report: TrendReport, to html: inout String) {
+        let table = ReportTables.inputChecks(report)
+        guard let sentence = ReportTables.inputChecksSentence(report, listed: table.count) else { return }
+        html.appendLines([section("input-checks", "Input checks"), "<p>\(HTMLText.escape(sentence))</p>"])
+        render(table, named: "Table of input checks", to: &html)
         html.appendLine("</section>")
     }
 

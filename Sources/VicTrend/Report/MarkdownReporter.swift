@@ -27,6 +27,7 @@ public enum MarkdownReporter: Reporter {
             text.appendLine()
         }
         shortfallTable(report, to: &text)
+        inputChecks(report, to: &text)
         if let provenance = report.provenance {
             text.appendLine()
             provenanceSection(provenance, to: &text)
@@ -129,6 +130,9 @@ public enum MarkdownReporter: Reporter {
         }
         for sentence in ReportTables.untestedSentences(report) {
             text.appendLine("- " + sentence)
+        }
+        if let found = ReportTables.findingsCount(report) {
+            text.appendLine("- Input checks: \(found), listed at the end")
         }
         text.appendLine(
             "- Total shortfall: \(NumberFormatting.grouped(summary.totalShortfall)) "
@@ -269,6 +273,18 @@ public enum MarkdownReporter: Reporter {
             return
         }
         text.appendLine(MarkdownText.escape(ReportTables.shortfallSentence(report, listed: table.count)))
+        text.appendLine()
+        render(table, to: &text)
+    }
+
+    /// The warnings and notes found while reading, when there are any.
+    private static func inputChecks(_ report: TrendReport, to text: inout String) {
+        let table = ReportTables.inputChecks(report)
+        guard let sentence = ReportTables.inputChecksSentence(report, listed: table.count) else { return }
+        text.appendLine()
+        text.appendLine("## Input checks")
+        text.appendLine()
+        text.appendLine(MarkdownText.escape(sentence))
         text.appendLine()
         render(table, to: &text)
     }

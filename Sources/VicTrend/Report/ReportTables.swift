@@ -437,6 +437,74 @@ enum ReportTables {
         return sentence
     }
 
+    /// The most findings a document lists under its input checks; the sentence above them counts the rest.
+    static let listedFindings = 50
+
+    /// The warnings and notes found while reading the input, in the order found, at most
+    /// `listedFindings`: where (the file's name, never its path: `PublishedName`), warning or note, the
+    /// code (`victrend explain CODE`) and the message. Under suppression the messages are already the
+    /// codes' summaries (`Suppression.apply`), since messages quote counts.
+    static func inputChecks(_ report: TrendReport) -> Table {
+        let listed = report.diagnostics.prefix(listedFindings)
+        let paths = report.options.inputs
+        return Table(headers: ["Where", "Severity", "Code", "Finding"], count: listed.count) { index in
+            let finding = listed[listed.startIndex + index]
+            return Row(cells: [
+                finding.location.map { .text(publishedLocation($0)) } ?? .empty,
+                .words(finding.severity == .warning ? "warning" : "note"),
+                .words(finding.code.rawValue),
+                .text(PublishedName.message(finding.message, paths: paths)),
+            ])
+        }
+    }
+
+    /// How many warnings and notes reading found: `2 warnings and 1 note`, or `nil` when there were none.
+    /// Counted by the reading log, so findings past its limit count too.
+    static func findingsCount(_ report: TrendReport) -> String? {
+        let (warnings, notes) = findings(report)
+        var parts: [String] = []
+        if warnings > 0 {
+            parts.append("\(NumberFormatting.grouped(warnings)) warning\(warnings == 1 ? "" : "s")")
+        }
+        if notes > 0 { parts.append("\(NumberFormatting.grouped(notes)) note\(notes == 1 ? "" : "s")") }
+        return parts.isEmpty ? nil : parts.joined(separator: " and ")
+    }
+
+    /// The warnings and notes the reading log counted; for a report made without one, those listed.
+    private static func findings(_ report: TrendReport) -> (warnings: Int, notes: Int) {
+        (
+            max(report.warningsFound, report.diagnostics.count { $0.severity == .warning }),
+            max(report.notesFound, report.diagnostics.count { $0.severity == .info })
+        )
+    }
+
+    /// The sentence above the input checks table of `listed` rows, or `nil` when reading found nothing.
+    static func inputChecksSentence(_ report: TrendReport, listed: Int) -> String? {
+        guard let found = findingsCount(report) else { return nil }
+        let (warnings, notes) = findings(report)
+        let advice =
+            switch (warnings > 0, notes > 0) {
+            case (true, true): "Warnings are worth checking with the source; notes need no action."
+            case (true, false): "Warnings are worth checking with the source."
+            default: "Notes need no action."
+            }
+        var sentence =
+            "Reading the input found \(found). \(advice) victrend explain CODE says what a code means."
+        if listed < warnings + notes {
+            sentence +=
+                " The first \(NumberFormatting.grouped(listed)) are listed; victrend validate on the input lists up "
+                + "to \(NumberFormatting.grouped(DiagnosticLog().limit))."
+        }
+        return sentence
+    }
+
+    /// `data.csv:12:3`, `data.xlsx:'Data 2024'!B7`: a location with the file's name for its path.
+    static func publishedLocation(_ location: Location) -> String {
+        var published = location
+        published.file = PublishedName.of(location.file)
+        return published.description
+    }
+
     /// The summary's years with a figure that were not assessed, by reason: first years and zero bases
     /// always, the others when there are any. With the assessed years they add up to the years with a
     /// figure.
