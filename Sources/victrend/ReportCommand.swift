@@ -177,7 +177,8 @@ struct ReportCommand: ParsableCommand {
             "Target year T (default: two years after the panel's latest year, the Declaration's reporting "
                 + "cycle): each country's count is projected to T from its trend, with a prediction interval, the "
                 + "chance of reaching its trajectory and a category (on-track ... wrong-direction), and the growth "
-                + "a year it needs to be back on its trajectory by T.",
+                + "a year it needs to be back on its trajectory by T. A T more than "
+                + "\(AnalysisOptions.farTargetYears) years after the latest figure gets a warning.",
             valueName: "year"))
     var targetYear: Int?
 

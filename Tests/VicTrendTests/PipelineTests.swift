@@ -69,13 +69,24 @@ struct PipelineTests {
         #expect(sortedOutcome.rowCount == Self.sortedRows.count)
         #expect(sortedOutcome.years == Self.years && shuffledOutcome.years == Self.years)
         #expect(sorted != nil)
-        // JSON gives each figure's line, which shuffling moves, and lists the notes in line order.
+        // JSON gives each figure's line, which shuffling moves, and lists the notes in line order; so do
+        // the input checks of Markdown and HTML, which are compared by their number of lines.
+        let checks = [
+            ("## Input checks", "## Provenance"), ("<section id=\"input-checks\"", "<section id=\"notes\""),
+        ]
         let figures = { (text: String?) in
-            text?.components(separatedBy: "\"diagnostics\"")[0].split(separator: "\n").filter {
-                !$0.contains("\"line\": ")
+            var text = text?.components(separatedBy: "\"diagnostics\"")[0]
+            for (start, end) in checks {
+                guard let from = text?.range(of: start), let to = text?.range(of: end) else { continue }
+                let lines = text?[from.lowerBound..<to.lowerBound].count { $0 == "\n" } ?? 0
+                text?.replaceSubrange(from.lowerBound..<to.lowerBound, with: "input checks: \(lines) lines\n")
             }
+            return text?.split(separator: "\n").filter { !$0.contains("\"line\": ") }
         }
         #expect(figures(sorted) == figures(unsorted), "differs")
+        if format == .markdown || format == .html {
+            #expect(figures(sorted)?.contains { $0.hasPrefix("input checks: ") } == true)
+        }
         #expect(sortedOutcome.log.diagnostics.count == 4)
         #expect(sortedOutcome.log.diagnostics.map(\.code) == shuffledOutcome.log.diagnostics.map(\.code))
         if format != .csv { #expect(sorted?.contains("<sha256>") == true) }
@@ -97,6 +108,14 @@ struct PipelineTests {
         #expect(warnings(target: 2021).isEmpty && warnings().isEmpty)
         #expect(warnings(baseline: 2030, target: 2010).count == 2)
         #expect(warnings(baseline: 2030, target: 2010, years: nil).isEmpty)
+        // The figures end in 2020: 2040 is 20 years after, taken; 2041 and 3000 get a warning.
+        #expect(warnings(target: 2040).isEmpty)
+        #expect(
+            warnings(target: 3000) == [
+                "--target-year 3000 is 980 years after the latest figure of the input (2020): projections and the "
+                    + "growth needed a year extrapolate each trend that far, beyond what it can tell; check the year"
+            ])
+        #expect(warnings(target: 2041).count == 1)
     }
 
     @Test("the trends table's hand-checked rows: 30 -> 31 is short of 33 by 2, p of the exact test")

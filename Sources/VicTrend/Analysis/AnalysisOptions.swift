@@ -39,7 +39,9 @@ public struct AnalysisOptions: Sendable, Hashable {
     /// no figure), one sentence each, for the command line to show as a warning: a baseline after
     /// every figure gives no country a trajectory (the trajectory columns stay empty); a target year
     /// not after the latest figure leaves unprojected every country with a figure for that year or
-    /// later. Empty when both leave something to show, or when they were not given.
+    /// later; one more than `farTargetYears` after it extrapolates the trends further than they say
+    /// anything (a mistyped year, 3000 for 2030). Empty when both are in range, or when they were not
+    /// given.
     public func yearWarnings(years: ClosedRange<Int>?) -> [String] {
         guard let years else { return [] }
         var warnings: [String] = []
@@ -54,8 +56,17 @@ public struct AnalysisOptions: Sendable, Hashable {
                     + "a country with a figure for \(targetYear) or later is not projected (a projection runs "
                     + "from a country's latest figure to a later year)")
         }
+        if let targetYear, targetYear - years.upperBound > Self.farTargetYears {
+            warnings.append(
+                "--target-year \(targetYear) is \(targetYear - years.upperBound) years after the latest figure of the "
+                    + "input (\(years.upperBound)): projections and the growth needed a year extrapolate each trend "
+                    + "that far, beyond what it can tell; check the year")
+        }
         return warnings
     }
+
+    /// The most years after the latest figure a `--target-year` is taken without a warning.
+    public static let farTargetYears = 20
 
     /// Input paths as given, for the report's parameters.
     public var inputs: [String]
