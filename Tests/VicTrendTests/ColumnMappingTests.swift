@@ -59,6 +59,23 @@ struct ColumnMappingTests {
         #expect(chosen == ColumnMapping(country: 1, year: 2, count: 3))
     }
 
+    @Test("a name heading two columns: the message says to rename one, with or without the override")
+    func repeatedName() {
+        for overrides in [ColumnMapping.Overrides(), .init(count: "victims")] {
+            guard case .failure(let list) = resolve(["country", "year", "victims", "victims "], overrides)
+            else {
+                Issue.record("accepted")
+                continue
+            }
+            #expect(
+                list.diagnostics.map(\.message) == [
+                    "several columns could be the count: 'victims' (column 3), 'victims ' (column 4); choose one "
+                        + "with --count-column; 'victims' heads more than one column, so rename one of them in the "
+                        + "header to choose it"
+                ])
+        }
+    }
+
     @Test("overrides name the column, matched like headers")
     func overrides() throws {
         let header = ["Land", "Jahr", "Opfer", "victims"]

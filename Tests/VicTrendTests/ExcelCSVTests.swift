@@ -91,6 +91,30 @@ struct ExcelCSVTests {
         #expect(plain.log.diagnostics.first?.message.contains("--encoding windows-1252") == true)
     }
 
+    @Test("text read with --encoding that is UTF-8 gives its UTF-8 reading back, and nothing else does")
+    func utf8ReadWithEncoding() {
+        #expect(TextEncoding.windows1252.asUTF8("Ã–sterreich") == "Österreich")
+        #expect(TextEncoding.windows1252.asUTF8("TÃ¼rkiye") == "Türkiye")
+        #expect(TextEncoding.latin1.asUTF8("Ã\u{96}sterreich") == "Österreich")
+        #expect(TextEncoding.windows1252.asUTF8("Österreich") == nil)  // 0xD6 alone is no UTF-8
+        #expect(TextEncoding.windows1252.asUTF8("Austria") == nil)  // nothing beyond ASCII
+        #expect(TextEncoding.windows1252.asUTF8("Россия") == nil)  // not a Windows-1252 character
+        #expect(TextEncoding.utf8.asUTF8("Ã–sterreich") == nil)
+    }
+
+    @Test("an unknown country that is UTF-8 read as Windows-1252 says to drop --encoding (VT105)")
+    func utf8CountryHint() throws {
+        let (result, _) = try read(
+            Array("country,year,victims\nÖsterreich,2019,5\n".utf8),
+            PanelReader.Options(encoding: .windows1252))
+        #expect(
+            findings(result) == [
+                "2:1 VT105 unknown country 'Ã–sterreich'; did you mean Austria (AUT)? Use ISO 3166 codes (AUT, AT, "
+                    + "040) or English names, or --countries verbatim for keys that are not countries; the file looks "
+                    + "like UTF-8 read as windows-1252 ('Österreich' read as 'Ã–sterreich'): read it without --encoding"
+            ])
+    }
+
     @Test("a UTF-8 byte-order mark wins over --encoding")
     func byteOrderMark() throws {
         let (result, _) = try read(

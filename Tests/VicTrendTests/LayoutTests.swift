@@ -72,6 +72,19 @@ struct LayoutTests {
         #expect(result.panel.series.isEmpty)
     }
 
+    @Test("wide: a year heading two columns is one error at the header (VT011), not one per row")
+    func wideRepeatedYear() throws {
+        let (result, path) = try readPanel("country,2019,2020,\" 2019\"\nAUS,1,2,1\nBEL,3,4,5\n")
+        #expect(
+            result.log.diagnostics.map(\.message) == [
+                "the year 2019 heads two columns (2 and 4); a wide file has one column per year: remove one, or "
+                    + "rename it if it is another year"
+            ])
+        #expect(result.log.diagnostics.map(\.code) == [.ambiguousColumn])
+        #expect(result.log.diagnostics.first?.location == Location(file: path, line: 1, column: 19))
+        #expect(result.panel.series.isEmpty)
+    }
+
     @Test("wide: a bad cell is reported at its own column")
     func wideBadCell() throws {
         let (result, path) = try readPanel("country,2019,2020\nAUS,1,1.5\n")

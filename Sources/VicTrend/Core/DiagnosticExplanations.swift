@@ -65,7 +65,9 @@ extension DiagnosticExplanation {
             code: .ambiguousColumn,
             text: "Several header cells could be the same column (country and iso3 are both country "
                 + "columns), and victrend will not guess which holds the figures meant. Name the one to use "
-                + "with --country-column, --year-column or --count-column, or drop the other column.",
+                + "with --country-column, --year-column or --count-column, or drop the other column; two "
+                + "columns with the same name can only be told apart by renaming one. In a wide file, a year "
+                + "heading two columns is the same error: each row would give two figures for it.",
             bad: .init(data: "country,iso3,year,victims\nAustria,AUT,2019,12\n"),
             fixed: .init(
                 data: "country,iso3,year,victims\nAustria,AUT,2019,12\n",

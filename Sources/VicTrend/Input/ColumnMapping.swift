@@ -157,12 +157,24 @@ public struct ColumnMapping: Sendable, Equatable {
                         + (header.count == 1 ? oneColumnHint : "")
                         + (header.contains { $0.lowercased().contains("\\time") } ? eurostatTSVHint : "")))
         }
-        let candidates = matches.map { "'\(header[$0])' (column \($0 + 1))" }.joined(separator: ", ")
         return .failure(
             Diagnostic(
                 .ambiguousColumn, at: location,
-                "several columns could be the \(role.rawValue): \(candidates); choose one with \(role.option)"
-            ))
+                severalColumns(role.rawValue, matches, header: header, option: role.option)))
+    }
+
+    /// VT011's message for the header columns `matches` that could all be the `what` column: each by name
+    /// and number, and how to choose one with `option` — or, for a name that heads more than one of them
+    /// (which the option cannot tell apart), to rename one.
+    static func severalColumns(_ what: String, _ matches: [Int], header: [String], option: String) -> String {
+        let candidates = matches.map { "'\(header[$0])' (column \($0 + 1))" }.joined(separator: ", ")
+        var seen: Set<String> = []
+        let repeated = matches.map { header[$0].trimmingBlanks }.first { !seen.insert($0).inserted }
+        return "several columns could be the \(what): \(candidates); choose one with \(option)"
+            + (repeated.map {
+                "; '\($0)' heads more than one column, so rename one of them in the header to choose it"
+            }
+                ?? "")
     }
 
     /// What a missing-column error adds for Eurostat's bulk TSV, whose first header cell joins the

@@ -407,6 +407,19 @@ struct RowInterpreter {
                                 + "column: its figures would be left out"))
                 }
             }
+            // A year heading two columns would give each row two figures for it (VT201 or VT206 per row).
+            var firstColumn: [Int: Int] = [:]
+            for (index, year) in years {
+                guard let first = firstColumn[year] else {
+                    firstColumn[year] = index
+                    continue
+                }
+                problems.append(
+                    Diagnostic(
+                        .ambiguousColumn, at: reader.location(ofCell: index),
+                        "the year \(year) heads two columns (\(first + 1) and \(index + 1)); a wide file has one "
+                            + "column per year: remove one, or rename it if it is another year"))
+            }
             if years.isEmpty && problems.isEmpty {
                 problems.append(
                     Diagnostic(
@@ -695,11 +708,10 @@ struct RowInterpreter {
             }
             return nil
         }
-        let candidates = matches.map { "'\(header[$0])' (column \($0 + 1))" }.joined(separator: ", ")
         problems.append(
             Diagnostic(
                 .ambiguousColumn, at: location,
-                "several columns could be the date: \(candidates); choose one with --date-column"))
+                ColumnMapping.severalColumns("date", matches, header: header, option: "--date-column")))
         return nil
     }
 
@@ -1160,7 +1172,13 @@ struct RowInterpreter {
                     return Self.unknownTotal(
                         text, column: header[country], at: reader.location(ofCell: country))
                 }
-                return CountryTable.standard.unknown(text, at: reader.location(ofCell: country))
+                let unknown = CountryTable.standard.unknown(text, at: reader.location(ofCell: country))
+                guard let original = options.encoding.asUTF8(text) else { return unknown }
+                return Diagnostic(
+                    .unknownCountry, at: unknown.location,
+                    unknown.message + "; the file looks like UTF-8 read as \(options.encoding.rawValue) ("
+                        + "\(DisplayText.quoted(original, limit: 64)) read as \(DisplayText.quoted(text, limit: 64))): "
+                        + "read it without --encoding")
             }
             return nil
         }

@@ -28,6 +28,34 @@ public enum TextEncoding: String, Sendable, Hashable, CaseIterable {
         0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
     ]
 
+    /// `text`, read in this single-byte encoding, as it reads in UTF-8 — `Österreich` for `Ã–sterreich` —
+    /// when its bytes are UTF-8 holding a character beyond ASCII, which a file's text seldom is by chance;
+    /// otherwise `nil` (also for `.utf8`, or a character this encoding cannot have given). For the hint
+    /// that a UTF-8 file was read with `--encoding`.
+    func asUTF8(_ text: String) -> String? {
+        guard self != .utf8, text.unicodeScalars.contains(where: { $0.value >= 0x80 }) else { return nil }
+        var bytes: [UInt8] = []
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x80 {
+                bytes.append(UInt8(scalar.value))
+            } else if let byte = (0x80...0xFF).first(where: { self.scalar(UInt8($0)) == scalar.value }) {
+                bytes.append(UInt8(byte))
+            } else {
+                return nil
+            }
+        }
+        var decoder = UTF8()
+        var iterator = bytes.makeIterator()
+        var decoded = String.UnicodeScalarView()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): decoded.append(scalar)
+            case .emptyInput: return String(decoded)
+            case .error: return nil
+            }
+        }
+    }
+
     /// Decodes `source` (single-byte text) into `target` as UTF-8 and returns the bytes written.
     /// `target` must hold `3 * source.count` bytes (no scalar of these encodings takes more than three).
     func transcode(_ source: UnsafeRawBufferPointer, into target: UnsafeMutableRawBufferPointer) -> Int {
