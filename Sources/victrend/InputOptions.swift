@@ -26,8 +26,8 @@ struct InputOptions: ParsableArguments {
 
     @Argument(
         help: ArgumentHelp(
-            "CSV files with one row per country and year; several files are read as one panel. - reads "
-                + "standard input.",
+            "CSV files or .xlsx workbooks with one row per country and year (or one column per year); several "
+                + "files are read as one panel. - reads standard input.",
             valueName: "input"),
         completion: .file())
     var inputs: [String] = []
@@ -197,7 +197,8 @@ struct InputOptions: ParsableArguments {
 
     func validate() throws {
         if inputs.isEmpty {
-            throw ValidationError("give at least one input CSV file, e.g. samples/small/example.csv")
+            throw ValidationError(
+                "give at least one input file (CSV or .xlsx), e.g. samples/small/example.csv")
         }
         if inputs.count(where: { $0 == "-" }) > 1 {
             throw ValidationError("- (standard input) can be given once")

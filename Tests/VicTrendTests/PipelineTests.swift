@@ -209,12 +209,34 @@ struct PipelineTests {
             ])
     }
 
-    @Test("an unreadable input is a VictrendError, not a finding")
-    func unreadable() {
+    @Test(
+        "an unreadable input stops a report (a VictrendError); a validation reports it (VT007), checks the rest"
+    )
+    func unreadable() throws {
+        let fixtures = try Fixtures()
+        defer { fixtures.remove() }
         #expect(throws: VictrendError.self) {
             try Pipeline.run(
                 ["/nonexistent/in.csv"], reading: .init(),
-                producing: .validation(ValidationRequest(rules: .init(currentYear: 2026))))
+                producing: .report(
+                    ReportRequest(
+                        analysis: AnalysisOptions(),
+                        destination: .file(
+                            format: .csv, table: .trends, path: fixtures.directory.path + "/o.csv"))))
         }
+        let good = try fixtures.file("good.csv", "country,year,victims\nAUT,2019,5\nAUT,2020,x\n")
+        // Given twice (once through a path of its own) it is read once: one VT103, not two.
+        let outcome = try Pipeline.run(
+            ["/nonexistent/in.csv", good, fixtures.directory.path, fixtures.directory.path + "/./good.csv"],
+            reading: .init(), producing: .validation(ValidationRequest(rules: .init(currentYear: 2026))))
+        #expect(
+            outcome.log.diagnostics.map(\.description) == [
+                "\(good):3:10: error[VT103]: the count 'x' is a sign, not a number (statistics offices use it for "
+                    + "none, not available or withheld): write 0 for none, .. for a figure not available, c or <K "
+                    + "for one withheld, as victrend reads them",
+                "/nonexistent/in.csv:1: error[VT007]: cannot open: No such file or directory",
+                "\(fixtures.directory.path):1: error[VT007]: is a directory; give the path of a CSV file or workbook",
+            ])
+        #expect(outcome.rowCount == 2)
     }
 }

@@ -356,7 +356,12 @@ struct DiagnosticFormatTests {
         #expect(results[1]["ruleId"] as? String == "VT103")
         #expect(results[1]["level"] as? String == "error")
         #expect(results[2]["level"] as? String == "note")
-        #expect(results[2]["locations"] == nil)
+        // A finding without a place (the inputs as a whole) is put at the first input's line 1: code
+        // scanning refuses a log with a result that has no location.
+        let placed =
+            (results[2]["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any]
+        #expect((placed?["artifactLocation"] as? [String: Any])?["uri"] as? String == "b.csv")
+        #expect((placed?["region"] as? [String: Any])?["startLine"] as? Int == 1)
         let index = try #require(results[1]["ruleIndex"] as? Int)
         #expect(rules[index]["id"] as? String == "VT103")
         let location = try #require(

@@ -216,7 +216,7 @@ struct WorkbookReaderTests {
             stop?.message.contains("larger than 1 MiB once uncompressed (the archive declares 8 MiB)") == true
         )
         #expect(rows(path).stop == nil)
-        // A header that lies (every uncompressed size set to 100 bytes): the inflated bytes still stop it.
+        // A header that lies (every uncompressed size set to 100 bytes): inflating stops past the 100 bytes.
         var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
         for offset in 0..<(bytes.count - 30) {
             let signature = bytes[offset..<offset + 4]
@@ -229,7 +229,10 @@ struct WorkbookReaderTests {
         let liar = try fixtures.bytes("liar.xlsx", bytes)
         let lied = rows(liar, options).stop
         #expect(lied?.code == .unreadableWorkbook)
-        #expect(lied?.message.contains("declares") == false, "\(lied?.message ?? "")")
+        #expect(
+            lied?.message.hasSuffix(
+                "inflates to more than the 100 bytes the archive declares; the workbook is damaged, or made to "
+                    + "mislead: not read") == true, "\(lied?.message ?? "")")
     }
 
     @Test(
@@ -834,4 +837,22 @@ struct WorkbookReaderTests {
                 $0.hasPrefix("\(Self.sample):Figures!3:3: --filter source=nothing keeps none of the 11 rows")
             }, "\(read.messages)")
     }
+
+    @Test(
+        "a machine without libzip or libxml2: reading a workbook stops with what to install, never a finding")
+    func missingLibrary() throws {
+        let failure = WorkbookLibraries.missing("libzip (Debian 12: libzip4; Debian 13: libzip5)")
+        #expect(throws: InputError.self) { try WorkbookLibraries.require(for: "a.xlsx", .failure(failure)) }
+        do {
+            try WorkbookLibraries.require(for: "a.xlsx", .failure(failure))
+        } catch {
+            #expect(
+                error.description
+                    == "a.xlsx: reading .xlsx workbooks needs libzip (Debian 12: libzip4; Debian 13: libzip5), "
+                    + "which is not installed; install it, or save the sheet as CSV")
+            #expect(VictrendError.unreadable(error).description == error.description)
+        }
+        try WorkbookLibraries.require(for: "a.xlsx")  // this machine has them
+    }
+
 }

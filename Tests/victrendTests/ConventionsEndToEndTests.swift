@@ -103,58 +103,91 @@ struct ConventionsEndToEndTests {
         #expect(file.stderr.contains("the subcommands are report, validate, explain, help"))
     }
 
-    @Test("a shell pattern that matched no file is named as such, in text and in SARIF (exit 2)")
+    @Test(
+        "a pattern the shell passed on, matching files or not, and a missing file: VT007 for validate, exit 2 for report"
+    )
     func unmatchedPattern() throws {
         let text = try VictrendBinary.run(["validate", "submissions/*.csv"])
-        #expect(text.status == 2)
-        #expect(text.stderr.contains("submissions/*.csv: no file matches this pattern"))
+        #expect(text.status == 1)
+        #expect(
+            text.stdout.hasPrefix(
+                "submissions/*.csv:1: error[VT007]: no file matches this pattern (the shell passed it on as written "
+                    + "because nothing matched); check the directory and the file names\n"))
+        let quoted = try VictrendBinary.run(["validate", "samples/small/*.csv"])
+        #expect(
+            quoted.stdout.hasPrefix(
+                "samples/small/*.csv:1: error[VT007]: no file has this name; as a pattern it matches 1 file, but "
+                    + "victrend does not expand patterns, the shell does: leave the pattern unquoted\n"))
         let missing = try VictrendBinary.run(["validate", "submissions/missing.csv"])
-        #expect(missing.stderr.contains("submissions/missing.csv: cannot open: No such file or directory"))
+        #expect(
+            missing.stdout.contains(
+                "submissions/missing.csv:1: error[VT007]: cannot open: No such file or directory"))
+        let report = try VictrendBinary.run(["report", "submissions/*.csv"])
+        #expect(report.status == 2)
+        #expect(report.stderr.contains("submissions/*.csv: no file matches this pattern"))
     }
 
-    @Test("validate --format json and github say why when an input cannot be read (exit 2)")
+    @Test(
+        "validate --format json and github give an input that cannot be read as VT007 beside the other findings"
+    )
     func jsonAndGitHubWhenUnreadable() throws {
         let json = try VictrendBinary.run([
             "validate", "--format", "json", "samples/small/example.csv", "nowhere.csv",
         ])
-        #expect(json.status == 2)
+        #expect(json.status == 1)
         let parsed = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
-        #expect(parsed?.count == 1)
-        #expect(parsed?.first?["code"] is NSNull)
-        #expect(parsed?.first?["file"] as? String == "nowhere.csv")
-        #expect(parsed?.first?["message"] as? String == "nowhere.csv: cannot open: No such file or directory")
+        #expect(parsed?.map { $0["code"] as? String } == ["VT301", "VT007"])
+        #expect(parsed?.last?["file"] as? String == "nowhere.csv")
+        #expect(parsed?.last?["line"] as? Int == 1)
+        #expect(parsed?.last?["message"] as? String == "cannot open: No such file or directory")
         let github = try VictrendBinary.run(["validate", "--format", "github", "nowhere.csv"])
-        #expect(github.status == 2)
+        #expect(github.status == 1)
         #expect(
-            github.stdout
-                == "::error file=nowhere.csv,title=victrend::nowhere.csv: cannot open: No such file or directory\n"
-        )
+            github.stdout.hasPrefix(
+                "::error file=nowhere.csv,line=1,title=VT007::cannot open: No such file or directory\n"))
     }
 
-    @Test("validate --format sarif writes a valid log when an input cannot be read (exit 2)")
+    @Test("validate --format sarif: an input that cannot be read is a located VT007 result beside the others")
     func sarifWhenUnreadable() throws {
         for input in ["submissions/*.csv", "samples"] {
             let run = try VictrendBinary.run([
                 "validate", "--format", "sarif", "samples/small/example.csv", input,
             ])
-            #expect(run.status == 2)
+            #expect(run.status == 1)
             let root = try #require(
                 try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
             #expect(root["version"] as? String == "2.1.0")
             let sarifRun = try #require((root["runs"] as? [[String: Any]])?.first)
-            #expect((sarifRun["results"] as? [Any])?.isEmpty == true)
-            let invocation = try #require((sarifRun["invocations"] as? [[String: Any]])?.first)
-            #expect(invocation["executionSuccessful"] as? Bool == false)
-            #expect(invocation["exitCode"] as? Int == 2)
-            let notification = try #require(
-                (invocation["toolExecutionNotifications"] as? [[String: Any]])?.first)
-            #expect(notification["level"] as? String == "error")
-            let message = (notification["message"] as? [String: Any])?["text"] as? String
-            #expect(message?.hasPrefix(input) == true)
-            let location = (notification["locations"] as? [[String: Any]])?.first?["physicalLocation"]
-            let uri = ((location as? [String: Any])?["artifactLocation"] as? [String: Any])?["uri"] as? String
+            let results = try #require(sarifRun["results"] as? [[String: Any]])
+            #expect(results.map { $0["ruleId"] as? String } == ["VT301", "VT007"])
+            let location = (results.last?["locations"] as? [[String: Any]])?.first?["physicalLocation"]
+            let physical = try #require(location as? [String: Any])
+            let uri = (physical["artifactLocation"] as? [String: Any])?["uri"] as? String
             #expect(uri == (input == "samples" ? "samples" : "submissions/%2A.csv"))
+            #expect((physical["region"] as? [String: Any])?["startLine"] as? Int == 1)
         }
+    }
+
+    @Test(
+        "validate --format sarif: a finding about the inputs as a whole (VT202, VT203) is at the first input's line 1"
+    )
+    func sarifWithoutLocation() throws {
+        let run = try VictrendBinary.run([
+            "validate", "--format", "sarif", "samples/invalid/VT203-total-overflow.csv",
+        ])
+        #expect(run.status == 1)
+        let root = try #require(
+            try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let results = try #require((root["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])
+        let located = results.map { result -> String in
+            let location =
+                (result["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any]
+            let uri = (location?["artifactLocation"] as? [String: Any])?["uri"] as? String ?? "none"
+            let line = (location?["region"] as? [String: Any])?["startLine"] as? Int ?? 0
+            return "\(result["ruleId"] as? String ?? "?") \(uri):\(line)"
+        }
+        #expect(located.contains("VT203 samples/invalid/VT203-total-overflow.csv:1"))
+        #expect(!located.contains { $0.hasSuffix("none:0") })
     }
 
     @Test("--version prints the version and the commit (unknown for a plain swift build)")

@@ -105,16 +105,25 @@ struct HostileInputEndToEndTests {
         #expect(markdown.stdout.contains("n\\\\x1b\\[2J\\\\u{202e}.csv"))
     }
 
-    @Test("an unreadable input named with a workflow command is one escaped line (exit 2)")
+    @Test(
+        "an unreadable input named with a workflow command is one escaped line (report: exit 2; validate: VT007)"
+    )
     func unreadable() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let path = directory.url.appendingPathComponent("d\n::add-mask::x\u{1B}.csv").path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
-        let outcome = try VictrendBinary.run(["validate", path])
+        let outcome = try VictrendBinary.run(["report", path])
         #expect(outcome.status == 2)
         expectSafe(outcome.stderr, "unreadable")
         #expect(outcome.stderr.contains("d\\x0a::add-mask::x\\x1b.csv: is a directory"))
+        for format in ["text", "github"] {
+            let validated = try VictrendBinary.run(["validate", "--format", format, path])
+            #expect(validated.status == 1)
+            expectSafe(validated.stdout, "validate \(format)")
+            #expect(validated.stdout.contains("d\\x0a::add-mask::x\\x1b.csv") || format == "github")
+            #expect(validated.stdout.contains("VT007"))
+        }
         let usage = try VictrendBinary.run(["validate", "--format", "x\n::add-mask::y", path])
         #expect(usage.status == 2)
         expectSafe(usage.stderr, "usage")

@@ -49,10 +49,10 @@ struct SafetyEndToEndTests {
                 "g.csv: is one of the inputs"
             ),
             // One input given twice (by name, a symbolic or a hard link) would be read twice: with --sum,
-            // every count doubled.
+            // every count doubled. (validate checks such a file once: ValidateEndToEndTests.)
             (["report", "--sum", data, data], [:], "x.csv: is given twice; each input is read once"),
             (["report", "--sum", data, dir + "/link.csv"], [:], "link.csv: is given twice (as \(data))"),
-            (["validate", data, dir + "/hard.csv"], [:], "hard.csv: is given twice (as \(data))"),
+            (["report", data, dir + "/hard.csv"], [:], "hard.csv: is given twice (as \(data))"),
         ]
         for (arguments, environment, message) in cases {
             let outcome = try VictrendBinary.run(arguments, environment: environment)

@@ -165,7 +165,6 @@ struct ValidateEndToEndTests {
             (["validate"], "give at least one input"),
             (["validate", "--jump-factor", "1", "samples/small/example.csv"], "at least 2"),
             (["validate", "--format", "xml", "samples/small/example.csv"], "format"),
-            (["validate", "samples/nope.csv"], "samples/nope.csv: cannot open"),
             (
                 ["validate", "--members", "samples/nope.csv", "samples/small/example.csv"],
                 "samples/nope.csv: cannot open"
@@ -175,6 +174,23 @@ struct ValidateEndToEndTests {
         let outcome = try VictrendBinary.run(arguments)
         #expect(outcome.status == 2)
         #expect(outcome.stderr.contains(message), "\(outcome.stderr)")
+    }
+
+    @Test("an input that cannot be opened is VT007 at its path; every other input is still checked (exit 1)")
+    func unopenedInput() throws {
+        let outcome = try VictrendBinary.run([
+            "validate", "samples/invalid/VT103-invalid-count.csv", "samples/nope.csv", "samples",
+            "samples/small/example.csv", "./samples/small/example.csv",
+        ])
+        #expect(outcome.status == 1)
+        let lines = outcome.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count { $0.contains("error[VT103]") } == 5)
+        #expect(lines.contains("samples/nope.csv:1: error[VT007]: cannot open: No such file or directory"))
+        #expect(
+            lines.contains(
+                "samples:1: error[VT007]: is a directory; give the path of a CSV file or workbook"))
+        // example.csv, given twice, is checked once: its one VT301 once.
+        #expect(lines.count { $0.contains("warning[VT301]") } == 1)
     }
 
     @Test(

@@ -91,8 +91,8 @@ public enum TotalsAnalysis {
                         problems.append(
                             Diagnostic(
                                 .requiredCountOverflow, at: nil,
-                                "the count the \(name) total for \(year) needs to meet the target exceeds 64 "
-                                    + "bits; counts this large are not plausible"))
+                                "the \(name) total for \(year) needs a count beyond 64 bits to meet the target; "
+                                    + "counts this large are not plausible"))
                     }
                     result.append(
                         GroupTotal(

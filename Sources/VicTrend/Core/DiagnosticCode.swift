@@ -15,6 +15,10 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case strayQuote = "VT005"
     /// A field or a row too large to be real data (usually a quote that swallowed the file).
     case oversizedRecord = "VT006"
+    /// `validate` only: an input that cannot be opened (missing, a dangling link, a directory, not
+    /// readable, a pattern the shell passed on); the other inputs are still checked. (`report` stops:
+    /// it cannot leave out a file.)
+    case unreadableFile = "VT007"
     /// A required column (country, year or count) is not in the header.
     case missingColumn = "VT010"
     /// More than one header cell could be the same required column.
@@ -140,7 +144,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     public var defaultSeverity: Diagnostic.Severity {
         switch self {
         case .emptyFile, .noDataRows, .invalidUTF8, .unterminatedQuote, .strayQuote, .oversizedRecord,
-            .missingColumn, .ambiguousColumn, .missingCells, .extraCells,
+            .unreadableFile, .missingColumn, .ambiguousColumn, .missingCells, .extraCells,
             .emptyCountry, .invalidYear, .invalidCount, .countTooLarge, .unknownCountry, .unknownFilterColumn,
             .ambiguousDimension, .invalidYearColumn, .filterKeepsNothing, .controlInKey, .binaryWorkbook,
             .unreadableWorkbook, .unknownSheet,
@@ -172,6 +176,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
         case .unterminatedQuote: return "A quoted field is never closed."
         case .strayQuote: return "A quote character where none may stand."
         case .oversizedRecord: return "A field or row is larger than any real input."
+        case .unreadableFile: return "The file cannot be opened: it is missing, a directory or not readable."
         case .missingColumn: return "A required column is missing from the header."
         case .ambiguousColumn: return "Several header cells could be the same required column."
         case .missingCells: return "A row has fewer cells than the header."

@@ -54,6 +54,18 @@ extension DiagnosticExplanation {
                 note: "the last row goes on with 10,000 more cells", runnable: false),
             fixed: .init(data: "country,year,victims\nAUT,2019,12\n")),
         DiagnosticExplanation(
+            code: .unreadableFile,
+            text: "victrend validate could not open this input: no file has the name (a typing slip, a link "
+                + "to a file that is not there, a pattern the shell passed on as written), it is a directory, "
+                + "or it may not be read. The other inputs are still checked, so that one bad path does not "
+                + "hide their findings. Give the path of a readable CSV file or workbook; victrend report "
+                + "stops at such an input instead (exit 2), since a report cannot leave out a file.",
+            bad: .init(
+                data: "country,year,victims\nAUT,2019,12\n",
+                note: "validated as victrend validate data.csv "
+                    + "missing.csv, where there is no missing.csv", runnable: false),
+            fixed: .init(data: "country,year,victims\nAUT,2019,12\n")),
+        DiagnosticExplanation(
             code: .missingColumn,
             text: "A column victrend needs (country, year or count) is not in the header. Columns are found "
                 + "by name, case-insensitively: country, country_code, iso3 or geo; year or time_period; "

@@ -18,42 +18,69 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
     /// No file has this name, and the name holds `*`, `?` or `[`: a shell pattern that matched no file
     /// and was passed on as written (`submissions/*.csv` when there is no such file).
     case unmatchedPattern(path: String)
+    /// A library the file's format needs is not installed (libzip or libxml2 for .xlsx): the machine's
+    /// setup, not the file, is at fault; `reason` says what to install.
+    case missingLibrary(path: String, reason: String)
+    /// No file has this name, a shell pattern that matches `matches` files: it was quoted, so the shell
+    /// passed it on as written (`'submissions/*.csv'`); victrend does not expand patterns.
+    case unexpandedPattern(path: String, matches: Int)
 
     /// One line, the path's control characters escaped (`DisplayText.escapingControls`).
     public var description: String {
+        "\(DisplayText.escapingControls(path)): \(problem)"
+    }
+
+    /// What is wrong with the file, without its path: `cannot open: No such file or directory`.
+    public var problem: String {
         switch self {
-        case .cannotOpen(let path, let reason):
-            return "\(DisplayText.escapingControls(path)): cannot open: \(reason)"
-        case .isDirectory(let path):
-            return "\(DisplayText.escapingControls(path)): is a directory; give the path of a CSV file"
-        case .readFailed(let path, let reason):
-            return "\(DisplayText.escapingControls(path)): read error: \(reason)"
-        case .unmatchedPattern(let path):
+        case .cannotOpen(_, let reason):
+            return "cannot open: \(reason)"
+        case .isDirectory:
+            return "is a directory; give the path of a CSV file or workbook"
+        case .readFailed(_, let reason):
+            return "read error: \(reason)"
+        case .missingLibrary(_, let reason):
+            return reason
+        case .unmatchedPattern:
             return
-                "\(DisplayText.escapingControls(path)): no file matches this pattern (the shell passed it on "
-                + "as written because nothing matched); check the directory and the file names"
+                "no file matches this pattern (the shell passed it on as written because nothing matched); "
+                + "check the directory and the file names"
+        case .unexpandedPattern(_, let matches):
+            return
+                "no file has this name; as a pattern it matches \(matches) file\(matches == 1 ? "" : "s"), but "
+                + "victrend does not expand patterns, the shell does: leave the pattern unquoted"
         }
     }
 
-    /// The error for an `open` of `path` that just failed (reads `errno`): `unmatchedPattern` when no
-    /// file has the name and it holds a shell pattern character, else `cannotOpen` with the reason.
+    /// The error for an `open` or `stat` of `path` that just failed (reads `errno`): for a name no file
+    /// has that holds a shell pattern character, `unexpandedPattern` when it matches files as a pattern
+    /// (it was quoted) and `unmatchedPattern` when it matches none; else `cannotOpen` with the reason.
     static func opening(_ path: String) -> InputError {
         let code = errno
-        if code == ENOENT
-            && path.utf8.contains(where: {
+        guard code == ENOENT,
+            path.utf8.contains(where: {
                 $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "[")
             })
-        {
-            return .unmatchedPattern(path: path)
+        else {
+            return .cannotOpen(path: path, reason: systemReason(code))
         }
-        return .cannotOpen(path: path, reason: systemReason(code))
+        let matches = patternMatches(path)
+        return matches > 0 ? .unexpandedPattern(path: path, matches: matches) : .unmatchedPattern(path: path)
+    }
+
+    /// How many files the shell pattern `path` matches (`glob(3)`, no sorting); 0 on any error.
+    private static func patternMatches(_ path: String) -> Int {
+        var found = glob_t()
+        defer { globfree(&found) }
+        guard glob(path, GLOB_NOSORT, nil, &found) == 0 else { return 0 }
+        return Int(found.gl_pathc)
     }
 
     /// The file the error is about.
     public var path: String {
         switch self {
         case .cannotOpen(let path, _), .isDirectory(let path), .readFailed(let path, _),
-            .unmatchedPattern(let path):
+            .unmatchedPattern(let path), .unexpandedPattern(let path, _), .missingLibrary(let path, _):
             return path
         }
     }

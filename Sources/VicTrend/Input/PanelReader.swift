@@ -250,6 +250,7 @@ public struct PanelReader: Sendable {
             output.add(WorkbookReader.binaryWorkbook(path, encrypted: Self.isEncryptedWorkbook(path)))
             return 0
         case .xlsx?:
+            try WorkbookLibraries.require(for: path)
             let selection = WorkbookReader.sheetsToRead(path, named: options.sheets)
             if let note = selection.note { output.add(note) }
             var rowCount = 0

@@ -61,14 +61,18 @@ final class WorkbookArchive {
         // What the central directory declares: a part declared larger than its limit is refused at once
         // (a zip bomb's header would otherwise cost the whole inflation to find out). The header may lie:
         // the inflated bytes are still counted below.
-        if let declared = declaredSize(index: UInt64(index)), declared > UInt64(limit) {
+        let declared = declaredSize(index: UInt64(index))
+        if let declared, declared > UInt64(limit) {
             throw Failure(message: tooLarge(name, limit: limit, declared: declared))
         }
         guard let file = library.zipFopenIndex(archive, UInt64(index), 0) else {
             let reason = library.zipStrerror(archive).map { String(cString: $0) } ?? "libzip error"
             throw Failure(message: "the part \(name) cannot be read (\(reason))")
         }
-        let source = PartSource(file: file, limit: limit, library: library)
+        // A valid part inflates to exactly its declared size: past it the header lied, and inflating on
+        // to the limit would only cost time.
+        let source = PartSource(
+            file: file, limit: declared.map { min(limit, Int($0)) } ?? limit, library: library)
         defer { _ = library.zipFclose(file) }
         let context = Unmanaged.passUnretained(source).toOpaque()
         let options =
@@ -83,6 +87,12 @@ final class WorkbookArchive {
         while true {
             let status = library.read(reader)
             if source.overLimit {
+                if let declared, declared < UInt64(limit) {
+                    throw Failure(
+                        message:
+                            "the part \(name) inflates to more than the \(declared) bytes the archive declares; "
+                            + "the workbook is damaged, or made to mislead: not read")
+                }
                 throw Failure(message: tooLarge(name, limit: limit, declared: nil))
             }
             if status == 0 { break }

@@ -161,7 +161,17 @@ struct WorkbookLibraries: @unchecked Sendable {
                 moveToElement: moveToElement))
     }
 
-    private static func missing(_ library: String) -> WorkbookArchive.Failure {
+    /// Throws `.missingLibrary` for the workbook `path` when the libraries did not load (`loaded`): a
+    /// machine without libzip or libxml2 is a setup to fix (exit 2), not a finding in the file.
+    static func require(
+        for path: String, _ loaded: Result<WorkbookLibraries, WorkbookArchive.Failure> = shared
+    ) throws(InputError) {
+        if case .failure(let failure) = loaded {
+            throw .missingLibrary(path: path, reason: failure.message)
+        }
+    }
+
+    static func missing(_ library: String) -> WorkbookArchive.Failure {
         WorkbookArchive.Failure(
             message:
                 "reading .xlsx workbooks needs \(library), which is not installed; install it, or save the "

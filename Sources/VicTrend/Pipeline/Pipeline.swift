@@ -21,24 +21,29 @@ public enum Pipeline {
 
     /// Reads `inputs` and produces `product`. Throws only when a file cannot be read at all, an output
     /// cannot be written, or the output cannot be made at this size; problems in the figures are in the
-    /// outcome. Nothing is written when the outcome has errors.
-    public static func run(_ inputs: [String], reading: PanelReader.Options, producing product: Product)
+    /// outcome. Nothing is written when the outcome has errors. A report refuses an input given twice;
+    /// a validation reads it once, and reports an input it cannot open as VT007 and checks the others
+    /// (`ValidationRequest.openableInputs`).
+    public static func run(_ given: [String], reading: PanelReader.Options, producing product: Product)
         throws(VictrendError) -> PipelineOutcome
     {
-        if let repeated = FileIdentity.repeated(inputs) {
-            throw .inputGivenTwice(path: repeated.path, first: repeated.first)
-        }
+        var inputs = given
         let sink: any SeriesSink
-        let otherFindings: [Diagnostic]
+        var otherFindings: [Diagnostic]
         switch product {
         case .report(let request):
+            if let repeated = FileIdentity.repeated(inputs) {
+                throw .inputGivenTwice(path: repeated.path, first: repeated.first)
+            }
             try refuseOverwriting(request.destination.paths, inputs + [request.groupsFile].compactMap { $0 })
             let groups = try request.readGroups(countries: reading.countries)
             otherFindings = groups.log
             sink = try ReportSinks.make(request, groups: groups.groups, inputs: inputs)
         case .validation(let request):
+            let openable = ValidationRequest.openableInputs(given)
+            inputs = openable.inputs
             let files = try request.readOtherFiles(countries: reading.countries)
-            otherFindings = files.log
+            otherFindings = openable.unopened + files.log
             sink = ValidationSink(
                 rules: files.rules, series: request.series, targetRate: request.targetRate,
                 limit: reading.diagnosticLimit)

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// What `victrend validate` asks the pipeline for: every check a report makes, plus the plausibility
 /// rules.
 public struct ValidationRequest: Sendable {
@@ -45,5 +53,44 @@ public struct ValidationRequest: Sendable {
             throw .unreadable(error)
         }
         return (PlausibilityRules(options: options), log)
+    }
+}
+
+extension ValidationRequest {
+    /// The inputs a validation reads: each file once — the same file by any path or link is validated
+    /// once, so overlapping patterns are harmless — less those that cannot be opened (no such file, a
+    /// dangling link, a pattern the shell passed on, a directory, not readable), each of which becomes
+    /// an error (VT007) at its path, so that one bad path does not hide the other files' findings.
+    /// Standard input is always kept. Checked with `stat` and `access`, never by opening: a named pipe
+    /// opened and closed here would lose its writer before the read.
+    static func openableInputs(_ inputs: [String]) -> (inputs: [String], unopened: [Diagnostic]) {
+        var kept: [String] = []
+        var unopened: [Diagnostic] = []
+        var seen: Set<FileIdentity> = []
+        for path in inputs {
+            if path == StandardInput.name {
+                kept.append(path)
+                continue
+            }
+            var status = stat()
+            let problem: InputError?
+            if stat(path, &status) != 0 {
+                problem = .opening(path)
+            } else if (status.st_mode & S_IFMT) == S_IFDIR {
+                problem = .isDirectory(path: path)
+            } else if access(path, R_OK) != 0 {
+                problem = .opening(path)
+            } else {
+                problem = nil
+            }
+            if let problem {
+                unopened.append(
+                    Diagnostic(.unreadableFile, at: Location(file: path, line: 1), problem.problem))
+                continue
+            }
+            if let identity = FileIdentity(path), !seen.insert(identity).inserted { continue }
+            kept.append(path)
+        }
+        return (kept, unopened)
     }
 }

@@ -1,6 +1,8 @@
 /// SARIF 2.1.0 (OASIS Static Analysis Results Interchange Format), for code-scanning upload: one run,
 /// the rule catalogue (every `DiagnosticCode`, with help text and default level) and one result per
-/// finding with its physical location.
+/// finding with its physical location. GitHub's code scanning refuses a whole log with a result that has
+/// none, so a finding about the inputs as a whole (an alliance total beyond 64 bits, VT202/VT203) is
+/// placed at line 1 of the first input.
 public enum SARIFDiagnosticReporter: DiagnosticReporter {
     public static let identifier = "sarif"
 
@@ -29,7 +31,8 @@ public enum SARIFDiagnosticReporter: DiagnosticReporter {
                 // SARIF's region has no sheet: a workbook's finding names its cell (`Wide!D5: ...`).
                 ("message", JSONText.object([("text", JSONText.string(diagnostic.messageNamingSheet))])),
             ]
-            if let location = diagnostic.location {
+            if let location = diagnostic.location ?? report.inputs.first.map({ Location(file: $0, line: 1) })
+            {
                 var region: [(String, String)] = [("startLine", String(max(1, location.line)))]
                 if let column = location.column { region.append(("startColumn", String(column))) }
                 let physical = JSONText.object([
