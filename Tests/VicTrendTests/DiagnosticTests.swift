@@ -32,7 +32,7 @@ struct DiagnosticTests {
             .missingCells, severity: .warning, at: Location(file: "a.csv", line: 4), "short")
         #expect(line.description == "a.csv:4: warning[VT020]: short")
         let global = Diagnostic(.emptyFile, severity: .info, at: nil, "note")
-        #expect(global.description == "info[VT001]: note")
+        #expect(global.description == "note[VT001]: note")
         #expect(Diagnostic.Severity.error < .warning && Diagnostic.Severity.warning < .info)
         #expect([located, line].containsErrors)
         #expect(![line, global].containsErrors)

@@ -200,7 +200,7 @@ struct DiagnosticFormatTests {
             text == """
                 b.csv:9: warning[VT301]: gap
                 a.csv:3:9: error[VT103]: bad, 50% "count"\\x0anext
-                info[VT001]: note
+                note[VT001]: note
                 victrend: 1 error, 1 warning, 1 note in 2 files (7 rows)
 
                 """)

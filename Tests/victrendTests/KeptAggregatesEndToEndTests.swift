@@ -81,7 +81,7 @@ struct VerbatimKeysEndToEndTests {
             outcome.stdout.split(separator: "\n").dropFirst() == [
                 "alliance,2019,1,100,,,,,,,,not-assessed,first-year,,,,,"
             ])
-        #expect(outcome.stderr.components(separatedBy: "info[VT107]").count == 4)
+        #expect(outcome.stderr.components(separatedBy: "note[VT107]").count == 4)
     }
 
     @Test("UK parts under verbatim: a warning per part with the --exclude, which gives the UK alone")

@@ -115,7 +115,7 @@ struct ReportEndToEndTests {
         let outcome = try VictrendBinary.run(arguments)
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stdout == (try VictrendBinary.golden(golden)))
-        #expect(outcome.stderr.split(separator: "\n").filter { $0.contains(": info[VT10") }.count == notes)
+        #expect(outcome.stderr.split(separator: "\n").filter { $0.contains(": note[VT10") }.count == notes)
     }
 
     @Test("the small sample's hand-checked figures appear in the CSV")

@@ -67,7 +67,7 @@ struct SourceExportsEndToEndTests {
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stdout == (try VictrendBinary.golden(golden)))
         let lines = outcome.stderr.split(separator: "\n")
-        #expect(lines.count == notes && lines.allSatisfy { $0.contains(": info[VT1") }, "\(outcome.stderr)")
+        #expect(lines.count == notes && lines.allSatisfy { $0.contains(": note[VT1") }, "\(outcome.stderr)")
     }
 
     @Test("README's Excel CSV row is the command the golden test above runs")
@@ -110,7 +110,7 @@ struct SourceExportsEndToEndTests {
         #expect(first.stdout.split(separator: "\n").count == 3)
         #expect(
             first.stderr.hasPrefix(
-                "\(sample):1: info[VT160]: read the sheet '2019' only; the workbook's other visible sheets '2020', "
+                "\(sample):1: note[VT160]: read the sheet '2019' only; the workbook's other visible sheets '2020', "
                     + "'2021' were not read"), "\(first.stderr)")
     }
 
@@ -189,7 +189,7 @@ struct SourceExportsEndToEndTests {
             "validate", "--current-year", "2026", "samples/layouts/excel-workbook.xlsx",
         ])
         #expect(text.status == 1)
-        #expect(text.stdout.hasPrefix("samples/layouts/excel-workbook.xlsx:1: info[VT160]: "))
+        #expect(text.stdout.hasPrefix("samples/layouts/excel-workbook.xlsx:1: note[VT160]: "))
         #expect(text.stdout.contains("\nsamples/layouts/excel-workbook.xlsx:Figures!1:1: error[VT010]: "))
         let json = try VictrendBinary.run([
             "validate", "--current-year", "2026", "--format", "json", "--sheet", "Wide",
@@ -233,8 +233,8 @@ struct SourceExportsEndToEndTests {
         #expect(read.status == 0, "\(read.stderr)")
         #expect(read.stdout == (try VictrendBinary.golden("samples/expected/small-example.csv")))
         #expect(
-            read.stderr.hasPrefix("<stdin>:1: info[VT160]: read the sheet 'Figures' only"), "\(read.stderr)")
-        #expect(read.stderr.contains("\n<stdin>:Figures!16:16: info[VT116]: "), "\(read.stderr)")
+            read.stderr.hasPrefix("<stdin>:1: note[VT160]: read the sheet 'Figures' only"), "\(read.stderr)")
+        #expect(read.stderr.contains("\n<stdin>:Figures!16:16: note[VT116]: "), "\(read.stderr)")
         let wide = try VictrendBinary.run(
             ["validate", "--current-year", "2026", "--sheet", "Nope", "-"], stdin: workbook,
             stdinEncoding: .isoLatin1)
@@ -267,7 +267,7 @@ struct SourceExportsEndToEndTests {
         ])
         #expect(
             outcome.stderr.hasPrefix(
-                "samples/layouts/oecd-codes.csv:10:111: info[VT109]: OBS_VALUE is given in thousands (UNIT_MULT 3): "
+                "samples/layouts/oecd-codes.csv:10:111: note[VT109]: OBS_VALUE is given in thousands (UNIT_MULT 3): "
                     + "every such figure is multiplied by 1000 ('1' is read as 1000 victims)\n"))
         #expect(
             outcome.stdout.contains(
@@ -373,7 +373,7 @@ struct SourceExportsEndToEndTests {
         #expect(!lines.contains { $0.hasPrefix("United Kingdom") || $0.hasPrefix("GBR") })
         // The EU total is still left out under verbatim.
         #expect(!lines.contains { $0.hasPrefix("\"European Union") || $0.hasPrefix("European Union") })
-        #expect(outcome.stderr.contains("info[VT107]"))
+        #expect(outcome.stderr.contains("note[VT107]"))
     }
 
     @Test("a CONF_STATUS figure with a value is withheld: in no total, summary, trends row or JSON")
@@ -390,8 +390,8 @@ struct SourceExportsEndToEndTests {
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(
             outcome.stderr
-                == "\(input):3: info[VT106]: AUT 2020: the figure is withheld ('c'); the year is not assessed\n"
-                + "\(input):6: info[VT106]: FRA 2020: the figure is withheld ('c'); the year is not assessed\n"
+                == "\(input):3: note[VT106]: AUT 2020: the figure is withheld ('c'); the year is not assessed\n"
+                + "\(input):6: note[VT106]: FRA 2020: the figure is withheld ('c'); the year is not assessed\n"
         )
         let totals = try String(contentsOfFile: output + "/totals.csv", encoding: .utf8)
         let years = totals.split(separator: "\n").dropFirst().map {
@@ -432,6 +432,6 @@ struct SourceExportsEndToEndTests {
         #expect(run.status == 0)
         #expect(run.stdout == "country,year,victims\nFSM,2019,10\nFSM,2020,11\n")
         #expect(run.stderr.contains("<stdin>:2:"))
-        #expect(run.stderr.contains("info[VT107]: 'Micronesia' is a total or an aggregate of countries"))
+        #expect(run.stderr.contains("note[VT107]: 'Micronesia' is a total or an aggregate of countries"))
     }
 }

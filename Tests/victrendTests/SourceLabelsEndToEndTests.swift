@@ -18,7 +18,7 @@ struct SourceLabelsEndToEndTests {
         #expect(outcome.stdout.contains("\nAUT,2020,13000,2019,12000,0.0833,"), "\(outcome.stdout)")
         #expect(
             outcome.stderr
-                == "<stdin>:2:50: info[VT109]: Valeur d'observation is given in thousands (Multiplicateur "
+                == "<stdin>:2:50: note[VT109]: Valeur d'observation is given in thousands (Multiplicateur "
                 + "d'unité 3): every such figure is multiplied by 1000 ('12' is read as 12000 victims)\n")
     }
 
@@ -36,6 +36,6 @@ struct SourceLabelsEndToEndTests {
         let alone = try VictrendBinary.run(["report", "-"], stdin: header + ths)
         #expect(alone.status == 0, "\(alone.stderr)")
         #expect(alone.stdout.contains("\nAUT,2020,13000,2019,12000,"), "\(alone.stdout)")
-        #expect(alone.stderr.contains("info[VT109]: OBS_VALUE is given in thousands (unit THS_PER)"))
+        #expect(alone.stderr.contains("note[VT109]: OBS_VALUE is given in thousands (unit THS_PER)"))
     }
 }

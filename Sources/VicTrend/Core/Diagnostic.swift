@@ -12,6 +12,10 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
         /// Worth knowing; nothing is wrong.
         case info
 
+        /// The word the text format and the summaries use: `error`, `warning`, `note` (as compilers
+        /// print a note; JSON keeps the raw value `info`, SARIF has its level `note`).
+        public var word: String { self == .info ? "note" : rawValue }
+
         public static func < (lhs: Severity, rhs: Severity) -> Bool {
             lhs.rank < rhs.rank
         }
@@ -61,7 +65,7 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     /// message`.
     public var description: String {
         let prefix = location.map { "\($0): " } ?? ""
-        return DisplayText.logLine("\(prefix)\(severity.rawValue)[\(code.rawValue)]: \(message)")
+        return DisplayText.logLine("\(prefix)\(severity.word)[\(code.rawValue)]: \(message)")
     }
 }
 

@@ -85,7 +85,7 @@ public enum GitHubDiagnosticReporter: DiagnosticReporter {
             lines.append("|:--|:--|:--|:--|")
             for diagnostic in diagnostics {
                 let cells = [
-                    diagnostic.severity.rawValue, diagnostic.code.rawValue,
+                    diagnostic.severity.word, diagnostic.code.rawValue,
                     MarkdownText.escape(DisplayText.escapingControls(diagnostic.location?.description ?? "")),
                     MarkdownText.escape(DisplayText.escapingControls(diagnostic.message)),
                 ]
