@@ -125,13 +125,13 @@ public enum CSVReporter: Reporter {
             let quoteFlags = delimiter == UInt8(ascii: ";") && row.flags.count > 1
             var room = 400 + countryCell.utf8.count + nameCell.utf8.count + pValue.utf8.count
             room += (row.suppressedMarker?.utf8.count ?? 0) + derived.reduce(0) { $0 + $1.utf8.count + 1 }
-            room += row.growthRate.map { ByteCursor.room(fixed: $0, decimals: 4) } ?? 0
-            room += row.dispersion.map { ByteCursor.room(fixed: $0, decimals: 4) } ?? 0
-            room += row.elapsedYears.map { ByteCursor.room(fixed: $0, decimals: 4) } ?? 0
-            if let test = row.test {
-                room += pDecimals.map { ByteCursor.room(fixed: test.pValue, decimals: $0) } ?? 0
-                room += ByteCursor.room(fixed: test.ratioLow, decimals: 4)
-                room += ByteCursor.room(fixed: test.ratioHigh, decimals: 4)
+            let fourDecimals = ByteCursor.room(fixedDecimals: 4)
+            room += row.growthRate == nil ? 0 : fourDecimals
+            room += row.dispersion == nil ? 0 : fourDecimals
+            room += row.elapsedYears == nil ? 0 : fourDecimals
+            if row.test != nil {
+                room += pDecimals.map { ByteCursor.room(fixedDecimals: $0) } ?? 0
+                room += 2 * fourDecimals
             }
             output.write(reserving: room) { cursor in
                 /// Whether `column` is written; puts the comma before it.
