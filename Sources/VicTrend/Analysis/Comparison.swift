@@ -189,9 +189,14 @@ struct TestCache {
         if let known = entries[key] { return known }
         let outcome = Self.compute(
             victims: victims, base: base, years: years, rules: rules, dispersion: dispersion)
+        if entries.isEmpty { entries.reserveCapacity(Self.initialCapacity) }
         if entries.count < 1 << 20 { entries[key] = outcome }
         return outcome
     }
+
+    /// Room for the tests kept, made at the first: a few hundred tests are then kept without rehashing
+    /// (grown from empty, the two batches of a yearly check's 54 countries took 15 resizes).
+    private static let initialCapacity = 256
 
     private static func compute(
         victims: Int, base: Int, years: Int, rules: Comparison.Rules, dispersion: Double
