@@ -155,6 +155,12 @@ public struct CountryTable: Sendable {
         index(alpha3: code).map { all[$0] }
     }
 
+    /// Whether `code` is a country's alpha-3 code as ISO writes it (`AUT`, not `aut`): `country(alpha3:)`
+    /// without a copy of the country.
+    func isAlpha3Code(_ code: String) -> Bool {
+        index(alpha3: code) != nil
+    }
+
     /// The name reports show next to a key: the short name when the key is an alpha-3 code, else "".
     public func displayName(_ key: String) -> String {
         country(alpha3: SeriesKey.country(of: key))?.shortName ?? ""
