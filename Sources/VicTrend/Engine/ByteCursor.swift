@@ -33,7 +33,9 @@ struct ByteCursor {
         }
     }
 
-    /// A signed integer in decimal (`NumberFormatting.writeInteger`).
+    /// A signed integer in decimal (`NumberFormatting.writeInteger`). Inlined, as `put(fixed:)` is:
+    /// the CSV writer calls both a dozen times a row.
+    @inline(__always)
     mutating func put(_ value: Int) {
         position += NumberFormatting.writeInteger(value, to: position)
     }
@@ -58,6 +60,7 @@ struct ByteCursor {
     /// `value` with `decimals` places: `NumberFormatting.fixed`'s digits, written in place
     /// (`NumberFormatting.writeFixed`); values beyond 64 bits, and NaN and infinities, through its text.
     /// With `comma`, the decimal separator is a comma (`0,0900`).
+    @inline(__always)
     mutating func put(fixed value: Double, decimals: Int, comma: Bool = false) {
         let start = position
         if let (units, divisor) = NumberFormatting.fixedUnits(value, decimals: decimals) {
