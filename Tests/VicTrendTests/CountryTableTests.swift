@@ -28,6 +28,18 @@ struct CountryTableTests {
         #expect(table.country(text)?.alpha3 == alpha3, "\(text)")
     }
 
+    @Test("the countries are in the order of their alpha-3 codes, each once (found by bisection)")
+    func orderedByAlpha3() {
+        let codes = CountryTable.countries.map(\.alpha3)
+        #expect(zip(codes, codes.dropFirst()).allSatisfy { $0 < $1 })
+        for country in CountryTable.countries {
+            #expect(table.country(alpha3: country.alpha3) == country)
+        }
+        #expect(table.country(alpha3: "AAA") == nil)
+        #expect(table.country(alpha3: "ZZZ") == nil)
+        #expect(table.country(alpha3: "aut") == nil)
+    }
+
     @Test("unknown texts do not resolve, and get close suggestions")
     func unknown() {
         #expect(table.country("Austia") == nil)

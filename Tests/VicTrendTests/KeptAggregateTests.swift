@@ -48,6 +48,11 @@ struct KeptAggregateTests {
         #expect(!["AUT", "Deutschland", "Worlds", "1000", "151x"].contains(where: Aggregates.isAggregate))
         let aggregateCodes = CountryTable.standard.all.map(\.alpha3).filter(Aggregates.isAggregateKey)
         #expect(aggregateCodes.isEmpty)
+        // The same codes in lower case are not found among the countries: they are looked up in the
+        // sets of names, and none is there either (what lets `isAggregate` pass the codes at once).
+        let lowerCaseCodes = CountryTable.standard.all.map { $0.alpha3.lowercased() }
+        #expect(!lowerCaseCodes.contains(where: Aggregates.isAggregate))
+        #expect(CountryTable.standard.isAlpha3Code("AUT") && !CountryTable.standard.isAlpha3Code("aut"))
     }
 
     @Test("the alliance total is 300 and 330 from 2 countries; a group listing the total leaves it out")

@@ -193,8 +193,17 @@ struct OutputTests {
             }
             expected += "\(value),"
         }
-        for value in [0.12345, -0.00004, 1.5, -1, 123.456_789, 9.0e17, 1e19, -.infinity, .nan] {
-            buffer.write(reserving: ByteCursor.room(fixed: value, decimals: 4) + 1) { cursor in
+        let extremes = [
+            0.12345, -0.00004, 1.5, -1, 123.456_789, 9.0e17, 1e19, -.infinity, .nan,
+            -.greatestFiniteMagnitude, -1.234_567_890_123_456_7e-300, -9.007_199_254_740_993e15,
+        ]
+        for value in extremes {
+            for decimals in [0, 4] {
+                #expect(
+                    NumberFormatting.fixed(value, decimals: decimals).utf8.count
+                        <= ByteCursor.room(fixedDecimals: decimals))
+            }
+            buffer.write(reserving: ByteCursor.room(fixedDecimals: 4) + 1) { cursor in
                 cursor.put(fixed: value, decimals: 4)
                 cursor.put(UInt8(ascii: ";"))
             }
@@ -206,7 +215,7 @@ struct OutputTests {
                 let value =
                     Double.random(in: -1...1, using: &generator)
                     * pow(10, Double(Int.random(in: -6...16, using: &generator)))
-                buffer.write(reserving: ByteCursor.room(fixed: value, decimals: decimals) + 1) { cursor in
+                buffer.write(reserving: ByteCursor.room(fixedDecimals: decimals) + 1) { cursor in
                     cursor.put(fixed: value, decimals: decimals)
                     cursor.put(UInt8(ascii: ";"))
                 }

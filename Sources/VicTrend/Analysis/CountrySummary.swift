@@ -102,7 +102,7 @@ public struct CountrySummary: Sendable, Hashable {
             let segment = observations[(observations.lastIndex { $0.isBreak } ?? 0)...]
             fit =
                 segment.count >= Dispersion.minimumFigures
-                ? PoissonTrendFit.fit(segment.lazy.map { ($0.year, $0.victims) }) : nil
+                ? PoissonTrendFit.fit(PoissonTrendFit.points(of: segment)) : nil
             let phi =
                 fit == nil
                 ? options.dispersion.value(for: segment).phi : options.dispersion.value(fitted: fit).phi

@@ -48,7 +48,7 @@ public enum Dispersion: Sendable, Hashable {
         case .fixed(let value): return (value, false)
         case .estimate:
             guard segment.count >= Self.minimumFigures else { return (1, true) }
-            return value(fitted: PoissonTrendFit.fit(segment.lazy.map { ($0.year, $0.victims) }))
+            return value(fitted: PoissonTrendFit.fit(PoissonTrendFit.points(of: segment)))
         }
     }
 

@@ -73,13 +73,15 @@ enum ExactGrowth {
             self.a = a
             self.b = b
             known.reserveCapacity(Self.cached)
-            for years in 0..<Self.cached {
-                if let numerator = ExactGrowth.power128(a, years),
-                    let denominator = ExactGrowth.power128(b, years)
-                {
-                    known.append((numerator, denominator))
-                } else {
-                    known.append(nil)
+            // Each pair from the one before (one product each, not `power128`'s squarings): once either
+            // power overflows 128 bits, so do all after it.
+            var powers: (numerator: UInt128, denominator: UInt128)? = (1, 1)
+            for _ in 0..<Self.cached {
+                known.append(powers)
+                if let (numerator, denominator) = powers {
+                    let (nextNumerator, overflowA) = numerator.multipliedReportingOverflow(by: UInt128(a))
+                    let (nextDenominator, overflowB) = denominator.multipliedReportingOverflow(by: UInt128(b))
+                    powers = overflowA || overflowB ? nil : (nextNumerator, nextDenominator)
                 }
             }
         }

@@ -77,6 +77,13 @@ struct PoissonTrendFit: Sendable, Hashable {
     /// R's `glm.control()$epsilon`.
     static let tolerance = 1e-8
 
+    /// The (year, count) points of a segment of figures, in their order: what `fit` takes. An array made
+    /// by an eager `map`, which reads the two fields in place; a lazy map handed to `fit` copied each
+    /// whole `Observation` (its strings and flags retained and released) at every pass over the points.
+    static func points(of segment: ArraySlice<Observation>) -> [(year: Int, victims: Int)] {
+        segment.map { (year: $0.year, victims: $0.victims) }
+    }
+
     /// Fits the segment `points` (in year order, each year once, counts ≥ 0); `nil` when no finite
     /// fit exists (see the type's documentation).
     static func fit(_ points: some Collection<(year: Int, victims: Int)>) -> PoissonTrendFit? {
@@ -101,13 +108,15 @@ struct PoissonTrendFit: Sendable, Hashable {
         var mu = y.map { $0 + 0.1 }
         var eta = mu.map { log($0) }
         var previousDeviance = deviance(y, mu)
-        var weights = mu
+        // The weights are the μ an iteration starts from: the two arrays swap places at each iteration
+        // and the new μ overwrites the old weights, so that neither is copied.
+        var weights = [Double](repeating: 0, count: n)
         var a = 0.0
         var b = 0.0
         var inverse = (aa: 0.0, ab: 0.0, bb: 0.0)
         for iteration in 1...maximumIterations {
             // Weighted least squares of z on (1, t) with weights μ.
-            weights = mu
+            swap(&weights, &mu)
             var s0 = 0.0
             var s1 = 0.0
             var s2 = 0.0
@@ -115,7 +124,7 @@ struct PoissonTrendFit: Sendable, Hashable {
             var r1 = 0.0
             for index in 0..<n {
                 let w = weights[index]
-                let z = eta[index] + (y[index] - mu[index]) / mu[index]
+                let z = eta[index] + (y[index] - w) / w
                 s0 += w
                 s1 += w * t[index]
                 s2 += w * t[index] * t[index]

@@ -38,7 +38,7 @@ public struct CountryTable: Sendable {
     /// Every code and name, normalised, to its country's index: built on first use (normalising some
     /// 1,200 names costs a millisecond, which a file keyed by alpha-3 codes never needs).
     private static let nameIndex: [String: Int] = buildNameIndex(countries)
-    private var byAlpha3: [String: Int] = [:]
+    /// Every country, in the order of their alpha-3 codes (`countries`, as generated).
     let all: [Country]
     var byKey: [String: Int] { Self.nameIndex }
 
@@ -87,10 +87,23 @@ public struct CountryTable: Sendable {
 
     init() {
         all = Self.countries
-        byAlpha3.reserveCapacity(all.count)
-        for (index, country) in all.enumerated() {
-            byAlpha3[country.alpha3] = index
+    }
+
+    /// The index in `all` of the country whose alpha-3 code is `code` (as ISO writes it), found by
+    /// bisection: `all` is in the order of the codes (scripts/gen-iso3166 sorts them, a test checks),
+    /// so that no table of codes is built at first use (250 codes hashed, 0.16M instructions).
+    private func index(alpha3 code: String) -> Int? {
+        var low = all.startIndex
+        var high = all.endIndex
+        while low < high {
+            let middle = low + (high - low) / 2
+            if all[middle].alpha3 < code {
+                low = middle + 1
+            } else {
+                high = middle
+            }
         }
+        return low < all.endIndex && all[low].alpha3 == code ? low : nil
     }
 
     /// Every code and name of `country`, as written (before normalising).
@@ -125,7 +138,7 @@ public struct CountryTable: Sendable {
     /// The country written as `text` (a code or a name), or `nil`. An alpha-3 code as ISO writes it is
     /// found without normalising (no other key normalises to a country's alpha-3 code).
     public func country(_ text: String) -> Country? {
-        if let index = byAlpha3[text] { return all[index] }
+        if let index = index(alpha3: text) { return all[index] }
         return index(normalised: Self.normalise(text)).map { all[$0] }
     }
 
@@ -134,12 +147,18 @@ public struct CountryTable: Sendable {
     /// no English key).
     func index(normalised normal: String) -> Int? {
         if let index = byKey[normal] { return index }
-        return Self.translatedNames[normal].flatMap { byAlpha3[$0] }
+        return Self.translatedNames[normal].flatMap { index(alpha3: $0) }
     }
 
     /// The country with alpha-3 code `code`.
     public func country(alpha3 code: String) -> Country? {
-        byAlpha3[code].map { all[$0] }
+        index(alpha3: code).map { all[$0] }
+    }
+
+    /// Whether `code` is a country's alpha-3 code as ISO writes it (`AUT`, not `aut`): `country(alpha3:)`
+    /// without a copy of the country.
+    func isAlpha3Code(_ code: String) -> Bool {
+        index(alpha3: code) != nil
     }
 
     /// The name reports show next to a key: the short name when the key is an alpha-3 code, else "".

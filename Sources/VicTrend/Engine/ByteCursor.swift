@@ -4,7 +4,7 @@
 /// other writer's numbers.
 ///
 /// The caller reserves enough room: at most 20 bytes for an integer (`NumberFormatting.maxIntegerBytes`),
-/// `room(fixed:decimals:)` for a fixed decimal, the UTF-8 length of a text.
+/// `room(fixedDecimals:)` for a fixed decimal, the UTF-8 length of a text.
 struct ByteCursor {
     /// Where the next byte goes.
     private(set) var position: UnsafeMutablePointer<UInt8>
@@ -33,7 +33,9 @@ struct ByteCursor {
         }
     }
 
-    /// A signed integer in decimal (`NumberFormatting.writeInteger`).
+    /// A signed integer in decimal (`NumberFormatting.writeInteger`). Inlined, as `put(fixed:)` is:
+    /// the CSV writer calls both a dozen times a row.
+    @inline(__always)
     mutating func put(_ value: Int) {
         position += NumberFormatting.writeInteger(value, to: position)
     }
@@ -43,16 +45,22 @@ struct ByteCursor {
         if let value { put(value) }
     }
 
-    /// The most bytes `put(fixed:decimals:)` writes for `value`.
-    static func room(fixed value: Double, decimals: Int) -> Int {
-        NumberFormatting.fixedUnits(value, decimals: decimals) != nil
-            ? NumberFormatting.maxFixedBytes(decimals: decimals)
-            : NumberFormatting.fixed(value, decimals: decimals).utf8.count
+    /// The most bytes `put(fixed:decimals:)` writes for any value with `decimals` places: the digits of a
+    /// value that fits in 64 bits (`NumberFormatting.maxFixedBytes(decimals:)`), or the text of one that
+    /// does not — Swift's shortest form, at most `maxShortestBytes`, or `NaN`, `inf`, `-inf`. A bound
+    /// known without looking at the value, so that a row's room costs no formatting.
+    static func room(fixedDecimals decimals: Int) -> Int {
+        max(NumberFormatting.maxFixedBytes(decimals: decimals), maxShortestBytes)
     }
+
+    /// The longest shortest-form text of a `Double`: a sign, 17 significant digits, the point and the
+    /// exponent (`-2.2250738585072014e-308`).
+    static let maxShortestBytes = 24
 
     /// `value` with `decimals` places: `NumberFormatting.fixed`'s digits, written in place
     /// (`NumberFormatting.writeFixed`); values beyond 64 bits, and NaN and infinities, through its text.
     /// With `comma`, the decimal separator is a comma (`0,0900`).
+    @inline(__always)
     mutating func put(fixed value: Double, decimals: Int, comma: Bool = false) {
         let start = position
         if let (units, divisor) = NumberFormatting.fixedUnits(value, decimals: decimals) {

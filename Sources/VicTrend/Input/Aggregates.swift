@@ -56,6 +56,10 @@ enum Aggregates {
     ///   region names (`Europe`, `Sub-Saharan Africa`, ...), compared as country names are (case, accents
     ///   and punctuation ignored). `Micronesia` is the country (the region is `57`).
     static func isAggregate(_ text: String) -> Bool {
+        // A country's alpha-3 code as ISO writes it (`AUT`), the key of most rows, is none of these:
+        // found among the countries by bisection, it needs no lower-case copy looked up in the sets of
+        // names (a test checks every code by that way too).
+        if text.utf8.count == 3 && CountryTable.standard.isAlpha3Code(text) { return false }
         if !text.isEmpty && text.utf8.allSatisfy(isASCIILetterOrDigit) {
             return isAggregate(word: text.utf8)
         }

@@ -63,6 +63,9 @@ struct RowInterpreter {
     /// many distinct keys, which the panel holds anyway.
     private var resolved: [String: CountryResolution] = [:]
     private static let resolvedLimit = 1 << 20
+    /// Room made at the first text resolved: the countries of a yearly file (54 took 7 resizes from
+    /// empty) are kept without rehashing.
+    private static let resolvedInitialCapacity = 256
     /// The cells, as written, of those texts that resolved to a key with nothing ignored: found from
     /// the bytes without making a `String` (the shuffled files' per-row cost).
     private var knownCells = KnownCells()
@@ -1125,6 +1128,7 @@ struct RowInterpreter {
         var found = resolved[text]
         if found == nil {
             found = resolve(text)
+            if resolved.isEmpty { resolved.reserveCapacity(Self.resolvedInitialCapacity) }
             if resolved.count < Self.resolvedLimit { resolved[text] = found }
             if options.countries == .verbatim, case .key = found,
                 !(options.keepAggregates && Aggregates.isAggregateCell(text))

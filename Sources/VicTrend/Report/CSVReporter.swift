@@ -54,9 +54,6 @@ public enum CSVReporter: Reporter {
         private var countryCell = ""
         private var nameCell = ""
 
-        /// The derived cells of annual series (never written unless asked for).
-        private static let noDerivedCells = ["", "", ""]
-
         /// Drops what was written (after it was flushed).
         func removeOutput() {
             output.removeAll()
@@ -118,20 +115,22 @@ public enum CSVReporter: Reporter {
                     pDecimals == nil ? style.decimal(NumberFormatting.significant($0.pValue)) : ""
                 }
                 ?? ""
-            let derived = cumulative ? derivedCells(row, style: style) : Self.noDerivedCells
+            // Annual series have none (their tables never have the columns).
+            let derived = cumulative ? derivedCells(row, style: style) : nil
             let comma = style.decimalComma
             let delimiter = style.delimiter
             // Flags are joined by `;`: quoted when that is the delimiter.
             let quoteFlags = delimiter == UInt8(ascii: ";") && row.flags.count > 1
             var room = 400 + countryCell.utf8.count + nameCell.utf8.count + pValue.utf8.count
-            room += (row.suppressedMarker?.utf8.count ?? 0) + derived.reduce(0) { $0 + $1.utf8.count + 1 }
-            room += row.growthRate.map { ByteCursor.room(fixed: $0, decimals: 4) } ?? 0
-            room += row.dispersion.map { ByteCursor.room(fixed: $0, decimals: 4) } ?? 0
-            room += row.elapsedYears.map { ByteCursor.room(fixed: $0, decimals: 4) } ?? 0
-            if let test = row.test {
-                room += pDecimals.map { ByteCursor.room(fixed: test.pValue, decimals: $0) } ?? 0
-                room += ByteCursor.room(fixed: test.ratioLow, decimals: 4)
-                room += ByteCursor.room(fixed: test.ratioHigh, decimals: 4)
+            room +=
+                (row.suppressedMarker?.utf8.count ?? 0) + (derived?.reduce(0) { $0 + $1.utf8.count + 1 } ?? 0)
+            let fourDecimals = ByteCursor.room(fixedDecimals: 4)
+            room += row.growthRate == nil ? 0 : fourDecimals
+            room += row.dispersion == nil ? 0 : fourDecimals
+            room += row.elapsedYears == nil ? 0 : fourDecimals
+            if row.test != nil {
+                room += pDecimals.map { ByteCursor.room(fixedDecimals: $0) } ?? 0
+                room += 2 * fourDecimals
             }
             output.write(reserving: room) { cursor in
                 /// Whether `column` is written; puts the comma before it.
@@ -192,9 +191,9 @@ public enum CSVReporter: Reporter {
                 if next(.dispersion), let phi = row.dispersion {
                     cursor.put(fixed: phi, decimals: 4, comma: comma)
                 }
-                if next(.newVictims) { cursor.put(derived[0]) }
-                if next(.newPerYear) { cursor.put(derived[1]) }
-                if next(.newGrowthRate) { cursor.put(derived[2]) }
+                if next(.newVictims), let derived { cursor.put(derived[0]) }
+                if next(.newPerYear), let derived { cursor.put(derived[1]) }
+                if next(.newGrowthRate), let derived { cursor.put(derived[2]) }
                 if style.crlf { cursor.put(UInt8(ascii: "\r")) }
                 cursor.put(UInt8(ascii: "\n"))
             }
