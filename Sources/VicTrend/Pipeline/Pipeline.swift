@@ -29,7 +29,7 @@ public enum Pipeline {
     {
         var inputs = given
         let sink: any SeriesSink
-        var otherFindings: [Diagnostic]
+        let otherFindings: [Diagnostic]
         switch product {
         case .report(let request):
             if let repeated = FileIdentity.repeated(inputs) {

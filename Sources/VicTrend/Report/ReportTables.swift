@@ -451,7 +451,7 @@ enum ReportTables {
             let finding = listed[listed.startIndex + index]
             return Row(cells: [
                 finding.location.map { .text(publishedLocation($0)) } ?? .empty,
-                .words(finding.severity == .warning ? "warning" : "note"),
+                .words(finding.severity.word),
                 .words(finding.code.rawValue),
                 .text(PublishedName.message(finding.message, paths: paths)),
             ])
