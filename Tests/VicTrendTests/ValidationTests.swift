@@ -370,6 +370,12 @@ struct DiagnosticFormatTests {
         #expect((location["region"] as? [String: Any])?["startColumn"] as? Int == 9)
         #expect(SARIFDiagnosticReporter.uri("data/Côte d'Ivoire.csv") == "data/C%C3%B4te%20d%27Ivoire.csv")
         #expect(SARIFDiagnosticReporter.uri("/tmp/a b.csv") == "file:///tmp/a%20b.csv")
+        // An absolute path inside the working directory is named from it, as the repository names it.
+        let inside = try #require(WorkingDirectoryPath.current()) + "/submissions/a b.csv"
+        #expect(SARIFDiagnosticReporter.uri(inside) == "submissions/a%20b.csv")
+        let annotation = GitHubDiagnosticReporter.command(
+            Diagnostic(.missingYear, at: Location(file: inside, line: 9), "gap"))
+        #expect(annotation == "::warning file=submissions/a b.csv,line=9,title=VT301::gap")
     }
 
     @Test("JSON and SARIF say how many findings past the limit were only counted; the others list them all")
@@ -429,4 +435,17 @@ struct DiagnosticFormatTests {
         #expect(strict.diagnostics.map(\.severity) == [.error])
         #expect(strict.omittedCount == 2)
     }
+
+    @Test("CI formats name a file inside the working directory from it; any other path stays as given")
+    func workingDirectoryPath() {
+        let relative = { (path: String) in WorkingDirectoryPath.relative(path, to: "/home/runner/work/r/r") }
+        #expect(relative("/home/runner/work/r/r/submissions/a.csv") == "submissions/a.csv")
+        #expect(relative("/home/runner/work/r/rx/a.csv") == "/home/runner/work/r/rx/a.csv")
+        #expect(relative("/home/runner/work/r/r/") == "/home/runner/work/r/r/")
+        #expect(relative("/tmp/a.csv") == "/tmp/a.csv")
+        #expect(relative("submissions/a.csv") == "submissions/a.csv")
+        #expect(WorkingDirectoryPath.relative("/a/b.csv", to: "/") == "a/b.csv")
+        #expect(WorkingDirectoryPath.relative("/a/b.csv", to: nil) == "/a/b.csv")
+    }
+
 }

@@ -48,7 +48,10 @@ public enum GitHubDiagnosticReporter: DiagnosticReporter {
     public static func failedRun(_ error: VictrendError) -> String {
         var properties: [String] = []
         if case .unreadable(let input) = error {
-            properties.append("file=" + escapeProperty(DisplayText.inert(input.path, exceptLineBreaks: true)))
+            properties.append(
+                "file="
+                    + escapeProperty(
+                        DisplayText.inert(WorkingDirectoryPath.relative(input.path), exceptLineBreaks: true)))
         }
         properties.append("title=victrend")
         return "::error \(properties.joined(separator: ","))::"
@@ -66,7 +69,10 @@ public enum GitHubDiagnosticReporter: DiagnosticReporter {
         var properties: [String] = []
         if let location = diagnostic.location {
             properties.append(
-                "file=" + escapeProperty(DisplayText.inert(location.file, exceptLineBreaks: true)))
+                "file="
+                    + escapeProperty(
+                        DisplayText.inert(
+                            WorkingDirectoryPath.relative(location.file), exceptLineBreaks: true)))
             properties.append("line=\(location.line)")
             if let column = location.column { properties.append("col=\(column)") }
         }

@@ -129,7 +129,8 @@ public enum SARIFDiagnosticReporter: DiagnosticReporter {
 
     /// A path as a URI reference (percent-encoding what URIs cannot hold): relative as it is, absolute
     /// as a `file` URI.
-    static func uri(_ path: String) -> String {
+    static func uri(_ given: String) -> String {
+        let path = WorkingDirectoryPath.relative(given)
         var result = ""
         for byte in path.utf8 {
             let character = Character(Unicode.Scalar(byte))
@@ -140,8 +141,9 @@ public enum SARIFDiagnosticReporter: DiagnosticReporter {
                 result += "%" + (hex.count == 1 ? "0" + hex : hex)
             }
         }
-        // An absolute path is a `file` URI (RFC 8089: `file:///tmp/a.csv`); a relative one stays a
-        // relative reference, resolved against the repository by code scanning.
+        // An absolute path (outside the working directory) is a `file` URI (RFC 8089:
+        // `file:///tmp/a.csv`); a relative one stays a relative reference, resolved against the
+        // repository by code scanning.
         return path.hasPrefix("/") ? "file://" + result : result
     }
 }
