@@ -154,17 +154,11 @@ struct ConventionsEndToEndTests {
                 "validate", "--format", "sarif", "samples/small/example.csv", input,
             ])
             #expect(run.status == 1)
-            let root = try #require(
-                try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
-            #expect(root["version"] as? String == "2.1.0")
-            let sarifRun = try #require((root["runs"] as? [[String: Any]])?.first)
-            let results = try #require(sarifRun["results"] as? [[String: Any]])
-            #expect(results.map { $0["ruleId"] as? String } == ["VT301", "VT007"])
-            let location = (results.last?["locations"] as? [[String: Any]])?.first?["physicalLocation"]
-            let physical = try #require(location as? [String: Any])
-            let uri = (physical["artifactLocation"] as? [String: Any])?["uri"] as? String
-            #expect(uri == (input == "samples" ? "samples" : "submissions/%2A.csv"))
-            #expect((physical["region"] as? [String: Any])?["startLine"] as? Int == 1)
+            let log = try SARIFLog(run.stdout)
+            #expect(log.root["version"] as? String == "2.1.0")
+            let uri = input == "samples" ? "samples" : "submissions/%2A.csv"
+            #expect(
+                log.results.map(SARIFLog.place) == ["VT301 samples/small/example.csv:7", "VT007 \(uri):1"])
         }
     }
 
@@ -176,16 +170,7 @@ struct ConventionsEndToEndTests {
             "validate", "--format", "sarif", "samples/invalid/VT203-total-overflow.csv",
         ])
         #expect(run.status == 1)
-        let root = try #require(
-            try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
-        let results = try #require((root["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])
-        let located = results.map { result -> String in
-            let location =
-                (result["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any]
-            let uri = (location?["artifactLocation"] as? [String: Any])?["uri"] as? String ?? "none"
-            let line = (location?["region"] as? [String: Any])?["startLine"] as? Int ?? 0
-            return "\(result["ruleId"] as? String ?? "?") \(uri):\(line)"
-        }
+        let located = try SARIFLog(run.stdout).results.map(SARIFLog.place)
         #expect(located.contains("VT203 samples/invalid/VT203-total-overflow.csv:1"))
         #expect(!located.contains { $0.hasSuffix("none:0") })
     }

@@ -142,13 +142,11 @@ struct ValidateEndToEndTests {
             "validate", "-f", "sarif", "samples/invalid/VT102-invalid-year.csv",
         ])
         #expect(sarif.status == 1)
-        let root = try #require(
-            try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any])
-        let run = try #require((root["runs"] as? [[String: Any]])?.first)
-        let results = try #require(run["results"] as? [[String: Any]])
-        #expect(results.count == 2)
+        let log = try SARIFLog(sarif.stdout)
+        #expect(log.results.count == 2)
         // Only addresses that point somewhere real: no placeholder home page.
-        let driver = (run["tool"] as? [String: Any])?["driver"] as? [String: Any]
+        let run = (log.root["runs"] as? [[String: Any]])?.first
+        let driver = (run?["tool"] as? [String: Any])?["driver"] as? [String: Any]
         #expect(driver?["name"] as? String == "victrend")
         #expect(driver?["informationUri"] == nil)
         #expect(!sarif.stdout.contains("github.com/victrend"))

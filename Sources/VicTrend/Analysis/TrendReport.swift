@@ -24,9 +24,9 @@ public struct TrendReport: Sendable, Hashable {
     /// the reading log's, which keeps at most its limit (`DiagnosticLog.limit`).
     public var diagnostics: [Diagnostic] = []
     /// How many warnings the reading log counted, kept in `diagnostics` or not.
-    public var warningsFound = 0
+    public internal(set) var warningsFound = 0
     /// How many notes the reading log counted, kept in `diagnostics` or not.
-    public var notesFound = 0
+    public internal(set) var notesFound = 0
 
     init(
         options: AnalysisOptions, assessments: [YearAssessment], countries: [CountrySummary],

@@ -14,7 +14,7 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
 
         /// The word the text format and the summaries use: `error`, `warning`, `note` (as compilers
         /// print a note; JSON keeps the raw value `info`, SARIF has its level `note`).
-        public var word: String { self == .info ? "note" : rawValue }
+        var word: String { self == .info ? "note" : rawValue }
 
         public static func < (lhs: Severity, rhs: Severity) -> Bool {
             lhs.rank < rhs.rank

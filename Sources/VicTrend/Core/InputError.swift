@@ -31,7 +31,7 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     /// What is wrong with the file, without its path: `cannot open: No such file or directory`.
-    public var problem: String {
+    var problem: String {
         switch self {
         case .cannotOpen(_, let reason):
             return "cannot open: \(reason)"

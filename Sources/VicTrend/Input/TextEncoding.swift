@@ -44,16 +44,7 @@ public enum TextEncoding: String, Sendable, Hashable, CaseIterable {
                 return nil
             }
         }
-        var decoder = UTF8()
-        var iterator = bytes.makeIterator()
-        var decoded = String.UnicodeScalarView()
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar): decoded.append(scalar)
-            case .emptyInput: return String(decoded)
-            case .error: return nil
-            }
-        }
+        return String(validating: bytes, as: UTF8.self)
     }
 
     /// Decodes `source` (single-byte text) into `target` as UTF-8 and returns the bytes written.

@@ -462,6 +462,10 @@ enum ReportTables {
     /// Counted by the reading log, so findings past its limit count too.
     static func findingsCount(_ report: TrendReport) -> String? {
         let (warnings, notes) = findings(report)
+        return findingsCount(warnings: warnings, notes: notes)
+    }
+
+    private static func findingsCount(warnings: Int, notes: Int) -> String? {
         var parts: [String] = []
         if warnings > 0 {
             parts.append("\(NumberFormatting.grouped(warnings)) warning\(warnings == 1 ? "" : "s")")
@@ -480,8 +484,8 @@ enum ReportTables {
 
     /// The sentence above the input checks table of `listed` rows, or `nil` when reading found nothing.
     static func inputChecksSentence(_ report: TrendReport, listed: Int) -> String? {
-        guard let found = findingsCount(report) else { return nil }
         let (warnings, notes) = findings(report)
+        guard let found = findingsCount(warnings: warnings, notes: notes) else { return nil }
         let advice =
             switch (warnings > 0, notes > 0) {
             case (true, true): "Warnings are worth checking with the source; notes need no action."
