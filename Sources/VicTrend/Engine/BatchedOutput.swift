@@ -138,7 +138,9 @@ private final class BuilderWorker: @unchecked Sendable {
     private let queue = DispatchQueue(label: "victrend.builder")
     private let slots = DispatchSemaphore(value: 3)
 
-    /// Figures ahead whose key-table slot is loaded, and whose key is loaded (after its slot arrived).
+    /// Figures ahead whose key cell's entry is loaded (`PanelBuilder.prefetchEntry(cell:)`), whose
+    /// key-table slot or key by its cell is loaded, and whose key is loaded (after its slot arrived).
+    private static let entryDistance = 32
     private static let slotDistance = 16
     private static let keyDistance = 8
 
@@ -190,9 +192,15 @@ private final class BuilderWorker: @unchecked Sendable {
             hashes[index] = hash
             output.builder.prefetch(keyHash: hash, .slot)
         }
+        for index in 0..<min(count, Self.entryDistance) {
+            output.builder.prefetchEntry(cell: figures[index].cell)
+        }
         for index in 0..<min(count, Self.slotDistance) { hashAhead(index) }
         var other = 0
         for index in 0..<count {
+            if index + Self.entryDistance < count {
+                output.builder.prefetchEntry(cell: figures[index + Self.entryDistance].cell)
+            }
             hashAhead(index + Self.slotDistance)
             if index + Self.keyDistance < count, let hash = hashes[index + Self.keyDistance] {
                 output.builder.prefetch(keyHash: hash, .key)

@@ -24,13 +24,18 @@ struct BlockArray<Element: Sendable>: Sendable {
         set { blocks[index >> 16][index & 0xFFFF] = newValue }
     }
 
-    /// Starts loading element `index` (a hint; an index past the end is ignored).
+    /// Starts loading element `index`, both cache lines of it when it straddles two (a block's elements
+    /// need not start on a line); a hint; an index past the end is ignored.
     func prefetch(_ index: Int) {
         guard index >= 0 && index < count else { return }
         // The block read in place (taking it out of `blocks` would retain and release it).
         blocks.withUnsafeBufferPointer { blocks in
             blocks[index >> 16].withUnsafeBufferPointer { block in
-                victrend_prefetch(block.baseAddress.map { $0 + (index & 0xFFFF) })
+                guard let base = block.baseAddress else { return }
+                let first = UnsafeRawPointer(base + (index & 0xFFFF))
+                victrend_prefetch(first)
+                let last = first + MemoryLayout<Element>.size - 1
+                if UInt(bitPattern: last) / 64 != UInt(bitPattern: first) / 64 { victrend_prefetch(last) }
             }
         }
     }

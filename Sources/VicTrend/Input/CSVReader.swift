@@ -85,6 +85,8 @@ final class CSVReader {
     private var rawStart = 0
     private var rawStartLine = 1
     private var segmentEnd = 0
+    /// Chunks begun so far (`text(aheadSince:)`).
+    private var chunksBegun = 0
 
     private static let lineFeed = UInt8(ascii: "\n")
     private static let carriageReturn = UInt8(ascii: "\r")
@@ -247,6 +249,19 @@ final class CSVReader {
     /// The location of the record being delivered, without a column.
     var recordLocation: Location { Location(file: path, line: recordLine) }
 
+    /// The text past the record being delivered that the reader holds (the rest of its chunk, not
+    /// parsed yet, in the file's delimiter, possibly empty), once per chunk: nil when `mark` shows it
+    /// was given already. Only valid inside the `read` handler, and only until the handler is next
+    /// given nil.
+    func text(aheadSince mark: inout Int) -> (bytes: UnsafeRawBufferPointer, delimiter: UInt8)? {
+        guard mark != chunksBegun else { return nil }
+        mark = chunksBegun
+        guard let base = chunk.baseAddress, segmentEnd < chunk.count else {
+            return (UnsafeRawBufferPointer(start: nil, count: 0), delimiter)
+        }
+        return (UnsafeRawBufferPointer(start: base + segmentEnd, count: chunk.count - segmentEnd), delimiter)
+    }
+
     // MARK: - Chunks and lines
 
     /// Reads until `buffer` is full or the file ends; returns the byte count (0 at the end).
@@ -270,6 +285,7 @@ final class CSVReader {
     /// Feeds `bytes` (one chunk) to libcsv one physical line at a time.
     private func process(_ bytes: UnsafeRawBufferPointer, _ body: (CSVRecord, CSVReader) -> Void) {
         chunk = bytes
+        chunksBegun += 1
         rawStart = 0
         var index = 0
         let count = bytes.count
@@ -285,8 +301,10 @@ final class CSVReader {
             }
         }
         guard let base = bytes.baseAddress else { return }
+        // A chunk without a CR (most files) has each line's end found by one search, for LF only.
+        let carriageReturns = memchr(base + index, Int32(Self.carriageReturn), count - index) != nil
         while index < count {
-            var end = Self.firstBreak(base, from: index, to: count)
+            var end = Self.firstBreak(base, from: index, to: count, carriageReturns: carriageReturns)
             var endsLine = false
             if end < count {
                 endsLine = true
@@ -333,11 +351,14 @@ final class CSVReader {
     }
 
     /// The offset of the first line break (CR or LF) in `base[start..<end]`, or `end`: LF found with
-    /// `memchr`, then CR looked for before it (a lone CR ends a line too).
-    private static func firstBreak(_ base: UnsafeRawPointer, from start: Int, to end: Int) -> Int {
+    /// `memchr`, then CR looked for before it (a lone CR ends a line too) when the text has
+    /// `carriageReturns`.
+    private static func firstBreak(
+        _ base: UnsafeRawPointer, from start: Int, to end: Int, carriageReturns: Bool
+    ) -> Int {
         let lineFeedAt =
             memchr(base + start, Int32(lineFeed), end - start).map { UnsafeRawPointer($0) - base } ?? end
-        guard lineFeedAt > start else { return lineFeedAt }
+        guard carriageReturns && lineFeedAt > start else { return lineFeedAt }
         return memchr(base + start, Int32(carriageReturn), lineFeedAt - start).map {
             UnsafeRawPointer($0) - base
         }

@@ -1,3 +1,5 @@
+import CPrefetch
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
@@ -77,6 +79,74 @@ struct KnownCells {
             slot = (slot + 1) & mask
         }
         return nil
+    }
+
+    /// Starts loading the slot that `find` reads first for cell `column` (0-based) of each of the
+    /// next `lines` lines of `bytes` from `offset` (text not parsed yet, split on `delimiter`); returns
+    /// the offset past them. A hint: a file of many keys in no order then meets its key cells' slots
+    /// in the cache, their misses overlapped instead of one a row. A line whose cell is quoted, or that
+    /// has fewer cells, is passed over; the cell is trimmed of the blanks libcsv trims.
+    func prefetch(
+        lines: Int, of bytes: UnsafeRawBufferPointer, from offset: Int, column: Int, delimiter: UInt8
+    ) -> Int {
+        guard let base = bytes.baseAddress, !entries.isEmpty else { return bytes.count }
+        let count = bytes.count
+        let mask = slots.count - 1
+        return slots.withUnsafeBufferPointer { slots in
+            guard let slotBase = slots.baseAddress else { return count }
+            var index = offset
+            for _ in 0..<lines where index < count {
+                // The cell: past `column` delimiters, up to the next delimiter or the line's end.
+                var cells = 0
+                var start = index
+                var end = -1
+                while index < count {
+                    let byte = base.load(fromByteOffset: index, as: UInt8.self)
+                    if byte == delimiter {
+                        if cells == column {
+                            end = index
+                            break
+                        }
+                        cells += 1
+                        start = index + 1
+                    } else if byte == Self.lineFeed || byte == Self.carriageReturn || byte == Self.quote {
+                        if cells == column && byte != Self.quote { end = index }
+                        break
+                    }
+                    index += 1
+                }
+                if index == count && cells == column { end = count }
+                if end >= 0 {
+                    while start < end && Self.isBlank(base.load(fromByteOffset: start, as: UInt8.self)) {
+                        start += 1
+                    }
+                    while end > start && Self.isBlank(base.load(fromByteOffset: end - 1, as: UInt8.self)) {
+                        end -= 1
+                    }
+                    let hash = Self.hash(Slice(base: bytes, bounds: start..<end), seed: seed)
+                    // A slot may straddle two cache lines (the array's elements need not start on one).
+                    let slot = UnsafeRawPointer(slotBase + (Int(truncatingIfNeeded: hash) & mask))
+                    victrend_prefetch(slot)
+                    let last = slot + MemoryLayout<Slot>.size - 1
+                    if UInt(bitPattern: last) / 64 != UInt(bitPattern: slot) / 64 { victrend_prefetch(last) }
+                }
+                // On to the next line.
+                guard let lineFeed = memchr(base + index, Int32(Self.lineFeed), count - index) else {
+                    return count
+                }
+                index = base.distance(to: UnsafeRawPointer(lineFeed)) + 1
+            }
+            return index
+        }
+    }
+
+    private static let lineFeed = UInt8(ascii: "\n")
+    private static let carriageReturn = UInt8(ascii: "\r")
+    private static let quote = UInt8(ascii: "\"")
+
+    /// The blanks libcsv trims from an unquoted cell.
+    private static func isBlank(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")
     }
 
     /// Stores `key` for `cell`'s bytes and returns the cell's id, unless a limit is reached (then

@@ -25,9 +25,15 @@ protocol RecordReader: AnyObject {
     /// The date Excel shows for cell `index` of the record (`2019-01-01`) when it is a number styled as
     /// a date delivered as its number (see `readNumbers`); `nil` otherwise.
     func shownDate(cell index: Int) -> String?
+    /// Text of the file past the record being delivered that the reader holds unparsed, and its
+    /// delimiter, given once for each stretch it reads (`mark` keeps track; the text is valid until
+    /// the next record for which this gives nil): a hint for looking ahead (`KeyCellsAhead`), nil when
+    /// the stretch is the one given last, or the reader has no text.
+    func text(aheadSince mark: inout Int) -> (bytes: UnsafeRawBufferPointer, delimiter: UInt8)?
 }
 
 extension RecordReader {
+    func text(aheadSince mark: inout Int) -> (bytes: UnsafeRawBufferPointer, delimiter: UInt8)? { nil }
     func isStoredNumber(cell index: Int) -> Bool { false }
     var missingColumnHint: String? { nil }
     var oneColumnHint: String { ColumnMapping.oneColumnHint }

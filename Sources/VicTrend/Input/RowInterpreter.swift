@@ -56,11 +56,13 @@ struct RowInterpreter {
     private var filterValues: [[String]] = []
     /// Columns after the country in the series key (`--by`).
     private var keyColumns: [Int] = []
-    /// Country texts already resolved (at most `resolvedLimit`): a key, with what its match ignored, or
-    /// why the text is left out. A shuffled file of many series (`--countries verbatim`) meets each text
-    /// again and again, and a look-up costs less than resolving again (1M rows of 50,000 shuffled keys:
-    /// 2.7 s with a limit of 4,096, 1.5 s with this one); the limit only bounds a hostile file of that
-    /// many distinct keys, which the panel holds anyway.
+    /// Country texts already resolved (at most `resolvedLimit`) that `knownCells` does not find by their
+    /// cell: a key with what its match ignored, a key with a warning, a key `knownCells` had no room
+    /// for, or why the text is left out. A shuffled file of many series meets each text again and
+    /// again, and a look-up costs less than resolving again; a key `knownCells` keeps is not kept here
+    /// too (10M shuffled rows of 500,000 keys: a dictionary grown to 500,000 texts took a tenth of the
+    /// read). The limit only bounds a hostile file of that many distinct keys, which the panel holds
+    /// anyway.
     private var resolved: [String: CountryResolution] = [:]
     private static let resolvedLimit = 1 << 20
     /// Room made at the first text resolved: the countries of a yearly file (54 took 7 resizes from
@@ -69,6 +71,8 @@ struct RowInterpreter {
     /// The cells, as written, of those texts that resolved to a key with nothing ignored: found from
     /// the bytes without making a `String` (the shuffled files' per-row cost).
     private var knownCells = KnownCells()
+    /// Has `knownCells` load the slots of the rows to come (keys in no order).
+    private var keyCellsAhead = KeyCellsAhead()
     /// The last accepted country cell as written: its first `lastCountryCount` bytes (the buffer only
     /// grows, so that remembering a cell is one copy, not an allocation).
     private var lastCountryBytes: [UInt8] = []
@@ -145,6 +149,7 @@ struct RowInterpreter {
             return
         }
         guard headerAccepted else { return }
+        keyCellsAhead.row(from: reader, cells: knownCells, column: country)
         if afterBlankLine || record.isBlank { belowBlankRow = true }
         if record.isBlank { return }
         if belowBlankRow, let footnote = Self.footnote(record) {
@@ -1109,6 +1114,7 @@ struct RowInterpreter {
             }
             return lastCountry
         }
+        keyCellsAhead.lookedUp()
         if let (key, id) = knownCells.find(written) {
             remember(written, as: key, cell: id)
             return key
@@ -1126,10 +1132,13 @@ struct RowInterpreter {
             return nil
         }
         var found = resolved[text]
+        // Whether the text is resolved here and said something: then it is kept in `resolved` whatever
+        // else keeps it, so that the finding is said once.
+        var resolvedHere = false
+        var said = false
         if found == nil {
             found = resolve(text)
-            if resolved.isEmpty { resolved.reserveCapacity(Self.resolvedInitialCapacity) }
-            if resolved.count < Self.resolvedLimit { resolved[text] = found }
+            resolvedHere = true
             if options.countries == .verbatim, case .key = found,
                 !(options.keepAggregates && Aggregates.isAggregateCell(text))
             {
@@ -1138,8 +1147,12 @@ struct RowInterpreter {
                     text, column: header[country], at: reader.location(ofCell: country))
                 {
                     output.add(.warning) { warning }
+                    said = true
                 }
             }
+        }
+        if resolvedHere {
+            if case .key(_, ignored: nil)? = found {} else { keepResolved(text, found) }
         }
         switch found ?? .unknown {
         case .key(let key, let ignored):
@@ -1149,6 +1162,9 @@ struct RowInterpreter {
                 }
             }
             let id = ignored == nil ? knownCells.insert(written, key: key) : nil
+            // A key found again by its cell (`knownCells`) needs no entry here; the same text written
+            // otherwise (quoted, with blanks) is resolved again, to the same key and without a word.
+            if resolvedHere && ignored == nil && (id == nil || said) { keepResolved(text, found) }
             remember(written, as: key, cell: id ?? -1, ignored: ignored.map { (text, $0) })
             return key
         case .aggregate:
@@ -1186,6 +1202,12 @@ struct RowInterpreter {
             }
             return nil
         }
+    }
+
+    /// Keeps `found` as the resolution of `text`, up to `resolvedLimit` texts.
+    private mutating func keepResolved(_ text: String, _ found: CountryResolution?) {
+        if resolved.isEmpty { resolved.reserveCapacity(Self.resolvedInitialCapacity) }
+        if resolved.count < Self.resolvedLimit { resolved[text] = found }
     }
 
     /// Under `--countries verbatim`, the warning for a key kept as written that looks like a total
