@@ -6,8 +6,9 @@
 /// It works only while most rows look their cell up: a file sorted by key finds each row's key in the
 /// row before, and is not scanned twice.
 struct KeyCellsAhead {
-    /// Lines loaded ahead of the row being read: between half of this and this.
-    static let distance = 32
+    /// Lines loaded ahead of the row being read: one line a row, so that the loads are spread out (a
+    /// burst of them fills the processor's queue of misses and stalls the reader).
+    static let distance = 24
 
     /// The reader's text past the row being read, and how far into it lines were loaded.
     private var text = UnsafeRawBufferPointer(start: nil, count: 0)
@@ -41,9 +42,9 @@ struct KeyCellsAhead {
             lookUps /= 2
         }
         if linesAhead > 0 { linesAhead -= 1 }
-        guard linesAhead < Self.distance / 2, offset < text.count, lookUps * 2 > rows else { return }
+        guard linesAhead < Self.distance, offset < text.count, lookUps * 2 > rows else { return }
         offset = cells.prefetch(
-            lines: Self.distance, of: text, from: offset, column: column, delimiter: delimiter)
-        linesAhead += Self.distance
+            lines: Self.distance - linesAhead, of: text, from: offset, column: column, delimiter: delimiter)
+        linesAhead = Self.distance
     }
 }
