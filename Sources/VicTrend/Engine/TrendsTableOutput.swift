@@ -54,16 +54,17 @@ final class TrendsTableOutput: @unchecked Sendable {
     func append(_ piece: TrendRows.FormattedRows, of series: some Collection<Series>, dated: Bool = false) {
         writeHeader(dated: dated)
         problems += piece.problems
-        addToTotals(Array(series))
+        addToTotals(series)
         if problems.isEmpty { write(piece.parts) }
     }
 
     /// Adds `series` to the totals, on the totals' queue when there is one.
-    private func addToTotals(_ series: [Series]) {
+    private func addToTotals(_ series: some Collection<Series>) {
         guard let totaller else {
             for one in series { totals.add(one) }
             return
         }
+        let series = Array(series)
         totalling.wait()
         totaller.async { [self] in
             for one in series { totals.add(one) }
