@@ -7,9 +7,7 @@ import Dispatch
 ///
 /// Called from one thread at a time (`TrendsStream` keeps it on its queue). With `flushing`, the bytes
 /// are written by a queue of their own, so that copying them into the file overlaps with formatting the
-/// next rows; `output` and `failure` are then touched only on that queue (and after it drained). The
-/// series are added to the totals by another queue of their own, which then also lets them go: both
-/// leave the caller's queue, whose formatting is the slower side of a shuffled file's output.
+/// next rows; `output` and `failure` are then touched only on that queue (and after it drained).
 final class TrendsTableOutput: @unchecked Sendable {
     private let options: AnalysisOptions
     private let columns: [TrendColumn]?
@@ -23,10 +21,6 @@ final class TrendsTableOutput: @unchecked Sendable {
     private let flusher: DispatchQueue?
     /// Pieces waiting to be written, at most (bounds memory while the file is slower than formatting).
     private let pending = DispatchSemaphore(value: 4)
-    /// With `flushing`: the queue that adds the series to `totals` (touched only there, and after it
-    /// drained), and the batches waiting for it, at most.
-    private let totaller: DispatchQueue?
-    private let totalling = DispatchSemaphore(value: 4)
 
     /// Starts the table (the header row comes with the first rows).
     init(
@@ -37,7 +31,6 @@ final class TrendsTableOutput: @unchecked Sendable {
         self.columns = columns
         self.output = output
         flusher = flushing ? DispatchQueue(label: "victrend.trends-flush") : nil
-        totaller = flushing ? DispatchQueue(label: "victrend.trends-totals") : nil
         // Only the totals' refusals (64 bits) matter here: no φ is estimated for tests not written.
         totals = TotalsAnalysis.Accumulator(countingOnly: groups)
     }
@@ -54,29 +47,14 @@ final class TrendsTableOutput: @unchecked Sendable {
     func append(_ piece: TrendRows.FormattedRows, of series: some Collection<Series>, dated: Bool = false) {
         writeHeader(dated: dated)
         problems += piece.problems
-        addToTotals(series)
+        for one in series { totals.add(one) }
         if problems.isEmpty { write(piece.parts) }
-    }
-
-    /// Adds `series` to the totals, on the totals' queue when there is one.
-    private func addToTotals(_ series: some Collection<Series>) {
-        guard let totaller else {
-            for one in series { totals.add(one) }
-            return
-        }
-        let series = Array(series)
-        totalling.wait()
-        totaller.async { [self] in
-            for one in series { totals.add(one) }
-            totalling.signal()
-        }
     }
 
     /// Ends the table: the refusals, or the write error, or `nil` once the output is committed.
     func finish() -> StreamFailure? {
         writeHeader(dated: false)
         flusher?.sync {}
-        totaller?.sync {}
         // The table shows no totals, only their refusals (a total beyond 64 bits), which come before
         // any test: the totals are judged without the exact test.
         var refusals = options
@@ -101,7 +79,6 @@ final class TrendsTableOutput: @unchecked Sendable {
     /// Drops the table: nothing appears.
     func abort() {
         flusher?.sync {}
-        totaller?.sync {}
         output.abort()
     }
 

@@ -6,8 +6,9 @@
 /// It works only while most rows look their cell up: a file sorted by key finds each row's key in the
 /// row before, and is not scanned twice.
 struct KeyCellsAhead {
-    /// Lines loaded ahead of the row being read: one line a row, so that the loads are spread out (a
-    /// burst of them fills the processor's queue of misses and stalls the reader).
+    /// Lines loaded ahead of the row being read, topped up one line a row so that the loads stay spread
+    /// out (bursts of 32 lines took the same time, their loads waiting on the processor's queue of
+    /// misses).
     static let distance = 24
 
     /// The reader's text past the row being read, and how far into it lines were loaded.
