@@ -12,7 +12,7 @@ struct KeyCellsAheadTests {
     private func table() -> KnownCells {
         var cells = KnownCells(seed: 7)
         let bytes = Array("K1".utf8)
-        bytes.withUnsafeBytes { cells.insert($0[...], key: "K1") }
+        _ = bytes.withUnsafeBytes { cells.insert($0[...], key: "K1") }
         return cells
     }
 
