@@ -16,6 +16,11 @@ struct FileIdentity: Hashable {
     init?(_ path: String) {
         var status = stat()
         guard let path = try? StandardInput.openablePath(path), stat(path, &status) == 0 else { return nil }
+        self.init(status: status)
+    }
+
+    /// The file `status` (from `stat`) describes.
+    init(status: stat) {
         device = UInt64(status.st_dev)
         inode = UInt64(status.st_ino)
     }

@@ -32,10 +32,7 @@ struct BlockArray<Element: Sendable>: Sendable {
         blocks.withUnsafeBufferPointer { blocks in
             blocks[index >> 16].withUnsafeBufferPointer { block in
                 guard let base = block.baseAddress else { return }
-                let first = UnsafeRawPointer(base + (index & 0xFFFF))
-                victrend_prefetch(first)
-                let last = first + MemoryLayout<Element>.size - 1
-                if UInt(bitPattern: last) / 64 != UInt(bitPattern: first) / 64 { victrend_prefetch(last) }
+                victrend_prefetch_value(base + (index & 0xFFFF), UInt(max(1, MemoryLayout<Element>.size)))
             }
         }
     }

@@ -143,21 +143,16 @@ struct RowStore: Sendable {
     /// Starts loading the key that the slot for `hash` (loaded by now) most likely holds: a hint, the
     /// second stage after `prefetchSlot`.
     func prefetchKey(hash: Int) {
-        guard let index = keyIndex.likelyIndex(hash: hash), index < keys.count else { return }
-        keys.withUnsafeBufferPointer { keys in
-            guard let address = keys.baseAddress.map({ UnsafeRawPointer($0 + index) }) else { return }
-            victrend_prefetch(address)
-            victrend_prefetch(address + MemoryLayout<Key>.size - 1)
-        }
+        if let index = keyIndex.likelyIndex(hash: hash) { prefetch(key: index) }
     }
 
     /// Starts loading key `index` (a hint).
     func prefetch(key index: Int) {
-        guard index < keys.count else { return }
+        guard index >= 0 && index < keys.count else { return }
         keys.withUnsafeBufferPointer { keys in
-            guard let address = keys.baseAddress.map({ UnsafeRawPointer($0 + index) }) else { return }
-            victrend_prefetch(address)
-            victrend_prefetch(address + MemoryLayout<Key>.size - 1)
+            if let base = keys.baseAddress {
+                victrend_prefetch_value(base + index, UInt(MemoryLayout<Key>.size))
+            }
         }
     }
 

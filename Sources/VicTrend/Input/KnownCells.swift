@@ -124,11 +124,9 @@ struct KnownCells {
                         end -= 1
                     }
                     let hash = Self.hash(Slice(base: bytes, bounds: start..<end), seed: seed)
-                    // A slot may straddle two cache lines (the array's elements need not start on one).
-                    let slot = UnsafeRawPointer(slotBase + (Int(truncatingIfNeeded: hash) & mask))
-                    victrend_prefetch(slot)
-                    let last = slot + MemoryLayout<Slot>.size - 1
-                    if UInt(bitPattern: last) / 64 != UInt(bitPattern: slot) / 64 { victrend_prefetch(last) }
+                    // Both lines of a slot that straddles two: a hit reads its key from the second.
+                    victrend_prefetch_value(
+                        slotBase + (Int(truncatingIfNeeded: hash) & mask), UInt(MemoryLayout<Slot>.size))
                 }
                 // On to the next line.
                 guard let lineFeed = memchr(base + index, Int32(Self.lineFeed), count - index) else {

@@ -1132,8 +1132,8 @@ struct RowInterpreter {
             return nil
         }
         var found = resolved[text]
-        // Whether the text is resolved here and said something: then it is kept in `resolved` whatever
-        // else keeps it, so that the finding is said once.
+        // Whether the text is resolved here, and said something (then it is kept in `resolved` whatever
+        // else keeps it, so that the finding is said once).
         var resolvedHere = false
         var said = false
         if found == nil {
@@ -1151,8 +1151,14 @@ struct RowInterpreter {
                 }
             }
         }
-        if resolvedHere {
-            if case .key(_, ignored: nil)? = found {} else { keepResolved(text, found) }
+        // A key with nothing ignored is found again by its cell (`knownCells`), and needs no entry in
+        // `resolved` unless it was said something; the same text written otherwise (quoted, with blanks)
+        // is resolved again, to the same key and without a word.
+        var id: Int?
+        if case .key(let key, ignored: nil)? = found { id = knownCells.insert(written, key: key) }
+        if resolvedHere && (id == nil || said) {
+            if resolved.isEmpty { resolved.reserveCapacity(Self.resolvedInitialCapacity) }
+            if resolved.count < Self.resolvedLimit { resolved[text] = found }
         }
         switch found ?? .unknown {
         case .key(let key, let ignored):
@@ -1161,10 +1167,6 @@ struct RowInterpreter {
                     CountryTable.ignoredWarning(text, ignored, at: reader.location(ofCell: country))
                 }
             }
-            let id = ignored == nil ? knownCells.insert(written, key: key) : nil
-            // A key found again by its cell (`knownCells`) needs no entry here; the same text written
-            // otherwise (quoted, with blanks) is resolved again, to the same key and without a word.
-            if resolvedHere && ignored == nil && (id == nil || said) { keepResolved(text, found) }
             remember(written, as: key, cell: id ?? -1, ignored: ignored.map { (text, $0) })
             return key
         case .aggregate:
@@ -1202,12 +1204,6 @@ struct RowInterpreter {
             }
             return nil
         }
-    }
-
-    /// Keeps `found` as the resolution of `text`, up to `resolvedLimit` texts.
-    private mutating func keepResolved(_ text: String, _ found: CountryResolution?) {
-        if resolved.isEmpty { resolved.reserveCapacity(Self.resolvedInitialCapacity) }
-        if resolved.count < Self.resolvedLimit { resolved[text] = found }
     }
 
     /// Under `--countries verbatim`, the warning for a key kept as written that looks like a total

@@ -88,7 +88,7 @@ extension ValidationRequest {
                     Diagnostic(.unreadableFile, at: Location(file: path, line: 1), problem.problem))
                 continue
             }
-            if let identity = FileIdentity(path), !seen.insert(identity).inserted { continue }
+            if !seen.insert(FileIdentity(status: status)).inserted { continue }
             kept.append(path)
         }
         return (kept, unopened)
